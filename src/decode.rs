@@ -1,0 +1,182 @@
+//! Character sets: bytes to text the way a browser decides.
+//!
+//! Order of precedence, as in the HTML standard's encoding sniffing: a byte
+//! order mark, then the `charset` of the HTTP `Content-Type` header, then a
+//! `<meta charset>` / `<meta http-equiv="Content-Type">` prescan of the start of
+//! the document, then chardetng's guess from the bytes themselves. The chosen
+//! encoding decodes with encoding_rs; malformed sequences become U+FFFD.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use regex::bytes::Regex;
+use std::sync::OnceLock;
+
+/// How far into a page the `<meta>` prescan looks. Browsers stop at 1024
+/// bytes; real pages put the tag after long comments and inline scripts, so
+/// we look further, at no measurable cost.
+const PRESCAN_BYTES: usize = 16 * 1024;
+
+/// Where the chosen encoding came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharsetSource {
+    Bom,
+    Http,
+    Meta,
+    Detected,
+}
+
+/// A decoded text and how its encoding was chosen.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static Encoding,
+    pub source: CharsetSource,
+    /// Whether malformed byte sequences were replaced by U+FFFD.
+    pub had_errors: bool,
+}
+
+/// Decodes an HTML page. `http_charset` is the `charset` parameter of the
+/// HTTP `Content-Type` header, if any.
+pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Decoded {
+    let (encoding, source) = sniff(bytes, http_charset, true);
+    finish(bytes, encoding, source)
+}
+
+/// Decodes plain text (no markup to prescan): BOM, else detection.
+pub fn decode_text(bytes: &[u8]) -> Decoded {
+    let (encoding, source) = sniff(bytes, None, false);
+    finish(bytes, encoding, source)
+}
+
+fn finish(bytes: &[u8], encoding: &'static Encoding, source: CharsetSource) -> Decoded {
+    let (text, had_errors) = if source == CharsetSource::Bom {
+        let (text, _, had_errors) = encoding.decode(bytes);
+        (text, had_errors)
+    } else {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        (text, had_errors)
+    };
+    Decoded { text: text.into_owned(), encoding, source, had_errors }
+}
+
+fn sniff(bytes: &[u8], http_charset: Option<&str>, markup: bool) -> (&'static Encoding, CharsetSource) {
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        return (encoding, CharsetSource::Bom);
+    }
+    if let Some(encoding) = http_charset.and_then(label_to_encoding) {
+        return (encoding, CharsetSource::Http);
+    }
+    if markup {
+        if let Some(encoding) = prescan_meta(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
+            return (encoding, CharsetSource::Meta);
+        }
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    (detector.guess(None, chardetng::Utf8Detection::Allow), CharsetSource::Detected)
+}
+
+/// Maps a charset label to an encoding, with the HTML standard's overrides:
+/// a page cannot declare itself UTF-16 from inside, and `x-user-defined`
+/// means windows-1252.
+fn label_to_encoding(label: &str) -> Option<&'static Encoding> {
+    let encoding = Encoding::for_label(label.trim().trim_matches(|c| c == '"' || c == '\'').as_bytes())?;
+    Some(if encoding == UTF_16BE || encoding == UTF_16LE {
+        UTF_8
+    } else if encoding.name() == "x-user-defined" {
+        WINDOWS_1252
+    } else {
+        encoding
+    })
+}
+
+/// Finds the charset declared by a `<meta>` tag, skipping comments.
+fn prescan_meta(head: &[u8]) -> Option<&'static Encoding> {
+    static META: OnceLock<Regex> = OnceLock::new();
+    static CHARSET: OnceLock<Regex> = OnceLock::new();
+    let meta = META.get_or_init(|| Regex::new(r"(?is)<!--.*?-->|<meta\b[^>]*>").unwrap());
+    let charset = CHARSET
+        .get_or_init(|| Regex::new(r#"(?i)charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)"#).unwrap());
+    for tag in meta.find_iter(head) {
+        let tag = tag.as_bytes();
+        if tag.starts_with(b"<!--") {
+            continue;
+        }
+        if let Some(caps) = charset.captures(tag) {
+            let label = std::str::from_utf8(&caps[1]).ok()?;
+            if let Some(encoding) = label_to_encoding(label) {
+                return Some(encoding);
+            }
+        }
+    }
+    None
+}
+
+/// The `charset` parameter of a `Content-Type` header value.
+pub fn charset_from_content_type(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (key, value) = param.split_once('=')?;
+        key.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches(|c| c == '"' || c == '\'').to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_wins_over_everything() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("<meta charset=iso-8859-1>café".as_bytes());
+        let d = decode_html(&bytes, Some("windows-1251"));
+        assert_eq!(d.source, CharsetSource::Bom);
+        assert!(d.text.ends_with("café"));
+        assert!(!d.text.starts_with('\u{feff}'));
+    }
+
+    #[test]
+    fn http_charset_beats_meta() {
+        let bytes = b"<meta charset=utf-8><p>caf\xe9</p>";
+        let d = decode_html(bytes, Some("ISO-8859-1"));
+        assert_eq!(d.source, CharsetSource::Http);
+        assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn meta_http_equiv_is_found_and_comments_skipped() {
+        let bytes = b"<!-- <meta charset=koi8-r> --><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>caf\xe9 \x93quoted\x94</p>";
+        let d = decode_html(bytes, None);
+        assert_eq!(d.source, CharsetSource::Meta);
+        assert_eq!(d.encoding, WINDOWS_1252);
+        assert!(d.text.contains("café \u{201c}quoted\u{201d}"));
+    }
+
+    #[test]
+    fn undeclared_legacy_bytes_are_detected_not_mojibake() {
+        // Windows-1251 Russian with no declaration anywhere.
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("<p>Москва — столица России, крупнейший город страны.</p>");
+        let d = decode_html(&bytes, None);
+        assert_eq!(d.source, CharsetSource::Detected);
+        assert!(d.text.contains("Москва — столица России"), "{}", d.text);
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_not_lost() {
+        let d = decode_html(b"<meta charset=utf-8><p>ok \xff\xfe end</p>", None);
+        assert!(d.had_errors);
+        assert!(d.text.contains("ok \u{fffd}\u{fffd} end"));
+    }
+
+    #[test]
+    fn meta_cannot_declare_utf16() {
+        let d = decode_html(b"<meta charset=utf-16><p>plain</p>", None);
+        assert_eq!(d.encoding, UTF_8);
+    }
+
+    #[test]
+    fn content_type_charset_parameter() {
+        assert_eq!(charset_from_content_type("text/html; charset=\"UTF-8\"").as_deref(), Some("UTF-8"));
+        assert_eq!(charset_from_content_type("text/html"), None);
+    }
+}

@@ -1,0 +1,58 @@
+//! Transforms: from a decoded page to an [`Article`]: the reading-order
+//! blocks of the article body plus its metadata, with page chrome removed.
+//!
+//! - [`html`]: HTML pages (content scoring over the DOM).
+//! - [`metadata`]: title, byline, dates, site name, canonical URL, language
+//!   from meta tags, JSON-LD and the DOM.
+//! - [`text_page`]: text a scraper saved from a page (`.txt`), whose chrome
+//!   lines are dropped by the [`text_page::ChromeFilter`].
+//! - [`language`]: the language of a text when the markup does not say.
+
+pub mod html;
+pub mod language;
+pub mod metadata;
+pub mod text_page;
+
+/// What kind of block a piece of article text is; written to `paragraphs.kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Blockquote,
+}
+
+impl BlockKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Heading => "heading",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Blockquote => "blockquote",
+        }
+    }
+}
+
+/// One block of article text, whitespace-normalised, never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+/// The article found in a page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    pub title: Option<String>,
+    /// Author name(s) as a plain name list ("Jane Doe, John Roe"): no "By".
+    pub byline: Option<String>,
+    /// Publication time, microseconds since the Unix epoch, UTC.
+    pub published_at: Option<i64>,
+    pub site_name: Option<String>,
+    /// Canonical URL where the page gives one.
+    pub url: Option<String>,
+    /// BCP-47-ish language code from the markup (`en`, `de`, `pt-BR`).
+    pub language: Option<String>,
+    /// Article body in reading order.
+    pub blocks: Vec<Block>,
+}

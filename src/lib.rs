@@ -1,0 +1,18 @@
+//! newsmill: crawl dumps in, a Parquet dataset of documents, paragraphs and quotes out.
+//!
+//! The modules follow the pipeline, and data flows one way through them:
+//!
+//! ```text
+//! read ──▶ decode ──▶ extract ──▶ segment ──▶ write
+//! ```
+//!
+//! [`pipeline`] wires the stages together, runs them in parallel and keeps the
+//! output deterministic; [`cli`] is the command line on top.
+
+pub mod cli;
+pub mod decode;
+pub mod extract;
+pub mod pipeline;
+pub mod read;
+pub mod segment;
+pub mod write;

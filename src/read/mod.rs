@@ -1,0 +1,89 @@
+//! Sources: turn input files into [`ReadEvent`]s, one per input record.
+//!
+//! An input is recognised by its content (gzip magic, `WARC/` version line,
+//! JSON object lines, markup), with the file name only as a tie-breaker, so a
+//! `.warc.gz` renamed `.bin` still reads as WARC. Every record a reader meets
+//! becomes exactly one event: a [`Record`] to process, a skip (a record that is
+//! not a page, such as a WARC `request`), or a [`Reject`] with a reason.
+
+pub mod detect;
+pub mod html_file;
+pub mod jsonl;
+pub mod text_file;
+pub mod warc;
+
+use std::sync::Arc;
+
+/// One page (or one already-extracted text) with where it came from.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The input file as the user named it (or as found when walking a folder).
+    pub source: Arc<str>,
+    /// Byte offset of the record in the (decompressed for whole-file gzip,
+    /// compressed for per-record gzip) input: WARC record or JSONL line.
+    /// `None` for single-page files.
+    pub record_offset: Option<i64>,
+    /// WARC-Record-ID or the JSONL `id`.
+    pub record_id: Option<String>,
+    /// WARC-Target-URI or the JSONL `url`.
+    pub url: Option<String>,
+    /// WARC-Date as written in the record header (ISO 8601).
+    pub fetched_at: Option<String>,
+    pub body: Body,
+}
+
+/// What a record carries, by how much work it still needs.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// Raw bytes of an HTML page, with the charset named by the HTTP
+    /// `Content-Type` header, if any.
+    Html { bytes: Vec<u8>, http_charset: Option<String> },
+    /// Already-extracted text (JSONL input): kept exactly as given.
+    Text { text: String, title: Option<String> },
+    /// A page's text as a scraper saved it (`.txt`): still to be decoded and
+    /// cleaned of page chrome.
+    ScrapedText { bytes: Vec<u8> },
+}
+
+/// Why a record produced no document. The code is a stable, snake_case word
+/// written to `rejects.csv`; the detail says what was seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reject {
+    pub source: Arc<str>,
+    pub record_offset: Option<i64>,
+    pub reason: &'static str,
+    pub detail: String,
+}
+
+/// A record that is not a page (WARC request/metadata/revisit, images, PDF,
+/// robots.txt...). Counted in the manifest by reason, not an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    pub source: Arc<str>,
+    pub record_offset: Option<i64>,
+    pub reason: &'static str,
+}
+
+/// Everything a reader can say about one input record.
+#[derive(Debug, Clone)]
+pub enum ReadEvent {
+    Record(Record),
+    Skipped(Skip),
+    Rejected(Reject),
+}
+
+impl ReadEvent {
+    /// Bytes of payload carried, for progress and memory accounting.
+    pub fn payload_len(&self) -> usize {
+        match self {
+            ReadEvent::Record(r) => match &r.body {
+                Body::Html { bytes, .. } | Body::ScrapedText { bytes } => bytes.len(),
+                Body::Text { text, .. } => text.len(),
+            },
+            _ => 0,
+        }
+    }
+}
+
+/// A boxed stream of events from one input file.
+pub type EventStream = Box<dyn Iterator<Item = ReadEvent> + Send>;

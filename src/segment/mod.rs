@@ -1,0 +1,45 @@
+//! Transforms: from an [`Article`](crate::extract::Article) (or a given text)
+//! to rows: the document text, its paragraphs and its quotes, with offsets in
+//! Unicode code points into the document text.
+//!
+//! - [`paragraphs`]: joins blocks into the document text (blank line between
+//!   blocks) or splits a given text into paragraphs, recording each span.
+//! - [`quotes`]: the [`quotes::QuoteSegmenter`]: direct quotes and who said them.
+
+pub mod paragraphs;
+pub mod quotes;
+
+use crate::extract::BlockKind;
+
+/// A paragraph's place in the document text. `char_*` are code-point offsets
+/// (what the tables carry), `byte_*` the same span in UTF-8 bytes (what Rust
+/// slicing needs). Ends are exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParagraphSpan {
+    pub kind: BlockKind,
+    pub char_start: usize,
+    pub char_end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+/// One direct quote. Offsets are code points into the document text; the
+/// quote span excludes the quote marks themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Index into the document's paragraphs of the paragraph holding the quote start.
+    pub paragraph_index: usize,
+    pub char_start: usize,
+    pub char_end: usize,
+    pub text: String,
+    /// The speaker as written in the attribution ("he", "Aziz", "U.S.
+    /// Secretary of State John Kerry").
+    pub speaker: Option<String>,
+    /// The speaker resolved to a full name ("John Kerry", "Sartaj Aziz").
+    pub speaker_name: Option<String>,
+    /// Span of `speaker` in the document text; `None` when inherited/unknown.
+    pub speaker_start: Option<usize>,
+    pub speaker_end: Option<usize>,
+    /// The speech verb as written ("said", "says", "told").
+    pub verb: Option<String>,
+}
