@@ -1,1 +1,253 @@
-//! TODO
+//! Input discovery and format detection.
+//!
+//! Folders are walked recursively in name order (so runs are reproducible).
+//! Inside a folder, only files that look like inputs are taken: known
+//! extensions (`.warc`, `.html`, `.htm`, `.xhtml`, `.jsonl`, `.txt`, each
+//! optionally `.gz`), or any file whose content starts like a WARC. A file
+//! named on the command line is always read. The format is then decided by
+//! content: gzip is looked through, a `WARC/` version line means WARC, JSON
+//! object lines mean JSONL, markup means HTML; the extension only settles
+//! what content cannot (plain text versus HTML without tags).
+
+use super::{html_file, jsonl, text_file, warc::WarcReader, EventStream, ReadEvent, Reject};
+use flate2::read::MultiGzDecoder;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What an input file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    Warc,
+    Html,
+    Jsonl,
+    Text,
+    /// Not a format newsmill reads (binary, ARC, empty): the file becomes one reject.
+    Unsupported,
+}
+
+/// How many leading (decompressed) bytes the detector looks at.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+const INPUT_EXTENSIONS: &[&str] = &["warc", "html", "htm", "xhtml", "jsonl", "txt"];
+
+/// Expands the user's inputs into the list of files to read, in a stable
+/// order. Fails with a clear message when an input does not exist.
+pub fn collect_inputs(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input)
+            .map_err(|e| anyhow::anyhow!("cannot read input {}: {e}", input.display()))?;
+        if !meta.is_dir() {
+            files.push(input.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(input).follow_links(true).sort_by_file_name();
+        for entry in walker {
+            let entry = entry.map_err(|e| anyhow::anyhow!("cannot walk {}: {e}", input.display()))?;
+            if entry.file_type().is_file() && looks_like_input(entry.path()) {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    Ok(files)
+}
+
+fn looks_like_input(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.starts_with('.') {
+        return false;
+    }
+    let stem = name.strip_suffix(".gz").unwrap_or(name);
+    let ext = stem.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if ext.is_some_and(|e| INPUT_EXTENSIONS.contains(&e.as_str())) {
+        return true;
+    }
+    // Crawlers name WARCs freely (`.warc.gz.open`, `-00001`): trust the content.
+    matches!(sniff_path(path), Ok((InputKind::Warc, _)))
+}
+
+/// Reads the start of a file (through gzip) and decides its kind. The second
+/// value explains an `Unsupported` verdict.
+pub fn sniff_path(path: &Path) -> io::Result<(InputKind, &'static str)> {
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    let mut raw = [0u8; 2];
+    let mut file = File::open(path)?;
+    let n = file.read(&mut raw)?;
+    let file = File::open(path)?;
+    let gzip = n == 2 && raw == [0x1f, 0x8b];
+    let reader: Box<dyn Read> = if gzip { Box::new(MultiGzDecoder::new(file)) } else { Box::new(file) };
+    // A truncated gzip still shows its first bytes; the reader reports the damage later.
+    let _ = reader.take(SNIFF_BYTES as u64).read_to_end(&mut head);
+    Ok(classify(&head, path, gzip))
+}
+
+fn classify(head: &[u8], path: &Path, gzip: bool) -> (InputKind, &'static str) {
+    if head.is_empty() {
+        return (InputKind::Unsupported, if gzip { "gzip_without_content" } else { "empty_file" });
+    }
+    let trimmed = trim_ascii_start(strip_bom(head));
+    if trimmed.starts_with(b"WARC/") {
+        return (InputKind::Warc, "");
+    }
+    if trimmed.starts_with(b"filedesc://") {
+        return (InputKind::Unsupported, "arc_format");
+    }
+    if is_binary(head) {
+        return (InputKind::Unsupported, "binary_content");
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    if trimmed.starts_with(b"{") && (name.ends_with(".jsonl") || first_line_is_json_object(trimmed)) {
+        return (InputKind::Jsonl, "");
+    }
+    if name.ends_with(".txt") {
+        return (InputKind::Text, "");
+    }
+    if looks_like_markup(trimmed) || [".html", ".htm", ".xhtml"].iter().any(|e| name.ends_with(e)) {
+        return (InputKind::Html, "");
+    }
+    (InputKind::Text, "")
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+fn trim_ascii_start(bytes: &[u8]) -> &[u8] {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+/// Text never holds NUL bytes, and rarely many C0 controls; UTF-16 text with a
+/// BOM is text.
+fn is_binary(head: &[u8]) -> bool {
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)))
+        .count();
+    head.contains(&0) || controls * 20 > head.len()
+}
+
+fn looks_like_markup(head: &[u8]) -> bool {
+    let lower: Vec<u8> = head.iter().take(2048).map(u8::to_ascii_lowercase).collect();
+    [&b"<!doctype html"[..], b"<html", b"<head", b"<body", b"<meta", b"<title", b"<div", b"<p>", b"<article", b"<?xml", b"<!--"]
+        .iter()
+        .any(|tag| lower.windows(tag.len()).any(|w| w == *tag))
+}
+
+fn first_line_is_json_object(head: &[u8]) -> bool {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line).is_ok()
+}
+
+/// Opens an input and returns its kind and the stream of its records. Files
+/// that cannot be read or are not a supported format become a single reject.
+pub fn open_input(path: &Path, source: Arc<str>, counter: Arc<ByteCounter>) -> (InputKind, EventStream) {
+    let reject = |reason: &'static str, detail: String| -> EventStream {
+        Box::new(std::iter::once(ReadEvent::Rejected(Reject {
+            source: source.clone(),
+            record_offset: None,
+            reason,
+            detail,
+        })))
+    };
+    let (kind, why) = match sniff_path(path) {
+        Ok(v) => v,
+        Err(e) => return (InputKind::Unsupported, reject("unreadable_file", format!("cannot read {}: {e}", path.display()))),
+    };
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => return (kind, reject("unreadable_file", format!("cannot open {}: {e}", path.display()))),
+    };
+    let raw: Box<dyn Read + Send> = Box::new(CountingReader { inner: file, counter });
+    let stream: EventStream = match kind {
+        InputKind::Warc => Box::new(WarcReader::new(source, raw)),
+        InputKind::Html => html_file::read(source, maybe_gunzip(raw)),
+        InputKind::Jsonl => Box::new(jsonl::JsonlReader::new(source, maybe_gunzip(raw))),
+        InputKind::Text => text_file::read(source, maybe_gunzip(raw)),
+        InputKind::Unsupported => reject(why, unsupported_detail(why)),
+    };
+    (kind, stream)
+}
+
+fn unsupported_detail(why: &str) -> String {
+    match why {
+        "empty_file" => "the file is empty (0 bytes)".into(),
+        "gzip_without_content" => "the gzip stream holds no data (empty or broken before its first byte)".into(),
+        "arc_format" => "this is an ARC file (the format before WARC); newsmill reads WARC 0.18/1.0/1.1 only".into(),
+        "binary_content" => "the file holds binary data (NUL or control bytes), not text, HTML, JSONL or WARC".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Looks through gzip when the stream starts with its magic bytes.
+fn maybe_gunzip(raw: Box<dyn Read + Send>) -> Box<dyn BufRead + Send> {
+    let mut buffered = BufReader::with_capacity(64 * 1024, raw);
+    let gzip = matches!(buffered.fill_buf(), Ok(b) if b.starts_with(&[0x1f, 0x8b]));
+    if gzip {
+        Box::new(BufReader::with_capacity(64 * 1024, MultiGzDecoder::new(buffered)))
+    } else {
+        Box::new(buffered)
+    }
+}
+
+/// Counts bytes read from disk, for progress across all inputs.
+#[derive(Debug, Default)]
+pub struct ByteCounter(std::sync::atomic::AtomicU64);
+
+impl ByteCounter {
+    pub fn get(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+struct CountingReader<R> {
+    inner: R,
+    counter: Arc<ByteCounter>,
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.0.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(head: &[u8], name: &str) -> InputKind {
+        classify(head, Path::new(name), false).0
+    }
+
+    #[test]
+    fn content_decides_over_extension() {
+        assert_eq!(kind(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "dump.bin"), InputKind::Warc);
+        assert_eq!(kind(b"{\"id\": 1, \"text\": \"x\"}\n", "export.data"), InputKind::Jsonl);
+        assert_eq!(kind(b"<!DOCTYPE html><html><p>x", "page"), InputKind::Html);
+        assert_eq!(kind(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "photo.html"), InputKind::Unsupported);
+        assert_eq!(kind(b"filedesc://IA-001.arc 0.0.0.0 2008", "old.arc"), InputKind::Unsupported);
+    }
+
+    #[test]
+    fn extension_settles_plain_text() {
+        assert_eq!(kind(b"Accessibility links\n\nBreaking News\n", "page.txt"), InputKind::Text);
+        assert_eq!(kind(b"Just words, no tags.", "page.html"), InputKind::Html);
+    }
+
+    #[test]
+    fn folder_walk_takes_inputs_only() {
+        assert!(looks_like_input(Path::new("a/b/page.html.gz")));
+        assert!(looks_like_input(Path::new("a/CC-MAIN-1.warc.gz")));
+        assert!(!looks_like_input(Path::new("a/README.md")));
+        assert!(!looks_like_input(Path::new("a/.hidden.html")));
+    }
+}

@@ -43,3 +43,32 @@ pub struct Quote {
     /// The speech verb as written ("said", "says", "told").
     pub verb: Option<String>,
 }
+
+/// A document ready to be written: one `documents` row with its paragraph and
+/// quote rows.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub doc_id: String,
+    pub source: std::sync::Arc<str>,
+    pub record_offset: Option<i64>,
+    pub record_id: Option<String>,
+    pub url: Option<String>,
+    /// Microseconds since the Unix epoch, UTC.
+    pub fetched_at: Option<i64>,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    /// Microseconds since the Unix epoch, UTC.
+    pub published_at: Option<i64>,
+    pub site_name: Option<String>,
+    pub language: Option<String>,
+    pub text: String,
+    pub paragraphs: Vec<ParagraphSpan>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Document {
+    /// Words of the text: whitespace-separated tokens holding a letter or digit.
+    pub fn n_words(&self) -> usize {
+        self.text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    }
+}

@@ -1,0 +1,39 @@
+//! `_manifest.json`: what a run read, what it wrote, and how long it took.
+
+use super::{Counts, Written};
+use crate::read::detect::InputKind;
+use anyhow::Context;
+use std::path::Path;
+
+/// One input file of a run.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InputSummary {
+    pub path: String,
+    pub kind: InputKind,
+    pub bytes: u64,
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct Manifest {
+    pub tool: &'static str,
+    pub tool_version: &'static str,
+    pub schema_version: u32,
+    pub started_at: String,
+    pub finished_at: String,
+    pub duration_secs: f64,
+    pub threads: usize,
+    pub inputs: Vec<InputSummary>,
+    pub counts: Counts,
+    pub files: Written,
+}
+
+impl Manifest {
+    /// Writes the manifest into `out` atomically (temporary file, then rename).
+    pub fn write(&self, out: &Path) -> anyhow::Result<()> {
+        let temp = out.join("._manifest.json.inprogress");
+        let json = serde_json::to_vec_pretty(self)?;
+        std::fs::write(&temp, json).with_context(|| format!("cannot write {}", temp.display()))?;
+        std::fs::rename(&temp, out.join("_manifest.json"))?;
+        Ok(())
+    }
+}

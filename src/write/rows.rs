@@ -1,0 +1,153 @@
+//! Arrow batches of the three tables, filled column by column from documents.
+
+use super::schema::Table;
+use crate::segment::Document;
+use arrow_array::builder::{Int32Builder, Int64Builder, StringBuilder, TimestampMicrosecondBuilder};
+use arrow_array::{ArrayRef, RecordBatch};
+use std::sync::Arc;
+
+fn usize_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn usize_i32(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+fn timestamps(capacity: usize) -> TimestampMicrosecondBuilder {
+    TimestampMicrosecondBuilder::with_capacity(capacity).with_timezone("UTC")
+}
+
+/// Builds one batch of each table from a run of documents.
+pub fn batches(docs: &[&Document]) -> anyhow::Result<[RecordBatch; 3]> {
+    Ok([documents(docs)?, paragraphs(docs)?, quotes(docs)?])
+}
+
+fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
+    let n = docs.len();
+    let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mut doc_id = StringBuilder::with_capacity(n, n * 32);
+    let mut source = StringBuilder::new();
+    let mut record_offset = Int64Builder::with_capacity(n);
+    let mut record_id = StringBuilder::new();
+    let mut url = StringBuilder::new();
+    let mut fetched_at = timestamps(n);
+    let mut title = StringBuilder::new();
+    let mut byline = StringBuilder::new();
+    let mut published_at = timestamps(n);
+    let mut site_name = StringBuilder::new();
+    let mut language = StringBuilder::new();
+    let mut text = StringBuilder::with_capacity(n, text_bytes);
+    let mut n_paragraphs = Int32Builder::with_capacity(n);
+    let mut n_quotes = Int32Builder::with_capacity(n);
+    let mut n_words = Int32Builder::with_capacity(n);
+    for d in docs {
+        doc_id.append_value(&d.doc_id);
+        source.append_value(&*d.source);
+        record_offset.append_option(d.record_offset);
+        record_id.append_option(d.record_id.as_deref());
+        url.append_option(d.url.as_deref());
+        fetched_at.append_option(d.fetched_at);
+        title.append_option(d.title.as_deref());
+        byline.append_option(d.byline.as_deref());
+        published_at.append_option(d.published_at);
+        site_name.append_option(d.site_name.as_deref());
+        language.append_option(d.language.as_deref());
+        text.append_value(&d.text);
+        n_paragraphs.append_value(usize_i32(d.paragraphs.len()));
+        n_quotes.append_value(usize_i32(d.quotes.len()));
+        n_words.append_value(usize_i32(d.n_words()));
+    }
+    let columns: Vec<ArrayRef> = vec![
+        Arc::new(doc_id.finish()),
+        Arc::new(source.finish()),
+        Arc::new(record_offset.finish()),
+        Arc::new(record_id.finish()),
+        Arc::new(url.finish()),
+        Arc::new(fetched_at.finish()),
+        Arc::new(title.finish()),
+        Arc::new(byline.finish()),
+        Arc::new(published_at.finish()),
+        Arc::new(site_name.finish()),
+        Arc::new(language.finish()),
+        Arc::new(text.finish()),
+        Arc::new(n_paragraphs.finish()),
+        Arc::new(n_quotes.finish()),
+        Arc::new(n_words.finish()),
+    ];
+    Ok(RecordBatch::try_new(Table::Documents.arrow_schema(), columns)?)
+}
+
+fn paragraphs(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
+    let n: usize = docs.iter().map(|d| d.paragraphs.len()).sum();
+    let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mut doc_id = StringBuilder::with_capacity(n, n * 32);
+    let mut index = Int32Builder::with_capacity(n);
+    let mut kind = StringBuilder::with_capacity(n, n * 9);
+    let mut text = StringBuilder::with_capacity(n, text_bytes);
+    let mut char_start = Int64Builder::with_capacity(n);
+    let mut char_end = Int64Builder::with_capacity(n);
+    for d in docs {
+        for (i, p) in d.paragraphs.iter().enumerate() {
+            doc_id.append_value(&d.doc_id);
+            index.append_value(usize_i32(i));
+            kind.append_value(p.kind.as_str());
+            text.append_value(&d.text[p.byte_start..p.byte_end]);
+            char_start.append_value(usize_i64(p.char_start));
+            char_end.append_value(usize_i64(p.char_end));
+        }
+    }
+    let columns: Vec<ArrayRef> = vec![
+        Arc::new(doc_id.finish()),
+        Arc::new(index.finish()),
+        Arc::new(kind.finish()),
+        Arc::new(text.finish()),
+        Arc::new(char_start.finish()),
+        Arc::new(char_end.finish()),
+    ];
+    Ok(RecordBatch::try_new(Table::Paragraphs.arrow_schema(), columns)?)
+}
+
+fn quotes(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
+    let n: usize = docs.iter().map(|d| d.quotes.len()).sum();
+    let mut doc_id = StringBuilder::with_capacity(n, n * 32);
+    let mut index = Int32Builder::with_capacity(n);
+    let mut paragraph_index = Int32Builder::with_capacity(n);
+    let mut text = StringBuilder::new();
+    let mut char_start = Int64Builder::with_capacity(n);
+    let mut char_end = Int64Builder::with_capacity(n);
+    let mut speaker = StringBuilder::new();
+    let mut speaker_name = StringBuilder::new();
+    let mut speaker_start = Int64Builder::with_capacity(n);
+    let mut speaker_end = Int64Builder::with_capacity(n);
+    let mut verb = StringBuilder::new();
+    for d in docs {
+        for (i, q) in d.quotes.iter().enumerate() {
+            doc_id.append_value(&d.doc_id);
+            index.append_value(usize_i32(i));
+            paragraph_index.append_value(usize_i32(q.paragraph_index));
+            text.append_value(&q.text);
+            char_start.append_value(usize_i64(q.char_start));
+            char_end.append_value(usize_i64(q.char_end));
+            speaker.append_option(q.speaker.as_deref());
+            speaker_name.append_option(q.speaker_name.as_deref());
+            speaker_start.append_option(q.speaker_start.map(usize_i64));
+            speaker_end.append_option(q.speaker_end.map(usize_i64));
+            verb.append_option(q.verb.as_deref());
+        }
+    }
+    let columns: Vec<ArrayRef> = vec![
+        Arc::new(doc_id.finish()),
+        Arc::new(index.finish()),
+        Arc::new(paragraph_index.finish()),
+        Arc::new(text.finish()),
+        Arc::new(char_start.finish()),
+        Arc::new(char_end.finish()),
+        Arc::new(speaker.finish()),
+        Arc::new(speaker_name.finish()),
+        Arc::new(speaker_start.finish()),
+        Arc::new(speaker_end.finish()),
+        Arc::new(verb.finish()),
+    ];
+    Ok(RecordBatch::try_new(Table::Quotes.arrow_schema(), columns)?)
+}
