@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Load a newsmill dataset in DuckDB and in pandas and check that it holds together.
+
+usage: check_dataset.py DIR
+
+Checks: every paragraph and quote joins a document; every offset slices
+documents.text to exactly the row's text (DuckDB substr and Python slicing);
+row counts equal _manifest.json and rejects.csv; records seen = documents +
+skipped + rejected; doc_id is unique; columns load with the documented types.
+Prints one line per check and a closing 'N passed, N failed' line.
+"""
+import csv, json, sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+DIR = Path(sys.argv[1] if len(sys.argv) > 1 else 'out/dataset')
+results = []
+
+
+def check(name, ok, detail=''):
+    results.append(bool(ok))
+    print(f"{'ok  ' if ok else 'FAIL'} {name}{'' if ok else ': ' + str(detail)}")
+
+
+def glob(table):
+    return str(DIR / table / '*.parquet')
+
+
+manifest = json.loads((DIR / '_manifest.json').read_text())
+counts = manifest['counts']
+con = duckdb.connect()
+for t in ('documents', 'paragraphs', 'quotes'):
+    con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{glob(t)}')")
+
+# --- DuckDB ---
+n = {t: con.execute(f'SELECT count(*) FROM {t}').fetchone()[0] for t in ('documents', 'paragraphs', 'quotes')}
+for t in n:
+    check(f'duckdb: {t} rows = manifest', n[t] == counts[t], (n, counts))
+check('manifest: records seen = documents + skipped + rejected',
+      counts['records_seen'] == counts['documents'] + counts['skipped'] + counts['rejected'], counts)
+check('the dataset is not empty', n['documents'] > 0 and n['paragraphs'] > 0, n)
+check('duckdb: doc_id is unique',
+      con.execute('SELECT count(DISTINCT doc_id) FROM documents').fetchone()[0] == n['documents'])
+for t in ('paragraphs', 'quotes'):
+    orphans = con.execute(f'SELECT count(*) FROM {t} x ANTI JOIN documents d USING (doc_id)').fetchone()[0]
+    check(f'duckdb: every {t} row joins a document', orphans == 0, f'{orphans} orphans')
+    bad = con.execute(f'''SELECT count(*) FROM {t} x JOIN documents d USING (doc_id)
+                          WHERE substr(d.text, x.char_start + 1, x.char_end - x.char_start) IS DISTINCT FROM x.text''').fetchone()[0]
+    check(f'duckdb: {t} offsets slice documents.text to the row text', bad == 0, f'{bad} rows differ')
+bad = con.execute('''SELECT count(*) FROM quotes q JOIN documents d USING (doc_id) WHERE q.speaker_start IS NOT NULL
+                     AND substr(d.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) IS DISTINCT FROM q.speaker''').fetchone()[0]
+check('duckdb: speaker offsets slice documents.text to the speaker', bad == 0, f'{bad} rows differ')
+per_doc = con.execute('''SELECT count(*) FROM documents d
+    WHERE n_paragraphs <> (SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.doc_id)
+       OR n_quotes <> (SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id)''').fetchone()[0]
+check('duckdb: n_paragraphs and n_quotes match the tables', per_doc == 0, f'{per_doc} documents differ')
+kinds = {r[0] for r in con.execute('SELECT DISTINCT kind FROM paragraphs').fetchall()}
+check('duckdb: paragraph kinds are the documented ones', kinds <= {'paragraph', 'heading', 'list_item', 'blockquote'}, kinds)
+types = dict(con.execute('SELECT column_name, column_type FROM (DESCRIBE documents)').fetchall())
+check('duckdb: published_at is a UTC timestamp', types.get('published_at') == 'TIMESTAMP WITH TIME ZONE', types)
+
+# --- pandas ---
+def load(table):
+    return pd.concat([pd.read_parquet(f) for f in sorted((DIR / table).glob('*.parquet'))], ignore_index=True)
+
+
+docs, paras, quotes = load('documents'), load('paragraphs'), load('quotes')
+text = dict(zip(docs.doc_id, docs.text))
+check('pandas: documents rows = manifest', len(docs) == counts['documents'])
+check('pandas: published_at loads as datetime64 UTC',
+      str(docs.published_at.dtype).startswith('datetime64') and 'UTC' in str(docs.published_at.dtype), docs.published_at.dtype)
+for name, frame in (('paragraphs', paras), ('quotes', quotes)):
+    missing = int((~frame.doc_id.isin(text.keys())).sum())
+    check(f'pandas: every {name} row joins a document', missing == 0, f'{missing} orphans')
+    bad = [r for r in frame.itertuples() if text.get(r.doc_id, '')[r.char_start:r.char_end] != r.text]
+    check(f'pandas: {name} text == documents.text[char_start:char_end]', not bad, bad[:3])
+with open(DIR / 'rejects.csv', newline='', encoding='utf-8') as f:
+    rejects = list(csv.DictReader(f))
+check('rejects.csv rows = manifest rejected', len(rejects) == counts['rejected'], (len(rejects), counts['rejected']))
+check('rejects.csv rows all have a reason and a detail', all(r['reason'] and r['detail'] for r in rejects))
+
+failed = results.count(False)
+print(f'dataset: {len(results) - failed} passed, {failed} failed')
+sys.exit(1 if failed else 0)
