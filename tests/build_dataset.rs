@@ -1,0 +1,159 @@
+//! End to end: the sample crawl dump of data/ becomes a dataset whose rows
+//! hold the real articles, without their chrome, with quotes and speakers.
+
+mod common;
+
+use common::{get, rejects, repo, rows, run_build, Row};
+use std::sync::OnceLock;
+
+/// One build of data/ shared by the tests of this file.
+fn sample() -> &'static (tempfile::TempDir, newsmill::write::manifest::Manifest) {
+    static SAMPLE: OnceLock<(tempfile::TempDir, newsmill::write::manifest::Manifest)> = OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        let out = tempfile::tempdir().expect("tempdir");
+        let manifest = run_build(&[repo("data")], out.path(), 2);
+        (out, manifest)
+    })
+}
+
+fn document(source_suffix: &str) -> Row {
+    let (out, _) = sample();
+    rows(out.path(), "documents")
+        .into_iter()
+        .find(|d| get(d, "source").is_some_and(|s| s.ends_with(source_suffix)))
+        .unwrap_or_else(|| panic!("no document from {source_suffix}"))
+}
+
+#[test]
+fn every_record_of_the_sample_is_accounted_for() {
+    let (out, manifest) = sample();
+    let c = &manifest.counts;
+    // 28 WARC records (12 pages + 16 that are not pages) + 3 HTML files + 1 text file.
+    assert_eq!(c.records_seen, 32, "{c:?}");
+    assert_eq!(c.documents, 16, "{c:?} rejects: {:?}", rejects(out.path()));
+    assert_eq!(c.skipped, 16, "{c:?}");
+    assert_eq!(c.rejected, 0, "{c:?}");
+    assert_eq!(c.records_seen, c.documents + c.skipped + c.rejected);
+    assert_eq!(rows(out.path(), "documents").len() as u64, c.documents);
+    assert_eq!(rows(out.path(), "paragraphs").len() as u64, c.paragraphs);
+    assert_eq!(rows(out.path(), "quotes").len() as u64, c.quotes);
+}
+
+#[test]
+fn seed_page_loses_its_chrome_and_keeps_the_article() {
+    let doc = document("voa-us-pakistan-counterterror.txt");
+    assert_eq!(get(&doc, "title"), Some("US, Pakistan Work to Improve Counter-Terror Cooperation"));
+    let text = get(&doc, "text").expect("text");
+    assert!(text.starts_with("U.S. and Pakistani officials say they are working"), "{text}");
+    for chrome in ["Accessibility links", "Breaking News", "please wait", "No media source currently available", "0:00 0:02:21"] {
+        assert!(!text.contains(chrome), "chrome {chrome:?} leaked into the text");
+    }
+    assert!(text.ends_with("and Energy Department."), "{text}");
+    assert_eq!(get(&doc, "language"), Some("en"));
+}
+
+#[test]
+fn seed_page_quotes_have_full_speaker_names() {
+    let (out, _) = sample();
+    let doc = document("voa-us-pakistan-counterterror.txt");
+    let doc_id = get(&doc, "doc_id").expect("doc_id");
+    let quotes: Vec<Row> = rows(out.path(), "quotes").into_iter().filter(|q| get(q, "doc_id") == Some(doc_id)).collect();
+    let speaker_of = |start: &str| {
+        let q = quotes
+            .iter()
+            .find(|q| get(q, "text").is_some_and(|t| t.starts_with(start)))
+            .unwrap_or_else(|| panic!("no quote starting {start:?} in {quotes:?}"));
+        get(q, "speaker_name").map(str::to_string)
+    };
+    assert_eq!(quotes.len(), 9, "{quotes:?}");
+    assert_eq!(speaker_of("We also have a common cause").as_deref(), Some("John Kerry"));
+    assert_eq!(speaker_of("Although the war in Afghanistan").as_deref(), Some("Sartaj Aziz"));
+    assert_eq!(speaker_of("The Pakistani Taliban and the government").as_deref(), Some("Akbar Ahmed"));
+    assert_eq!(speaker_of("We recognize that Pakistan").as_deref(), Some("John Kerry"));
+    assert_eq!(speaker_of("And we know how closely").as_deref(), Some("John Kerry"));
+    assert_eq!(speaker_of("The Pakistan army would want").as_deref(), Some("Akbar Ahmed"));
+    assert_eq!(speaker_of("There's a strong perception").as_deref(), Some("Sartaj Aziz"));
+    assert_eq!(speaker_of("Our legitimate concerns").as_deref(), Some("Sartaj Aziz"));
+    let verbs: Vec<Option<&str>> = quotes.iter().map(|q| get(q, "verb")).collect();
+    assert!(verbs.iter().all(|v| v.is_some()), "{verbs:?}");
+}
+
+#[test]
+fn html_page_metadata_and_text() {
+    let doc = document("ars-1.html");
+    assert_eq!(get(&doc, "title"), Some("Just-released Minecraft exploit makes it easy to crash game servers"));
+    assert_eq!(get(&doc, "byline"), Some("Dan Goodin"));
+    assert_eq!(get(&doc, "site_name"), Some("Ars Technica"));
+    assert!(get(&doc, "language").is_some_and(|l| l.starts_with("en")));
+    assert_eq!(get(&doc, "record_offset"), None, "single-page files have no record offset");
+    let text = get(&doc, "text").expect("text");
+    assert!(text.contains("A flaw in the wildly popular online game Minecraft makes it easy"), "{text}");
+    assert!(text.contains("Ars is asking Mojang for comment and will update this post"), "{text}");
+    for chrome in ["Subscribe", "Sign in"] {
+        assert!(!text.contains(chrome), "{chrome:?} leaked into the text");
+    }
+    let folha = document("folha.html");
+    assert!(get(&folha, "language").is_some_and(|l| l.starts_with("pt")), "{folha:?}");
+}
+
+#[test]
+fn warc_pages_carry_their_crawl_metadata() {
+    let (out, _) = sample();
+    let docs: Vec<Row> =
+        rows(out.path(), "documents").into_iter().filter(|d| get(d, "source").is_some_and(|s| s.ends_with("sample.warc.gz"))).collect();
+    assert_eq!(docs.len(), 12);
+    let mut offsets: Vec<i64> = docs.iter().map(|d| get(d, "record_offset").expect("offset").parse().expect("int")).collect();
+    let sorted = {
+        let mut s = offsets.clone();
+        s.sort();
+        s
+    };
+    assert_eq!(offsets, sorted, "documents come in input order");
+    offsets.dedup();
+    assert_eq!(offsets.len(), 12);
+    for d in &docs {
+        assert!(get(d, "record_id").is_some_and(|id| id.starts_with("<urn:uuid:")), "{d:?}");
+        assert!(get(d, "url").is_some_and(|u| u.starts_with("http")), "{d:?}");
+        assert!(get(d, "fetched_at").is_some(), "{d:?}");
+        assert!(get(d, "text").is_some_and(|t| t.len() > 500), "{d:?}");
+    }
+    let bbc = docs.iter().find(|d| get(d, "url").is_some_and(|u| u.contains("bbc.com"))).expect("the BBC page");
+    assert!(get(bbc, "text").is_some_and(|t| t.contains("Obama")), "{bbc:?}");
+}
+
+#[test]
+fn offsets_slice_the_document_text() {
+    let (out, _) = sample();
+    let texts: std::collections::HashMap<String, Vec<char>> = rows(out.path(), "documents")
+        .iter()
+        .map(|d| (get(d, "doc_id").unwrap().to_string(), get(d, "text").unwrap().chars().collect()))
+        .collect();
+    let slice = |doc: &str, start: Option<&str>, end: Option<&str>| -> String {
+        let (s, e): (usize, usize) = (start.unwrap().parse().unwrap(), end.unwrap().parse().unwrap());
+        texts[doc][s..e].iter().collect()
+    };
+    for table in ["paragraphs", "quotes"] {
+        for r in rows(out.path(), table) {
+            let doc = get(&r, "doc_id").unwrap();
+            assert_eq!(slice(doc, get(&r, "char_start"), get(&r, "char_end")), get(&r, "text").unwrap(), "{table} {r:?}");
+            if table == "quotes" && get(&r, "speaker_start").is_some() {
+                assert_eq!(slice(doc, get(&r, "speaker_start"), get(&r, "speaker_end")), get(&r, "speaker").unwrap(), "{r:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn same_rows_in_the_same_order_whatever_the_threads() {
+    let one = tempfile::tempdir().unwrap();
+    let three = tempfile::tempdir().unwrap();
+    run_build(&[repo("data")], one.path(), 1);
+    run_build(&[repo("data")], three.path(), 3);
+    for table in ["documents", "paragraphs", "quotes"] {
+        assert_eq!(rows(one.path(), table), rows(three.path(), table), "{table} differs");
+    }
+    // doc_id is stable across runs.
+    let (out, _) = sample();
+    let ids = |dir: &std::path::Path| rows(dir, "documents").iter().map(|d| get(d, "doc_id").unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(ids(one.path()), ids(out.path()));
+}
