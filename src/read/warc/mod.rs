@@ -70,8 +70,6 @@ pub struct WarcReader {
     block: Vec<u8>,
     max_block: usize,
     records_seen: u64,
-    /// An input error met while resyncing, reported as the next event.
-    pending: Option<InputError>,
     finished: bool,
 }
 
@@ -142,7 +140,6 @@ impl WarcReader {
             block: Vec::new(),
             max_block: MAX_BLOCK,
             records_seen: 0,
-            pending: None,
             finished: false,
         }
     }
@@ -162,10 +159,16 @@ impl WarcReader {
 
     /// Turns a stream failure into the event that reports it.
     fn input_failure(&mut self, error: InputError, offset: u64, context: &str) -> ReadEvent {
+        let (reason, detail) = self.describe(error);
+        self.reject_event(offset, reason, format!("{context}: {detail}"))
+    }
+
+    /// Reason and detail for a stream failure; an I/O error ends the reading.
+    fn describe(&mut self, error: InputError) -> (&'static str, String) {
         match error {
             InputError::Io(e) => {
                 self.finished = true;
-                self.reject_event(offset, "io_error", format!("{context}: {e}"))
+                ("io_error", e.to_string())
             }
             InputError::Gzip { member_offset, error } => {
                 let reason = if error.kind() == std::io::ErrorKind::UnexpectedEof {
@@ -173,13 +176,11 @@ impl WarcReader {
                 } else {
                     "gzip_corrupt"
                 };
-                let detail = format!("{context}: gzip member at file byte {member_offset}: {error}");
-                self.reject_event(offset, reason, detail)
+                (reason, format!("gzip member at file byte {member_offset}: {error}"))
             }
-            InputError::NotGzip { offset: at, skipped } => self.reject_event(
-                offset,
+            InputError::NotGzip { offset, skipped } => (
                 "gzip_corrupt",
-                format!("{context}: {skipped} non-gzip bytes at file byte {at} where a gzip member should start"),
+                format!("{skipped} non-gzip bytes at file byte {offset} where a gzip member should start"),
             ),
         }
     }
@@ -245,8 +246,28 @@ impl WarcReader {
         Ok(got)
     }
 
-    /// After a block: the CR/LF separator, then the end or a next record.
+    /// After a block: the CRLF CRLF separator (anything after it is the next
+    /// record's business), or at least the end or a next record right away,
+    /// as some writers skip or shorten the separator.
     fn at_record_end(&mut self) -> Result<bool, InputError> {
+        const SEPARATOR: &[u8] = b"\r\n\r\n";
+        let mut matched = 0;
+        while matched < SEPARATOR.len() {
+            let buf = self.input.fill()?;
+            let n = buf.iter().zip(&SEPARATOR[matched..]).take_while(|(a, b)| a == b).count();
+            let stop = buf.is_empty() || n < buf.len().min(SEPARATOR.len() - matched);
+            self.input.consume(n);
+            matched += n;
+            if stop {
+                break;
+            }
+        }
+        if matched == SEPARATOR.len() {
+            // Looking ahead ends a per-record gzip member here, so that its
+            // CRC check fails this record rather than the next.
+            self.input.fill()?;
+            return Ok(true);
+        }
         if !self.skip_blank()? {
             return Ok(true);
         }
@@ -401,10 +422,6 @@ impl Iterator for WarcReader {
         if self.finished {
             return None;
         }
-        if let Some(error) = self.pending.take() {
-            let offset = self.input.record_offset();
-            return Some(self.input_failure(error, offset, "looking for the next record"));
-        }
         match self.skip_blank() {
             Ok(true) => {}
             Ok(false) => {
@@ -412,7 +429,11 @@ impl Iterator for WarcReader {
                 return None;
             }
             Err(error) => {
-                let offset = self.input.record_offset();
+                let offset = match &error {
+                    InputError::Gzip { member_offset, .. } => *member_offset,
+                    InputError::NotGzip { offset, .. } => *offset,
+                    InputError::Io(_) => self.input.record_offset(),
+                };
                 return Some(self.input_failure(error, offset, "looking for the next record"));
             }
         }
@@ -428,16 +449,328 @@ impl Iterator for WarcReader {
             Err(Failure::Truncated(detail)) => {
                 self.reject_event(offset, "warc_truncated", format!("record at offset {offset}: {detail}"))
             }
-            Err(Failure::Framing { reason, detail, at_line_start }) => {
+            Err(Failure::Framing { reason, mut detail, at_line_start }) => {
                 // A first record that does not parse means the input is not WARC.
                 if first && reason != "warc_bad_length" {
                     self.finished = true;
                 } else if let Err(error) = self.resync(at_line_start) {
-                    self.pending = Some(error);
+                    // Most often the same damage seen from the gzip layer.
+                    let (_, also) = self.describe(error);
+                    detail = format!("{detail}; then, looking for the next record: {also}");
                 }
                 self.reject_event(offset, reason, format!("record at offset {offset}: {detail}"))
             }
         };
         Some(event)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flate2::{write::GzEncoder, Compression};
+    use std::io::Write;
+
+    fn record(warc_type: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+        let mut out = format!(
+            "WARC/1.1\r\nWARC-Type: {warc_type}\r\nWARC-Record-ID: <urn:uuid:{warc_type}-1>\r\n\
+             WARC-Target-URI: {uri}\r\nWARC-Date: 2024-05-01T10:00:00Z\r\n\
+             Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        out.extend_from_slice(block);
+        out.extend_from_slice(b"\r\n\r\n");
+        out
+    }
+
+    fn http_response(head: &str, body: &[u8]) -> Vec<u8> {
+        let mut block = format!("{head}\r\n\r\n").into_bytes();
+        block.extend_from_slice(body);
+        record("response", "http://news.example/a", "application/http; msgtype=response", &block)
+    }
+
+    const PAGE: &[u8] = b"<!doctype html><title>Budget vote</title><p>The council approved it.</p>";
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    fn read_all(bytes: Vec<u8>) -> Vec<ReadEvent> {
+        WarcReader::new(Arc::from("test.warc"), Box::new(std::io::Cursor::new(bytes))).collect()
+    }
+
+    /// One line per event: `record OFF URL`, `skip OFF REASON`, `reject OFF REASON`.
+    fn summary(events: &[ReadEvent]) -> Vec<String> {
+        events
+            .iter()
+            .map(|event| match event {
+                ReadEvent::Record(r) => {
+                    format!("record {} {}", r.record_offset.unwrap_or(-1), r.url.as_deref().unwrap_or("-"))
+                }
+                ReadEvent::Skipped(s) => format!("skip {} {}", s.record_offset.unwrap_or(-1), s.reason),
+                ReadEvent::Rejected(r) => format!("reject {} {}", r.record_offset.unwrap_or(-1), r.reason),
+            })
+            .collect()
+    }
+
+    fn html_of(event: &ReadEvent) -> (&[u8], Option<&str>) {
+        match event {
+            ReadEvent::Record(Record { body: Body::Html { bytes, http_charset }, .. }) => {
+                (bytes, http_charset.as_deref())
+            }
+            other => panic!("expected an HTML record, got {other:?}"),
+        }
+    }
+
+    fn standard_file() -> Vec<Vec<u8>> {
+        vec![
+            record("warcinfo", "", "application/warc-fields", b"software: test\r\n"),
+            record("request", "http://news.example/a", "application/http; msgtype=request", b"GET /a HTTP/1.1\r\n\r\n"),
+            http_response("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1", PAGE),
+            http_response("HTTP/1.1 200 OK\r\nContent-Type: image/png", b"\x89PNG...."),
+            record("metadata", "http://news.example/a", "application/warc-fields", b"fetchTimeMs: 12\r\n"),
+        ]
+    }
+
+    #[test]
+    fn plain_file_gives_one_event_per_record_at_file_offsets() {
+        let records = standard_file();
+        let offsets: Vec<usize> =
+            records.iter().scan(0, |at, r| Some(std::mem::replace(at, *at + r.len()))).collect();
+        let events = read_all(records.concat());
+        assert_eq!(
+            summary(&events),
+            [
+                format!("skip {} warc_warcinfo", offsets[0]),
+                format!("skip {} warc_request", offsets[1]),
+                format!("record {} http://news.example/a", offsets[2]),
+                format!("skip {} not_html", offsets[3]),
+                format!("skip {} warc_metadata", offsets[4]),
+            ]
+        );
+        let ReadEvent::Record(page) = &events[2] else { unreachable!() };
+        assert_eq!(page.record_id.as_deref(), Some("<urn:uuid:response-1>"));
+        assert_eq!(page.fetched_at.as_deref(), Some("2024-05-01T10:00:00Z"));
+        assert_eq!(html_of(&events[2]), (PAGE, Some("ISO-8859-1")));
+    }
+
+    #[test]
+    fn per_record_gzip_points_at_members_and_whole_file_gzip_at_stream_offsets() {
+        let records = standard_file();
+        let members: Vec<Vec<u8>> = records.iter().map(|r| gzip(r)).collect();
+        let events = read_all(members.concat());
+        let offsets: Vec<i64> = events.iter().map(|e| offset_of(e)).collect();
+        let expected: Vec<i64> =
+            members.iter().scan(0, |at, m| Some(std::mem::replace(at, *at + m.len()) as i64)).collect();
+        assert_eq!(offsets, expected);
+        assert_eq!(html_of(&events[2]).0, PAGE);
+
+        let events = read_all(gzip(&records.concat()));
+        let offsets: Vec<i64> = events.iter().map(|e| offset_of(e)).collect();
+        let expected: Vec<i64> =
+            records.iter().scan(0, |at, r| Some(std::mem::replace(at, *at + r.len()) as i64)).collect();
+        assert_eq!(offsets, expected);
+    }
+
+    fn offset_of(event: &ReadEvent) -> i64 {
+        match event {
+            ReadEvent::Record(r) => r.record_offset,
+            ReadEvent::Skipped(s) => s.record_offset,
+            ReadEvent::Rejected(r) => r.record_offset,
+        }
+        .unwrap_or(-1)
+    }
+
+    #[test]
+    fn chunked_gzip_body_is_decoded_but_crawler_renamed_headers_are_not() {
+        let compressed = gzip(PAGE);
+        let mut chunked = format!("{:x}\r\n", 10).into_bytes();
+        chunked.extend_from_slice(&compressed[..10]);
+        chunked.extend_from_slice(format!("\r\n{:x};ext=1\r\n", compressed.len() - 10).as_bytes());
+        chunked.extend_from_slice(&compressed[10..]);
+        chunked.extend_from_slice(b"\r\n0\r\n\r\n");
+        let encoded = http_response(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip",
+            &chunked,
+        );
+        // Common Crawl: payload stored decoded, original headers renamed.
+        let stored_decoded = http_response(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Crawler-Transfer-Encoding: chunked\r\nX-Crawler-Content-Encoding: gzip",
+            PAGE,
+        );
+        let events = read_all([encoded, stored_decoded].concat());
+        assert_eq!(html_of(&events[0]).0, PAGE);
+        assert_eq!(html_of(&events[1]).0, PAGE);
+    }
+
+    #[test]
+    fn stale_content_encoding_on_a_decoded_body_keeps_the_body() {
+        let events = read_all(http_response(
+            "HTTP/1.1 200 OK\nContent-Type: text/html; charset=EUC-JP\nContent-Encoding: gzip",
+            PAGE,
+        ));
+        assert_eq!(html_of(&events[0]), (PAGE, Some("EUC-JP")));
+    }
+
+    #[test]
+    fn statuses_types_and_sniffing_decide_skips() {
+        let events = read_all(
+            [
+                http_response("HTTP/1.1 301 Moved Permanently\r\nLocation: /b", b""),
+                http_response("HTTP/1.1 404 Not Found\r\nContent-Type: text/html", PAGE),
+                http_response("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream", PAGE),
+                http_response("HTTP/1.1 200 OK", b"%PDF-1.4 ..."),
+                http_response("HTTP/1.1 200 OK\r\nContent-Type: text/html", b"\r\n  "),
+                http_response("HTTP/2 200\r\ncontent-type: application/xhtml+xml", PAGE),
+                record("revisit", "http://news.example/a", "application/http", b"HTTP/1.1 200 OK\r\n\r\n"),
+                record("conversion", "http://news.example/a", "text/plain", b"text"),
+            ]
+            .concat(),
+        );
+        let reasons: Vec<String> =
+            summary(&events).iter().map(|s| s.rsplit(' ').next().unwrap_or("").to_string()).collect();
+        assert_eq!(
+            reasons,
+            [
+                "http_redirect",
+                "http_error",
+                "http://news.example/a",
+                "not_html",
+                "empty_payload",
+                "http://news.example/a",
+                "warc_revisit",
+                "warc_other_type"
+            ]
+        );
+    }
+
+    #[test]
+    fn resource_record_is_typed_by_its_warc_content_type_and_url_loses_brackets() {
+        let events = read_all(
+            [
+                record("resource", " <http://news.example/r> ", "text/html; charset=utf-8", PAGE),
+                record("resource", "file:///a b.png", "image/png", b"\x89PNG"),
+            ]
+            .concat(),
+        );
+        assert_eq!(summary(&events)[0], "record 0 http://news.example/r");
+        assert_eq!(html_of(&events[0]), (PAGE, Some("utf-8")));
+        assert!(summary(&events)[1].ends_with("not_html"));
+    }
+
+    #[test]
+    fn truncated_record_is_rejected_after_the_good_ones() {
+        let mut bytes = standard_file()[..3].concat();
+        bytes.truncate(bytes.len() - 20);
+        let events = read_all(bytes);
+        assert_eq!(events.len(), 3);
+        let ReadEvent::Rejected(reject) = &events[2] else { panic!("{:?}", events[2]) };
+        assert_eq!(reject.reason, "warc_truncated");
+        assert!(reject.detail.contains("ends after"), "{}", reject.detail);
+    }
+
+    #[test]
+    fn wrong_content_length_and_garbage_are_rejected_and_reading_resumes() {
+        let good = standard_file();
+        let text = String::from_utf8(good[2].clone()).unwrap();
+        let declared = text.split("Content-Length: ").nth(1).unwrap().split('\r').next().unwrap();
+        let wrong = (declared.parse::<usize>().unwrap() - 2).to_string();
+        let short = text.replace(&format!("Content-Length: {declared}"), &format!("Content-Length: {wrong}"));
+        let short = short.into_bytes();
+        let events = read_all(
+            [good[0].clone(), short, b"junk line\r\nmore junk WARC/1.0\r\n".to_vec(), good[1].clone(), good[4].clone()]
+                .concat(),
+        );
+        let lines = summary(&events);
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert!(lines[0].ends_with("warc_warcinfo"));
+        assert!(lines[1].ends_with("warc_bad_length"));
+        assert!(lines[2].ends_with("warc_request"));
+        assert!(lines[3].ends_with("warc_metadata"));
+
+        let events = read_all([good[0].clone(), b"\r\nnot a record\r\n".to_vec(), good[4].clone()].concat());
+        let lines = summary(&events);
+        assert!(lines[1].ends_with("warc_garbage"), "{lines:?}");
+        assert!(lines[2].ends_with("warc_metadata"), "{lines:?}");
+    }
+
+    #[test]
+    fn input_that_is_not_warc_gives_one_reject() {
+        let events = read_all(b"<html><body>just a page</body></html>\n\nWARC/1.0 is mentioned here".to_vec());
+        assert_eq!(summary(&events), ["reject 0 warc_garbage"]);
+        let ReadEvent::Rejected(reject) = &events[0] else { unreachable!() };
+        assert!(reject.detail.contains("expected a `WARC/` version line"), "{}", reject.detail);
+    }
+
+    #[test]
+    fn corrupt_gzip_member_is_rejected_and_the_next_member_read() {
+        let records = standard_file();
+        let mut bad_crc = gzip(&records[2]);
+        let crc_at = bad_crc.len() - 8;
+        bad_crc[crc_at] ^= 0xff;
+        let members = [gzip(&records[0]), bad_crc, gzip(&records[4])];
+        let lines = summary(&read_all(members.concat()));
+        assert_eq!(
+            lines,
+            [
+                "skip 0 warc_warcinfo".to_string(),
+                format!("reject {} gzip_corrupt", members[0].len()),
+                format!("skip {} warc_metadata", members[0].len() + members[1].len()),
+            ]
+        );
+
+        // Damage inside the deflate data: whatever it breaks first, one reject.
+        let mut garbled = gzip(&records[2]);
+        let middle = garbled.len() / 2;
+        garbled[middle..middle + 8].copy_from_slice(b"\xff\xff\xff\xff\x00\x00\x00\x00");
+        let members = [gzip(&records[0]), garbled, gzip(&records[4])];
+        let lines = summary(&read_all(members.concat()));
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[1].starts_with(&format!("reject {} ", members[0].len())), "{lines:?}");
+        assert_eq!(lines[2], format!("skip {} warc_metadata", members[0].len() + members[1].len()));
+    }
+
+    #[test]
+    fn truncated_gzip_member_is_a_truncated_record() {
+        let mut bytes = [gzip(&standard_file()[0]), gzip(&standard_file()[2])].concat();
+        bytes.truncate(bytes.len() - 30);
+        let lines = summary(&read_all(bytes));
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with("warc_truncated"), "{lines:?}");
+    }
+
+    #[test]
+    fn record_over_the_size_cap_is_rejected_and_skipped_over() {
+        let records = standard_file();
+        let mut reader =
+            WarcReader::new(Arc::from("t"), Box::new(std::io::Cursor::new(records.concat())));
+        reader.max_block = 100;
+        let lines = summary(&reader.collect::<Vec<_>>());
+        assert_eq!(lines.len(), 5);
+        assert!(lines[2].ends_with("warc_record_too_large"), "{lines:?}");
+        assert!(lines[4].ends_with("warc_metadata"));
+    }
+
+    #[test]
+    fn broken_http_heads_and_chunks_are_rejected() {
+        let events = read_all(
+            [
+                record("response", "http://news.example/a", "application/http", PAGE),
+                http_response(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked",
+                    b"5\r\n<html\r\nzz\r\nmore",
+                ),
+                http_response("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked", PAGE),
+            ]
+            .concat(),
+        );
+        let lines = summary(&events);
+        assert!(lines[0].ends_with("http_missing_head"), "{lines:?}");
+        assert!(lines[1].ends_with("http_bad_chunked"), "{lines:?}");
+        // Not chunked at all despite the header: read as is.
+        assert_eq!(html_of(&events[2]).0, PAGE);
     }
 }
