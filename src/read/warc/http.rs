@@ -326,3 +326,68 @@ fn inflate(decoder: impl Read, raw_len: usize, max_payload: usize) -> Result<Vec
         .map_err(|e| format!("Content-Encoding does not decode: {e}"))?;
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dechunk_joins_chunks_in_place_and_keeps_a_truncated_tail() {
+        let mut body = b"4\r\n<htm\r\n3;name=v\r\nl><\r\n0\r\n\r\n".to_vec();
+        assert_eq!(dechunk(&mut body), Dechunked::Done(7));
+        assert_eq!(&body[..7], b"<html><");
+
+        let mut cut = b"4\r\n<htm\r\na\r\nl><bo".to_vec();
+        assert_eq!(dechunk(&mut cut), Dechunked::Done(9));
+        assert_eq!(&cut[..9], b"<html><bo");
+
+        assert_eq!(dechunk(&mut b"<html>".to_vec()), Dechunked::NotChunked);
+        assert!(matches!(dechunk(&mut b"2\r\nabXY".to_vec()), Dechunked::Broken(d) if d.contains("not followed by CRLF")));
+    }
+
+    #[test]
+    fn sniffing_needs_a_document_tag_past_comments_and_xml_declarations() {
+        assert!(sniffs_as_html(b"\xEF\xBB\xBF  <!DOCTYPE HTML><html>"));
+        assert!(sniffs_as_html(b"<?xml version=\"1.0\"?>\n<!-- generated -->\n<html xmlns=\"x\">"));
+        assert!(sniffs_as_html(b"<HEAD><title>t</title>"));
+        assert!(!sniffs_as_html(b"User-agent: *\nDisallow: /"));
+        assert!(!sniffs_as_html(b"{\"html\": \"<html>\"}"));
+        assert!(!sniffs_as_html(b"<!-- never closed <html>"));
+    }
+
+    #[test]
+    fn media_types_are_matched_without_parameters_or_case() {
+        assert_eq!(media_kind(Some("TEXT/HTML; charset=utf-8")), MediaKind::Html);
+        assert_eq!(media_kind(Some("application/xhtml+xml")), MediaKind::Html);
+        assert_eq!(media_kind(Some("application/octet-stream")), MediaKind::Unknown);
+        assert_eq!(media_kind(None), MediaKind::Unknown);
+        assert_eq!(media_kind(Some("application/json")), MediaKind::Other);
+    }
+
+    #[test]
+    fn content_decoding_covers_deflate_variants_and_reports_real_damage() {
+        use flate2::{write::DeflateEncoder, write::ZlibEncoder, Compression};
+        use std::io::Write;
+        let page = b"<p>Le conseil a vot\xc3\xa9.</p>";
+        let mut zlib = ZlibEncoder::new(Vec::new(), Compression::fast());
+        zlib.write_all(page).unwrap();
+        let mut raw = DeflateEncoder::new(Vec::new(), Compression::fast());
+        raw.write_all(page).unwrap();
+        for body in [zlib.finish().unwrap(), raw.finish().unwrap()] {
+            assert_eq!(decode_content(Some("deflate"), &body, 1000).unwrap(), page);
+        }
+        let damaged = decode_content(Some("gzip"), b"\x1f\x8b\x08\x00garbage", 1000).unwrap_err();
+        assert_eq!(damaged.0, "http_bad_content_encoding");
+        assert_eq!(decode_content(Some("br"), b"  <html>", 1000).unwrap(), b"  <html>");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), Compression::fast());
+        gz.write_all(&[b' '; 5000]).unwrap();
+        assert_eq!(decode_content(Some("gzip"), &gz.finish().unwrap(), 1000).unwrap_err().0, "payload_too_large");
+    }
+
+    #[test]
+    fn interim_continue_head_is_passed_over() {
+        let block = b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>";
+        let head = parse_head(block).unwrap();
+        assert_eq!((head.status, &block[head.len..]), (200, &b"<html>"[..]));
+    }
+}
