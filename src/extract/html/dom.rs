@@ -4,7 +4,6 @@
 use ego_tree::iter::Edge;
 use scraper::{node::Element, Html, Node as HtmlNode};
 
-use super::vocab;
 
 /// The element kinds extraction distinguishes; everything else is `Inline`
 /// (text joined without spaces) or `OtherBlock` (a block boundary).
@@ -157,7 +156,7 @@ impl<'a> FlatDom<'a> {
                     let parent = open.last().copied().unwrap_or(0);
                     match node_ref.value() {
                         HtmlNode::Element(el) => {
-                            if is_never_content(el.name()) || vocab::is_hidden(el) {
+                            if is_never_content(el.name()) {
                                 skip_depth = 1;
                                 continue;
                             }

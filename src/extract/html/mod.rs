@@ -76,7 +76,7 @@ fn mark_chrome(dom: &FlatDom) -> (Vec<bool>, scoring::Weights) {
             Tag::Body | Tag::Article | Tag::Main | Tag::P | Tag::Heading(_) => false,
             Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer => true,
             _ => vocab::is_chrome_role(el) || matches!(signal, Signal::StrongChrome | Signal::Chrome),
-        };
+        } || vocab::is_hidden(el);
         let holds_main_text = total_p > 0.0 && node.p_text_len as f32 >= MAIN_TEXT_SHARE * total_p;
         removed[i] = is_chrome && !holds_main_text;
     }

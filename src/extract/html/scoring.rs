@@ -57,6 +57,7 @@ pub fn choose_containers(dom: &FlatDom, blocks: &[RawBlock], weights: &Weights) 
     };
     top = widen_to_shared_ancestor(dom, &score, top, top_score);
     top = climb_to_better_parent(dom, &score, top);
+    top = expand_while_net_text_grows(dom, blocks, top);
     // A lone child is the same content as its parent; the parent's siblings
     // are the ones worth checking.
     while !is_body_or_root(dom, dom.nodes[top].parent) && element_children(dom, dom.nodes[top].parent).count() == 1 {
@@ -123,6 +124,35 @@ fn widen_to_shared_ancestor(dom: &FlatDom, score: &[Option<f32>], top: usize, to
             return ancestor;
         }
         ancestor = dom.nodes[ancestor].parent;
+    }
+    top
+}
+
+/// Net article text of each subtree: prose blocks count their unlinked
+/// text, everything else counts against (half its length).
+fn net_text(dom: &FlatDom, blocks: &[RawBlock]) -> Vec<f32> {
+    let mut net = vec![0.0f32; dom.nodes.len()];
+    for b in blocks {
+        let prose = b.text_len >= 40 && b.link_len * 2 < b.text_len;
+        net[b.owner] += if prose { (b.text_len - b.link_len) as f32 } else { -0.5 * b.text_len as f32 };
+    }
+    for i in (1..dom.nodes.len()).rev() {
+        let parent = dom.nodes[i].parent;
+        net[parent] += net[i];
+    }
+    net
+}
+
+/// Articles split over several sections (chapters, rich-text widgets) score
+/// each part separately; widen to the ancestor that holds more net text.
+fn expand_while_net_text_grows(dom: &FlatDom, blocks: &[RawBlock], mut top: usize) -> usize {
+    let net = net_text(dom, blocks);
+    let mut parent = dom.nodes[top].parent;
+    while !is_body_or_root(dom, parent) {
+        if net[parent] > net[top] * 1.1 + 50.0 {
+            top = parent;
+        }
+        parent = dom.nodes[parent].parent;
     }
     top
 }

@@ -9,7 +9,7 @@ const STRONG_CHROME: &[&str] = &[
     "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "cookie",
     "consent", "gdpr", "breadcrumb", "skip", "outbrain", "taboola", "recommend", "paywall",
     "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal", "banner",
-    "sidebar", "widget", "newsticker", "ticker", "breaking", "readmore", "read-more",
+    "sidebar", "newsticker", "ticker", "breaking", "readmore", "read-more",
     "more-stories", "morestories", "further-reading", "teaser", "author-bio", "authorbio",
     "author-box", "authorbox", "about-author", "abo-", "kommentar", "compartir", "partage",
     "weiterlesen", "verwandt", "relacionad", "similar", "jump-link", "toolbar", "print",
