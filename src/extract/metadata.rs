@@ -65,8 +65,20 @@ fn normalize_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An element's text as displayed: inline elements run together, line
+/// breaks and block elements separate words.
 fn element_text(el: ElementRef) -> String {
-    normalize_space(&el.text().collect::<String>())
+    let mut text = String::new();
+    for node in el.descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => text.push_str(t),
+            scraper::Node::Element(e) if matches!(e.name(), "br" | "div" | "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section") => {
+                text.push(' ')
+            }
+            _ => {}
+        }
+    }
+    normalize_space(&text)
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -377,7 +389,8 @@ fn title(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>
     let site_key = site_name.map(title_key).unwrap_or_default();
     // A heading that names the site is its logo, not the headline.
     let headline_like = |h: &String| !h.is_empty() && h.chars().count() <= 300 && (site_key.is_empty() || title_key(h) != site_key);
-    let headings: Vec<String> = doc.select(static_selector!("h1")).map(spaced_text).filter(headline_like).take(5).collect();
+    let headings: Vec<String> =
+        doc.select(static_selector!("h1")).filter(|h| !is_logo_heading(*h)).map(element_text).filter(headline_like).take(5).collect();
     let document_title = doc.select(static_selector!("title")).next().map(element_text).and_then(non_empty);
     let candidates: Vec<String> = metas
         .all(&["og:title", "twitter:title"])
@@ -395,7 +408,8 @@ fn title(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>
     // Else the article's own heading, or the page's only one.
     let in_article = || {
         doc.select(static_selector!("article h1, main h1, [role=main] h1"))
-            .map(spaced_text)
+            .filter(|h| !is_logo_heading(*h))
+            .map(element_text)
             .find(headline_like)
     };
     let only_heading = || (headings.len() == 1).then(|| headings[0].clone());
@@ -405,6 +419,25 @@ fn title(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>
         .or_else(only_heading)
         .or_else(|| candidates.first().map(|c| strip_site_name(c, site_name)))
         .or_else(|| headings.first().cloned())
+}
+
+/// Whether an `<h1>` is the site's logo: in the site banner (a header with
+/// the navigation, outside any article) or a link to the home page.
+fn is_logo_heading(h: ElementRef) -> bool {
+    let mut in_header = false;
+    for a in h.ancestors().filter_map(ElementRef::wrap) {
+        match a.value().name() {
+            "article" | "main" => return false,
+            "nav" => in_header = true,
+            "header" => in_header |= a.select(static_selector!("nav")).next().is_some(),
+            _ => in_header |= a.value().attr("role") == Some("banner"),
+        }
+    }
+    let links_home = h.select(static_selector!("a[href]")).any(|a| {
+        let href = a.value().attr("href").unwrap_or("");
+        href == "/" || static_regex!(r"^(?:https?:)?//[^/]+/?$").is_match(href)
+    });
+    in_header || links_home
 }
 
 /// Lower-cased words of a title, for comparing titles that differ in
@@ -539,7 +572,8 @@ fn byline(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, visible: &VisibleText,
             let single = !names.contains(' ');
             let username_like = single && (names.chars().any(|c| matches!(c, '.' | '_' | '@') || c.is_ascii_digit()) || !names.chars().any(char::is_uppercase));
             let is_site = publisher_keys.iter().any(|p| *p == key || p.replace(' ', "") == key.replace(' ', ""));
-            BylineCandidate { names, weak: username_like || is_site }
+            let name_like = names.split(", ").all(looks_like_name);
+            BylineCandidate { names, weak: username_like || is_site || !name_like }
         })
     };
     let sources: [&dyn Fn() -> Option<String>; 4] = [
@@ -617,10 +651,10 @@ fn dom_byline(doc: &Html) -> Option<String> {
             .filter(outside_comments)
             .take(8)
             .filter_map(|el| {
-                let name = el.select(static_selector!("[itemprop~=name]")).next();
-                let text = match name {
-                    Some(n) => n.value().attr("content").map(normalize_space).unwrap_or_else(|| spaced_text(n)),
-                    None => el.value().attr("content").map(normalize_space).unwrap_or_else(|| spaced_text(el)),
+                let name = el.select(static_selector!("[itemprop~=name]")).next().unwrap_or(el);
+                let text = match name.value().attr("content") {
+                    Some(content) => normalize_space(content),
+                    None => names_in_nodes(&text_nodes(name))?,
                 };
                 (text.chars().count() <= 100).then_some(text)
             })
@@ -637,20 +671,49 @@ fn dom_byline(doc: &Html) -> Option<String> {
 /// Names in the first matching element that holds some.
 fn first_names(doc: &Html, sel: &Selector, keep: impl Fn(&ElementRef) -> bool) -> Option<String> {
     doc.select(sel).filter(keep).take(20).find_map(|el| {
-        let text = spaced_text(el);
+        let text = names_in_nodes(&text_nodes(el))?;
         (text.chars().count() <= 100).then(|| join_names(std::iter::once(text.as_str()))).flatten()
     })
 }
 
-/// An element's visible text with its text nodes separated by spaces, so
-/// that "By" and a name in sibling elements do not run together.
-fn spaced_text(el: ElementRef) -> String {
-    let parts: Vec<&str> = el
-        .descendants()
+/// An element's visible text nodes, whitespace-normalised.
+fn text_nodes(el: ElementRef) -> Vec<String> {
+    el.descendants()
         .filter(|n| n.parent().and_then(ElementRef::wrap).is_none_or(|p| !matches!(p.value().name(), "script" | "style" | "noscript")))
-        .filter_map(|n| n.value().as_text().map(|t| &**t))
-        .collect();
-    normalize_space(&parts.join(" "))
+        .filter_map(|n| n.value().as_text().map(|t| normalize_space(t)))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The byline text in a run of text nodes: the names after any "By" label,
+/// joined through "and" / "," nodes, up to the first node that is neither
+/// (a date, a job title, a bio). Avatar initials ("JD") are skipped.
+fn names_in_nodes(nodes: &[String]) -> Option<String> {
+    let label = static_regex!(r"(?i)^(?:(?:written|posted|story|words)\s+)?by\s*:?$|^authors?\s*:?$");
+    let connector = static_regex!(r"(?i)^(?:,|&|and|und|et|y)$");
+    let initials = static_regex!(r"^\p{Lu}{1,3}$");
+    let mut text = String::new();
+    let mut expecting_name = true;
+    for node in nodes.iter().take(12) {
+        if label.is_match(node) || initials.is_match(node) {
+            if text.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if connector.is_match(node) {
+            text.push_str(if node == "," { ", " } else { " and " });
+            expecting_name = true;
+            continue;
+        }
+        if !expecting_name {
+            break;
+        }
+        text.push(' ');
+        text.push_str(node);
+        expecting_name = node.ends_with(',') || static_regex!(r"(?i)\s(?:and|&)$").is_match(node);
+    }
+    non_empty(normalize_space(&text))
 }
 
 /// A "By Jane Doe" line (or a "Written by" label and the name after it) next
@@ -658,12 +721,13 @@ fn spaced_text(el: ElementRef) -> String {
 fn text_byline(visible: &VisibleText) -> Option<String> {
     visible.near_headline().into_iter().find_map(|i| {
         let line = visible.nodes.get(i)?;
-        if static_regex!(r"(?i)^(?:written\s+|posted\s+|story\s+)?by\s*:?$|^author\s*:?$").is_match(line) {
-            let next = visible.nodes.get(i + 1)?;
-            return join_names(std::iter::once(next.as_str()).filter(|n| n.chars().count() <= 80));
+        let by_label = static_regex!(r"(?i)^(?:written\s+|posted\s+|story\s+)?by\s*:?$|^author\s*:?$").is_match(line);
+        let by_line = static_regex!(r"(?i)^(?:written\s+|posted\s+|story\s+)?by\s*:?\s+\S").is_match(line);
+        if !(by_label || by_line) {
+            return None;
         }
-        let is_byline = static_regex!(r"(?i)^(?:written\s+|posted\s+|story\s+)?by\s*:?\s+\S").is_match(line);
-        (is_byline && line.chars().count() <= 100).then(|| join_names(std::iter::once(line.as_str()))).flatten()
+        let text = names_in_nodes(visible.nodes.get(i..visible.nodes.len().min(i + 12))?)?;
+        (text.chars().count() <= 100).then(|| join_names(std::iter::once(text.as_str()))).flatten()
     })
 }
 
@@ -691,7 +755,7 @@ const JOB_TITLE_WORDS: [&str; 20] = [
 const NAME_PARTICLES: [&str; 14] = ["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "al", "y"];
 
 /// Labels that stand where a name should be.
-const NOT_NAMES: [&str; 6] = ["author", "the author", "authors", "admin", "administrator", "unknown"];
+const NOT_NAMES: [&str; 9] = ["author", "the author", "authors", "admin", "administrator", "unknown", "by", "written by", "posted by"];
 
 /// Splits a byline into the author names it lists: drops "By", URLs,
 /// handles, dates and job titles; "and" separates names.
@@ -704,7 +768,7 @@ fn clean_byline(raw: &str) -> Vec<String> {
     let text = static_regex!(r"(?i)^(?:authors?|author\(s\)|autor|auteur)\b\s*:?\s*").replace(&text, "");
     // A date, a reading time or an "updated" note often follows the names.
     let text = static_regex!(
-        r"(?i)\s*(?:\||•|·|—|–|\s-\s|-\s|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bon\s+\d|\d|\b(?:last\s+)?updated\b|\bpublished\b).*$"
+        r"(?i)\s*(?:\||•|·|—|–|\s-\s|-\s|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bon\s+\d|\s\d|\s\S+@\S+|\b(?:last\s+)?updated\b|\bpublished\b).*$"
     )
     .replace(&text, "");
     let text = text.trim();
@@ -732,7 +796,7 @@ fn clean_byline(raw: &str) -> Vec<String> {
 fn looks_like_name(p: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
     !words.is_empty()
-        && words.len() <= 4
+        && words.len() <= 5
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
 }
 
