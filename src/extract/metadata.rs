@@ -1,5 +1,16 @@
 //! Page metadata: title, byline, publication date, site name, canonical URL,
 //! language; from meta tags, JSON-LD and the DOM.
+//!
+//! Each field is read from the sources in decreasing order of reliability:
+//! structured data the publisher wrote for machines (JSON-LD, Open Graph and
+//! other `<meta>` tags) before what the DOM shows to readers.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use regex::Regex;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Metadata found in a page. Every field is optional: a value that cannot be
 /// found or parsed is `None`, never a guess.
@@ -15,6 +26,1001 @@ pub struct Metadata {
 }
 
 /// Reads the metadata of a parsed page.
-pub fn extract_metadata(_doc: &scraper::Html, _page_url: Option<&str>) -> Metadata {
-    Metadata::default()
+pub fn extract_metadata(doc: &Html, page_url: Option<&str>) -> Metadata {
+    let metas = MetaTags::collect(doc);
+    let json_ld = JsonLd::collect(doc);
+    let url = canonical_url(doc, &metas, page_url);
+    let site_name = site_name(&metas, &json_ld);
+    let title = title(doc, &metas, &json_ld, site_name.as_deref());
+    let visible = VisibleText::collect(doc, title.as_deref());
+    let byline = byline(doc, &metas, &json_ld, &visible, site_name.as_deref());
+    let published_at = published_at(&metas, &json_ld, doc, &visible, [url.as_deref(), page_url]);
+    let language = language(doc, &metas);
+    Metadata { title, byline, published_at, site_name, url, language }
+}
+
+// ---------------------------------------------------------------- sources
+
+fn selector(css: &str) -> Selector {
+    // The selectors are literals of this file; a typo is a bug caught by the tests.
+    Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e:?}"))
+}
+
+macro_rules! static_selector {
+    ($css:expr) => {{
+        static SEL: OnceLock<Selector> = OnceLock::new();
+        SEL.get_or_init(|| selector($css))
+    }};
+}
+
+macro_rules! static_regex {
+    ($re:expr) => {{
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| Regex::new($re).unwrap_or_else(|e| panic!("bad regex {:?}: {e}", $re)))
+    }};
+}
+
+/// Collapses runs of whitespace to one space and trims.
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An element's text as displayed: inline elements run together, line
+/// breaks and block elements separate words.
+fn element_text(el: ElementRef) -> String {
+    let mut text = String::new();
+    for node in el.descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => text.push_str(t),
+            scraper::Node::Element(e) if matches!(e.name(), "br" | "div" | "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section") => {
+                text.push(' ')
+            }
+            _ => {}
+        }
+    }
+    normalize_space(&text)
+}
+
+fn non_empty(s: String) -> Option<String> {
+    if s.is_empty() {
+        None
+    } else {
+        Some(s)
+    }
+}
+
+/// `<meta>` values by lower-cased key (`name`, `property`, `itemprop` or
+/// `http-equiv`), in document order. A `property` may list several keys
+/// separated by spaces.
+struct MetaTags(HashMap<String, Vec<String>>);
+
+impl MetaTags {
+    fn collect(doc: &Html) -> Self {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for el in doc.select(static_selector!("meta[content]")) {
+            let attrs = el.value();
+            let Some(content) = attrs.attr("content").map(normalize_space).and_then(non_empty) else {
+                continue;
+            };
+            for attr in ["name", "property", "itemprop", "http-equiv"] {
+                for key in attrs.attr(attr).unwrap_or("").split_whitespace() {
+                    map.entry(key.to_ascii_lowercase()).or_default().push(content.clone());
+                }
+            }
+        }
+        MetaTags(map)
+    }
+
+    /// The first value of the first key present.
+    fn first(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| self.0.get(*k).and_then(|v| v.first())).map(String::as_str)
+    }
+
+    /// All values of the keys, in key order.
+    fn all<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
+        keys.iter().flat_map(move |k| self.0.get(*k).into_iter().flatten()).map(String::as_str)
+    }
+}
+
+/// The typed objects of a page's JSON-LD scripts, flattened out of arrays,
+/// `@graph` lists and nesting, in document order.
+struct JsonLd(Vec<Value>);
+
+/// How deep to look for typed objects inside JSON-LD (guards the recursion).
+const JSON_LD_MAX_DEPTH: usize = 12;
+
+impl JsonLd {
+    fn collect(doc: &Html) -> Self {
+        let mut objects = Vec::new();
+        for script in doc.select(static_selector!("script[type]")) {
+            let kind = script.value().attr("type").unwrap_or("").trim().to_ascii_lowercase();
+            if kind != "application/ld+json" {
+                continue;
+            }
+            let raw: String = script.text().collect();
+            for value in parse_lenient_json(&raw) {
+                flatten_typed(&value, 0, &mut objects);
+            }
+        }
+        JsonLd(objects)
+    }
+
+    /// Objects whose `@type` satisfies `pred`.
+    fn typed<'a>(&'a self, pred: impl Fn(&str) -> bool + 'a) -> impl Iterator<Item = &'a Value> + 'a {
+        self.0.iter().filter(move |o| types_of(o).iter().any(|t| pred(t)))
+    }
+
+    /// The object a `{"@id": ...}` reference points to.
+    fn by_id(&self, id: &str) -> Option<&Value> {
+        self.0.iter().find(|o| o.get("@id").and_then(Value::as_str) == Some(id) && o.get("name").is_some())
+    }
+
+    /// Article-like objects: the page's main story.
+    fn articles(&self) -> impl Iterator<Item = &Value> + '_ {
+        self.typed(is_article_type)
+    }
+}
+
+fn is_article_type(t: &str) -> bool {
+    t.ends_with("Article") || t.ends_with("BlogPosting") || matches!(t, "Report" | "Review" | "Recipe" | "Blog")
+}
+
+fn types_of(obj: &Value) -> Vec<&str> {
+    match obj.get("@type") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn flatten_typed(value: &Value, depth: usize, out: &mut Vec<Value>) {
+    if depth > JSON_LD_MAX_DEPTH {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| flatten_typed(v, depth + 1, out)),
+        Value::Object(map) => {
+            if map.contains_key("@type") {
+                out.push(value.clone());
+            }
+            // Nested objects (`@graph`, `mainEntity`, ...) may hold the article;
+            // authors and publishers are read from their parent, not here.
+            for (key, v) in map {
+                if !matches!(key.as_str(), "author" | "creator" | "publisher" | "image" | "logo") {
+                    flatten_typed(v, depth + 1, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Parses the JSON of a script as publishers write it: HTML comment and
+/// CDATA wrappers, `//` and `/* */` comments, trailing commas, raw control
+/// characters inside strings, several values one after another.
+fn parse_lenient_json(raw: &str) -> Vec<Value> {
+    let cleaned = clean_json(raw);
+    serde_json::Deserializer::from_str(&cleaned).into_iter::<Value>().map_while(Result::ok).collect()
+}
+
+fn clean_json(raw: &str) -> String {
+    let mut s = raw.trim();
+    for wrapper in ["<!--", "<![CDATA[", "//<![CDATA["] {
+        s = s.strip_prefix(wrapper).unwrap_or(s).trim_start();
+    }
+    for wrapper in ["-->", "]]>", "//]]>"] {
+        s = s.strip_suffix(wrapper).unwrap_or(s).trim_end();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut in_string = false;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if in_string {
+            match c {
+                '\\' => {
+                    out.push(c);
+                    if let Some(n) = next {
+                        out.push(n);
+                    }
+                    i += 2;
+                    continue;
+                }
+                '"' => in_string = false,
+                c if c.is_control() => {
+                    out.push(' ');
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        match (c, next) {
+            ('"', _) => {
+                in_string = true;
+                out.push(c);
+            }
+            ('/', Some('/')) => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            ('/', Some('*')) => {
+                i += 2;
+                while i < chars.len() && !(chars[i] == '*' && chars.get(i + 1) == Some(&'/')) {
+                    i += 1;
+                }
+                i += 2;
+                continue;
+            }
+            (',', _) => {
+                // A comma followed only by whitespace and a closing bracket is dropped.
+                let rest = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+                if !matches!(rest, Some('}') | Some(']')) {
+                    out.push(c);
+                }
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A JSON-LD value as plain strings: a string, the `name` of an object (or
+/// its `@value`), or each of an array's items.
+fn json_strings(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.extend(non_empty(decode_entities(&normalize_space(s)))),
+        Value::Object(map) => {
+            if let Some(v) = map.get("name").or_else(|| map.get("@value")) {
+                json_strings(v, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| json_strings(v, out)),
+        _ => {}
+    }
+}
+
+fn json_first_string(obj: &Value, key: &str) -> Option<String> {
+    let mut out = Vec::new();
+    json_strings(obj.get(key)?, &mut out);
+    out.into_iter().next()
+}
+
+// ------------------------------------------------------------------ URL
+
+fn canonical_url(doc: &Html, metas: &MetaTags, page_url: Option<&str>) -> Option<String> {
+    let canonical = doc
+        .select(static_selector!("link[rel][href]"))
+        .find(|l| l.value().attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical"))))
+        .and_then(|l| l.value().attr("href"));
+    let found = canonical.or_else(|| metas.first(&["og:url"])).map(str::trim).filter(|u| !u.is_empty());
+    match (found, page_url) {
+        (Some(u), Some(base)) => resolve_url(base, u).or_else(|| Some(base.to_string())),
+        (Some(u), None) => is_absolute_url(u).then(|| u.to_string()),
+        (None, base) => base.map(str::to_string),
+    }
+}
+
+fn is_absolute_url(u: &str) -> bool {
+    static_regex!(r"^[A-Za-z][A-Za-z0-9+.-]*://").is_match(u)
+}
+
+/// Resolves `href` against the absolute URL `base` (RFC 3986, the common
+/// cases: absolute, scheme-relative, root-relative, path-relative).
+fn resolve_url(base: &str, href: &str) -> Option<String> {
+    if is_absolute_url(href) {
+        return Some(href.to_string());
+    }
+    let caps = static_regex!(r"^([A-Za-z][A-Za-z0-9+.-]*):(//[^/?#]*)?([^?#]*)").captures(base)?;
+    let scheme = caps.get(1)?.as_str();
+    let authority = caps.get(2).map_or("", |m| m.as_str());
+    let base_path = caps.get(3).map_or("", |m| m.as_str());
+    if let Some(rest) = href.strip_prefix("//") {
+        return Some(format!("{scheme}://{rest}"));
+    }
+    let joined = if href.starts_with('/') {
+        href.to_string()
+    } else if href.starts_with('?') || href.starts_with('#') {
+        format!("{base_path}{href}")
+    } else {
+        let dir = base_path.rfind('/').map_or("/", |i| &base_path[..=i]);
+        format!("{dir}{href}")
+    };
+    Some(format!("{scheme}:{authority}{}", remove_dot_segments(&joined)))
+}
+
+fn remove_dot_segments(path_and_query: &str) -> String {
+    let split = path_and_query.find(['?', '#']).unwrap_or(path_and_query.len());
+    let (path, tail) = path_and_query.split_at(split);
+    let mut segments: Vec<&str> = Vec::new();
+    let parts: Vec<&str> = path.split('/').collect();
+    for (i, seg) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        match *seg {
+            "." => {
+                if last {
+                    segments.push("");
+                }
+            }
+            ".." => {
+                if segments.len() > 1 {
+                    segments.pop();
+                }
+                if last {
+                    segments.push("");
+                }
+            }
+            s => segments.push(s),
+        }
+    }
+    let mut out = segments.join("/");
+    if !out.starts_with('/') {
+        out.insert(0, '/');
+    }
+    out + tail
+}
+
+// ------------------------------------------------------------ site name
+
+fn site_name(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
+    metas
+        .first(&["og:site_name"])
+        .map(str::to_string)
+        .or_else(|| json_ld.articles().find_map(|a| json_first_string(a, "publisher")))
+        .or_else(|| json_ld.typed(|t| t == "WebSite" || t == "NewsMediaOrganization").find_map(|o| json_first_string(o, "name")))
+        .or_else(|| metas.first(&["application-name", "apple-mobile-web-app-title"]).map(str::to_string))
+}
+
+// ---------------------------------------------------------------- title
+
+/// Separators between a headline and the site or section name in `<title>`
+/// and social titles.
+const TITLE_SEPARATORS: [&str; 9] = [" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " « ", " / "];
+
+fn title(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>) -> Option<String> {
+    let site_key = site_name.map(title_key).unwrap_or_default();
+    // A heading that names the site is its logo, not the headline.
+    let headline_like = |h: &String| !h.is_empty() && h.chars().count() <= 300 && (site_key.is_empty() || title_key(h) != site_key);
+    let headings: Vec<String> =
+        doc.select(static_selector!("h1")).filter(|h| !is_logo_heading(*h)).map(element_text).filter(headline_like).take(5).collect();
+    let document_title = doc.select(static_selector!("title")).next().map(element_text).and_then(non_empty);
+    let candidates: Vec<String> = metas
+        .all(&["og:title", "twitter:title"])
+        .map(str::to_string)
+        .chain(json_ld.articles().find_map(|a| json_first_string(a, "headline")))
+        .chain(metas.first(&["dc.title", "dcterms.title", "headline", "sailthru.title", "parsely-title"]).map(str::to_string))
+        .chain(document_title)
+        .map(|c| decode_entities(&c))
+        .collect();
+    // A heading that a structured title confirms is the headline as shown.
+    let confirmed = headings.iter().find(|h| {
+        let key = title_key(h);
+        candidates.iter().any(|c| title_key(c).starts_with(&key) || key.starts_with(&title_key(&strip_site_name(c, site_name))))
+    });
+    // Else the article's own heading, or the page's only one.
+    let in_article = || {
+        doc.select(static_selector!("article h1, main h1, [role=main] h1"))
+            .filter(|h| !is_logo_heading(*h))
+            .map(element_text)
+            .find(headline_like)
+    };
+    let only_heading = || (headings.len() == 1).then(|| headings[0].clone());
+    confirmed
+        .cloned()
+        .or_else(in_article)
+        .or_else(only_heading)
+        .or_else(|| candidates.first().map(|c| strip_site_name(c, site_name)))
+        .or_else(|| headings.first().cloned())
+}
+
+/// Whether an `<h1>` is the site's logo: in the site banner (a header with
+/// the navigation, outside any article) or a link to the home page.
+fn is_logo_heading(h: ElementRef) -> bool {
+    let mut in_header = false;
+    for a in h.ancestors().filter_map(ElementRef::wrap) {
+        match a.value().name() {
+            "article" | "main" => return false,
+            "nav" => in_header = true,
+            "header" => in_header |= a.select(static_selector!("nav")).next().is_some(),
+            _ => in_header |= a.value().attr("role") == Some("banner"),
+        }
+    }
+    let links_home = h.select(static_selector!("a[href]")).any(|a| {
+        let href = a.value().attr("href").unwrap_or("");
+        href == "/" || static_regex!(r"^(?:https?:)?//[^/]+/?$").is_match(href)
+    });
+    in_header || links_home
+}
+
+/// Lower-cased words of a title, for comparing titles that differ in
+/// punctuation, case or spacing.
+fn title_key(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// Removes a site or section name joined to a headline by a separator: the
+/// part that is the site name when it is known, else a short trailing (or
+/// leading) part next to a longer headline.
+fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
+    let title = normalize_space(title);
+    let site_key = site_name.map(title_key).unwrap_or_default();
+    let mut parts: Vec<&str> = vec![title.as_str()];
+    for sep in TITLE_SEPARATORS {
+        if title.contains(sep) {
+            parts = title.split(sep).collect();
+            break;
+        }
+    }
+    if parts.len() < 2 {
+        return title;
+    }
+    let is_site = |p: &str| {
+        let key = title_key(p);
+        !site_key.is_empty() && (key == site_key || key.replace(' ', "") == site_key.replace(' ', ""))
+    };
+    let words = |p: &str| p.split_whitespace().count();
+    let kept: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p)).collect();
+    if kept.len() < parts.len() && !kept.is_empty() {
+        // The site name was found; a remaining short trailing part is a section.
+        return trim_short_edges(&kept, words).join(first_separator(&title).unwrap_or(" - "));
+    }
+    trim_short_edges(&parts, words).join(first_separator(&title).unwrap_or(" - "))
+}
+
+/// Drops short (site- or section-like) parts from the end, then from the
+/// start, while a longer headline part remains.
+fn trim_short_edges<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec<&'a str> {
+    let mut kept: Vec<&str> = parts.to_vec();
+    let longest = kept.iter().map(|p| words(p)).max().unwrap_or(0);
+    while kept.len() > 1 {
+        let last = kept[kept.len() - 1];
+        if words(last) <= 4 && words(last) < longest {
+            kept.pop();
+        } else {
+            break;
+        }
+    }
+    while kept.len() > 1 && words(kept[0]) <= 3 && words(kept[0]) < longest {
+        kept.remove(0);
+    }
+    kept
+}
+
+fn first_separator(title: &str) -> Option<&'static str> {
+    TITLE_SEPARATORS.into_iter().find(|s| title.contains(s))
+}
+
+// ------------------------------------------------------ visible text
+
+/// The page's visible text nodes in document order, and the position of the
+/// headline among them: bylines and dates shown to readers sit next to it.
+struct VisibleText {
+    nodes: Vec<String>,
+    headline: Option<usize>,
+}
+
+/// How many text nodes after (and before) the headline may hold its byline or date.
+const AFTER_HEADLINE: usize = 40;
+const BEFORE_HEADLINE: usize = 12;
+/// Without a headline, how far into the page to look.
+const NO_HEADLINE_SPAN: usize = 300;
+
+impl VisibleText {
+    fn collect(doc: &Html, title: Option<&str>) -> Self {
+        let headline_key = title.map(title_key).unwrap_or_default();
+        let mut nodes = Vec::new();
+        let (mut title_node, mut h1_node) = (None, None);
+        for node in doc.root_element().descendants() {
+            let Some(text) = node.value().as_text() else { continue };
+            let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
+            if matches!(parent.value().name(), "script" | "style" | "noscript" | "template" | "title" | "head") {
+                continue;
+            }
+            let text = normalize_space(text);
+            if text.is_empty() {
+                continue;
+            }
+            if title_node.is_none() && !headline_key.is_empty() && title_key(&text) == headline_key {
+                title_node = Some(nodes.len());
+            }
+            if h1_node.is_none() && parent.ancestors().take(4).chain([*parent]).filter_map(ElementRef::wrap).any(|a| a.value().name() == "h1")
+            {
+                h1_node = Some(nodes.len());
+            }
+            nodes.push(text);
+        }
+        VisibleText { nodes, headline: title_node.or(h1_node) }
+    }
+
+    /// Indices of the nodes around the headline: those after it in reading
+    /// order, then those before it, nearest first.
+    fn near_headline(&self) -> Vec<usize> {
+        match self.headline {
+            Some(h) => {
+                let after = (h + 1)..self.nodes.len().min(h + 1 + AFTER_HEADLINE);
+                let before = (h.saturating_sub(BEFORE_HEADLINE)..h).rev();
+                after.chain(before).collect()
+            }
+            None => (0..self.nodes.len().min(NO_HEADLINE_SPAN)).collect(),
+        }
+    }
+}
+
+// --------------------------------------------------------------- byline
+
+/// An author name list and whether it may be the site rather than a person.
+struct BylineCandidate {
+    names: String,
+    weak: bool,
+}
+
+fn byline(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, visible: &VisibleText, site_name: Option<&str>) -> Option<String> {
+    let site_key = site_name.map(title_key).unwrap_or_default();
+    let publisher_keys: Vec<String> =
+        json_ld.articles().filter_map(|a| json_first_string(a, "publisher")).map(|p| title_key(&p)).chain([site_key]).filter(|k| !k.is_empty()).collect();
+    let candidate = |names: Option<String>| {
+        names.map(|names| {
+            let key = title_key(&names);
+            let single = !names.contains(' ');
+            let username_like = single && (names.chars().any(|c| matches!(c, '.' | '_' | '@') || c.is_ascii_digit()) || !names.chars().any(char::is_uppercase));
+            let is_site = publisher_keys.iter().any(|p| *p == key || p.replace(' ', "") == key.replace(' ', ""));
+            let name_like = names.split(", ").all(looks_like_name);
+            BylineCandidate { names, weak: username_like || is_site || !name_like }
+        })
+    };
+    let sources: [&dyn Fn() -> Option<String>; 4] = [
+        &|| json_ld_authors(json_ld),
+        &|| meta_authors(metas),
+        &|| dom_byline(doc),
+        &|| text_byline(visible),
+    ];
+    let mut fallback = None;
+    for source in sources {
+        if let Some(c) = candidate(source()) {
+            if !c.weak {
+                return Some(c.names);
+            }
+            fallback.get_or_insert(c.names);
+        }
+    }
+    fallback
+}
+
+fn json_ld_authors(json_ld: &JsonLd) -> Option<String> {
+    json_ld.articles().find_map(|article| {
+        let mut names = Vec::new();
+        for key in ["author", "creator"] {
+            if let Some(v) = article.get(key) {
+                json_names(v, json_ld, &mut names);
+            }
+            if !names.is_empty() {
+                break;
+            }
+        }
+        join_names(names.iter().map(String::as_str))
+    })
+}
+
+/// Author names of a JSON-LD value, following `{"@id": ...}` references to
+/// the objects of the page's graph.
+fn json_names(value: &Value, json_ld: &JsonLd, out: &mut Vec<String>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| json_names(v, json_ld, out)),
+        Value::Object(map) if !map.contains_key("name") => {
+            let target = map.get("@id").and_then(Value::as_str).and_then(|id| json_ld.by_id(id));
+            if let Some(obj) = target {
+                json_strings(obj, out);
+            }
+        }
+        other => json_strings(other, out),
+    }
+}
+
+fn meta_authors(metas: &MetaTags) -> Option<String> {
+    let keys = ["author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl", "citation_author"];
+    keys.iter().find_map(|k| join_names(metas.all(&[k]))).or_else(|| {
+        // Twitter card labels: `twitter:label1` = "Written by", `twitter:data1` = the name.
+        (1..=4).find_map(|i| {
+            let label = metas.first(&[&format!("twitter:label{i}")])?;
+            let is_author_label = static_regex!(r"(?i)^(written by|author|by)$").is_match(label);
+            is_author_label.then(|| metas.first(&[&format!("twitter:data{i}")])).flatten().and_then(|d| join_names(std::iter::once(d)))
+        })
+    })
+}
+
+/// Byline elements: `itemprop=author`, `rel=author` links, elements whose
+/// class or id says byline, links to author pages, then class or id author.
+fn dom_byline(doc: &Html) -> Option<String> {
+    let outside_comments = |el: &ElementRef| {
+        !el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+            let v = a.value();
+            v.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("comment")) || v.attr("id").is_some_and(|c| c.to_ascii_lowercase().contains("comment"))
+        })
+    };
+    let from = |sel: &Selector| -> Option<String> {
+        let names: Vec<String> = doc
+            .select(sel)
+            .filter(outside_comments)
+            .take(8)
+            .filter_map(|el| {
+                let name = el.select(static_selector!("[itemprop~=name]")).next().unwrap_or(el);
+                let text = match name.value().attr("content") {
+                    Some(content) => normalize_space(content),
+                    None => names_in_nodes(&text_nodes(name))?,
+                };
+                (text.chars().count() <= 100).then_some(text)
+            })
+            .collect();
+        join_names(names.iter().map(String::as_str))
+    };
+    from(static_selector!("[itemprop~=author]"))
+        .or_else(|| from(static_selector!("a[rel~=author]")))
+        .or_else(|| first_names(doc, static_selector!("[class*=byline], [id*=byline], [class*=Byline]"), outside_comments))
+        .or_else(|| first_names(doc, static_selector!("a[href*='/author/'], a[href*='/authors/']"), outside_comments))
+        .or_else(|| first_names(doc, static_selector!("[class*=author], [id*=author]"), outside_comments))
+}
+
+/// Names in the first matching element that holds some.
+fn first_names(doc: &Html, sel: &Selector, keep: impl Fn(&ElementRef) -> bool) -> Option<String> {
+    doc.select(sel).filter(keep).take(20).find_map(|el| {
+        let text = names_in_nodes(&text_nodes(el))?;
+        (text.chars().count() <= 100).then(|| join_names(std::iter::once(text.as_str()))).flatten()
+    })
+}
+
+/// An element's visible text nodes, whitespace-normalised.
+fn text_nodes(el: ElementRef) -> Vec<String> {
+    el.descendants()
+        .filter(|n| n.parent().and_then(ElementRef::wrap).is_none_or(|p| !matches!(p.value().name(), "script" | "style" | "noscript")))
+        .filter_map(|n| n.value().as_text().map(|t| normalize_space(t)))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The byline text in a run of text nodes: the names after any "By" label,
+/// joined through "and" / "," nodes, up to the first node that is neither
+/// (a date, a job title, a bio). Avatar initials ("JD") are skipped.
+fn names_in_nodes(nodes: &[String]) -> Option<String> {
+    let label = static_regex!(r"(?i)^(?:(?:written|posted|story|words)\s+)?by\s*:?$|^authors?\s*:?$");
+    let connector = static_regex!(r"(?i)^(?:,|&|and|und|et|y)$");
+    let initials = static_regex!(r"^\p{Lu}{1,3}$");
+    let mut text = String::new();
+    let mut expecting_name = true;
+    for node in nodes.iter().take(12) {
+        if label.is_match(node) || initials.is_match(node) {
+            if text.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if connector.is_match(node) {
+            text.push_str(if node == "," { ", " } else { " and " });
+            expecting_name = true;
+            continue;
+        }
+        if !expecting_name {
+            break;
+        }
+        text.push(' ');
+        text.push_str(node);
+        expecting_name = node.ends_with(',') || static_regex!(r"(?i)\s(?:and|&)$").is_match(node);
+    }
+    non_empty(normalize_space(&text))
+}
+
+/// A "By Jane Doe" line (or a "Written by" label and the name after it) next
+/// to the headline.
+fn text_byline(visible: &VisibleText) -> Option<String> {
+    visible.near_headline().into_iter().find_map(|i| {
+        let line = visible.nodes.get(i)?;
+        let by_label = static_regex!(r"(?i)^(?:written\s+|posted\s+|story\s+)?by\s*:?$|^author\s*:?$").is_match(line);
+        let by_line = static_regex!(r"(?i)^(?:written\s+|posted\s+|story\s+)?by\s*:?\s+\S").is_match(line);
+        if !(by_label || by_line) {
+            return None;
+        }
+        let text = names_in_nodes(visible.nodes.get(i..visible.nodes.len().min(i + 12))?)?;
+        (text.chars().count() <= 100).then(|| join_names(std::iter::once(text.as_str()))).flatten()
+    })
+}
+
+/// Cleans author names and joins them with ", ", without repeats.
+fn join_names<'a>(raw: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut names: Vec<String> = Vec::new();
+    for r in raw {
+        for name in clean_byline(r) {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                names.push(name);
+            }
+        }
+    }
+    non_empty(names.join(", "))
+}
+
+/// Words that make a byline part after a name a job title or credit.
+const JOB_TITLE_WORDS: [&str; 20] = [
+    "writer", "reporter", "editor", "correspondent", "contributor", "columnist", "staff", "journalist", "producer",
+    "photographer", "bureau", "chief", "senior", "associate", "freelance", "contributing", "desk", "director", "manager",
+    "head",
+];
+
+/// Lower-case words that may sit inside a person's name.
+const NAME_PARTICLES: [&str; 14] = ["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "al", "y"];
+
+/// Labels that stand where a name should be.
+const NOT_NAMES: [&str; 9] = ["author", "the author", "authors", "admin", "administrator", "unknown", "by", "written by", "posted by"];
+
+/// Splits a byline into the author names it lists: drops "By", URLs,
+/// handles, dates and job titles; "and" separates names.
+fn clean_byline(raw: &str) -> Vec<String> {
+    let text = decode_entities(&normalize_space(raw));
+    if is_absolute_url(&text) || text.starts_with('/') || text.starts_with('@') || text.contains("www.") {
+        return Vec::new();
+    }
+    let text = static_regex!(r"(?i)^(?:(?:written|posted|published|reported|words|story|text|article)\s+)?(?:by|par|von|por|door|av)\s*:?\s+").replace(&text, "");
+    let text = static_regex!(r"(?i)^(?:authors?|author\(s\)|autor|auteur)\b\s*:?\s*").replace(&text, "");
+    // A date, a reading time or an "updated" note often follows the names.
+    let text = static_regex!(
+        r"(?i)\s*(?:\||•|·|—|–|\s-\s|-\s|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bon\s+\d|\s\d|\s\S+@\S+|\b(?:last\s+)?updated\b|\bpublished\b).*$"
+    )
+    .replace(&text, "");
+    let text = text.trim();
+    let split_on_and = static_regex!(r"(?i)\s+(?:and|&|und|et)\s+").split(text).all(looks_like_name);
+    let text = if split_on_and { static_regex!(r"(?i)\s+(?:and|&|und|et)\s+").replace_all(text, ", ") } else { text.into() };
+    let parts: Vec<&str> = text
+        .split([',', ';'])
+        .map(|p| p.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')').trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            // A job title follows a name ("Jane Doe, Staff Writer"); alone it is the name ("Podium Staff").
+            *i == 0 || !p.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| JOB_TITLE_WORDS.contains(&w))
+        })
+        .map(|(_, p)| *p)
+        .filter(|p| p.chars().any(char::is_alphabetic) && p.split_whitespace().count() <= 6 && !NOT_NAMES.contains(&p.to_lowercase().as_str()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether a phrase reads as a person's name: a few capitalised words.
+fn looks_like_name(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
+}
+
+/// Decodes the character references publishers leave in JSON-LD strings.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    static_regex!(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|quot|apos|lt|gt|nbsp);")
+        .replace_all(s, |caps: &regex::Captures| {
+            let entity = &caps[1];
+            let code = if let Some(hex) = entity.strip_prefix("#x").or_else(|| entity.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()
+            } else if let Some(dec) = entity.strip_prefix('#') {
+                dec.parse().ok()
+            } else {
+                Some(match entity {
+                    "amp" => '&' as u32,
+                    "quot" => '"' as u32,
+                    "apos" => '\'' as u32,
+                    "lt" => '<' as u32,
+                    "gt" => '>' as u32,
+                    _ => ' ' as u32,
+                })
+            };
+            code.and_then(char::from_u32).map_or_else(|| caps[0].to_string(), String::from)
+        })
+        .into_owned()
+}
+
+// ---------------------------------------------------------------- dates
+
+fn published_at(metas: &MetaTags, json_ld: &JsonLd, doc: &Html, visible: &VisibleText, urls: [Option<&str>; 2]) -> Option<i64> {
+    let from_json_ld = || {
+        json_ld
+            .articles()
+            .chain(json_ld.typed(|t| !is_article_type(t)))
+            .find_map(|o| ["datePublished", "dateCreated"].iter().find_map(|k| json_first_string(o, k).and_then(|d| parse_date(&d))))
+    };
+    let meta_keys = [
+        "article:published_time",
+        "og:published_time",
+        "og:article:published_time",
+        "published_time",
+        "dc.date",
+        "dc.date.issued",
+        "dc.date.created",
+        "dcterms.created",
+        "dcterms.issued",
+        "dcterms.date",
+        "datepublished",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article.published",
+        "pubdate",
+        "date",
+    ];
+    let from_metas = || {
+        metas.all(&meta_keys).find_map(parse_date).or_else(|| {
+            // Other names publishers give the same field: `publish-date`, `published_date`...
+            let mut keys: Vec<&String> = metas.0.keys().filter(|k| k.contains("publish") && !k.contains("publisher")).collect();
+            keys.sort();
+            keys.into_iter().find_map(|k| metas.0.get(k).into_iter().flatten().find_map(|v| parse_date(v)))
+        })
+    };
+    let from_dom_time = || {
+        doc.select(static_selector!("article time[datetime], main time[datetime], time[itemprop~=datePublished], time[pubdate]"))
+            .chain(doc.select(static_selector!("time[datetime]")).filter(|t| in_byline_area(*t)))
+            .find_map(|t| t.value().attr("datetime").and_then(parse_date))
+    };
+    let from_text = || visible.near_headline().into_iter().find_map(|i| visible.nodes.get(i).filter(|t| t.chars().count() <= 80).and_then(|t| text_date(t)));
+    let from_url = || urls.iter().flatten().find_map(|u| date_in_url(u));
+    from_json_ld().or_else(from_metas).or_else(from_dom_time).or_else(from_text).or_else(from_url)
+}
+
+/// Whether an element sits in a byline / post-meta area (looked up a few levels).
+fn in_byline_area(el: ElementRef) -> bool {
+    el.ancestors().take(4).filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        let attrs = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
+        v.name() == "header" || ["byline", "meta", "date", "posted", "author", "header"].iter().any(|k| attrs.contains(k))
+    })
+}
+
+fn midnight_utc(date: NaiveDate) -> Option<i64> {
+    Some(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0)?).timestamp_micros())
+}
+
+/// Parses the date formats publishers put in metadata, to UTC microseconds.
+/// A value without a time is midnight UTC; a value without an offset is UTC.
+fn parse_date(raw: &str) -> Option<i64> {
+    let s = raw.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Some(dt.with_timezone(&Utc).timestamp_micros());
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
+        return Some(dt.with_timezone(&Utc).timestamp_micros());
+    }
+    // ISO 8601 variants: space for `T`, `+0100` or `+01` offsets, no seconds,
+    // fractions, trailing `Z` or `UTC`.
+    let iso = static_regex!(
+        r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$"
+    );
+    let Some(caps) = iso.captures(s) else {
+        return text_date(s);
+    };
+    let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = caps.get(1)?.as_str().parse::<i32>().ok()?;
+    let date = NaiveDate::from_ymd_opt(year, num(2)?, num(3)?)?;
+    let time = date.and_hms_opt(num(4).unwrap_or(0), num(5).unwrap_or(0), num(6).unwrap_or(0))?;
+    let offset_secs = caps.get(7).map_or(Some(0), |m| parse_offset(m.as_str()))?;
+    let utc = NaiveDateTime::checked_sub_signed(time, chrono::Duration::seconds(i64::from(offset_secs)))?;
+    Some(Utc.from_utc_datetime(&utc).timestamp_micros())
+}
+
+/// `Z`, `UTC`, `+01`, `+0100`, `+01:00` as seconds east of UTC.
+fn parse_offset(s: &str) -> Option<i32> {
+    if matches!(s, "Z" | "UTC" | "GMT") {
+        return Some(0);
+    }
+    let sign = if s.starts_with('-') { -1 } else { 1 };
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let hours: i32 = digits.get(..2)?.parse().ok()?;
+    let minutes: i32 = digits.get(2..4).map_or(Some(0), |m| m.parse().ok())?;
+    (hours <= 14 && minutes < 60).then_some(sign * (hours * 3600 + minutes * 60))
+}
+
+/// Month names (English, German, French, Spanish) and abbreviations → month number.
+fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["january", "jan", "januar", "janvier", "enero", "ene"],
+        &["february", "feb", "februar", "février", "fevrier", "febrero"],
+        &["march", "mar", "märz", "maerz", "mars", "marzo"],
+        &["april", "apr", "avril", "abril", "abr"],
+        &["may", "mai", "mayo"],
+        &["june", "jun", "juni", "juin", "junio"],
+        &["july", "jul", "juli", "juillet", "julio"],
+        &["august", "aug", "août", "aout", "agosto", "ago"],
+        &["september", "sep", "sept", "septembre", "septiembre"],
+        &["october", "oct", "oktober", "okt", "octobre", "octubre"],
+        &["november", "nov", "novembre", "noviembre"],
+        &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic"],
+    ];
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().position(|names| names.contains(&w.as_str())).and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// A calendar date written in text ("Published March 5, 2024", "5 March
+/// 2024", "05.03.2024", "2024-03-05", "3/25/2024"), as midnight UTC. Numeric
+/// dates whose day and month order is ambiguous give None.
+fn text_date(text: &str) -> Option<i64> {
+    let month_first = static_regex!(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b");
+    let day_first = static_regex!(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b");
+    let iso = static_regex!(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b");
+    let numeric = static_regex!(r"\b(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b");
+    let date = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
+    let named = month_first
+        .captures_iter(text)
+        .find_map(|c| month_number(&c[1]).and_then(|m| date(&c[3], m, &c[2])))
+        .or_else(|| day_first.captures_iter(text).find_map(|c| month_number(&c[2]).and_then(|m| date(&c[3], m, &c[1]))));
+    if let Some(d) = named {
+        return midnight_utc(d);
+    }
+    if let Some(c) = iso.captures(text) {
+        return date(&c[1], c[2].parse().ok()?, &c[3]).and_then(midnight_utc);
+    }
+    let c = numeric.captures(text)?;
+    let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+    // Dotted dates are day first wherever they are used; slashed ones are
+    // read only when one of the numbers cannot be a month.
+    let (day, month) = match (&c[2], a > 12, b > 12) {
+        (".", _, _) | (_, true, false) => (a, b),
+        (_, false, true) => (b, a),
+        _ => return None,
+    };
+    date(&c[4], month, &day.to_string()).and_then(midnight_utc)
+}
+
+/// A `/2024/03/05/` (or `/2024-03-05/`) date in a URL path, as midnight UTC.
+fn date_in_url(url: &str) -> Option<i64> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let caps = static_regex!(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").captures(path)?;
+    let year = caps.get(1)?.as_str().parse().ok()?;
+    let month = caps.get(2)?.as_str().parse().ok()?;
+    let day = caps.get(3)?.as_str().parse().ok()?;
+    midnight_utc(NaiveDate::from_ymd_opt(year, month, day)?)
+}
+
+// ------------------------------------------------------------- language
+
+fn language(doc: &Html, metas: &MetaTags) -> Option<String> {
+    let html_lang = doc.root_element().value().attr("lang").or_else(|| doc.root_element().value().attr("xml:lang"));
+    html_lang
+        .into_iter()
+        .chain(metas.first(&["content-language", "language", "dc.language"]))
+        .chain(metas.first(&["og:locale"]))
+        .find_map(normalize_language_tag)
+}
+
+/// `en_us` → `en-US`, `zh-hant-tw` → `zh-Hant-TW`; the first of a list.
+fn normalize_language_tag(raw: &str) -> Option<String> {
+    let first = raw.split([',', ';']).next()?.trim().replace('_', "-");
+    let mut parts = first.split('-').filter(|p| !p.is_empty());
+    let primary = parts.next()?;
+    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut tag = primary.to_ascii_lowercase();
+    for sub in parts {
+        if !sub.chars().all(|c| c.is_ascii_alphanumeric()) {
+            break;
+        }
+        tag.push('-');
+        match sub.len() {
+            2 => tag.push_str(&sub.to_ascii_uppercase()),
+            4 => {
+                let mut chars = sub.chars();
+                if let Some(c) = chars.next() {
+                    tag.push(c.to_ascii_uppercase());
+                }
+                tag.push_str(&chars.as_str().to_ascii_lowercase());
+            }
+            _ => tag.push_str(&sub.to_ascii_lowercase()),
+        }
+    }
+    Some(tag)
 }

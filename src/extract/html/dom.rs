@@ -1,0 +1,253 @@
+//! A flat, preorder copy of the parsed DOM with per-node text statistics,
+//! so that every later pass is a linear loop instead of a tree recursion.
+
+use ego_tree::iter::Edge;
+use scraper::{node::Element, Html, Node as HtmlNode};
+
+
+/// The element kinds extraction distinguishes; everything else is `Inline`
+/// (text joined without spaces) or `OtherBlock` (a block boundary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    P,
+    Div,
+    Section,
+    Article,
+    Main,
+    Body,
+    Heading(u8),
+    Li,
+    List,
+    Dt,
+    Dd,
+    Blockquote,
+    Pre,
+    Table,
+    Tr,
+    Cell,
+    Figure,
+    Figcaption,
+    Header,
+    Footer,
+    Nav,
+    Aside,
+    Form,
+    A,
+    Br,
+    OtherBlock,
+    Inline,
+}
+
+impl Tag {
+    fn of(name: &str) -> Tag {
+        match name {
+            "p" => Tag::P,
+            "div" => Tag::Div,
+            "section" => Tag::Section,
+            "article" => Tag::Article,
+            "main" => Tag::Main,
+            "body" => Tag::Body,
+            "h1" => Tag::Heading(1),
+            "h2" => Tag::Heading(2),
+            "h3" => Tag::Heading(3),
+            "h4" => Tag::Heading(4),
+            "h5" => Tag::Heading(5),
+            "h6" => Tag::Heading(6),
+            "li" => Tag::Li,
+            "ul" | "ol" | "dl" | "menu" => Tag::List,
+            "dt" => Tag::Dt,
+            "dd" => Tag::Dd,
+            "blockquote" => Tag::Blockquote,
+            "pre" => Tag::Pre,
+            "table" => Tag::Table,
+            "tr" => Tag::Tr,
+            "td" | "th" => Tag::Cell,
+            "figure" => Tag::Figure,
+            "figcaption" => Tag::Figcaption,
+            "header" => Tag::Header,
+            "footer" => Tag::Footer,
+            "nav" => Tag::Nav,
+            "aside" => Tag::Aside,
+            "form" => Tag::Form,
+            "a" => Tag::A,
+            "br" => Tag::Br,
+            "address" | "center" | "details" | "summary" | "caption" | "hr" | "html" | "thead"
+            | "tbody" | "tfoot" | "fieldset" | "hgroup" => Tag::OtherBlock,
+            _ => Tag::Inline,
+        }
+    }
+
+    /// Whether the element starts and ends a block of text.
+    pub fn is_block(self) -> bool {
+        !matches!(self, Tag::A | Tag::Br | Tag::Inline | Tag::Cell)
+    }
+}
+
+/// Elements whose content is never article text.
+fn is_never_content(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "video" | "audio" | "canvas" | "head" | "title" | "meta" | "link"
+            | "button" | "input" | "select" | "textarea" | "option" | "label" | "dialog"
+            | "picture" | "img" | "source" | "map"
+    )
+}
+
+pub enum Content<'a> {
+    Element(&'a Element),
+    Text(&'a str),
+}
+
+pub struct Node<'a> {
+    pub content: Content<'a>,
+    pub tag: Tag,
+    /// Index of the parent; the root's parent is itself (0).
+    pub parent: usize,
+    /// One past the last descendant: the subtree is `index..end`.
+    pub end: usize,
+    /// Non-whitespace characters of text in the subtree.
+    pub text_len: u32,
+    /// Of which inside links.
+    pub link_len: u32,
+    /// Commas in the subtree's text (a sign of running prose).
+    pub commas: u32,
+    /// Non-whitespace characters inside `<p>` elements in the subtree.
+    pub p_text_len: u32,
+}
+
+impl Node<'_> {
+    pub fn element(&self) -> Option<&Element> {
+        match self.content {
+            Content::Element(e) => Some(e),
+            Content::Text(_) => None,
+        }
+    }
+
+    pub fn link_density(&self) -> f32 {
+        if self.text_len == 0 {
+            0.0
+        } else {
+            self.link_len as f32 / self.text_len as f32
+        }
+    }
+}
+
+/// The page as a preorder array: a node's descendants follow it directly.
+pub struct FlatDom<'a> {
+    pub nodes: Vec<Node<'a>>,
+}
+
+impl<'a> FlatDom<'a> {
+    /// Flattens the document, leaving out elements that never hold article text.
+    pub fn build(doc: &'a Html) -> FlatDom<'a> {
+        let mut nodes: Vec<Node<'a>> = Vec::new();
+        // Indices of the open elements; `ego_tree`'s traversal is iterative.
+        let mut open: Vec<usize> = Vec::new();
+        // While inside a left-out element: how many of its nested opens to skip.
+        let mut skip_depth = 0usize;
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node_ref) => {
+                    if skip_depth > 0 {
+                        skip_depth += 1;
+                        continue;
+                    }
+                    let parent = open.last().copied().unwrap_or(0);
+                    match node_ref.value() {
+                        HtmlNode::Element(el) => {
+                            if is_never_content(el.name()) {
+                                skip_depth = 1;
+                                continue;
+                            }
+                            open.push(nodes.len());
+                            nodes.push(Node::new(Content::Element(el), Tag::of(el.name()), parent));
+                        }
+                        HtmlNode::Text(t) => {
+                            nodes.push(Node::new(Content::Text(t), Tag::Inline, parent));
+                            let i = nodes.len() - 1;
+                            nodes[i].end = nodes.len();
+                            // A text node gets an Open and a Close edge; balance it.
+                            open.push(i);
+                        }
+                        HtmlNode::Document | HtmlNode::Fragment => {
+                            open.push(nodes.len());
+                            nodes.push(Node::new(Content::Text(""), Tag::OtherBlock, 0));
+                        }
+                        _ => skip_depth = 1,
+                    }
+                }
+                Edge::Close(_) => {
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                        continue;
+                    }
+                    if let Some(i) = open.pop() {
+                        nodes[i].end = nodes.len();
+                    }
+                }
+            }
+        }
+        let mut dom = FlatDom { nodes };
+        dom.compute_stats(&[]);
+        dom
+    }
+
+    /// Recomputes the text statistics bottom-up, leaving out `removed` subtrees
+    /// (an empty slice removes nothing).
+    pub fn compute_stats(&mut self, removed: &[bool]) {
+        for n in &mut self.nodes {
+            n.text_len = 0;
+            n.link_len = 0;
+            n.commas = 0;
+            n.p_text_len = 0;
+        }
+        for i in (1..self.nodes.len()).rev() {
+            if removed.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            if let Content::Text(t) = self.nodes[i].content {
+                let (len, commas) = text_counts(t);
+                let n = &mut self.nodes[i];
+                n.text_len = len;
+                n.commas = commas;
+            }
+            let n = &self.nodes[i];
+            let (text_len, commas, parent) = (n.text_len, n.commas, n.parent);
+            let link_len = if n.tag == Tag::A { text_len } else { n.link_len };
+            let p_text_len = if n.tag == Tag::P { text_len } else { n.p_text_len };
+            let parent = &mut self.nodes[parent];
+            parent.text_len += text_len;
+            parent.link_len += link_len;
+            parent.commas += commas;
+            parent.p_text_len += p_text_len;
+        }
+        // Keep link_len of links themselves consistent for density checks.
+        for n in &mut self.nodes {
+            if n.tag == Tag::A {
+                n.link_len = n.text_len;
+            }
+        }
+    }
+}
+
+impl<'a> Node<'a> {
+    fn new(content: Content<'a>, tag: Tag, parent: usize) -> Node<'a> {
+        Node { content, tag, parent, end: 0, text_len: 0, link_len: 0, commas: 0, p_text_len: 0 }
+    }
+}
+
+/// Non-whitespace characters and commas (Latin and CJK) of a text.
+pub fn text_counts(text: &str) -> (u32, u32) {
+    let mut len = 0u32;
+    let mut commas = 0u32;
+    for c in text.chars() {
+        if !c.is_whitespace() {
+            len += 1;
+            if matches!(c, ',' | '，' | '、' | '،') {
+                commas += 1;
+            }
+        }
+    }
+    (len, commas)
+}

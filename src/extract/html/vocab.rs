@@ -1,0 +1,147 @@
+//! Vocabulary signals: class/id/role words of page chrome and of article
+//! content (in several languages), hidden elements, boilerplate phrases.
+
+use scraper::node::Element;
+
+/// Class/id fragments of chrome that is dropped even inside a content-looking
+/// container (a "comment-body" is still a comment).
+const STRONG_CHROME: &[&str] = &[
+    "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "cookie",
+    "consent", "gdpr", "breadcrumb", "skip", "outbrain", "taboola", "recommend", "paywall",
+    "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal", "banner",
+    "sidebar", "newsticker", "ticker", "breaking", "readmore", "read-more",
+    "more-stories", "morestories", "further-reading", "teaser", "author-bio", "authorbio",
+    "author-box", "authorbox", "about-author", "abo-", "kommentar", "compartir", "partage",
+    "weiterlesen", "verwandt", "relacionad", "similar", "jump-link", "toolbar", "print",
+    "rating", "masthead", "pagination", "pager", "sr-only", "visually-hidden", "screen-reader",
+    "visuallyhidden", "offscreen", "player", "tags", "taglist", "post-meta", "entry-meta",
+    "article-meta", "byline", "dateline", "timestamp", "caption", "credit", "tooltip", "login",
+    "trending", "popular", "mostread", "most-read", "navbar", "menu", "navigation", "footer",
+    "follow", "donate", "bio-", "infobox", "storyline-", "-ad-", "ad-slot", "adslot",
+    "ad-container", "adcontainer", "ad-wrapper", "dfp",
+];
+
+/// Class/id fragments of chrome that a content word in the same attribute
+/// overrides ("header" vs "article-header" is still chrome, but "has-sidebar
+/// main-content" is the page body).
+const WEAK_CHROME: &[&str] = &[
+    "header", "nav", "search", "hidden", "video", "audio", "media", "alert", "extra", "meta",
+    "aside", "combx", "community", "remark", "rss", "shoutbox", "skyscraper", "supplemental",
+    "pop-up", "cta", "overlay", "card",
+];
+
+/// Exact class/id tokens of chrome, too short to match as fragments.
+const CHROME_TOKENS: &[&str] = &["ad", "ads", "nav", "tag", "share", "social", "author", "date", "time"];
+
+/// Class/id fragments of article content (English, German, Spanish,
+/// Portuguese, French, Italian, Polish, Dutch).
+const CONTENT_WORDS: &[&str] = &[
+    "article", "content", "story", "post", "body", "entry", "text", "main", "blog", "artikel",
+    "inhalt", "beitrag", "contenido", "noticia", "cuerpo", "conteudo", "materia", "texte",
+    "corps", "contenu", "testo", "articolo", "tresc", "tekst", "bericht", "news", "page",
+    "column", "prose", "rich",
+];
+
+/// What the class and id of an element say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// Page chrome regardless of any content word.
+    StrongChrome,
+    /// Chrome unless a content word is also present.
+    Chrome,
+    Content,
+    Neutral,
+}
+
+/// Lower-cased class and id of an element, joined by a space.
+pub fn class_and_id(el: &Element) -> String {
+    let mut s = String::new();
+    if let Some(c) = el.attr("class") {
+        s.push_str(c);
+    }
+    if let Some(id) = el.attr("id") {
+        s.push(' ');
+        s.push_str(id);
+    }
+    s.make_ascii_lowercase();
+    s
+}
+
+pub fn classify(names: &str) -> Signal {
+    if names.trim().is_empty() {
+        return Signal::Neutral;
+    }
+    let content = CONTENT_WORDS.iter().any(|w| names.contains(w));
+    // "commentary" and "comments-count" wrappers hold opinion and article text.
+    let strong = STRONG_CHROME.iter().any(|w| {
+        names.match_indices(w).any(|(at, _)| !(*w == "comment" && names[at..].starts_with("commentar")))
+    }) || names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|t| CHROME_TOKENS.contains(&t));
+    if strong {
+        return Signal::StrongChrome;
+    }
+    if WEAK_CHROME.iter().any(|w| names.contains(w)) && !content {
+        return Signal::Chrome;
+    }
+    if content {
+        Signal::Content
+    } else {
+        Signal::Neutral
+    }
+}
+
+/// ARIA landmark roles of page chrome.
+pub fn is_chrome_role(el: &Element) -> bool {
+    matches!(
+        el.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar"
+            | "search" | "dialog" | "alertdialog" | "tooltip" | "toolbar")
+    )
+}
+
+/// Elements the page does not show.
+pub fn is_hidden(el: &Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    match el.attr("style") {
+        Some(style) => {
+            let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        }
+        None => false,
+    }
+}
+
+/// Short lines of page furniture that appear inside article containers.
+const BOILERPLATE_PREFIXES: &[&str] = &[
+    "skip to", "jump to", "no media source currently available", "advertisement",
+    "share this", "share on", "click here to", "sign up for", "subscribe to", "follow us",
+    "all rights reserved", "copyright ©", "©", "read more", "related:", "see also:",
+    "loading", "please wait", "this video", "watch:", "listen to this", "print this",
+    "email this", "back to top", "anzeige", "werbung", "publicidad", "publicité",
+];
+
+/// Whether a block's text is page furniture rather than article text.
+pub fn is_boilerplate(text: &str) -> bool {
+    if text.chars().count() > 120 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || is_timecode_line(text)
+}
+
+/// A media player's time line such as "0:00 0:02:21 0:00".
+fn is_timecode_line(text: &str) -> bool {
+    let mut any = false;
+    for token in text.split_whitespace() {
+        let is_time = token.contains(':')
+            && token.split(':').all(|part| !part.is_empty() && part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()));
+        if !is_time && token != "/" {
+            return false;
+        }
+        any |= is_time;
+    }
+    any
+}

@@ -1,0 +1,279 @@
+//! The decompressed byte stream of a WARC file, and the offsets records are
+//! reported at.
+//!
+//! Gzip input is read one member at a time so that the reader knows which
+//! member (and at which file byte it starts) every decompressed byte comes
+//! from: that is what lets a record point at its member, Common Crawl style.
+
+use flate2::bufread::GzDecoder;
+use std::io::{self, BufRead, Read};
+
+/// First bytes of a gzip member: magic and the deflate method.
+const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
+const FILE_BUFFER: usize = 256 * 1024;
+const OUT_BUFFER: usize = 64 * 1024;
+
+/// The raw file behind a read buffer that counts consumed bytes.
+struct FileBuf {
+    inner: Box<dyn Read + Send>,
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+    /// File offset of `buf[start]`.
+    offset: u64,
+    /// The underlying reader failed: nothing after this can be trusted.
+    failed: bool,
+}
+
+impl FileBuf {
+    fn new(inner: Box<dyn Read + Send>) -> Self {
+        FileBuf { inner, buf: vec![0; FILE_BUFFER], start: 0, end: 0, offset: 0, failed: false }
+    }
+
+    fn read_more(&mut self) -> io::Result<usize> {
+        loop {
+            match self.inner.read(&mut self.buf[self.end..]) {
+                Ok(n) => {
+                    self.end += n;
+                    return Ok(n);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.failed = true;
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// The buffered bytes, at least `n` of them unless the file ends first.
+    fn peek(&mut self, n: usize) -> io::Result<&[u8]> {
+        if self.end - self.start < n {
+            self.buf.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+            while self.end < n.min(self.buf.len()) && self.read_more()? > 0 {}
+        }
+        Ok(&self.buf[self.start..self.end])
+    }
+
+    /// Skips to the next gzip magic or the end. Returns `(skipped, all_zero)`:
+    /// NUL padding between members (tape blocks) is not worth a complaint.
+    fn skip_to_gzip_magic(&mut self) -> io::Result<(u64, bool)> {
+        let (mut skipped, mut all_zero) = (0u64, true);
+        loop {
+            let buf = self.peek(GZIP_MAGIC.len())?;
+            if buf.is_empty() || buf.starts_with(&GZIP_MAGIC) {
+                return Ok((skipped, all_zero));
+            }
+            // Keep a possible magic start in the buffer for the next peek.
+            let step = buf[1..].iter().position(|&b| b == GZIP_MAGIC[0]).map_or(buf.len(), |i| i + 1);
+            all_zero &= buf[..step].iter().all(|&b| b == 0);
+            skipped += step as u64;
+            self.consume(step);
+        }
+    }
+}
+
+impl Read for FileBuf {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let avail = self.fill_buf()?;
+        let n = avail.len().min(out.len());
+        out[..n].copy_from_slice(&avail[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for FileBuf {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.start == self.end {
+            self.start = 0;
+            self.end = 0;
+            self.read_more()?;
+        }
+        Ok(&self.buf[self.start..self.end])
+    }
+
+    fn consume(&mut self, n: usize) {
+        let n = n.min(self.end - self.start);
+        self.start += n;
+        self.offset += n as u64;
+    }
+}
+
+/// Why the byte stream could not go on as it was.
+#[derive(Debug)]
+pub enum InputError {
+    /// The underlying file could not be read: the stream is over.
+    Io(io::Error),
+    /// The gzip member starting at `member_offset` is corrupt or truncated.
+    /// The stream has moved on to the next member.
+    Gzip { member_offset: u64, error: io::Error },
+    /// `skipped` bytes that are not gzip were found at file byte `offset`
+    /// where a member should start. The stream has moved on to the next member.
+    NotGzip { offset: u64, skipped: u64 },
+}
+
+enum Layer {
+    Plain(FileBuf),
+    Member(Box<GzDecoder<FileBuf>>),
+    /// Between gzip members: the next fill opens one.
+    Between(FileBuf),
+    /// Only while a layer is being replaced.
+    Swapping,
+}
+
+/// The decompressed bytes of a WARC file, read through [`Input::fill`] and
+/// [`Input::consume`] like a `BufRead`.
+pub struct Input {
+    layer: Layer,
+    gzip: bool,
+    out: Vec<u8>,
+    pos: usize,
+    len: usize,
+    /// Error met while sniffing the first bytes, reported by the first fill.
+    pending: Option<io::Error>,
+    /// Offset in the decompressed stream of the next unconsumed byte.
+    stream_offset: u64,
+    /// File offset of the gzip member holding the next unconsumed byte.
+    member_offset: u64,
+    /// Something other than CR/LF was consumed from the current member.
+    member_has_content: bool,
+}
+
+impl Input {
+    pub fn new(inner: Box<dyn Read + Send>) -> Self {
+        let mut file = FileBuf::new(inner);
+        let (gzip, pending) = match file.peek(2) {
+            Ok(head) => (head.starts_with(&GZIP_MAGIC[..2]), None),
+            Err(e) => (false, Some(e)),
+        };
+        Input {
+            layer: if gzip { Layer::Between(file) } else { Layer::Plain(file) },
+            gzip,
+            out: if gzip { vec![0; OUT_BUFFER] } else { Vec::new() },
+            pos: 0,
+            len: 0,
+            pending,
+            stream_offset: 0,
+            member_offset: 0,
+            member_has_content: false,
+        }
+    }
+
+    /// Where the next record starts: the file offset of its gzip member when
+    /// the record opens the member (only CR/LF before it in the member),
+    /// otherwise its offset in the decompressed stream (plain files: the file
+    /// offset).
+    pub fn record_offset(&self) -> u64 {
+        if self.gzip && !self.member_has_content {
+            self.member_offset
+        } else {
+            self.stream_offset
+        }
+    }
+
+    /// Offset of the next byte in the decompressed stream.
+    pub fn stream_offset(&self) -> u64 {
+        self.stream_offset
+    }
+
+    /// The next bytes of the stream; empty at the end. Never spans two gzip
+    /// members.
+    pub fn fill(&mut self) -> Result<&[u8], InputError> {
+        if let Some(e) = self.pending.take() {
+            return Err(InputError::Io(e));
+        }
+        if matches!(self.layer, Layer::Plain(_)) {
+            return match &mut self.layer {
+                Layer::Plain(file) => file.fill_buf().map_err(InputError::Io),
+                _ => Ok(&[]),
+            };
+        }
+        self.fill_gzip()
+    }
+
+    fn fill_gzip(&mut self) -> Result<&[u8], InputError> {
+        while self.pos == self.len {
+            match std::mem::replace(&mut self.layer, Layer::Swapping) {
+                Layer::Member(mut decoder) => match decoder.read(&mut self.out) {
+                    Ok(0) => self.layer = Layer::Between(decoder.into_inner()),
+                    Ok(n) => {
+                        self.pos = 0;
+                        self.len = n;
+                        self.layer = Layer::Member(decoder);
+                    }
+                    Err(error) => return Err(self.abandon_member(decoder.into_inner(), error)),
+                },
+                Layer::Between(mut file) => {
+                    let head = match file.peek(GZIP_MAGIC.len()) {
+                        Ok(head) => head,
+                        Err(e) => {
+                            self.layer = Layer::Between(file);
+                            return Err(InputError::Io(e));
+                        }
+                    };
+                    if head.is_empty() {
+                        self.layer = Layer::Between(file);
+                        return Ok(&[]);
+                    }
+                    if head.starts_with(&GZIP_MAGIC) {
+                        self.member_offset = file.offset;
+                        self.member_has_content = false;
+                        self.layer = Layer::Member(Box::new(GzDecoder::new(file)));
+                        continue;
+                    }
+                    let offset = file.offset;
+                    let skipped = file.skip_to_gzip_magic();
+                    self.layer = Layer::Between(file);
+                    match skipped {
+                        Err(e) => return Err(InputError::Io(e)),
+                        Ok((_, true)) => continue,
+                        Ok((skipped, false)) => return Err(InputError::NotGzip { offset, skipped }),
+                    }
+                }
+                // Plain input returned above; `Swapping` never outlives a call.
+                other => {
+                    self.layer = other;
+                    return Ok(&[]);
+                }
+            }
+        }
+        Ok(&self.out[self.pos..self.len])
+    }
+
+    /// Drops what is left of a failed member and moves to the next one.
+    fn abandon_member(&mut self, mut file: FileBuf, error: io::Error) -> InputError {
+        if file.failed {
+            self.layer = Layer::Between(file);
+            return InputError::Io(error);
+        }
+        // A member rejected at its header has consumed nothing: step over its
+        // magic so that the search finds the next member, not this one.
+        if file.offset == self.member_offset {
+            file.consume(1);
+        }
+        let skip = file.skip_to_gzip_magic();
+        self.layer = Layer::Between(file);
+        match skip {
+            Ok(_) => InputError::Gzip { member_offset: self.member_offset, error },
+            Err(e) => InputError::Io(e),
+        }
+    }
+
+    pub fn consume(&mut self, n: usize) {
+        self.stream_offset += n as u64;
+        match &mut self.layer {
+            Layer::Plain(file) => file.consume(n),
+            _ => {
+                let n = n.min(self.len - self.pos);
+                if !self.member_has_content {
+                    self.member_has_content =
+                        self.out[self.pos..self.pos + n].iter().any(|&b| b != b'\r' && b != b'\n');
+                }
+                self.pos += n;
+            }
+        }
+    }
+}

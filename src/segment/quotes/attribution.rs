@@ -1,0 +1,298 @@
+//! Attribution: the speaker and speech verb of a quotation, found in the
+//! words around it (`"…," X said`, `"…," said X`, `X said: "…"`,
+//! `according to X, "…"`, `"…," X, a spokesman, said`).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::tokens::{Kind, Token};
+
+/// Speech verbs by base form; inflections are generated. Drawn from the cue
+/// annotations of news attribution corpora (said/told/wrote/added/… cover
+/// most; the tail is reporting verbs that frame a quotation).
+const SPEECH_VERBS: &[&str] = &[
+    "say", "tell", "write", "add", "ask", "explain", "note", "argue", "claim", "continue", "declare",
+    "insist", "reply", "state", "warn", "tweet", "respond", "report", "recall", "conclude", "suggest",
+    "acknowledge", "admit", "announce", "observe", "remark", "joke", "shout", "yell", "chant", "quip",
+    "boast", "predict", "promise", "vow", "pledge", "assure", "complain", "lament", "concede",
+    "interject", "emphasize", "stress", "proclaim", "answer", "testify", "email", "call",
+    "describe", "label", "dub", "accuse", "blast", "mock", "mention", "scoff", "urge", "charge",
+    "counter", "retort", "muse", "wonder", "whisper", "reflect", "recount", "sigh", "exclaim",
+    "affirm", "assert", "caution", "confirm", "contend", "demand", "deny", "echo", "maintain", "plead",
+    "reiterate", "repeat", "reveal", "tout", "praise", "criticize", "slam", "question", "cite",
+    "quote", "agree", "thank", "comment", "reason", "speculate", "volunteer",
+    "brag", "gush", "hint", "implore", "summarize", "vent", "read", "speak",
+    "think", "believe", "pronounce", "imply", "blame", "rail", "cry", "scream", "laugh", "sneer",
+    "tease", "taunt", "chide", "scold", "rebuke", "decry", "denounce", "condemn", "allege", "disclose",
+    "confide", "concur", "object", "protest", "beg", "pray", "preach", "lecture", "instruct",
+    "advise", "inform", "notify", "remind", "snap", "bark", "growl",
+    "murmur", "mutter", "stammer", "groan", "moan", "applaud", "lambaste",
+    "dismiss", "reject", "refute", "rebut", "brand", "characterize", "deem", "insult",
+    "trumpet", "opine", "posit", "theorize", "ponder",
+    "retweet",
+];
+
+/// Irregular forms, and the regular forms of verbs that double their last
+/// consonant.
+const IRREGULAR_FORMS: &[&str] = &[
+    "said", "told", "wrote", "written", "read", "spoke", "spoken", "thought",
+    "quipped", "quipping", "admitted", "admitting", "dubbed", "dubbing", "rebutted", "rebutting",
+    "snapped", "snapping", "referred", "referring", "cried", "cries", "put", "puts",
+];
+
+/// Words between a subject and its verb that belong to neither (`he later said`).
+const AUXILIARIES: &[&str] = &[
+    "also", "later", "has", "had", "have", "would", "will", "then", "once", "recently", "further",
+    "again", "is", "was", "were", "are", "previously", "quickly", "simply", "just", "repeatedly",
+    "reportedly", "earlier", "first", "often", "frequently", "never", "always", "even", "still",
+    "famously", "publicly", "privately", "flatly", "bluntly", "angrily", "jokingly", "been", "did",
+    "does", "went", "on", "to", "wryly", "tersely",
+];
+
+/// Words that start a new clause: a subject never reaches back past them.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "or", "nor", "that", "because", "while", "when", "as", "where", "which", "if",
+    "so", "since", "though", "although", "after", "before", "until", "unless", "whether", "what",
+    "how", "why", "than", "whom", "whose", "for", "yet", "said", "says",
+];
+
+/// Words that end a speaker named after its verb (`said Sen. X on Tuesday`).
+const SPEAKER_STOPS: &[&str] = &[
+    "who", "in", "on", "at", "during", "when", "after", "before", "while", "to", "as", "because",
+    "from", "about", "with", "via", "and", "but", "that", "this", "last", "yesterday", "today",
+    "tonight", "earlier", "later", "recently", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "adding", "noting", "referring", "told", "said", "says", "of",
+];
+
+/// Words a subject cannot start with: the clause is something else.
+const NOT_SUBJECT_START: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "what", "which", "that", "and", "but", "or", "so",
+    "if", "then", "because", "there", "here", "this", "these", "those", "to", "in", "on", "at", "of",
+    "for", "by", "with", "from", "not", "no", "how", "why", "where", "when", "while", "said", "says",
+    "also", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might", "must",
+    "do", "does", "did",
+];
+
+const MAX_SUBJECT_WORDS: usize = 10;
+
+fn speech_verbs() -> &'static HashSet<String> {
+    static VERBS: OnceLock<HashSet<String>> = OnceLock::new();
+    VERBS.get_or_init(|| {
+        let mut set: HashSet<String> = IRREGULAR_FORMS.iter().map(|w| w.to_string()).collect();
+        for base in SPEECH_VERBS {
+            set.extend(inflections(base));
+        }
+        set
+    })
+}
+
+/// Base, third person, past and gerund of a regular verb.
+fn inflections(base: &str) -> [String; 4] {
+    let stem = base.strip_suffix('e').unwrap_or(base);
+    let consonant_y = base.len() > 1
+        && base.ends_with('y')
+        && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    let third = if consonant_y {
+        format!("{}ies", &base[..base.len() - 1])
+    } else if base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch") || base.ends_with('o') {
+        format!("{base}es")
+    } else {
+        format!("{base}s")
+    };
+    let past = if consonant_y {
+        format!("{}ied", &base[..base.len() - 1])
+    } else {
+        format!("{stem}ed")
+    };
+    [base.to_string(), third, past, format!("{stem}ing")]
+}
+
+/// Whether `word` (lower case, or capitalized at a sentence start) is a
+/// form of a speech verb.
+pub fn is_speech_verb(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) if chars.all(|c| !c.is_uppercase()) => {
+            if first.is_uppercase() {
+                speech_verbs().contains(word.to_lowercase().as_str())
+            } else {
+                speech_verbs().contains(word)
+            }
+        }
+        _ => false,
+    }
+}
+
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// A span of the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub char_start: usize,
+    pub char_end: usize,
+}
+
+impl Span {
+    fn of(first: &Token, last: &Token) -> Span {
+        Span {
+            byte_start: first.byte_start,
+            byte_end: last.byte_end,
+            char_start: first.char_start,
+            char_end: last.char_end,
+        }
+    }
+
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.byte_start..self.byte_end).unwrap_or("")
+    }
+}
+
+/// A speaker mention and its speech verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution {
+    pub speaker: Span,
+    pub verb: Span,
+}
+
+/// Index of the verb at `i`, and the index of its last token (`according
+/// to` spans two).
+fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let token = tokens.get(i).filter(|t| t.kind == Kind::Word)?;
+    let word = token.text(text);
+    if word.eq_ignore_ascii_case("according") {
+        return tokens.get(i + 1).filter(|t| t.text(text) == "to").map(|_| i + 1);
+    }
+    is_speech_verb(word).then_some(i)
+}
+
+fn is_word(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+}
+
+/// The subject ending right before `end` (exclusive): the words back to the
+/// clause start, e.g. `U.S. Secretary of State John Kerry`.
+fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usize)> {
+    let mut last = end;
+    while last > 0 && is_word(tokens, last - 1) && lower_in(tokens[last - 1].text(text), AUXILIARIES) {
+        last -= 1;
+    }
+    let mut first = last;
+    while first > 0
+        && last - first < MAX_SUBJECT_WORDS
+        && is_word(tokens, first - 1)
+        && !lower_in(tokens[first - 1].text(text), CLAUSE_WORDS)
+    {
+        first -= 1;
+    }
+    (first < last && !lower_in(tokens[first].text(text), NOT_SUBJECT_START)).then_some((first, last))
+}
+
+/// The speaker named after a verb (`said Sen. Bernie Sanders, …`).
+fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, usize)> {
+    let mut end = start;
+    while end - start < MAX_SUBJECT_WORDS && is_word(tokens, end) {
+        let word = tokens[end].text(text);
+        let of_in_name = word == "of" && tokens.get(end + 1).is_some_and(|t| starts_upper(t.text(text)));
+        if lower_in(word, SPEAKER_STOPS) && !of_in_name {
+            break;
+        }
+        end += 1;
+    }
+    let first = tokens.get(start)?.text(text);
+    (end > start && (starts_upper(first) || !lower_in(first, NOT_SUBJECT_START))).then_some((start, end))
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The speaker of the speech verb spanning `tokens[verb..=verb_end]`:
+/// its subject, skipping an appositive (`X, a spokesman, said`), or else
+/// the words after it (`said X`, `according to X`).
+fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Option<(usize, usize)> {
+    if verb_end > verb {
+        return speaker_after(text, tokens, verb_end + 1);
+    }
+    let mut end = verb;
+    // `X, a spokesman, said`: the name before the appositive.
+    let appositive = end > 0 && tokens[end - 1].kind == Kind::Comma;
+    if appositive {
+        end -= 1;
+    }
+    match subject_before(text, tokens, end) {
+        Some((first, last)) if appositive || (first > 0 && tokens[first - 1].kind == Kind::Comma && !starts_upper(tokens[first].text(text))) => {
+            // The subject found is an appositive: prefer the name before it.
+            let named = (first > 1 && tokens[first - 1].kind == Kind::Comma)
+                .then(|| subject_before(text, tokens, first - 1))
+                .flatten();
+            Some(named.unwrap_or((first, last)))
+        }
+        Some(found) => Some(found),
+        None if !appositive => speaker_after(text, tokens, verb + 1),
+        None => None,
+    }
+}
+
+fn attribution(tokens: &[Token], (first, end): (usize, usize), verb: usize, verb_end: usize) -> Attribution {
+    Attribution {
+        speaker: Span::of(&tokens[first], &tokens[end - 1]),
+        verb: Span::of(&tokens[verb], &tokens[verb_end]),
+    }
+}
+
+/// Longest run of words from a quotation's end to its verb
+/// (`"…," a former senior law enforcement official said`, with appositive).
+const MAX_WORDS_TO_VERB_AFTER: usize = 20;
+/// Longest run of words from a verb to the quotation it introduces
+/// (`X told reporters on Tuesday at the White House: "…"`).
+const MAX_WORDS_VERB_TO_QUOTE: usize = 8;
+
+/// Attribution in the words right after a quotation, up to the sentence end:
+/// the subject must start the clause (`"…," X said`, `"…," said X`).
+pub fn after_quote(text: &str, tokens: &[Token]) -> Option<Attribution> {
+    let mut start = 0;
+    while tokens.get(start).is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Break)) {
+        start += 1;
+    }
+    if tokens.get(start).is_some_and(|t| t.text(text).eq_ignore_ascii_case("as")) {
+        start += 1;
+    }
+    let clause = &tokens[start.min(tokens.len())..];
+    let sentence_len = clause.iter().position(|t| matches!(t.kind, Kind::SentenceEnd | Kind::Colon)).unwrap_or(clause.len());
+    let clause = &clause[..sentence_len.min(MAX_WORDS_TO_VERB_AFTER + 4)];
+    let verb = (0..clause.len()).find(|&i| verb_at(text, clause, i).is_some())?;
+    let verb_end = verb_at(text, clause, verb)?;
+    let found = speaker_of(text, clause, verb, verb_end)?;
+    // Without an appositive the subject runs from the quotation to the verb.
+    let starts_clause = found.0 == 0 || (verb == 0 && found.0 == verb_end + 1);
+    let has_appositive = clause[..verb].iter().any(|t| t.kind == Kind::Comma);
+    (starts_clause && (verb <= MAX_SUBJECT_WORDS || has_appositive)).then(|| attribution(clause, found, verb, verb_end))
+}
+
+/// Attribution in the sentence leading up to a quotation: the last speech
+/// verb shortly before it (`X said: "…"`, `X said that "…"`,
+/// `according to X, "…"`, `X called it "…"`).
+pub fn before_quote(text: &str, tokens: &[Token]) -> Option<Attribution> {
+    let sentence_start = tokens.iter().rposition(|t| t.kind == Kind::SentenceEnd).map_or(0, |i| i + 1);
+    let sentence = &tokens[sentence_start..];
+    let nearest = sentence.len().saturating_sub(MAX_WORDS_VERB_TO_QUOTE + 2);
+    (nearest..sentence.len()).rev().find_map(|verb| {
+        let verb_end = verb_at(text, sentence, verb)?;
+        let found = speaker_of(text, sentence, verb, verb_end)?;
+        Some(attribution(sentence, found, verb, verb_end))
+    })
+}
+
+/// First attribution anywhere in `tokens` (text outside quotations), for a
+/// quotation whose neighbourhood names no speaker.
+pub fn anywhere(text: &str, tokens: &[Token]) -> Option<Attribution> {
+    (0..tokens.len()).find_map(|verb| {
+        let verb_end = verb_at(text, tokens, verb)?;
+        let found = speaker_of(text, tokens, verb, verb_end)?;
+        Some(attribution(tokens, found, verb, verb_end))
+    })
+}

@@ -1,0 +1,134 @@
+//! Quote marks: which characters open and close a quotation, and pairing
+//! them into quotation segments, one paragraph at a time.
+
+use crate::segment::ParagraphSpan;
+
+/// Deepest nesting tracked; deeper openers are ignored so that garbage input
+/// cannot grow the stack.
+const MAX_DEPTH: usize = 4;
+
+/// A position in the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub byte: usize,
+    pub char: usize,
+}
+
+/// One quotation segment inside one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub paragraph: usize,
+    /// Where the opening mark starts.
+    pub open: Pos,
+    /// Content span, marks excluded.
+    pub start: Pos,
+    pub end: Pos,
+    /// Just past the closing mark (`end` when the quotation runs on into the
+    /// next paragraph).
+    pub close: Pos,
+}
+
+#[derive(Clone, Copy)]
+struct Opener {
+    mark: char,
+    at: Pos,
+    content: Pos,
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `c` at this place starts a quotation. Straight marks are opening
+/// marks only where no word ends right before them (`12"` is inches,
+/// `x="y"` is markup); `‘` only before a letter, so that `‘90s` stays an
+/// apostrophe.
+fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    match c {
+        '"' => !is_word_char(prev) && prev != Some('=') && next.is_some_and(|n| !n.is_whitespace()),
+        '“' | '„' | '«' | '‹' => true,
+        '‘' => !is_word_char(prev) && next.is_some_and(char::is_alphabetic),
+        _ => false,
+    }
+}
+
+/// Openers a closing mark `c` can end. Mixed typing (`“…"`) is common enough
+/// to accept any double mark for any double opener.
+fn closes(c: char, opener: char) -> bool {
+    match c {
+        '"' | '”' => matches!(opener, '"' | '“' | '„'),
+        '“' => opener == '„',
+        '»' => opener == '«',
+        '›' => opener == '‹',
+        '’' => opener == '‘',
+        _ => false,
+    }
+}
+
+/// Finds the quotation segments of all paragraphs, in document order.
+///
+/// A quotation that is still open at the end of its paragraph counts only if
+/// the next paragraph starts with an opening mark (the convention for
+/// quotations running over several paragraphs); otherwise the unbalanced
+/// opener is dropped, and the quotations closed inside it are kept instead,
+/// so one stray mark never swallows text beyond its paragraph.
+pub fn find_segments(text: &str, paragraphs: &[ParagraphSpan]) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    for (index, para) in paragraphs.iter().enumerate() {
+        let Some(body) = text.get(para.byte_start..para.byte_end) else { continue };
+        let reopens = paragraphs
+            .get(index + 1)
+            .and_then(|next| text.get(next.byte_start..next.byte_end))
+            .and_then(|next| next.chars().next())
+            .is_some_and(|first| matches!(first, '"' | '“' | '„' | '«' | '‹' | '‘'));
+        scan_paragraph(body, index, para, reopens, &mut segments);
+    }
+    segments
+}
+
+fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool, out: &mut Vec<Segment>) {
+    let mut stack: Vec<Opener> = Vec::with_capacity(MAX_DEPTH);
+    // Quotations closed directly inside the outermost open one: kept if that
+    // one turns out to be unbalanced.
+    let mut inner: Vec<Segment> = Vec::new();
+    let mut prev = None;
+    let mut chars = body.char_indices().peekable();
+    let mut char_pos = para.char_start;
+    while let Some((offset, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let at = Pos { byte: para.byte_start + offset, char: char_pos };
+        let after = Pos { byte: at.byte + c.len_utf8(), char: char_pos + 1 };
+        char_pos += 1;
+        // A straight mark that clearly opens (space before, word after) is
+        // a nested quotation rather than the end of a curly one.
+        let clearly_opening = c == '"' && !is_word_char(prev) && is_word_char(next);
+        let closing_depth = match c {
+            '’' => stack.last().filter(|o| o.mark == '‘' && !is_word_char(next)).map(|_| stack.len() - 1),
+            _ => stack.iter().rposition(|o| closes(c, o.mark) && !(clearly_opening && o.mark != '"')),
+        };
+        if let Some(depth) = closing_depth {
+            let opener = stack[depth];
+            stack.truncate(depth);
+            let segment = Segment { paragraph: index, open: opener.at, start: opener.content, end: at, close: after };
+            match depth {
+                0 => {
+                    out.push(segment);
+                    inner.clear();
+                }
+                1 => inner.push(segment),
+                _ => {}
+            }
+        } else if opens(c, prev, next) && stack.len() < MAX_DEPTH {
+            stack.push(Opener { mark: c, at, content: after });
+        }
+        prev = Some(c);
+    }
+    let end = Pos { byte: para.byte_end, char: char_pos };
+    match stack.first() {
+        Some(outer) if reopens && outer.mark != '‘' => {
+            out.push(Segment { paragraph: index, open: outer.at, start: outer.content, end, close: end });
+        }
+        Some(_) => out.append(&mut inner),
+        None => {}
+    }
+}
