@@ -562,14 +562,14 @@ mod tests {
         let records = standard_file();
         let members: Vec<Vec<u8>> = records.iter().map(|r| gzip(r)).collect();
         let events = read_all(members.concat());
-        let offsets: Vec<i64> = events.iter().map(|e| offset_of(e)).collect();
+        let offsets: Vec<i64> = events.iter().map(offset_of).collect();
         let expected: Vec<i64> =
             members.iter().scan(0, |at, m| Some(std::mem::replace(at, *at + m.len()) as i64)).collect();
         assert_eq!(offsets, expected);
         assert_eq!(html_of(&events[2]).0, PAGE);
 
         let events = read_all(gzip(&records.concat()));
-        let offsets: Vec<i64> = events.iter().map(|e| offset_of(e)).collect();
+        let offsets: Vec<i64> = events.iter().map(offset_of).collect();
         let expected: Vec<i64> =
             records.iter().scan(0, |at, r| Some(std::mem::replace(at, *at + r.len()) as i64)).collect();
         assert_eq!(offsets, expected);
