@@ -47,8 +47,8 @@ const SPEECH_VERBS: &[&str] = &[
 const IRREGULAR_FORMS: &[&str] = &[
     "said", "told", "wrote", "written", "read", "spoke", "spoken", "thought",
     "quipped", "quipping", "admitted", "admitting", "dubbed", "dubbing", "rebutted", "rebutting",
-    "snapped", "snapping", "referred", "referring", "shot", "found", "went", "began", "saw", "seen",
-    "stood", "sang", "sung", "sings", "ripped", "ripping", "sought", "made", "cast", "casts", "cried", "cries", "put", "puts",
+    "snapped", "snapping", "referred", "referring", "shot", "found", "began",
+    "sang", "sung", "sings", "ripped", "ripping", "sought", "cried", "cries", "put", "puts",
 ];
 
 /// Words between a subject and its verb that belong to neither (`he later said`).
@@ -215,9 +215,12 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
     {
         first -= 1;
     }
+    // A subject ending in a determiner or possessive (`Kasich’s showing`)
+    // makes the "verb" a noun.
     let valid = first < last
         && !lower_in(tokens[first].text(text), NOT_SUBJECT_START)
-        && !lower_in(tokens[last - 1].text(text), DETERMINERS);
+        && !lower_in(tokens[last - 1].text(text), DETERMINERS)
+        && !["'s", "’s"].iter().any(|s| tokens[last - 1].text(text).ends_with(s));
     valid.then_some((first, last))
 }
 
@@ -235,6 +238,15 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
     let first = tokens.get(start)?.text(text);
     let bounded = tokens.get(end).map_or(true, |t| t.kind != Kind::Word || lower_in(t.text(text), SPEAKER_STOPS));
     (end > start && bounded && (starts_upper(first) || lower_in(first, NOMINAL_STARTS))).then_some((start, end))
+}
+
+/// Verbs that are not also common nouns (`remarks`, `calls`, `turn`) nor
+/// participles (`a statement saying`): past tenses and the commonest
+/// speech verbs.
+fn is_clearly_verb(word: &str) -> bool {
+    word.ends_with("ed")
+        || IRREGULAR_FORMS.contains(&word)
+        || ["say", "says", "tell", "tells", "write", "writes", "add", "adds", "ask", "asks"].contains(&word)
 }
 
 /// A capitalized word or a personal pronoun: a subject that names someone,
@@ -286,6 +298,8 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
     }
     let starts_clause = before.map_or(true, |t| t.kind != Kind::Word && t.text(text) != ")");
     match subject_before(text, tokens, verb) {
+        // `his recent remarks`, `her star turn`: a noun, not a verb.
+        Some((first, _)) if !is_clearly_verb(tokens[verb].text(text)) && !is_name_like(tokens[first].text(text)) => None,
         Some(found) => Some(found),
         None if starts_clause => speaker_after(text, tokens, verb + 1),
         None => None,
@@ -359,12 +373,19 @@ pub fn before_quote(text: &str, tokens: &[Token]) -> Option<Attribution> {
     None
 }
 
-/// First attribution anywhere in `tokens` (text outside quotations), for a
-/// quotation whose neighbourhood names no speaker.
-pub fn anywhere(text: &str, tokens: &[Token]) -> Option<Attribution> {
-    (0..tokens.len()).find_map(|verb| {
+/// An attribution farther away in the sentence around a quotation (the
+/// sentence's words before it, then after it) whose speaker is a name or
+/// pronoun: nominal subjects this far from a quotation are mostly not its
+/// speaker.
+pub fn in_sentence(text: &str, before: &[Token], after: &[Token]) -> Option<Attribution> {
+    let sentence_start = before.iter().rposition(|t| t.kind == Kind::SentenceEnd).map_or(0, |i| i + 1);
+    let before = &before[sentence_start..];
+    let sentence_end = after.iter().position(|t| t.kind == Kind::SentenceEnd).unwrap_or(after.len());
+    let after = &after[..sentence_end];
+    let named = |tokens: &[Token], verb: usize| {
         let verb_end = verb_at(text, tokens, verb)?;
         let found = speaker_of(text, tokens, verb, verb_end)?;
-        Some(attribution(tokens, found, verb, verb_end))
-    })
+        is_name_like(tokens[found.0].text(text)).then(|| attribution(tokens, found, verb, verb_end))
+    };
+    (0..before.len()).rev().find_map(|verb| named(before, verb)).or_else(|| (0..after.len()).find_map(|verb| named(after, verb)))
 }

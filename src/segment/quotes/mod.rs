@@ -56,10 +56,6 @@ impl Gaps {
         (gap(k), gap(k + 1))
     }
 
-    fn paragraph(&self, paragraph: usize) -> Vec<Token> {
-        self.by_paragraph.get(paragraph).into_iter().flatten().flatten().copied().collect()
-    }
-
     fn all(&self) -> Vec<Token> {
         self.by_paragraph.iter().flatten().flatten().copied().collect()
     }
@@ -132,14 +128,17 @@ fn mention_words(mention: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The speaker source of each segment: its own attribution, else one in its
-/// paragraph, else one introducing it from the previous paragraph
+/// The speaker source of each segment: its own attribution, else that of
+/// another quotation in its paragraph, else one farther away in its
+/// sentence, else one introducing it from the previous paragraph
 /// (`… said:`), else the previous paragraph's speaker continued.
 fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
     let mut own: Vec<Option<Attribution>> = Vec::with_capacity(segments.len());
-    let mut k = 0;
+    // Index of each segment within its paragraph.
+    let mut k_of: Vec<usize> = Vec::with_capacity(segments.len());
     for (i, segment) in segments.iter().enumerate() {
-        k = if i > 0 && segments[i - 1].paragraph == segment.paragraph { k + 1 } else { 0 };
+        let k = if i > 0 && segments[i - 1].paragraph == segment.paragraph { k_of[i - 1] + 1 } else { 0 };
+        k_of.push(k);
         let (before, after) = gaps.around(segment.paragraph, k);
         let ends_sentence = text
             .get(segment.start.byte..segment.end.byte)
@@ -148,30 +147,18 @@ fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
         own.push(attribution::after_quote(text, after, ends_sentence).or_else(|| attribution::before_quote(text, before)));
     }
     let mut sources: Vec<Source> = Vec::with_capacity(segments.len());
-    let mut paragraph_fallback: Option<(usize, Option<Attribution>)> = None;
     for (i, segment) in segments.iter().enumerate() {
         let para = segment.paragraph;
         let same_paragraph = |j: &usize| segments[*j].paragraph == para;
-        let nearby = own[i]
+        let (before, after) = gaps.around(para, k_of[i]);
+        let found = own[i]
             .or_else(|| (0..i).rev().take_while(same_paragraph).find_map(|j| own[j]))
-            .or_else(|| (i + 1..segments.len()).take_while(same_paragraph).find_map(|j| own[j]));
-        let source = match nearby {
+            .or_else(|| (i + 1..segments.len()).take_while(same_paragraph).find_map(|j| own[j]))
+            .or_else(|| attribution::in_sentence(text, before, after))
+            .or_else(|| introduced_by_previous(text, segment, gaps));
+        let source = match found {
             Some(found) => Source::Found(found),
-            None => {
-                let anywhere = match paragraph_fallback {
-                    Some((p, found)) if p == para => found,
-                    _ => {
-                        let found = attribution::anywhere(text, &gaps.paragraph(para))
-                            .or_else(|| introduced_by_previous(text, segment, gaps));
-                        paragraph_fallback = Some((para, found));
-                        found
-                    }
-                };
-                match anywhere {
-                    Some(found) => Source::Found(found),
-                    None => continued_from(segments, &sources, i),
-                }
-            }
+            None => continued_from(segments, &sources, i),
         };
         sources.push(source);
     }
