@@ -58,7 +58,8 @@ const AUXILIARIES: &[&str] = &[
     "reportedly", "earlier", "first", "often", "frequently", "never", "always", "even", "still",
     "famously", "publicly", "privately", "flatly", "bluntly", "angrily", "jokingly", "been", "did",
     "does", "went", "on", "to", "wryly", "tersely", "should", "could", "can", "may", "might", "must",
-    "shall",
+    "shall", "not", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t",
+    "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "wasn't", "wasn’t",
 ];
 
 /// Words that start a new clause: a subject never reaches back past them.
@@ -354,23 +355,29 @@ pub fn after_quote(text: &str, tokens: &[Token], quote_ends_sentence: bool) -> O
 
 /// Attribution in the sentence leading up to a quotation: the last speech
 /// verb shortly before it (`X said: "…"`, `X said that "…"`,
-/// `according to X, "…"`, `X called it "…"`); a participle
-/// (`…, calling it "…"`) passes on to the verb of its main clause.
+/// `according to X, "…"`, `X called it "…"`), or the outermost one when
+/// the sentence reports speech within speech; a participle (`…, calling it
+/// "…"`) passes on to the verb of its main clause.
 pub fn before_quote(text: &str, tokens: &[Token]) -> Option<Attribution> {
     let sentence_start = tokens.iter().rposition(|t| t.kind == Kind::SentenceEnd).map_or(0, |i| i + 1);
     let sentence = &tokens[sentence_start..];
     let mut nearest = sentence.len().saturating_sub(MAX_WORDS_VERB_TO_QUOTE + 2);
+    let mut found = None;
     for verb in (0..sentence.len()).rev() {
         if verb < nearest {
-            return None;
+            break;
         }
         let Some(verb_end) = verb_at(text, sentence, verb) else { continue };
         match speaker_of(text, sentence, verb, verb_end) {
-            Some(found) => return Some(attribution(sentence, found, verb, verb_end)),
+            Some(speaker) => {
+                // Keep looking: in `X said Y called it "…"` the source is X.
+                found = Some(attribution(sentence, speaker, verb, verb_end));
+                nearest = 0;
+            }
             None => nearest = verb.saturating_sub(MAX_WORDS_VERB_TO_QUOTE + 2).min(nearest),
         }
     }
-    None
+    found
 }
 
 /// An attribution farther away in the sentence around a quotation (the
@@ -387,5 +394,5 @@ pub fn in_sentence(text: &str, before: &[Token], after: &[Token]) -> Option<Attr
         let found = speaker_of(text, tokens, verb, verb_end)?;
         is_name_like(tokens[found.0].text(text)).then(|| attribution(tokens, found, verb, verb_end))
     };
-    (0..before.len()).rev().find_map(|verb| named(before, verb)).or_else(|| (0..after.len()).find_map(|verb| named(after, verb)))
+    (0..before.len()).find_map(|verb| named(before, verb)).or_else(|| (0..after.len()).find_map(|verb| named(after, verb)))
 }
