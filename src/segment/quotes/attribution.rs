@@ -363,15 +363,22 @@ pub fn before_quote(text: &str, tokens: &[Token]) -> Option<Attribution> {
     let sentence = &tokens[sentence_start..];
     let mut nearest = sentence.len().saturating_sub(MAX_WORDS_VERB_TO_QUOTE + 2);
     let mut found = None;
-    for verb in (0..sentence.len()).rev() {
+    // Verbs at or after this index are inside or after the found speaker.
+    let mut left_of = sentence.len();
+    for verb in (0..left_of).rev() {
         if verb < nearest {
             break;
+        }
+        if verb >= left_of {
+            continue;
         }
         let Some(verb_end) = verb_at(text, sentence, verb) else { continue };
         match speaker_of(text, sentence, verb, verb_end) {
             Some(speaker) => {
-                // Keep looking: in `X said Y called it "…"` the source is X.
+                // Keep looking left of the speaker: in `X said Y called it
+                // "…"` the source is X.
                 found = Some(attribution(sentence, speaker, verb, verb_end));
+                left_of = speaker.0.min(verb);
                 nearest = 0;
             }
             None => nearest = verb.saturating_sub(MAX_WORDS_VERB_TO_QUOTE + 2).min(nearest),
