@@ -276,7 +276,11 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
     }
     if after_comma {
         // `…, says Dante Scala`
-        if let Some(named) = speaker_after(text, tokens, verb + 1).filter(|&(first, _)| starts_upper(tokens[first].text(text))) {
+        // (not `X, a columnist, calls Cruz "…"`: there the name runs into
+        // the quotation).
+        let named_after = speaker_after(text, tokens, verb + 1)
+            .filter(|&(first, end)| starts_upper(tokens[first].text(text)) && end < tokens.len());
+        if let Some(named) = named_after {
             return Some(named);
         }
         // `X, a spokesman, said` / `X, who …, said`: the name before the
@@ -378,8 +382,10 @@ pub fn before_quote(text: &str, tokens: &[Token]) -> Option<Attribution> {
                 // Keep looking left of the speaker: in `X said Y called it
                 // "…"` the source is X.
                 found = Some(attribution(sentence, speaker, verb, verb_end));
+                // Not across a comma: `The ad includes a clip, in which he
+                // says …` is about the ad.
                 left_of = speaker.0.min(verb);
-                nearest = 0;
+                nearest = sentence[..left_of].iter().rposition(|t| t.kind == Kind::Comma).map_or(0, |c| c + 1);
             }
             None => nearest = verb.saturating_sub(MAX_WORDS_VERB_TO_QUOTE + 2).min(nearest),
         }
