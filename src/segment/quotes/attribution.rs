@@ -241,6 +241,17 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
     (end > start && bounded && (starts_upper(first) || lower_in(first, NOMINAL_STARTS))).then_some((start, end))
 }
 
+/// Verbs that put their subject after them (`"…," said X`); a name after
+/// `told`, `called` and the like is its object.
+fn inverts(verb: &str) -> bool {
+    const BASES: &[&str] = &[
+        "say", "write", "add", "note", "explain", "continue", "argue", "ask", "recall", "warn",
+        "insist", "observe", "remark", "declare", "reply", "respond", "conclude", "quip", "joke",
+        "tweet", "exclaim", "counter", "retort", "offer", "suggest",
+    ];
+    ["said", "wrote"].contains(&verb) || BASES.iter().any(|base| inflections(base).iter().any(|form| form == verb))
+}
+
 /// Verbs that are not also common nouns (`remarks`, `calls`, `turn`) nor
 /// participles (`a statement saying`): past tenses and the commonest
 /// speech verbs.
@@ -278,7 +289,9 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
         // `…, says Dante Scala`
         // (not `X, a columnist, calls Cruz "…"`: there the name runs into
         // the quotation).
-        let named_after = speaker_after(text, tokens, verb + 1)
+        let named_after = inverts(tokens[verb].text(text))
+            .then(|| speaker_after(text, tokens, verb + 1))
+            .flatten()
             .filter(|&(first, end)| starts_upper(tokens[first].text(text)) && end < tokens.len());
         if let Some(named) = named_after {
             return Some(named);
@@ -306,7 +319,7 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
         // `his recent remarks`, `her star turn`: a noun, not a verb.
         Some((first, _)) if !is_clearly_verb(tokens[verb].text(text)) && !is_name_like(tokens[first].text(text)) => None,
         Some(found) => Some(found),
-        None if starts_clause => speaker_after(text, tokens, verb + 1),
+        None if starts_clause && inverts(tokens[verb].text(text)) => speaker_after(text, tokens, verb + 1),
         None => None,
     }
 }
