@@ -146,20 +146,47 @@ fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
             .is_some_and(|c| matches!(c, '.' | '!' | '?'));
         own.push(attribution::after_quote(text, after, ends_sentence).or_else(|| attribution::before_quote(text, before)));
     }
+    let same_paragraph = |i: usize, j: usize| segments[i].paragraph == segments[j].paragraph;
+    // Nearest own attribution at or before / after each segment in its
+    // paragraph (two linear passes, so long paragraphs stay linear).
+    let mut before_own: Vec<Option<Attribution>> = Vec::with_capacity(segments.len());
+    for i in 0..segments.len() {
+        let carried = if i > 0 && same_paragraph(i, i - 1) { before_own[i - 1] } else { None };
+        before_own.push(own[i].or(carried));
+    }
+    let mut after_own: Vec<Option<Attribution>> = vec![None; segments.len()];
+    for i in (0..segments.len()).rev() {
+        let carried = if i + 1 < segments.len() && same_paragraph(i, i + 1) { after_own[i + 1] } else { None };
+        after_own[i] = own[i].or(carried);
+    }
     let mut sources: Vec<Source> = Vec::with_capacity(segments.len());
+    // The last segment with a speaker in the current and previous paragraph.
+    let mut last_known: Option<(usize, usize)> = None;
+    let mut previous_known: Option<(usize, usize)> = None;
     for (i, segment) in segments.iter().enumerate() {
         let para = segment.paragraph;
-        let same_paragraph = |j: &usize| segments[*j].paragraph == para;
+        if i > 0 && !same_paragraph(i, i - 1) {
+            previous_known = last_known.filter(|&(p, _)| p + 1 == para);
+            last_known = None;
+        }
         let (before, after) = gaps.around(para, k_of[i]);
-        let found = own[i]
-            .or_else(|| (0..i).rev().take_while(same_paragraph).find_map(|j| own[j]))
-            .or_else(|| (i + 1..segments.len()).take_while(same_paragraph).find_map(|j| own[j]))
+        let found = before_own[i]
+            .or(after_own[i])
             .or_else(|| attribution::in_sentence(text, before, after))
             .or_else(|| introduced_by_previous(text, segment, gaps));
-        let source = match found {
-            Some(found) => Source::Found(found),
-            None => continued_from(segments, &sources, i),
+        // Without a speaker of its own, a quotation continues the speaker of
+        // the previous paragraph's.
+        let source = match (found, previous_known) {
+            (Some(found), _) => Source::Found(found),
+            (None, Some((_, j))) => match sources[j] {
+                Source::Inherited(from) => Source::Inherited(from),
+                _ => Source::Inherited(j),
+            },
+            (None, None) => Source::Unknown,
         };
+        if !matches!(source, Source::Unknown) {
+            last_known = Some((para, i));
+        }
         sources.push(source);
     }
     // The earlier parts of a quotation over several paragraphs take the
@@ -187,21 +214,6 @@ fn introduced_by_previous(text: &str, segment: &Segment, gaps: &Gaps) -> Option<
     let last_gap = gaps.by_paragraph.get(previous)?.last()?;
     let ends_with_colon = last_gap.last().is_some_and(|t| t.kind == Kind::Colon);
     ends_with_colon.then(|| attribution::before_quote(text, last_gap)).flatten()
-}
-
-/// The previous paragraph's speaker, when that paragraph holds an
-/// attributed quotation.
-fn continued_from(segments: &[Segment], sources: &[Source], i: usize) -> Source {
-    let Some(paragraph) = segments[i].paragraph.checked_sub(1) else { return Source::Unknown };
-    (0..i)
-        .rev()
-        .skip_while(|&j| segments[j].paragraph > paragraph)
-        .take_while(|&j| segments[j].paragraph == paragraph)
-        .find(|&j| !matches!(sources[j], Source::Unknown))
-        .map_or(Source::Unknown, |j| match sources[j] {
-            Source::Inherited(from) => Source::Inherited(from),
-            _ => Source::Inherited(j),
-        })
 }
 
 #[cfg(test)]
@@ -388,6 +400,15 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
         let found = quotes("The so-called \"reform\" passed.");
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].speaker.as_deref(), found[0].speaker_name.as_deref()), (None, None));
+    }
+
+    #[test]
+    fn many_quotes_in_one_paragraph() {
+        let text = "\"Yes,\" he said, ".repeat(20_000) + "\"no\" \" unclosed";
+        let found = quotes(&text);
+        assert_eq!(found.len(), 20_001);
+        assert_eq!(found[19_999].speaker.as_deref(), Some("he"));
+        assert_eq!(found[20_000].text, "no");
     }
 
     #[test]
