@@ -58,7 +58,7 @@ impl Head {
 }
 
 /// The payload of a `response` record whose block is an HTTP response.
-pub fn http_response(block: &mut Vec<u8>, max_payload: usize) -> Payload {
+pub fn http_response(block: &mut [u8], max_payload: usize) -> Payload {
     let head = match parse_head(block) {
         Ok(head) => head,
         Err((reason, detail)) => return Payload::Reject(reason, detail),

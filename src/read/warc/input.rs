@@ -197,15 +197,7 @@ impl Input {
     fn fill_gzip(&mut self) -> Result<&[u8], InputError> {
         while self.pos == self.len {
             match std::mem::replace(&mut self.layer, Layer::Swapping) {
-                Layer::Member(mut decoder) => match decoder.read(&mut self.out) {
-                    Ok(0) => self.layer = Layer::Between(decoder.into_inner()),
-                    Ok(n) => {
-                        self.pos = 0;
-                        self.len = n;
-                        self.layer = Layer::Member(decoder);
-                    }
-                    Err(error) => return Err(self.abandon_member(decoder.into_inner(), error)),
-                },
+                Layer::Member(decoder) => self.read_member(decoder)?,
                 Layer::Between(mut file) => {
                     let head = match file.peek(GZIP_MAGIC.len()) {
                         Ok(head) => head,
@@ -241,6 +233,36 @@ impl Input {
             }
         }
         Ok(&self.out[self.pos..self.len])
+    }
+
+    /// Refills the buffer from the current member, or closes it at its end
+    /// (checking its CRC).
+    fn read_member(&mut self, mut decoder: Box<GzDecoder<FileBuf>>) -> Result<(), InputError> {
+        match decoder.read(&mut self.out) {
+            Ok(0) => self.layer = Layer::Between(decoder.into_inner()),
+            Ok(n) => {
+                self.pos = 0;
+                self.len = n;
+                self.layer = Layer::Member(decoder);
+            }
+            Err(error) => return Err(self.abandon_member(decoder.into_inner(), error)),
+        }
+        Ok(())
+    }
+
+    /// When the current member's bytes are all consumed, reads it to its end
+    /// so that a bad trailer is reported now, without opening the next member.
+    pub fn close_spent_member(&mut self) -> Result<(), InputError> {
+        if self.pos < self.len || !matches!(self.layer, Layer::Member(_)) {
+            return Ok(());
+        }
+        match std::mem::replace(&mut self.layer, Layer::Swapping) {
+            Layer::Member(decoder) => self.read_member(decoder),
+            other => {
+                self.layer = other;
+                Ok(())
+            }
+        }
     }
 
     /// Drops what is left of a failed member and moves to the next one.

@@ -263,9 +263,9 @@ impl WarcReader {
             }
         }
         if matched == SEPARATOR.len() {
-            // Looking ahead ends a per-record gzip member here, so that its
-            // CRC check fails this record rather than the next.
-            self.input.fill()?;
+            // A per-record gzip member ends here: its CRC check fails this
+            // record rather than the next.
+            self.input.close_spent_member()?;
             return Ok(true);
         }
         if !self.skip_blank()? {
@@ -562,14 +562,14 @@ mod tests {
         let records = standard_file();
         let members: Vec<Vec<u8>> = records.iter().map(|r| gzip(r)).collect();
         let events = read_all(members.concat());
-        let offsets: Vec<i64> = events.iter().map(|e| offset_of(e)).collect();
+        let offsets: Vec<i64> = events.iter().map(offset_of).collect();
         let expected: Vec<i64> =
             members.iter().scan(0, |at, m| Some(std::mem::replace(at, *at + m.len()) as i64)).collect();
         assert_eq!(offsets, expected);
         assert_eq!(html_of(&events[2]).0, PAGE);
 
         let events = read_all(gzip(&records.concat()));
-        let offsets: Vec<i64> = events.iter().map(|e| offset_of(e)).collect();
+        let offsets: Vec<i64> = events.iter().map(offset_of).collect();
         let expected: Vec<i64> =
             records.iter().scan(0, |at, r| Some(std::mem::replace(at, *at + r.len()) as i64)).collect();
         assert_eq!(offsets, expected);
@@ -772,5 +772,26 @@ mod tests {
         assert!(lines[1].ends_with("http_bad_chunked"), "{lines:?}");
         // Not chunked at all despite the header: read as is.
         assert_eq!(html_of(&events[2]).0, PAGE);
+    }
+
+    #[test]
+    fn any_cut_or_flipped_byte_still_yields_the_records_before_it() {
+        let records = standard_file();
+        let members: Vec<Vec<u8>> = records.iter().map(|r| gzip(r)).collect();
+        for file in [records.concat(), members.concat()] {
+            let first_len = if file[0] == 0x1f { members[0].len() } else { records[0].len() };
+            for cut in 0..file.len() {
+                let events = read_all(file[..cut].to_vec());
+                if cut > first_len {
+                    assert!(summary(&events)[0].ends_with("warc_warcinfo"), "cut at {cut}");
+                }
+            }
+            for at in (0..file.len()).step_by(7) {
+                let mut damaged = file.clone();
+                damaged[at] ^= 0x5a;
+                let events = read_all(damaged);
+                assert!(!events.is_empty() && events.len() <= 2 * records.len(), "flip at {at}");
+            }
+        }
     }
 }

@@ -19,7 +19,17 @@ const SPEECH_VERBS: &[&str] = &[
     "describe", "label", "dub", "accuse", "blast", "mock", "mention", "scoff", "urge", "charge",
     "counter", "retort", "muse", "wonder", "whisper", "reflect", "recount", "sigh", "exclaim",
     "affirm", "assert", "caution", "confirm", "contend", "demand", "deny", "echo", "maintain", "plead",
-    "reiterate", "repeat", "reveal", "tout", "praise", "criticize", "slam", "question", "cite",
+    "reiterate", "repeat", "reveal", "point", "talk", "title", "release", "publish", "post", "express",
+    "deliver", "propose", "credit", "name", "refer", "fire", "show", "offer", "portray", "sign",
+    "share", "seem", "prefer", "list", "indicate", "include", "hope", "discuss", "bemoan", "expect",
+    "snipe", "surmise", "start", "rip", "riff", "retaliate", "remember", "refuse", "reference",
+    "react", "rate", "rank", "promote", "press", "play", "order", "oppose", "open", "view", "use",
+    "vote", "turn", "worry", "welcome", "toss", "wave", "voice", "recognize", "recite", "approve",
+    "liken", "love", "like", "invite", "interrupt", "introduce", "imagine", "identify", "highlight",
+    "herald", "grouse", "fume", "follow", "feature", "exhort", "estimate", "entitle", "elaborate",
+    "defend", "decline", "contrast", "confess", "command", "coach", "challenge", "cheer", "bill",
+    "beam", "attack", "assume", "anticipate", "address", "accept", "acclaim", "appear", "adopt",
+    "frame", "coin", "hit", "knock", "issue", "plan", "seek", "embrace", "criticise", "sound", "tout", "praise", "criticize", "slam", "question", "cite",
     "quote", "agree", "thank", "comment", "reason", "speculate", "volunteer",
     "brag", "gush", "hint", "implore", "summarize", "vent", "read", "speak",
     "think", "believe", "pronounce", "imply", "blame", "rail", "cry", "scream", "laugh", "sneer",
@@ -37,7 +47,8 @@ const SPEECH_VERBS: &[&str] = &[
 const IRREGULAR_FORMS: &[&str] = &[
     "said", "told", "wrote", "written", "read", "spoke", "spoken", "thought",
     "quipped", "quipping", "admitted", "admitting", "dubbed", "dubbing", "rebutted", "rebutting",
-    "snapped", "snapping", "referred", "referring", "cried", "cries", "put", "puts",
+    "snapped", "snapping", "referred", "referring", "shot", "found", "began",
+    "sang", "sung", "sings", "ripped", "ripping", "sought", "cried", "cries", "put", "puts",
 ];
 
 /// Words between a subject and its verb that belong to neither (`he later said`).
@@ -46,15 +57,26 @@ const AUXILIARIES: &[&str] = &[
     "again", "is", "was", "were", "are", "previously", "quickly", "simply", "just", "repeatedly",
     "reportedly", "earlier", "first", "often", "frequently", "never", "always", "even", "still",
     "famously", "publicly", "privately", "flatly", "bluntly", "angrily", "jokingly", "been", "did",
-    "does", "went", "on", "to", "wryly", "tersely",
+    "does", "went", "on", "to", "wryly", "tersely", "should", "could", "can", "may", "might", "must",
+    "shall", "not", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t",
+    "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "wasn't", "wasn’t",
 ];
 
 /// Words that start a new clause: a subject never reaches back past them.
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "or", "nor", "that", "because", "while", "when", "as", "where", "which", "if",
     "so", "since", "though", "although", "after", "before", "until", "unless", "whether", "what",
-    "how", "why", "than", "whom", "whose", "for", "yet", "said", "says",
+    "how", "why", "than", "whom", "whose", "for", "yet", "said", "says", "who",
 ];
+
+/// Verbs that end a subject reaching back over them (`it was a report`).
+const LINKING_VERBS: &[&str] = &["is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would"];
+
+/// Words a subject cannot end with.
+const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that"];
+
+/// Words that can start a nominal speaker named after its verb (`said a spokesman`).
+const NOMINAL_STARTS: &[&str] = &["a", "an", "the", "one", "another", "two", "three", "several", "some", "many"];
 
 /// Words that end a speaker named after its verb (`said Sen. X on Tuesday`).
 const SPEAKER_STOPS: &[&str] = &[
@@ -72,6 +94,9 @@ const NOT_SUBJECT_START: &[&str] = &[
     "also", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might", "must",
     "do", "does", "did",
 ];
+
+/// Words that open a reported clause after a verb (`said he would`).
+const CLAUSE_OPENERS: &[&str] = &["he", "she", "they", "we", "i", "it", "that", "the", "his", "her", "their", "this", "there"];
 
 const MAX_SUBJECT_WORDS: usize = 10;
 
@@ -107,20 +132,16 @@ fn inflections(base: &str) -> [String; 4] {
     [base.to_string(), third, past, format!("{stem}ing")]
 }
 
-/// Whether `word` (lower case, or capitalized at a sentence start) is a
-/// form of a speech verb.
+/// Whether `word` is a form of a speech verb (lower case: a capitalized
+/// word is more often a name, `Post`, `Hope`, than a sentence-initial verb).
 pub fn is_speech_verb(word: &str) -> bool {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) if chars.all(|c| !c.is_uppercase()) => {
-            if first.is_uppercase() {
-                speech_verbs().contains(word.to_lowercase().as_str())
-            } else {
-                speech_verbs().contains(word)
-            }
-        }
-        _ => false,
-    }
+    speech_verbs().contains(word)
+}
+
+/// Auxiliaries and adverbs between a subject and its verb (`has
+/// increasingly decried`).
+fn is_auxiliary(word: &str) -> bool {
+    lower_in(word, AUXILIARIES) || (word.ends_with("ly") && word.chars().all(char::is_lowercase))
 }
 
 fn lower_in(word: &str, list: &[&str]) -> bool {
@@ -174,10 +195,15 @@ fn is_word(tokens: &[Token], i: usize) -> bool {
 }
 
 /// The subject ending right before `end` (exclusive): the words back to the
-/// clause start, e.g. `U.S. Secretary of State John Kerry`.
+/// clause start, e.g. `U.S. Secretary of State John Kerry`, skipping a
+/// parenthetical (`Sen. Bernie Sanders (I-Vt.) said`).
 fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usize)> {
     let mut last = end;
-    while last > 0 && is_word(tokens, last - 1) && lower_in(tokens[last - 1].text(text), AUXILIARIES) {
+    if last > 0 && tokens[last - 1].text(text) == ")" {
+        let open = tokens[..last].iter().rposition(|t| t.text(text) == "(")?;
+        last = open;
+    }
+    while last > 0 && is_word(tokens, last - 1) && is_auxiliary(tokens[last - 1].text(text)) {
         last -= 1;
     }
     let mut first = last;
@@ -185,10 +211,18 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
         && last - first < MAX_SUBJECT_WORDS
         && is_word(tokens, first - 1)
         && !lower_in(tokens[first - 1].text(text), CLAUSE_WORDS)
+        && !lower_in(tokens[first - 1].text(text), LINKING_VERBS)
+        && !is_speech_verb(tokens[first - 1].text(text))
     {
         first -= 1;
     }
-    (first < last && !lower_in(tokens[first].text(text), NOT_SUBJECT_START)).then_some((first, last))
+    // A subject ending in a determiner or possessive (`Kasich’s showing`)
+    // makes the "verb" a noun.
+    let valid = first < last
+        && !lower_in(tokens[first].text(text), NOT_SUBJECT_START)
+        && !lower_in(tokens[last - 1].text(text), DETERMINERS)
+        && !["'s", "’s"].iter().any(|s| tokens[last - 1].text(text).ends_with(s));
+    valid.then_some((first, last))
 }
 
 /// The speaker named after a verb (`said Sen. Bernie Sanders, …`).
@@ -203,7 +237,34 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
         end += 1;
     }
     let first = tokens.get(start)?.text(text);
-    (end > start && (starts_upper(first) || !lower_in(first, NOT_SUBJECT_START))).then_some((start, end))
+    let bounded = tokens.get(end).map_or(true, |t| t.kind != Kind::Word || lower_in(t.text(text), SPEAKER_STOPS));
+    (end > start && bounded && (starts_upper(first) || lower_in(first, NOMINAL_STARTS))).then_some((start, end))
+}
+
+/// Verbs that put their subject after them (`"…," said X`); a name after
+/// `told`, `called` and the like is its object.
+fn inverts(verb: &str) -> bool {
+    const BASES: &[&str] = &[
+        "say", "write", "add", "note", "explain", "continue", "argue", "ask", "recall", "warn",
+        "insist", "observe", "remark", "declare", "reply", "respond", "conclude", "quip", "joke",
+        "tweet", "exclaim", "counter", "retort", "offer", "suggest",
+    ];
+    ["said", "wrote"].contains(&verb) || BASES.iter().any(|base| inflections(base).iter().any(|form| form == verb))
+}
+
+/// Verbs that are not also common nouns (`remarks`, `calls`, `turn`) nor
+/// participles (`a statement saying`): past tenses and the commonest
+/// speech verbs.
+fn is_clearly_verb(word: &str) -> bool {
+    word.ends_with("ed")
+        || IRREGULAR_FORMS.contains(&word)
+        || ["say", "says", "tell", "tells", "write", "writes", "add", "adds", "ask", "asks"].contains(&word)
+}
+
+/// A capitalized word or a personal pronoun: a subject that names someone,
+/// unlike the tail of a list (`…, behind her aggressive tone, called`).
+fn is_name_like(word: &str) -> bool {
+    starts_upper(word) || lower_in(word, &["he", "she", "they", "we", "i", "it"])
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -211,31 +272,60 @@ fn starts_upper(word: &str) -> bool {
 }
 
 /// The speaker of the speech verb spanning `tokens[verb..=verb_end]`:
-/// its subject, skipping an appositive (`X, a spokesman, said`), or else
-/// the words after it (`said X`, `according to X`).
+/// its subject, the name before an appositive (`X, a spokesman, said`), or
+/// the words after a clause-initial verb (`said X`, `according to X`).
+/// `None` for a participle after a comma (`…, calling it`): its speaker is
+/// the main clause's.
 fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Option<(usize, usize)> {
     if verb_end > verb {
         return speaker_after(text, tokens, verb_end + 1);
     }
-    let mut end = verb;
-    // `X, a spokesman, said`: the name before the appositive.
-    let appositive = end > 0 && tokens[end - 1].kind == Kind::Comma;
-    if appositive {
-        end -= 1;
+    let before = verb.checked_sub(1).map(|i| &tokens[i]);
+    let after_comma = before.is_some_and(|t| t.kind == Kind::Comma);
+    if after_comma && tokens[verb].text(text).ends_with("ing") {
+        return None;
     }
-    match subject_before(text, tokens, end) {
-        Some((first, last)) if appositive || (first > 0 && tokens[first - 1].kind == Kind::Comma && !starts_upper(tokens[first].text(text))) => {
-            // The subject found is an appositive: prefer the name before it.
-            let named = (first > 1 && tokens[first - 1].kind == Kind::Comma)
-                .then(|| subject_before(text, tokens, first - 1))
-                .flatten();
-            Some(named.unwrap_or((first, last)))
+    if after_comma {
+        // `…, says Dante Scala`
+        // (not `X, a columnist, calls Cruz "…"`: there the name runs into
+        // the quotation).
+        let named_after = inverts(tokens[verb].text(text))
+            .then(|| speaker_after(text, tokens, verb + 1))
+            .flatten()
+            .filter(|&(first, end)| starts_upper(tokens[first].text(text)) && end < tokens.len());
+        if let Some(named) = named_after {
+            return Some(named);
         }
+        // `X, a spokesman, said` / `X, who …, said`: the name before the
+        // appositive, else the appositive itself.
+        let comma = verb - 1;
+        let earlier_comma = (comma.saturating_sub(MAX_APPOSITIVE_TOKENS)..comma)
+            .rev()
+            .take_while(|&i| tokens[i].kind != Kind::SentenceEnd)
+            .find(|&i| tokens[i].kind == Kind::Comma);
+        let named = earlier_comma
+            .and_then(|c| subject_before(text, tokens, c))
+            .filter(|&(first, _)| is_name_like(tokens[first].text(text)));
+        let appositive = || {
+            subject_before(text, tokens, comma).filter(|&(first, _)| {
+                let word = tokens[first].text(text);
+                is_name_like(word) || lower_in(word, NOMINAL_STARTS)
+            })
+        };
+        return named.or_else(appositive);
+    }
+    let starts_clause = before.map_or(true, |t| t.kind != Kind::Word && t.text(text) != ")");
+    match subject_before(text, tokens, verb) {
+        // `his recent remarks`, `her star turn`: a noun, not a verb.
+        Some((first, _)) if !is_clearly_verb(tokens[verb].text(text)) && !is_name_like(tokens[first].text(text)) => None,
         Some(found) => Some(found),
-        None if !appositive => speaker_after(text, tokens, verb + 1),
+        None if starts_clause && inverts(tokens[verb].text(text)) => speaker_after(text, tokens, verb + 1),
         None => None,
     }
 }
+
+/// Longest appositive between a name and its verb, in tokens.
+const MAX_APPOSITIVE_TOKENS: usize = 25;
 
 fn attribution(tokens: &[Token], (first, end): (usize, usize), verb: usize, verb_end: usize) -> Attribution {
     Attribution {
@@ -253,7 +343,10 @@ const MAX_WORDS_VERB_TO_QUOTE: usize = 8;
 
 /// Attribution in the words right after a quotation, up to the sentence end:
 /// the subject must start the clause (`"…," X said`, `"…," said X`).
-pub fn after_quote(text: &str, tokens: &[Token]) -> Option<Attribution> {
+///
+/// After a quotation ending its sentence (`"….`), a verb taking a clause
+/// (`X said he would …`) starts a new sentence about something else.
+pub fn after_quote(text: &str, tokens: &[Token], quote_ends_sentence: bool) -> Option<Attribution> {
     let mut start = 0;
     while tokens.get(start).is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Break)) {
         start += 1;
@@ -270,29 +363,62 @@ pub fn after_quote(text: &str, tokens: &[Token]) -> Option<Attribution> {
     // Without an appositive the subject runs from the quotation to the verb.
     let starts_clause = found.0 == 0 || (verb == 0 && found.0 == verb_end + 1);
     let has_appositive = clause[..verb].iter().any(|t| t.kind == Kind::Comma);
+    let takes_clause = clause.get(verb_end + 1).is_some_and(|t| lower_in(t.text(text), CLAUSE_OPENERS));
+    if quote_ends_sentence && takes_clause {
+        return None;
+    }
     (starts_clause && (verb <= MAX_SUBJECT_WORDS || has_appositive)).then(|| attribution(clause, found, verb, verb_end))
 }
 
 /// Attribution in the sentence leading up to a quotation: the last speech
 /// verb shortly before it (`X said: "…"`, `X said that "…"`,
-/// `according to X, "…"`, `X called it "…"`).
+/// `according to X, "…"`, `X called it "…"`), or the outermost one when
+/// the sentence reports speech within speech; a participle (`…, calling it
+/// "…"`) passes on to the verb of its main clause.
 pub fn before_quote(text: &str, tokens: &[Token]) -> Option<Attribution> {
     let sentence_start = tokens.iter().rposition(|t| t.kind == Kind::SentenceEnd).map_or(0, |i| i + 1);
     let sentence = &tokens[sentence_start..];
-    let nearest = sentence.len().saturating_sub(MAX_WORDS_VERB_TO_QUOTE + 2);
-    (nearest..sentence.len()).rev().find_map(|verb| {
-        let verb_end = verb_at(text, sentence, verb)?;
-        let found = speaker_of(text, sentence, verb, verb_end)?;
-        Some(attribution(sentence, found, verb, verb_end))
-    })
+    let mut nearest = sentence.len().saturating_sub(MAX_WORDS_VERB_TO_QUOTE + 2);
+    let mut found = None;
+    // Verbs at or after this index are inside or after the found speaker.
+    let mut left_of = sentence.len();
+    for verb in (0..left_of).rev() {
+        if verb < nearest {
+            break;
+        }
+        if verb >= left_of {
+            continue;
+        }
+        let Some(verb_end) = verb_at(text, sentence, verb) else { continue };
+        match speaker_of(text, sentence, verb, verb_end) {
+            Some(speaker) => {
+                // Keep looking left of the speaker: in `X said Y called it
+                // "…"` the source is X.
+                found = Some(attribution(sentence, speaker, verb, verb_end));
+                // Not across a comma: `The ad includes a clip, in which he
+                // says …` is about the ad.
+                left_of = speaker.0.min(verb);
+                nearest = sentence[..left_of].iter().rposition(|t| t.kind == Kind::Comma).map_or(0, |c| c + 1);
+            }
+            None => nearest = verb.saturating_sub(MAX_WORDS_VERB_TO_QUOTE + 2).min(nearest),
+        }
+    }
+    found
 }
 
-/// First attribution anywhere in `tokens` (text outside quotations), for a
-/// quotation whose neighbourhood names no speaker.
-pub fn anywhere(text: &str, tokens: &[Token]) -> Option<Attribution> {
-    (0..tokens.len()).find_map(|verb| {
+/// An attribution farther away in the sentence around a quotation (the
+/// sentence's words before it, then after it) whose speaker is a name or
+/// pronoun: nominal subjects this far from a quotation are mostly not its
+/// speaker.
+pub fn in_sentence(text: &str, before: &[Token], after: &[Token]) -> Option<Attribution> {
+    let sentence_start = before.iter().rposition(|t| t.kind == Kind::SentenceEnd).map_or(0, |i| i + 1);
+    let before = &before[sentence_start..];
+    let sentence_end = after.iter().position(|t| t.kind == Kind::SentenceEnd).unwrap_or(after.len());
+    let after = &after[..sentence_end];
+    let named = |tokens: &[Token], verb: usize| {
         let verb_end = verb_at(text, tokens, verb)?;
         let found = speaker_of(text, tokens, verb, verb_end)?;
-        Some(attribution(tokens, found, verb, verb_end))
-    })
+        is_name_like(tokens[found.0].text(text)).then(|| attribution(tokens, found, verb, verb_end))
+    };
+    (0..before.len()).find_map(|verb| named(before, verb)).or_else(|| (0..after.len()).find_map(|verb| named(after, verb)))
 }

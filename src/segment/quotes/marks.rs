@@ -28,6 +28,13 @@ pub struct Segment {
     pub close: Pos,
 }
 
+impl Segment {
+    /// Whether the quotation runs on into the next paragraph (no closing mark).
+    pub fn runs_on(&self) -> bool {
+        self.close == self.end
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Opener {
     mark: char,

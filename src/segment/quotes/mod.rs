@@ -56,10 +56,6 @@ impl Gaps {
         (gap(k), gap(k + 1))
     }
 
-    fn paragraph(&self, paragraph: usize) -> Vec<Token> {
-        self.by_paragraph.get(paragraph).into_iter().flatten().flatten().copied().collect()
-    }
-
     fn all(&self) -> Vec<Token> {
         self.by_paragraph.iter().flatten().flatten().copied().collect()
     }
@@ -98,26 +94,27 @@ impl QuoteSegmenter {
                 speaker_end: None,
                 verb: None,
             };
-            match *source {
-                Source::Found(found) => {
-                    let mention = found.speaker.text(text);
-                    let name = names
-                        .entry(found.speaker.char_start)
-                        .or_insert_with(|| resolver.resolve(&mention_words(mention), found.speaker.char_start));
-                    quote.speaker = Some(mention.to_string());
-                    quote.speaker_name = name.clone();
-                    quote.speaker_start = Some(found.speaker.char_start);
-                    quote.speaker_end = Some(found.speaker.char_end);
-                    quote.verb = Some(found.verb.text(text).to_string());
-                }
-                Source::Inherited(from) => {
-                    if let Some(earlier) = quotes.get(from) {
-                        quote.speaker_name = earlier.speaker_name.clone().or_else(|| earlier.speaker.clone());
-                    }
-                }
-                Source::Unknown => {}
+            if let Source::Found(found) = *source {
+                let mention = found.speaker.text(text);
+                let name = names
+                    .entry(found.speaker.char_start)
+                    .or_insert_with(|| resolver.resolve(&mention_words(mention), found.speaker.char_start));
+                quote.speaker = Some(mention.to_string());
+                quote.speaker_name = name.clone();
+                quote.speaker_start = Some(found.speaker.char_start);
+                quote.speaker_end = Some(found.speaker.char_end);
+                quote.verb = Some(found.verb.text(text).to_string());
             }
             quotes.push(quote);
+        }
+        // Inherited speakers point at a quotation with its own attribution,
+        // which may come later (a quotation over several paragraphs
+        // attributed at its end).
+        for (i, source) in sources.iter().enumerate() {
+            if let Source::Inherited(from) = *source {
+                let name = quotes.get(from).and_then(|q| q.speaker_name.clone().or_else(|| q.speaker.clone()));
+                quotes[i].speaker_name = name;
+            }
         }
         quotes
     }
@@ -131,44 +128,77 @@ fn mention_words(mention: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The speaker source of each segment: its own attribution, else one in its
-/// paragraph, else one introducing it from the previous paragraph
+/// The speaker source of each segment: its own attribution, else that of
+/// another quotation in its paragraph, else one farther away in its
+/// sentence, else one introducing it from the previous paragraph
 /// (`… said:`), else the previous paragraph's speaker continued.
 fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
     let mut own: Vec<Option<Attribution>> = Vec::with_capacity(segments.len());
-    let mut k = 0;
+    // Index of each segment within its paragraph.
+    let mut k_of: Vec<usize> = Vec::with_capacity(segments.len());
     for (i, segment) in segments.iter().enumerate() {
-        k = if i > 0 && segments[i - 1].paragraph == segment.paragraph { k + 1 } else { 0 };
+        let k = if i > 0 && segments[i - 1].paragraph == segment.paragraph { k_of[i - 1] + 1 } else { 0 };
+        k_of.push(k);
         let (before, after) = gaps.around(segment.paragraph, k);
-        own.push(attribution::after_quote(text, after).or_else(|| attribution::before_quote(text, before)));
+        let ends_sentence = text
+            .get(segment.start.byte..segment.end.byte)
+            .and_then(|quoted| quoted.trim_end().chars().last())
+            .is_some_and(|c| matches!(c, '.' | '!' | '?'));
+        own.push(attribution::after_quote(text, after, ends_sentence).or_else(|| attribution::before_quote(text, before)));
+    }
+    let same_paragraph = |i: usize, j: usize| segments[i].paragraph == segments[j].paragraph;
+    // Nearest own attribution at or before / after each segment in its
+    // paragraph (two linear passes, so long paragraphs stay linear).
+    let mut before_own: Vec<Option<Attribution>> = Vec::with_capacity(segments.len());
+    for i in 0..segments.len() {
+        let carried = if i > 0 && same_paragraph(i, i - 1) { before_own[i - 1] } else { None };
+        before_own.push(own[i].or(carried));
+    }
+    let mut after_own: Vec<Option<Attribution>> = vec![None; segments.len()];
+    for i in (0..segments.len()).rev() {
+        let carried = if i + 1 < segments.len() && same_paragraph(i, i + 1) { after_own[i + 1] } else { None };
+        after_own[i] = own[i].or(carried);
     }
     let mut sources: Vec<Source> = Vec::with_capacity(segments.len());
-    let mut paragraph_fallback: Option<(usize, Option<Attribution>)> = None;
+    // The last segment with a speaker in the current and previous paragraph.
+    let mut last_known: Option<(usize, usize)> = None;
+    let mut previous_known: Option<(usize, usize)> = None;
     for (i, segment) in segments.iter().enumerate() {
         let para = segment.paragraph;
-        let same_paragraph = |j: &usize| segments[*j].paragraph == para;
-        let nearby = own[i]
-            .or_else(|| (0..i).rev().take_while(same_paragraph).find_map(|j| own[j]))
-            .or_else(|| (i + 1..segments.len()).take_while(same_paragraph).find_map(|j| own[j]));
-        let source = match nearby {
-            Some(found) => Source::Found(found),
-            None => {
-                let anywhere = match paragraph_fallback {
-                    Some((p, found)) if p == para => found,
-                    _ => {
-                        let found = attribution::anywhere(text, &gaps.paragraph(para))
-                            .or_else(|| introduced_by_previous(text, segment, gaps));
-                        paragraph_fallback = Some((para, found));
-                        found
-                    }
-                };
-                match anywhere {
-                    Some(found) => Source::Found(found),
-                    None => continued_from(segments, &sources, i),
-                }
-            }
+        if i > 0 && !same_paragraph(i, i - 1) {
+            previous_known = last_known.filter(|&(p, _)| p + 1 == para);
+            last_known = None;
+        }
+        let (before, after) = gaps.around(para, k_of[i]);
+        let found = before_own[i]
+            .or(after_own[i])
+            .or_else(|| attribution::in_sentence(text, before, after))
+            .or_else(|| introduced_by_previous(text, segment, gaps));
+        // Without a speaker of its own, a quotation continues the speaker of
+        // the previous paragraph's.
+        let source = match (found, previous_known) {
+            (Some(found), _) => Source::Found(found),
+            (None, Some((_, j))) => match sources[j] {
+                Source::Inherited(from) => Source::Inherited(from),
+                _ => Source::Inherited(j),
+            },
+            (None, None) => Source::Unknown,
         };
+        if !matches!(source, Source::Unknown) {
+            last_known = Some((para, i));
+        }
         sources.push(source);
+    }
+    // The earlier parts of a quotation over several paragraphs take the
+    // speaker of its later parts.
+    for i in (0..segments.len().saturating_sub(1)).rev() {
+        let next_part = segments[i].runs_on() && segments[i + 1].paragraph == segments[i].paragraph + 1;
+        if next_part && matches!(sources[i], Source::Unknown) {
+            sources[i] = match sources[i + 1] {
+                Source::Found(_) => Source::Inherited(i + 1),
+                other => other,
+            };
+        }
     }
     sources
 }
@@ -186,17 +216,214 @@ fn introduced_by_previous(text: &str, segment: &Segment, gaps: &Gaps) -> Option<
     ends_with_colon.then(|| attribution::before_quote(text, last_gap)).flatten()
 }
 
-/// The previous paragraph's speaker, when that paragraph holds an
-/// attributed quotation.
-fn continued_from(segments: &[Segment], sources: &[Source], i: usize) -> Source {
-    let Some(paragraph) = segments[i].paragraph.checked_sub(1) else { return Source::Unknown };
-    (0..i)
-        .rev()
-        .skip_while(|&j| segments[j].paragraph > paragraph)
-        .take_while(|&j| segments[j].paragraph == paragraph)
-        .find(|&j| !matches!(sources[j], Source::Unknown))
-        .map_or(Source::Unknown, |j| match sources[j] {
-            Source::Inherited(from) => Source::Inherited(from),
-            _ => Source::Inherited(j),
-        })
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::paragraphs::split_text;
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        QuoteSegmenter.segment(text, &split_text(text))
+    }
+
+    /// (quote text, speaker as written, resolved name) of each quote.
+    fn summary(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        quotes(text).into_iter().map(|q| (q.text, q.speaker, q.speaker_name)).collect()
+    }
+
+    fn row(quote: &str, speaker: Option<&str>, name: Option<&str>) -> (String, Option<String>, Option<String>) {
+        (quote.to_string(), speaker.map(str::to_string), name.map(str::to_string))
+    }
+
+    fn char_slice(text: &str, start: usize, end: usize) -> String {
+        text.chars().skip(start).take(end - start).collect()
+    }
+
+    /// The article paragraphs of the seed page (Voice of America, public domain).
+    const SEED: &str = "U.S. and Pakistani officials say they are working to improve cooperation on counter-terrorism and economic development. Bilateral meetings this week in Washington follow October's White House talks between President Barack Obama and Pakistani Prime Minister Nawaz Sharif.
+
+Ending attacks by the Taliban in Pakistan and Afghanistan tops the strategic dialogue between Washington and Islamabad.
+
+U.S. Secretary of State John Kerry says it's central to U.S. security.
+
+\"We also have a common cause and a common obligation to be partners for one and another's prosperity in the fight against those who want to limit opportunity and take Pakistan backwards,\" he said.
+
+Pakistan's government says it is working to negotiate with Taliban fighters, but the Taliban is looking to capitalize on the withdrawal by the end of this year of most foreign troops in Afghanistan, says Pakistani National Security and Foreign Affairs Advisor Sartaj Aziz who is leading his country's delegation to Washington.
+
+\"Although the war in Afghanistan may be winding down, just as in the past Pakistan will have to face the brunt of any instability that may engulf Afghanistan after 2014,\" Aziz said.
+
+Former Pakistani High Commissioner Akbar Ahmed says there's been little progress between Pakistan's Taliban and the government in Islamabad.
+
+\"The Pakistani Taliban and the government of Pakistan are so wide apart that I am finding it very difficult to conceive how they will be joined,\" he said.
+
+Kerry says Washington and Islamabad are working to boost cooperation on cross-border counter-terrorism.
+
+\"We recognize that Pakistan is a vital partner in supporting a secure Afghanistan,\" he said. \"And we know how closely Pakistan's own security is linked to Afghanistan's success.\"
+
+Pakistani security is also linked to a successful U.S. withdrawal from Afghanistan.
+
+\"The Pakistan army would want very much a strategic role in Afghanistan for its own reasons,\" Ahmed said. \"It does not want to be surrounded by India. It does not want to see India influencing Afghanistan on Pakistan's western borders.\"
+
+Sartaj Aziz says many Pakistanis feel Washington unduly favors India, Pakistan's rival.
+
+\"There's a strong perception in Pakistan that a lot of pressure is exerted on Pakistan on issues of concern to India,\" he said. \"Our legitimate concerns are not conveyed to India with the same intensity.\"
+
+Kerry says Washington and Islamabad have a vital shared interest at the center of a dynamic South-Asian market, and these talks include meetings with officials at the Pentagon, Treasury, and Energy Department.";
+
+    #[test]
+    fn seed_page_quotes_resolve_to_full_names() {
+        let found = quotes(SEED);
+        let names: Vec<_> = found.iter().map(|q| q.speaker_name.as_deref().unwrap_or("-")).collect();
+        assert_eq!(
+            names,
+            [
+                "John Kerry", "Sartaj Aziz", "Akbar Ahmed", "John Kerry", "John Kerry", "Akbar Ahmed",
+                "Akbar Ahmed", "Sartaj Aziz", "Sartaj Aziz"
+            ]
+        );
+        let mentions: Vec<_> = found.iter().map(|q| q.speaker.as_deref().unwrap_or("-")).collect();
+        assert_eq!(mentions, ["he", "Aziz", "he", "he", "he", "Ahmed", "Ahmed", "he", "he"]);
+        assert!(found.iter().all(|q| q.verb.as_deref() == Some("said")));
+        assert!(found[4].text.starts_with("And we know how closely"));
+        for q in &found {
+            assert_eq!(char_slice(SEED, q.char_start, q.char_end), q.text);
+            let (start, end) = (q.speaker_start.unwrap(), q.speaker_end.unwrap());
+            assert_eq!(Some(char_slice(SEED, start, end)), q.speaker);
+        }
+    }
+
+    #[test]
+    fn every_mark_style_delimits_a_quote() {
+        for (text, inner) in [
+            ("“Prices will rise,” the minister said.", "Prices will rise,"),
+            ("\"Prices will rise,\" the minister said.", "Prices will rise,"),
+            ("« Les prix vont monter », a dit le ministre.", " Les prix vont monter "),
+            ("‹Prices will rise›, the minister said.", "Prices will rise"),
+            ("„Die Preise steigen“, sagte der Minister.", "Die Preise steigen"),
+            ("„Die Preise steigen”, sagte der Minister.", "Die Preise steigen"),
+            ("‘Prices will rise,’ the minister said.", "Prices will rise,"),
+        ] {
+            let found = quotes(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].text, inner);
+            assert_eq!(char_slice(text, found[0].char_start, found[0].char_end), inner);
+        }
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        assert!(quotes("It’s Pakistan’s policy since the ’90s, and the Joneses’ too, he said.").is_empty());
+        assert!(quotes("It's the '90s again at Pakistan's embassy.").is_empty());
+        assert_eq!(
+            summary("‘It’s Pakistan’s turn,’ Aziz said."),
+            [row("It’s Pakistan’s turn,", Some("Aziz"), Some("Aziz"))]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        let text = "“He called it ‘a disaster’ and “a shame,” frankly,” Kerry said.";
+        assert_eq!(
+            summary(text),
+            [row("He called it ‘a disaster’ and “a shame,” frankly,", Some("Kerry"), Some("Kerry"))]
+        );
+    }
+
+    #[test]
+    fn quotation_over_paragraphs_is_one_row_per_paragraph() {
+        let text = "Senator Jane Doe spoke first.\n\n“We will win,” she said. “The vote is close.\n\n“And we will keep going.\n\n“Nobody stops us.”\n\nThe hall was quiet.";
+        assert_eq!(
+            summary(text),
+            [
+                row("We will win,", Some("she"), Some("Jane Doe")),
+                row("The vote is close.", Some("she"), Some("Jane Doe")),
+                row("And we will keep going.", None, Some("Jane Doe")),
+                row("Nobody stops us.", None, Some("Jane Doe")),
+            ]
+        );
+    }
+
+    #[test]
+    fn earlier_parts_take_the_speaker_named_at_the_end() {
+        let text = "“The first part.\n\n“The second part,” said Mayor Ann Lee.";
+        assert_eq!(
+            summary(text),
+            [row("The first part.", None, Some("Ann Lee")), row("The second part,", Some("Mayor Ann Lee"), Some("Ann Lee"))]
+        );
+    }
+
+    #[test]
+    fn unbalanced_mark_stays_in_its_paragraph() {
+        let text = "He said \"hello and left.\n\nThen a \"second\" came, \"third\" too.";
+        let found: Vec<_> = quotes(text).into_iter().map(|q| q.text).collect();
+        assert_eq!(found, ["second", "third"]);
+        let text = "“Open and “inner” then nothing.\n\nNext paragraph.";
+        let found: Vec<_> = quotes(text).into_iter().map(|q| q.text).collect();
+        assert_eq!(found, ["inner"]);
+    }
+
+    #[test]
+    fn attribution_shapes() {
+        let cases = [
+            ("\"We are ready,\" Smith said.", "Smith", "said"),
+            ("\"We are ready,\" said Sen. Bernie Sanders, a Vermont independent.", "Sen. Bernie Sanders", "said"),
+            ("Smith said: \"We are ready.\"", "Smith", "said"),
+            ("Smith said that \"we are ready.\"", "Smith", "said"),
+            ("\"We are ready\" Smith told Reuters.", "Smith", "told"),
+            ("\"We are ready,\" Smith, a spokesman for the ministry, said.", "Smith", "said"),
+            ("According to Smith, \"we are ready.\"", "Smith", "According to"),
+            ("\"We are ready,\" a State Department spokesman said.", "a State Department spokesman", "said"),
+            ("\"We are ready,\" officials said on Tuesday.", "officials", "said"),
+            ("\"We are ready,\" U.S. Secretary of State John Kerry later added.", "U.S. Secretary of State John Kerry", "added"),
+        ];
+        for (text, speaker, verb) in cases {
+            let found = quotes(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].speaker.as_deref(), Some(speaker), "{text}");
+            assert_eq!(found[0].verb.as_deref(), Some(verb), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_are_stripped_and_surnames_resolved() {
+        let text = "U.S. Secretary of State John Kerry arrived on Monday.\n\n\"We are ready,\" Kerry said.\n\n\"So are we,\" a State Department spokesman said.";
+        assert_eq!(
+            summary(text),
+            [
+                row("We are ready,", Some("Kerry"), Some("John Kerry")),
+                row("So are we,", Some("a State Department spokesman"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn unattributed_scare_quote_has_no_speaker() {
+        let found = quotes("The so-called \"reform\" passed.");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].speaker.as_deref(), found[0].speaker_name.as_deref()), (None, None));
+    }
+
+    #[test]
+    fn many_quotes_in_one_paragraph() {
+        let text = "\"Yes,\" he said, ".repeat(20_000) + "\"no\" \" unclosed";
+        let found = quotes(&text);
+        assert_eq!(found.len(), 20_001);
+        assert_eq!(found[19_999].speaker.as_deref(), Some("he"));
+        assert_eq!(found[20_000].text, "no");
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in ["", "\"", "“", "„“”«»‹›‘’", "a\"b\"c", "\"\"", "é“ü”ß\"", "said \"", "\" said", "according to"] {
+            let _ = quotes(text);
+        }
+        // Spans not on char boundaries or beyond the text are skipped.
+        let bad = [ParagraphSpan {
+            kind: crate::extract::BlockKind::Paragraph,
+            char_start: 0,
+            char_end: 9,
+            byte_start: 1,
+            byte_end: 99,
+        }];
+        assert!(QuoteSegmenter.segment("é\"x\"", &bad).is_empty());
+    }
 }
