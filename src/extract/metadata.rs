@@ -679,7 +679,7 @@ fn first_names(doc: &Html, sel: &Selector, keep: impl Fn(&ElementRef) -> bool) -
 /// An element's visible text nodes, whitespace-normalised.
 fn text_nodes(el: ElementRef) -> Vec<String> {
     el.descendants()
-        .filter(|n| n.parent().and_then(ElementRef::wrap).is_none_or(|p| !matches!(p.value().name(), "script" | "style" | "noscript")))
+        .filter(|n| n.parent().and_then(ElementRef::wrap).map_or(true, |p| !matches!(p.value().name(), "script" | "style" | "noscript")))
         .filter_map(|n| n.value().as_text().map(|t| normalize_space(t)))
         .filter(|t| !t.is_empty())
         .collect()
@@ -692,6 +692,7 @@ fn names_in_nodes(nodes: &[String]) -> Option<String> {
     let label = static_regex!(r"(?i)^(?:(?:written|posted|story|words)\s+)?by\s*:?$|^authors?\s*:?$");
     let connector = static_regex!(r"(?i)^(?:,|&|and|und|et|y)$");
     let initials = static_regex!(r"^\p{Lu}{1,3}$");
+    let trailing_and = static_regex!(r"(?i)\s(?:and|&)$");
     let mut text = String::new();
     let mut expecting_name = true;
     for node in nodes.iter().take(12) {
@@ -711,7 +712,7 @@ fn names_in_nodes(nodes: &[String]) -> Option<String> {
         }
         text.push(' ');
         text.push_str(node);
-        expecting_name = node.ends_with(',') || static_regex!(r"(?i)\s(?:and|&)$").is_match(node);
+        expecting_name = node.ends_with(',') || trailing_and.is_match(node);
     }
     non_empty(normalize_space(&text))
 }
@@ -1023,4 +1024,143 @@ fn normalize_language_tag(raw: &str) -> Option<String> {
         }
     }
     Some(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str, url: Option<&str>) -> Metadata {
+        extract_metadata(&Html::parse_document(html), url)
+    }
+
+    fn micros(rfc3339: &str) -> i64 {
+        DateTime::parse_from_rfc3339(rfc3339).expect("test date").timestamp_micros()
+    }
+
+    #[test]
+    fn json_ld_graph_with_news_article() {
+        // Yoast-style graph: the author is a reference to a Person node; the
+        // script has a comment and a trailing comma, as real pages do.
+        let html = r#"<html><head><title>Council Approves Budget - The Gazette</title>
+            <script type="application/ld+json">
+            /* generated */
+            {"@context": "https://schema.org", "@graph": [
+              {"@type": "WebSite", "@id": "https://gazette.example/#website", "name": "The Gazette"},
+              {"@type": ["NewsArticle"], "headline": "Council Approves Budget",
+               "datePublished": "2024-03-05T10:30:00-05:00",
+               "author": [{"@id": "https://gazette.example/#/person/1"}],
+               "publisher": {"@type": "Organization", "name": "The Gazette"},},
+              {"@type": "Person", "@id": "https://gazette.example/#/person/1", "name": "Jane Doe"}
+            ]}
+            </script></head><body><h1>Council Approves Budget</h1><p>Text.</p></body></html>"#;
+        let m = meta_of(html, None);
+        assert_eq!(m.title.as_deref(), Some("Council Approves Budget"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.published_at, Some(micros("2024-03-05T15:30:00Z")));
+        assert_eq!(m.site_name.as_deref(), Some("The Gazette"));
+    }
+
+    #[test]
+    fn byline_drops_by_and_job_title() {
+        let html = r#"<html><body><article><h1>Floods Close Roads</h1>
+            <div class="byline">By Jane Doe, Staff Writer</div><p>Heavy rain fell.</p></article></body></html>"#;
+        assert_eq!(meta_of(html, None).byline.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn byline_joins_several_authors() {
+        assert_eq!(clean_byline("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(clean_byline("Written by: Ana Lima | March 5, 2024"), ["Ana Lima"]);
+        // An organisation name keeps its "and".
+        assert_eq!(clean_byline("Center for Drug Evaluation and Research"), ["Center for Drug Evaluation and Research"]);
+        let html = r#"<html><head><meta name="author" content="Jane Doe"><meta name="author" content="John Roe"></head></html>"#;
+        assert_eq!(meta_of(html, None).byline.as_deref(), Some("Jane Doe, John Roe"));
+    }
+
+    #[test]
+    fn author_url_is_not_a_name() {
+        let html = r#"<html><head><meta property="article:author" content="https://www.facebook.com/janedoe">
+            </head><body><a rel="author" href="/by/jane">Jane Doe</a></body></html>"#;
+        assert_eq!(meta_of(html, None).byline.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn unparseable_date_gives_none() {
+        let html = r#"<html><head><meta property="article:published_time" content="sometime last week"></head>
+            <body><h1>A Story</h1></body></html>"#;
+        assert_eq!(meta_of(html, Some("https://news.example/story")).published_at, None);
+        assert_eq!(parse_date("2024-02-30"), None);
+        assert_eq!(text_date("04/05/2024"), None, "day and month order is ambiguous");
+    }
+
+    #[test]
+    fn date_formats_normalise_to_utc() {
+        assert_eq!(parse_date("2024-03-05"), Some(micros("2024-03-05T00:00:00Z")));
+        assert_eq!(parse_date("2024-03-05 23:10:00+0200"), Some(micros("2024-03-05T21:10:00Z")));
+        assert_eq!(parse_date("Tue, 05 Mar 2024 10:00:00 GMT"), Some(micros("2024-03-05T10:00:00Z")));
+        assert_eq!(parse_date("Feb 08, 2022"), Some(micros("2022-02-08T00:00:00Z")));
+        assert_eq!(text_date("Published on 5. März 2024"), Some(micros("2024-03-05T00:00:00Z")));
+        assert_eq!(text_date("Last updated: 25/03/2024"), Some(micros("2024-03-25T00:00:00Z")));
+    }
+
+    #[test]
+    fn date_from_url_path_when_nothing_else() {
+        let html = "<html><body><h1>Floods Close Roads</h1><p>Heavy rain.</p></body></html>";
+        let m = meta_of(html, Some("https://news.example/world/2024/03/05/floods-close-roads/"));
+        assert_eq!(m.published_at, Some(micros("2024-03-05T00:00:00Z")));
+        assert_eq!(date_in_url("https://news.example/2024/13/05/x"), None);
+    }
+
+    #[test]
+    fn visible_date_next_to_the_headline() {
+        let html = r#"<html><body><nav>Home</nav><h1>Floods Close Roads</h1>
+            <p><span>Posted on</span> <span>March 5, 2024</span></p><p>Heavy rain fell on the region.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2024-03-05T00:00:00Z")));
+    }
+
+    #[test]
+    fn title_suffix_is_stripped() {
+        let with_site = r#"<html><head><meta property="og:site_name" content="Daily Planet">
+            <title>Floods close roads across the region | Daily Planet</title></head></html>"#;
+        assert_eq!(meta_of(with_site, None).title.as_deref(), Some("Floods close roads across the region"));
+        assert_eq!(strip_site_name("Floods close roads across the region - The Gazette", None), "Floods close roads across the region");
+        assert_eq!(strip_site_name("World | Floods close roads across the region", None), "Floods close roads across the region");
+        assert_eq!(strip_site_name("Rust 2024 - what changes", None), "Rust 2024 - what changes");
+    }
+
+    #[test]
+    fn logo_heading_is_not_the_title() {
+        let html = r#"<html><head><title>Small adventures with models - Data Blog</title></head><body>
+            <header><h1><a href="https://blog.example/">Data Blog</a></h1><nav>Home</nav></header>
+            <h3>Small adventures with models</h3></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Small adventures with models"));
+    }
+
+    #[test]
+    fn canonical_url_resolves_against_the_page() {
+        let html = r#"<html><head><link rel="canonical" href="../news/story.html?id=1"></head></html>"#;
+        let m = meta_of(html, Some("https://news.example/section/page/index.html"));
+        assert_eq!(m.url.as_deref(), Some("https://news.example/section/news/story.html?id=1"));
+        let og = r#"<html><head><meta property="og:url" content="//news.example/a"></head></html>"#;
+        assert_eq!(meta_of(og, Some("http://other.example/b")).url.as_deref(), Some("http://news.example/a"));
+        assert_eq!(meta_of("<p>x</p>", Some("https://news.example/c")).url.as_deref(), Some("https://news.example/c"));
+    }
+
+    #[test]
+    fn language_tags_are_normalised() {
+        assert_eq!(meta_of(r#"<html lang="EN-us"><p>x</p></html>"#, None).language.as_deref(), Some("en-US"));
+        let og = r#"<html><head><meta property="og:locale" content="pt_br"></head></html>"#;
+        assert_eq!(meta_of(og, None).language.as_deref(), Some("pt-BR"));
+        assert_eq!(normalize_language_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(normalize_language_tag("{{lang}}"), None);
+    }
+
+    #[test]
+    fn malformed_json_ld_is_read_or_ignored() {
+        let values = parse_lenient_json("<!-- {\"@type\": \"Article\", \"headline\": \"A\\\"B\", // note\n \"name\": \"x\",} -->");
+        assert_eq!(values.len(), 1);
+        assert_eq!(values[0]["headline"], "A\"B");
+        assert!(parse_lenient_json("{\"@type\": ").is_empty());
+    }
 }
