@@ -639,10 +639,12 @@ fn meta_authors(metas: &MetaTags) -> Option<String> {
 /// Byline elements: `itemprop=author`, `rel=author` links, elements whose
 /// class or id says byline, links to author pages, then class or id author.
 fn dom_byline(doc: &Html) -> Option<String> {
+    // Comment authors and author links in menus are not the article's.
     let outside_comments = |el: &ElementRef| {
         !el.ancestors().filter_map(ElementRef::wrap).any(|a| {
             let v = a.value();
-            v.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("comment")) || v.attr("id").is_some_and(|c| c.to_ascii_lowercase().contains("comment"))
+            let attrs = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
+            v.name() == "nav" || attrs.contains("comment")
         })
     };
     let from = |sel: &Selector| -> Option<String> {
@@ -689,7 +691,7 @@ fn text_nodes(el: ElementRef) -> Vec<String> {
 /// joined through "and" / "," nodes, up to the first node that is neither
 /// (a date, a job title, a bio). Avatar initials ("JD") are skipped.
 fn names_in_nodes(nodes: &[String]) -> Option<String> {
-    let label = static_regex!(r"(?i)^(?:(?:written|posted|story|words)\s+)?by\s*:?$|^authors?\s*:?$");
+    let label = static_regex!(r"(?i)^(?:(?:written|posted|story|words)\s+)?(?:by|par|von|por|door|av)\s*:?$|^authors?\s*:?$");
     let connector = static_regex!(r"(?i)^(?:,|&|and|und|et|y)$");
     let initials = static_regex!(r"^\p{Lu}{1,3}$");
     let trailing_and = static_regex!(r"(?i)\s(?:and|&)$");
