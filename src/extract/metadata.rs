@@ -517,7 +517,9 @@ impl VisibleText {
     fn collect(doc: &Html, title: Option<&str>) -> Self {
         let headline_key = title.map(title_key).unwrap_or_default();
         let mut nodes = Vec::new();
-        let (mut title_node, mut h1_node) = (None, None);
+        // The headline is the title shown in a heading, else the first
+        // `<h1>`, else the title anywhere (breadcrumbs repeat it too).
+        let (mut title_heading, mut h1, mut title_anywhere) = (None, None, None);
         for node in doc.root_element().descendants() {
             let Some(text) = node.value().as_text() else { continue };
             let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
@@ -528,16 +530,24 @@ impl VisibleText {
             if text.is_empty() {
                 continue;
             }
-            if title_node.is_none() && !headline_key.is_empty() && title_key(&text) == headline_key {
-                title_node = Some(nodes.len());
+            let heading = parent.ancestors().take(4).chain([*parent]).filter_map(ElementRef::wrap).find_map(|a| match a.value().name() {
+                name @ ("h1" | "h2") => Some(name),
+                _ => None,
+            });
+            let is_title = !headline_key.is_empty() && title_key(&text) == headline_key;
+            let here = Some(nodes.len());
+            if is_title && heading.is_some() {
+                title_heading = title_heading.or(here);
             }
-            if h1_node.is_none() && parent.ancestors().take(4).chain([*parent]).filter_map(ElementRef::wrap).any(|a| a.value().name() == "h1")
-            {
-                h1_node = Some(nodes.len());
+            if is_title {
+                title_anywhere = title_anywhere.or(here);
+            }
+            if heading == Some("h1") {
+                h1 = h1.or(here);
             }
             nodes.push(text);
         }
-        VisibleText { nodes, headline: title_node.or(h1_node) }
+        VisibleText { nodes, headline: title_heading.or(h1).or(title_anywhere) }
     }
 
     /// Indices of the nodes around the headline: those after it in reading
