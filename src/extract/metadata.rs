@@ -843,12 +843,10 @@ fn decode_entities(s: &str) -> String {
 // ---------------------------------------------------------------- dates
 
 fn published_at(metas: &MetaTags, json_ld: &JsonLd, doc: &Html, visible: &VisibleText, urls: [Option<&str>; 2]) -> Option<i64> {
-    let from_json_ld = || {
-        json_ld
-            .articles()
-            .chain(json_ld.typed(|t| !is_article_type(t)))
-            .find_map(|o| ["datePublished", "dateCreated"].iter().find_map(|k| json_first_string(o, k).and_then(|d| parse_date(&d))))
-    };
+    let date_of = |o: &Value| ["datePublished", "dateCreated"].iter().find_map(|k| json_first_string(o, k).and_then(|d| parse_date(&d)));
+    let from_json_ld = || json_ld.articles().find_map(date_of);
+    // A web page's date is its own, less specific than the article's or a meta tag.
+    let from_json_ld_page = || json_ld.typed(|t| t.ends_with("Page")).find_map(date_of);
     let meta_keys = [
         "article:published_time",
         "og:published_time",
@@ -882,7 +880,7 @@ fn published_at(metas: &MetaTags, json_ld: &JsonLd, doc: &Html, visible: &Visibl
     };
     let from_text = || visible.near_headline().into_iter().find_map(|i| visible.nodes.get(i).filter(|t| t.chars().count() <= 80).and_then(|t| text_date(t)));
     let from_url = || urls.iter().flatten().find_map(|u| date_in_url(u));
-    from_json_ld().or_else(from_metas).or_else(from_dom_time).or_else(from_text).or_else(from_url)
+    from_json_ld().or_else(from_metas).or_else(from_json_ld_page).or_else(from_dom_time).or_else(from_text).or_else(from_url)
 }
 
 /// Whether an element sits in a byline / post-meta area (looked up a few levels).
