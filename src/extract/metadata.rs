@@ -646,6 +646,14 @@ fn meta_authors(metas: &MetaTags) -> Option<String> {
     })
 }
 
+/// The "By" that introduces author names ("Written by", "Text by", "Par"…),
+/// as a regex fragment.
+macro_rules! by_label {
+    () => {
+        r"(?:(?:written|posted|published|reported|words|story|text|article|authored|recipe)\s+)?(?:by|par|von|por|door|av)"
+    };
+}
+
 /// Byline elements: `itemprop=author`, `rel=author` links, elements whose
 /// class or id says byline, links to author pages, then class or id author.
 fn dom_byline(doc: &Html) -> Option<String> {
@@ -701,7 +709,7 @@ fn text_nodes(el: ElementRef) -> Vec<String> {
 /// joined through "and" / "," nodes, up to the first node that is neither
 /// (a date, a job title, a bio). Avatar initials ("JD") are skipped.
 fn names_in_nodes(nodes: &[String]) -> Option<String> {
-    let label = static_regex!(r"(?i)^(?:(?:written|posted|story|words)\s+)?(?:by|par|von|por|door|av)\s*:?$|^authors?\s*:?$");
+    let label = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?$|^authors?\s*:?$"));
     let connector = static_regex!(r"(?i)^(?:,|&|and|und|et|y)$");
     let initials = static_regex!(r"^\p{Lu}{1,3}$");
     let trailing_and = static_regex!(r"(?i)\s(?:and|&)$");
@@ -734,8 +742,8 @@ fn names_in_nodes(nodes: &[String]) -> Option<String> {
 fn text_byline(visible: &VisibleText) -> Option<String> {
     visible.near_headline().into_iter().find_map(|i| {
         let line = visible.nodes.get(i)?;
-        let by_label = static_regex!(r"(?i)^(?:written\s+|posted\s+|story\s+)?by\s*:?$|^author\s*:?$").is_match(line);
-        let by_line = static_regex!(r"(?i)^(?:written\s+|posted\s+|story\s+)?by\s*:?\s+\S").is_match(line);
+        let by_label = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?$|^authors?\s*:?$")).is_match(line);
+        let by_line = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?\s+\S")).is_match(line);
         if !(by_label || by_line) {
             return None;
         }
@@ -777,7 +785,7 @@ fn clean_byline(raw: &str) -> Vec<String> {
     if is_absolute_url(&text) || text.starts_with('/') || text.starts_with('@') || text.contains("www.") {
         return Vec::new();
     }
-    let text = static_regex!(r"(?i)^(?:(?:written|posted|published|reported|words|story|text|article)\s+)?(?:by|par|von|por|door|av)\s*:?\s+").replace(&text, "");
+    let text = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?\s+")).replace(&text, "");
     let text = static_regex!(r"(?i)^(?:authors?|author\(s\)|autor|auteur)\b\s*:?\s*").replace(&text, "");
     // A date, a reading time or an "updated" note often follows the names.
     let text = static_regex!(
