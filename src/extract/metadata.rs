@@ -888,7 +888,19 @@ fn published_at(metas: &MetaTags, json_ld: &JsonLd, doc: &Html, visible: &Visibl
     };
     let from_text = || visible.near_headline().into_iter().find_map(|i| visible.nodes.get(i).filter(|t| t.chars().count() <= 80).and_then(|t| text_date(t)));
     let from_url = || urls.iter().flatten().find_map(|u| date_in_url(u));
-    from_json_ld().or_else(from_metas).or_else(from_json_ld_page).or_else(from_dom_time).or_else(from_text).or_else(from_url)
+    // Elements that say they hold the date, anywhere in the page.
+    let from_date_elements = || {
+        doc.select(static_selector!("[class*=date], [class*=publish], [class*=posted], [id*=date], [id*=publish]"))
+            .take(20)
+            .find_map(|el| Some(element_text(el)).filter(|t| t.chars().count() <= 80).and_then(|t| text_date(&t)))
+    };
+    from_json_ld()
+        .or_else(from_metas)
+        .or_else(from_json_ld_page)
+        .or_else(from_dom_time)
+        .or_else(from_text)
+        .or_else(from_date_elements)
+        .or_else(from_url)
 }
 
 /// Whether an element sits in a byline / post-meta area (looked up a few levels).
@@ -1135,6 +1147,16 @@ mod tests {
         let html = r#"<html><body><nav>Home</nav><h1>Floods Close Roads</h1>
             <p><span>Posted on</span> <span>March 5, 2024</span></p><p>Heavy rain fell on the region.</p></body></html>"#;
         assert_eq!(meta_of(html, None).published_at, Some(micros("2024-03-05T00:00:00Z")));
+    }
+
+    #[test]
+    fn date_element_after_a_long_article() {
+        let paragraphs = "<p>Paragraph of the article.</p>".repeat(AFTER_HEADLINE + 10);
+        let html = format!(
+            r#"<html><body><h1>How Mobile Apps Are Made</h1>{paragraphs}
+            <div class="author-box"><p>Moses Kim</p><p class="post-date">April 8, 2024</p></div></body></html>"#
+        );
+        assert_eq!(meta_of(&html, None).published_at, Some(micros("2024-04-08T00:00:00Z")));
     }
 
     #[test]
