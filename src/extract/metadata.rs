@@ -403,7 +403,7 @@ fn title(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>
     // A heading that a structured title confirms is the headline as shown.
     let confirmed = headings.iter().find(|h| {
         let key = title_key(h);
-        candidates.iter().any(|c| title_key(c).starts_with(&key) || key.starts_with(&title_key(&strip_site_name(c, site_name))))
+        !key.is_empty() && candidates.iter().any(|c| title_key(c).starts_with(&key) || key.starts_with(&title_key(&strip_site_name(c, site_name))))
     });
     // Else the article's own heading, or the page's only one.
     let in_article = || {
@@ -451,28 +451,19 @@ fn title_key(s: &str) -> String {
 /// leading) part next to a longer headline.
 fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
     let title = normalize_space(title);
-    let site_key = site_name.map(title_key).unwrap_or_default();
-    let mut parts: Vec<&str> = vec![title.as_str()];
-    for sep in TITLE_SEPARATORS {
-        if title.contains(sep) {
-            parts = title.split(sep).collect();
-            break;
-        }
-    }
-    if parts.len() < 2 {
+    let Some(separator) = TITLE_SEPARATORS.into_iter().find(|sep| title.contains(sep)) else {
         return title;
-    }
+    };
+    let parts: Vec<&str> = title.split(separator).collect();
+    let site_key = site_name.map(title_key).unwrap_or_default();
     let is_site = |p: &str| {
         let key = title_key(p);
         !site_key.is_empty() && (key == site_key || key.replace(' ', "") == site_key.replace(' ', ""))
     };
-    let words = |p: &str| p.split_whitespace().count();
-    let kept: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p)).collect();
-    if kept.len() < parts.len() && !kept.is_empty() {
-        // The site name was found; a remaining short trailing part is a section.
-        return trim_short_edges(&kept, words).join(first_separator(&title).unwrap_or(" - "));
-    }
-    trim_short_edges(&parts, words).join(first_separator(&title).unwrap_or(" - "))
+    let without_site: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p)).collect();
+    // With the site name gone, a remaining short edge part is a section name.
+    let rest = if without_site.is_empty() { parts } else { without_site };
+    trim_short_edges(&rest, |p| p.split_whitespace().count()).join(separator)
 }
 
 /// Drops short (site- or section-like) parts from the end, then from the
@@ -492,10 +483,6 @@ fn trim_short_edges<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec
         kept.remove(0);
     }
     kept
-}
-
-fn first_separator(title: &str) -> Option<&'static str> {
-    TITLE_SEPARATORS.into_iter().find(|s| title.contains(s))
 }
 
 // ------------------------------------------------------ visible text
