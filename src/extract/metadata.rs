@@ -162,7 +162,7 @@ impl JsonLd {
 }
 
 fn is_article_type(t: &str) -> bool {
-    t.ends_with("Article") || t.ends_with("BlogPosting") || matches!(t, "Report" | "Review" | "Recipe" | "Blog")
+    t.ends_with("Article") || t.ends_with("Posting") || matches!(t, "Report" | "Review" | "Recipe" | "Blog")
 }
 
 fn types_of(obj: &Value) -> Vec<&str> {
