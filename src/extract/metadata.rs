@@ -162,7 +162,7 @@ impl JsonLd {
 }
 
 fn is_article_type(t: &str) -> bool {
-    t.ends_with("Article") || t.ends_with("BlogPosting") || matches!(t, "Report" | "Review" | "Recipe" | "Blog")
+    t.ends_with("Article") || t.ends_with("Posting") || matches!(t, "Report" | "Review" | "Recipe" | "Blog")
 }
 
 fn types_of(obj: &Value) -> Vec<&str> {
@@ -403,7 +403,7 @@ fn title(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>
     // A heading that a structured title confirms is the headline as shown.
     let confirmed = headings.iter().find(|h| {
         let key = title_key(h);
-        candidates.iter().any(|c| title_key(c).starts_with(&key) || key.starts_with(&title_key(&strip_site_name(c, site_name))))
+        !key.is_empty() && candidates.iter().any(|c| title_key(c).starts_with(&key) || key.starts_with(&title_key(&strip_site_name(c, site_name))))
     });
     // Else the article's own heading, or the page's only one.
     let in_article = || {
@@ -451,28 +451,19 @@ fn title_key(s: &str) -> String {
 /// leading) part next to a longer headline.
 fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
     let title = normalize_space(title);
-    let site_key = site_name.map(title_key).unwrap_or_default();
-    let mut parts: Vec<&str> = vec![title.as_str()];
-    for sep in TITLE_SEPARATORS {
-        if title.contains(sep) {
-            parts = title.split(sep).collect();
-            break;
-        }
-    }
-    if parts.len() < 2 {
+    let Some(separator) = TITLE_SEPARATORS.into_iter().find(|sep| title.contains(sep)) else {
         return title;
-    }
+    };
+    let parts: Vec<&str> = title.split(separator).collect();
+    let site_key = site_name.map(title_key).unwrap_or_default();
     let is_site = |p: &str| {
         let key = title_key(p);
         !site_key.is_empty() && (key == site_key || key.replace(' ', "") == site_key.replace(' ', ""))
     };
-    let words = |p: &str| p.split_whitespace().count();
-    let kept: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p)).collect();
-    if kept.len() < parts.len() && !kept.is_empty() {
-        // The site name was found; a remaining short trailing part is a section.
-        return trim_short_edges(&kept, words).join(first_separator(&title).unwrap_or(" - "));
-    }
-    trim_short_edges(&parts, words).join(first_separator(&title).unwrap_or(" - "))
+    let without_site: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p)).collect();
+    // With the site name gone, a remaining short edge part is a section name.
+    let rest = if without_site.is_empty() { parts } else { without_site };
+    trim_short_edges(&rest, |p| p.split_whitespace().count()).join(separator)
 }
 
 /// Drops short (site- or section-like) parts from the end, then from the
@@ -494,10 +485,6 @@ fn trim_short_edges<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec
     kept
 }
 
-fn first_separator(title: &str) -> Option<&'static str> {
-    TITLE_SEPARATORS.into_iter().find(|s| title.contains(s))
-}
-
 // ------------------------------------------------------ visible text
 
 /// The page's visible text nodes in document order, and the position of the
@@ -517,7 +504,9 @@ impl VisibleText {
     fn collect(doc: &Html, title: Option<&str>) -> Self {
         let headline_key = title.map(title_key).unwrap_or_default();
         let mut nodes = Vec::new();
-        let (mut title_node, mut h1_node) = (None, None);
+        // The headline is the title shown in a heading, else the first
+        // `<h1>`, else the title anywhere (breadcrumbs repeat it too).
+        let (mut title_heading, mut h1, mut title_anywhere) = (None, None, None);
         for node in doc.root_element().descendants() {
             let Some(text) = node.value().as_text() else { continue };
             let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
@@ -528,16 +517,24 @@ impl VisibleText {
             if text.is_empty() {
                 continue;
             }
-            if title_node.is_none() && !headline_key.is_empty() && title_key(&text) == headline_key {
-                title_node = Some(nodes.len());
+            let heading = parent.ancestors().take(4).chain([*parent]).filter_map(ElementRef::wrap).find_map(|a| match a.value().name() {
+                name @ ("h1" | "h2") => Some(name),
+                _ => None,
+            });
+            let is_title = !headline_key.is_empty() && title_key(&text) == headline_key;
+            let here = Some(nodes.len());
+            if is_title && heading.is_some() {
+                title_heading = title_heading.or(here);
             }
-            if h1_node.is_none() && parent.ancestors().take(4).chain([*parent]).filter_map(ElementRef::wrap).any(|a| a.value().name() == "h1")
-            {
-                h1_node = Some(nodes.len());
+            if is_title {
+                title_anywhere = title_anywhere.or(here);
+            }
+            if heading == Some("h1") {
+                h1 = h1.or(here);
             }
             nodes.push(text);
         }
-        VisibleText { nodes, headline: title_node.or(h1_node) }
+        VisibleText { nodes, headline: title_heading.or(h1).or(title_anywhere) }
     }
 
     /// Indices of the nodes around the headline: those after it in reading
@@ -636,13 +633,23 @@ fn meta_authors(metas: &MetaTags) -> Option<String> {
     })
 }
 
+/// The "By" that introduces author names ("Written by", "Text by", "Par"…),
+/// as a regex fragment.
+macro_rules! by_label {
+    () => {
+        r"(?:(?:written|posted|published|reported|words|story|text|article|authored|recipe)\s+)?(?:by|par|von|por|door|av)"
+    };
+}
+
 /// Byline elements: `itemprop=author`, `rel=author` links, elements whose
 /// class or id says byline, links to author pages, then class or id author.
 fn dom_byline(doc: &Html) -> Option<String> {
+    // Comment authors and author links in menus are not the article's.
     let outside_comments = |el: &ElementRef| {
         !el.ancestors().filter_map(ElementRef::wrap).any(|a| {
             let v = a.value();
-            v.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("comment")) || v.attr("id").is_some_and(|c| c.to_ascii_lowercase().contains("comment"))
+            let attrs = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
+            v.name() == "nav" || attrs.contains("comment")
         })
     };
     let from = |sel: &Selector| -> Option<String> {
@@ -679,7 +686,7 @@ fn first_names(doc: &Html, sel: &Selector, keep: impl Fn(&ElementRef) -> bool) -
 /// An element's visible text nodes, whitespace-normalised.
 fn text_nodes(el: ElementRef) -> Vec<String> {
     el.descendants()
-        .filter(|n| n.parent().and_then(ElementRef::wrap).is_none_or(|p| !matches!(p.value().name(), "script" | "style" | "noscript")))
+        .filter(|n| n.parent().and_then(ElementRef::wrap).map_or(true, |p| !matches!(p.value().name(), "script" | "style" | "noscript")))
         .filter_map(|n| n.value().as_text().map(|t| normalize_space(t)))
         .filter(|t| !t.is_empty())
         .collect()
@@ -689,9 +696,10 @@ fn text_nodes(el: ElementRef) -> Vec<String> {
 /// joined through "and" / "," nodes, up to the first node that is neither
 /// (a date, a job title, a bio). Avatar initials ("JD") are skipped.
 fn names_in_nodes(nodes: &[String]) -> Option<String> {
-    let label = static_regex!(r"(?i)^(?:(?:written|posted|story|words)\s+)?by\s*:?$|^authors?\s*:?$");
+    let label = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?$|^authors?\s*:?$"));
     let connector = static_regex!(r"(?i)^(?:,|&|and|und|et|y)$");
     let initials = static_regex!(r"^\p{Lu}{1,3}$");
+    let trailing_and = static_regex!(r"(?i)\s(?:and|&)$");
     let mut text = String::new();
     let mut expecting_name = true;
     for node in nodes.iter().take(12) {
@@ -711,7 +719,7 @@ fn names_in_nodes(nodes: &[String]) -> Option<String> {
         }
         text.push(' ');
         text.push_str(node);
-        expecting_name = node.ends_with(',') || static_regex!(r"(?i)\s(?:and|&)$").is_match(node);
+        expecting_name = node.ends_with(',') || trailing_and.is_match(node);
     }
     non_empty(normalize_space(&text))
 }
@@ -721,8 +729,8 @@ fn names_in_nodes(nodes: &[String]) -> Option<String> {
 fn text_byline(visible: &VisibleText) -> Option<String> {
     visible.near_headline().into_iter().find_map(|i| {
         let line = visible.nodes.get(i)?;
-        let by_label = static_regex!(r"(?i)^(?:written\s+|posted\s+|story\s+)?by\s*:?$|^author\s*:?$").is_match(line);
-        let by_line = static_regex!(r"(?i)^(?:written\s+|posted\s+|story\s+)?by\s*:?\s+\S").is_match(line);
+        let by_label = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?$|^authors?\s*:?$")).is_match(line);
+        let by_line = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?\s+\S")).is_match(line);
         if !(by_label || by_line) {
             return None;
         }
@@ -764,7 +772,7 @@ fn clean_byline(raw: &str) -> Vec<String> {
     if is_absolute_url(&text) || text.starts_with('/') || text.starts_with('@') || text.contains("www.") {
         return Vec::new();
     }
-    let text = static_regex!(r"(?i)^(?:(?:written|posted|published|reported|words|story|text|article)\s+)?(?:by|par|von|por|door|av)\s*:?\s+").replace(&text, "");
+    let text = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?\s+")).replace(&text, "");
     let text = static_regex!(r"(?i)^(?:authors?|author\(s\)|autor|auteur)\b\s*:?\s*").replace(&text, "");
     // A date, a reading time or an "updated" note often follows the names.
     let text = static_regex!(
@@ -830,12 +838,10 @@ fn decode_entities(s: &str) -> String {
 // ---------------------------------------------------------------- dates
 
 fn published_at(metas: &MetaTags, json_ld: &JsonLd, doc: &Html, visible: &VisibleText, urls: [Option<&str>; 2]) -> Option<i64> {
-    let from_json_ld = || {
-        json_ld
-            .articles()
-            .chain(json_ld.typed(|t| !is_article_type(t)))
-            .find_map(|o| ["datePublished", "dateCreated"].iter().find_map(|k| json_first_string(o, k).and_then(|d| parse_date(&d))))
-    };
+    let date_of = |o: &Value| ["datePublished", "dateCreated"].iter().find_map(|k| json_first_string(o, k).and_then(|d| parse_date(&d)));
+    let from_json_ld = || json_ld.articles().find_map(date_of);
+    // A web page's date is its own, less specific than the article's or a meta tag.
+    let from_json_ld_page = || json_ld.typed(|t| t.ends_with("Page")).find_map(date_of);
     let meta_keys = [
         "article:published_time",
         "og:published_time",
@@ -869,7 +875,19 @@ fn published_at(metas: &MetaTags, json_ld: &JsonLd, doc: &Html, visible: &Visibl
     };
     let from_text = || visible.near_headline().into_iter().find_map(|i| visible.nodes.get(i).filter(|t| t.chars().count() <= 80).and_then(|t| text_date(t)));
     let from_url = || urls.iter().flatten().find_map(|u| date_in_url(u));
-    from_json_ld().or_else(from_metas).or_else(from_dom_time).or_else(from_text).or_else(from_url)
+    // Elements that say they hold the date, anywhere in the page.
+    let from_date_elements = || {
+        doc.select(static_selector!("[class*=date], [class*=publish], [class*=posted], [id*=date], [id*=publish]"))
+            .take(20)
+            .find_map(|el| Some(element_text(el)).filter(|t| t.chars().count() <= 80).and_then(|t| text_date(&t)))
+    };
+    from_json_ld()
+        .or_else(from_metas)
+        .or_else(from_json_ld_page)
+        .or_else(from_dom_time)
+        .or_else(from_text)
+        .or_else(from_date_elements)
+        .or_else(from_url)
 }
 
 /// Whether an element sits in a byline / post-meta area (looked up a few levels).
@@ -1023,4 +1041,153 @@ fn normalize_language_tag(raw: &str) -> Option<String> {
         }
     }
     Some(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str, url: Option<&str>) -> Metadata {
+        extract_metadata(&Html::parse_document(html), url)
+    }
+
+    fn micros(rfc3339: &str) -> i64 {
+        DateTime::parse_from_rfc3339(rfc3339).expect("test date").timestamp_micros()
+    }
+
+    #[test]
+    fn json_ld_graph_with_news_article() {
+        // Yoast-style graph: the author is a reference to a Person node; the
+        // script has a comment and a trailing comma, as real pages do.
+        let html = r#"<html><head><title>Council Approves Budget - The Gazette</title>
+            <script type="application/ld+json">
+            /* generated */
+            {"@context": "https://schema.org", "@graph": [
+              {"@type": "WebSite", "@id": "https://gazette.example/#website", "name": "The Gazette"},
+              {"@type": ["NewsArticle"], "headline": "Council Approves Budget",
+               "datePublished": "2024-03-05T10:30:00-05:00",
+               "author": [{"@id": "https://gazette.example/#/person/1"}],
+               "publisher": {"@type": "Organization", "name": "The Gazette"},},
+              {"@type": "Person", "@id": "https://gazette.example/#/person/1", "name": "Jane Doe"}
+            ]}
+            </script></head><body><h1>Council Approves Budget</h1><p>Text.</p></body></html>"#;
+        let m = meta_of(html, None);
+        assert_eq!(m.title.as_deref(), Some("Council Approves Budget"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.published_at, Some(micros("2024-03-05T15:30:00Z")));
+        assert_eq!(m.site_name.as_deref(), Some("The Gazette"));
+    }
+
+    #[test]
+    fn byline_drops_by_and_job_title() {
+        let html = r#"<html><body><article><h1>Floods Close Roads</h1>
+            <div class="byline">By Jane Doe, Staff Writer</div><p>Heavy rain fell.</p></article></body></html>"#;
+        assert_eq!(meta_of(html, None).byline.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn byline_joins_several_authors() {
+        assert_eq!(clean_byline("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(clean_byline("Written by: Ana Lima | March 5, 2024"), ["Ana Lima"]);
+        // An organisation name keeps its "and".
+        assert_eq!(clean_byline("Center for Drug Evaluation and Research"), ["Center for Drug Evaluation and Research"]);
+        let html = r#"<html><head><meta name="author" content="Jane Doe"><meta name="author" content="John Roe"></head></html>"#;
+        assert_eq!(meta_of(html, None).byline.as_deref(), Some("Jane Doe, John Roe"));
+    }
+
+    #[test]
+    fn author_url_is_not_a_name() {
+        let html = r#"<html><head><meta property="article:author" content="https://www.facebook.com/janedoe">
+            </head><body><a rel="author" href="/by/jane">Jane Doe</a></body></html>"#;
+        assert_eq!(meta_of(html, None).byline.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn unparseable_date_gives_none() {
+        let html = r#"<html><head><meta property="article:published_time" content="sometime last week"></head>
+            <body><h1>A Story</h1></body></html>"#;
+        assert_eq!(meta_of(html, Some("https://news.example/story")).published_at, None);
+        assert_eq!(parse_date("2024-02-30"), None);
+        assert_eq!(text_date("04/05/2024"), None, "day and month order is ambiguous");
+    }
+
+    #[test]
+    fn date_formats_normalise_to_utc() {
+        assert_eq!(parse_date("2024-03-05"), Some(micros("2024-03-05T00:00:00Z")));
+        assert_eq!(parse_date("2024-03-05 23:10:00+0200"), Some(micros("2024-03-05T21:10:00Z")));
+        assert_eq!(parse_date("Tue, 05 Mar 2024 10:00:00 GMT"), Some(micros("2024-03-05T10:00:00Z")));
+        assert_eq!(parse_date("Feb 08, 2022"), Some(micros("2022-02-08T00:00:00Z")));
+        assert_eq!(text_date("Published on 5. März 2024"), Some(micros("2024-03-05T00:00:00Z")));
+        assert_eq!(text_date("Last updated: 25/03/2024"), Some(micros("2024-03-25T00:00:00Z")));
+    }
+
+    #[test]
+    fn date_from_url_path_when_nothing_else() {
+        let html = "<html><body><h1>Floods Close Roads</h1><p>Heavy rain.</p></body></html>";
+        let m = meta_of(html, Some("https://news.example/world/2024/03/05/floods-close-roads/"));
+        assert_eq!(m.published_at, Some(micros("2024-03-05T00:00:00Z")));
+        assert_eq!(date_in_url("https://news.example/2024/13/05/x"), None);
+    }
+
+    #[test]
+    fn visible_date_next_to_the_headline() {
+        let html = r#"<html><body><nav>Home</nav><h1>Floods Close Roads</h1>
+            <p><span>Posted on</span> <span>March 5, 2024</span></p><p>Heavy rain fell on the region.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2024-03-05T00:00:00Z")));
+    }
+
+    #[test]
+    fn date_element_after_a_long_article() {
+        let paragraphs = "<p>Paragraph of the article.</p>".repeat(AFTER_HEADLINE + 10);
+        let html = format!(
+            r#"<html><body><h1>How Mobile Apps Are Made</h1>{paragraphs}
+            <div class="author-box"><p>Moses Kim</p><p class="post-date">April 8, 2024</p></div></body></html>"#
+        );
+        assert_eq!(meta_of(&html, None).published_at, Some(micros("2024-04-08T00:00:00Z")));
+    }
+
+    #[test]
+    fn title_suffix_is_stripped() {
+        let with_site = r#"<html><head><meta property="og:site_name" content="Daily Planet">
+            <title>Floods close roads across the region | Daily Planet</title></head></html>"#;
+        assert_eq!(meta_of(with_site, None).title.as_deref(), Some("Floods close roads across the region"));
+        assert_eq!(strip_site_name("Floods close roads across the region - The Gazette", None), "Floods close roads across the region");
+        assert_eq!(strip_site_name("World | Floods close roads across the region", None), "Floods close roads across the region");
+        assert_eq!(strip_site_name("Rust 2024 - what changes", None), "Rust 2024 - what changes");
+    }
+
+    #[test]
+    fn logo_heading_is_not_the_title() {
+        let html = r#"<html><head><title>Small adventures with models - Data Blog</title></head><body>
+            <header><h1><a href="https://blog.example/">Data Blog</a></h1><nav>Home</nav></header>
+            <h3>Small adventures with models</h3></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Small adventures with models"));
+    }
+
+    #[test]
+    fn canonical_url_resolves_against_the_page() {
+        let html = r#"<html><head><link rel="canonical" href="../news/story.html?id=1"></head></html>"#;
+        let m = meta_of(html, Some("https://news.example/section/page/index.html"));
+        assert_eq!(m.url.as_deref(), Some("https://news.example/section/news/story.html?id=1"));
+        let og = r#"<html><head><meta property="og:url" content="//news.example/a"></head></html>"#;
+        assert_eq!(meta_of(og, Some("http://other.example/b")).url.as_deref(), Some("http://news.example/a"));
+        assert_eq!(meta_of("<p>x</p>", Some("https://news.example/c")).url.as_deref(), Some("https://news.example/c"));
+    }
+
+    #[test]
+    fn language_tags_are_normalised() {
+        assert_eq!(meta_of(r#"<html lang="EN-us"><p>x</p></html>"#, None).language.as_deref(), Some("en-US"));
+        let og = r#"<html><head><meta property="og:locale" content="pt_br"></head></html>"#;
+        assert_eq!(meta_of(og, None).language.as_deref(), Some("pt-BR"));
+        assert_eq!(normalize_language_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(normalize_language_tag("{{lang}}"), None);
+    }
+
+    #[test]
+    fn malformed_json_ld_is_read_or_ignored() {
+        let values = parse_lenient_json("<!-- {\"@type\": \"Article\", \"headline\": \"A\\\"B\", // note\n \"name\": \"x\",} -->");
+        assert_eq!(values.len(), 1);
+        assert_eq!(values[0]["headline"], "A\"B");
+        assert!(parse_lenient_json("{\"@type\": ").is_empty());
+    }
 }
