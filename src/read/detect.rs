@@ -9,7 +9,7 @@
 //! object lines mean JSONL, markup means HTML; the extension only settles
 //! what content cannot (plain text versus HTML without tags).
 
-use super::{html_file, jsonl, text_file, warc::WarcReader, EventStream, ReadEvent, Reject};
+use super::{jsonl, single, warc::WarcReader, EventStream, ReadEvent, Reject};
 use flate2::read::MultiGzDecoder;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -168,9 +168,9 @@ pub fn open_input(path: &Path, source: Arc<str>, counter: Arc<ByteCounter>) -> (
     let raw: Box<dyn Read + Send> = Box::new(CountingReader { inner: file, counter });
     let stream: EventStream = match kind {
         InputKind::Warc => Box::new(WarcReader::new(source, raw)),
-        InputKind::Html => html_file::read(source, maybe_gunzip(raw)),
+        InputKind::Html => single::read(source, maybe_gunzip(raw), single::html_body),
         InputKind::Jsonl => Box::new(jsonl::JsonlReader::new(source, maybe_gunzip(raw))),
-        InputKind::Text => text_file::read(source, maybe_gunzip(raw)),
+        InputKind::Text => single::read(source, maybe_gunzip(raw), single::text_body),
         InputKind::Unsupported => reject(why, unsupported_detail(why)),
     };
     (kind, stream)

@@ -7,9 +7,8 @@
 //! not a page, such as a WARC `request`), or a [`Reject`] with a reason.
 
 pub mod detect;
-pub mod html_file;
 pub mod jsonl;
-pub mod text_file;
+pub mod single;
 pub mod warc;
 
 use std::sync::Arc;
