@@ -110,6 +110,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 c.rejected,
                 opts.out.display()
             );
+            if !manifest.ignored_files.is_empty() {
+                eprintln!(
+                    "newsmill: {} files in the input folders are not inputs and were passed over (listed in _manifest.json)",
+                    manifest.ignored_files.len()
+                );
+            }
             if c.rejected > 0 {
                 let reasons: Vec<String> = c.rejected_by_reason.iter().map(|(r, n)| format!("{r}: {n}")).collect();
                 eprintln!("newsmill: rejects ({}) are listed in {}", reasons.join(", "), opts.out.join("rejects.csv").display());

@@ -12,7 +12,7 @@ use crate::extract::html::extract_html;
 use crate::extract::language::detect_language;
 use crate::extract::text_page::ChromeFilter;
 use crate::extract::Article;
-use crate::read::detect::{collect_inputs, open_input, ByteCounter};
+use crate::read::detect::{collect_inputs, open_input, ByteCounter, InputFiles};
 use crate::read::{Body, ReadEvent, Record, Reject};
 use crate::segment::paragraphs::{join_blocks, split_text};
 use crate::segment::quotes::QuoteSegmenter;
@@ -59,7 +59,7 @@ const QUEUE_BATCHES: usize = 2;
 pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
     let started = Instant::now();
     let started_at = chrono::Utc::now();
-    let files = collect_inputs(&opts.inputs)?;
+    let InputFiles { files, ignored } = collect_inputs(&opts.inputs)?;
     if files.is_empty() {
         anyhow::bail!(
             "no input files found in {}: newsmill reads .warc/.warc.gz, .html/.htm/.xhtml(.gz), .jsonl(.gz) and .txt files",
@@ -144,6 +144,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         duration_secs: started.elapsed().as_secs_f64(),
         threads,
         inputs,
+        ignored_files: ignored.iter().map(|p| p.display().to_string()).collect(),
         counts,
         files,
     };

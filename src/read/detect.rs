@@ -33,10 +33,19 @@ const SNIFF_BYTES: usize = 8 * 1024;
 
 const INPUT_EXTENSIONS: &[&str] = &["warc", "html", "htm", "xhtml", "jsonl", "txt"];
 
-/// Expands the user's inputs into the list of files to read, in a stable
-/// order. Fails with a clear message when an input does not exist.
-pub fn collect_inputs(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
+/// The files of a run: those to read, in a stable order, and those found in
+/// folders but passed over as not inputs (reported in the manifest).
+#[derive(Debug, Default)]
+pub struct InputFiles {
+    pub files: Vec<PathBuf>,
+    pub ignored: Vec<PathBuf>,
+}
+
+/// Expands the user's inputs into the files to read. Fails with a clear
+/// message when an input does not exist.
+pub fn collect_inputs(inputs: &[PathBuf]) -> anyhow::Result<InputFiles> {
+    let mut found = InputFiles::default();
+    let files = &mut found.files;
     for input in inputs {
         let meta = std::fs::metadata(input)
             .map_err(|e| anyhow::anyhow!("cannot read input {}: {e}", input.display()))?;
@@ -47,12 +56,17 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
         let walker = walkdir::WalkDir::new(input).follow_links(true).sort_by_file_name();
         for entry in walker {
             let entry = entry.map_err(|e| anyhow::anyhow!("cannot walk {}: {e}", input.display()))?;
-            if entry.file_type().is_file() && looks_like_input(entry.path()) {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if looks_like_input(entry.path()) {
                 files.push(entry.into_path());
+            } else {
+                found.ignored.push(entry.into_path());
             }
         }
     }
-    Ok(files)
+    Ok(found)
 }
 
 fn looks_like_input(path: &Path) -> bool {

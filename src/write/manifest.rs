@@ -23,6 +23,8 @@ pub struct Manifest {
     pub duration_secs: f64,
     pub threads: usize,
     pub inputs: Vec<InputSummary>,
+    /// Files found in input folders that are not inputs (README, images...).
+    pub ignored_files: Vec<String>,
     pub counts: Counts,
     pub files: Written,
 }
