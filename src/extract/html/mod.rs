@@ -48,6 +48,7 @@ fn extract_blocks(doc: &scraper::Html) -> Vec<Block> {
     raw.into_iter()
         .filter(|b| roots.iter().any(|&r| b.owner >= r && b.owner < dom.nodes[r].end))
         .filter(|b| !junk[b.owner] && keeps_block(b))
+        .filter(|b| dom.nodes[b.owner].tag != Tag::Heading(1))
         .map(|b| Block { kind: b.kind, text: b.text })
         .collect()
 }
@@ -75,12 +76,24 @@ fn mark_chrome(dom: &FlatDom) -> (Vec<bool>, scoring::Weights) {
         let is_chrome = match node.tag {
             Tag::Body | Tag::Article | Tag::Main | Tag::P | Tag::Heading(_) => false,
             Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer => true,
-            _ => vocab::is_chrome_role(el) || matches!(signal, Signal::StrongChrome | Signal::Chrome),
-        } || vocab::is_hidden(el);
+            _ => match signal {
+                Signal::StrongChrome => true,
+                Signal::Chrome => !holds_prose(node),
+                _ => vocab::is_chrome_role(el),
+            },
+        // Collapsed accordions and tabs hide article paragraphs too; hidden
+        // metadata and menus have none.
+        } || (vocab::is_hidden(el) && node.p_text_len < 300);
         let holds_main_text = total_p > 0.0 && node.p_text_len as f32 >= MAIN_TEXT_SHARE * total_p;
         removed[i] = is_chrome && !holds_main_text;
     }
     (removed, weights)
+}
+
+/// Whether an element holds a body of unlinked text, which outweighs a weak
+/// chrome signal.
+fn holds_prose(node: &dom::Node) -> bool {
+    node.text_len >= 300 && node.link_density() < 0.3
 }
 
 /// Inside the chosen containers, marks link lists and link-heavy boxes
