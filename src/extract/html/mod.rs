@@ -126,3 +126,128 @@ fn keeps_block(b: &RawBlock) -> bool {
     }
     !(b.kind != BlockKind::Heading && vocab::is_boilerplate(&b.text))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P1: &str = "The minister said on Tuesday that the talks, which began in March, had reached a decisive stage and would continue next week.";
+    const P2: &str = "Officials from both countries, speaking on condition of anonymity, said the agreement covered trade, security and migration.";
+    const P3: &str = "Critics of the deal, however, warned that it left several questions unanswered, including how it would be enforced.";
+
+    fn texts(html: &str) -> Vec<String> {
+        extract_html(html, None).blocks.into_iter().map(|b| b.text).collect()
+    }
+
+    fn page(extra_before: &str, extra_inside: &str, extra_after: &str) -> String {
+        format!(
+            "<html><body>{extra_before}<article><h1>Talks reach decisive stage</h1><p>{P1}</p><p>{P2}</p>{extra_inside}<p>{P3}</p></article>{extra_after}</body></html>"
+        )
+    }
+
+    #[test]
+    fn article_paragraphs_are_kept_in_order_without_the_title() {
+        assert_eq!(texts(&page("", "", "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn navigation_and_skip_links_are_dropped() {
+        let nav = "<a class=\"skip-link\" href=\"#main\">Skip to content</a><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/politics\">Politics</a></li></ul></nav>";
+        assert_eq!(texts(&page(nav, "", "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn related_articles_inside_the_article_are_dropped() {
+        let related = "<div class=\"related-articles\"><h3>Related</h3><ul><li><a href=\"/a\">Minister resigns after a long and bitter dispute over the budget</a></li><li><a href=\"/b\">Markets rally, with stocks at a record high</a></li></ul></div>";
+        assert_eq!(texts(&page("", related, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn link_lists_without_a_class_are_dropped() {
+        let links = "<ul><li><a href=\"/a\">Minister resigns after a long and bitter dispute over the budget</a></li><li><a href=\"/b\">Markets rally, with stocks at a record high</a></li></ul>";
+        assert_eq!(texts(&page("", links, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn comment_sections_are_dropped() {
+        let comments = "<section id=\"comments\" class=\"comments-area\"><h2>3 comments</h2><div class=\"comment\"><p>I could not agree more with this, it is a very good summary of the whole situation.</p></div></section>";
+        assert_eq!(texts(&page("", "", comments)), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn footer_share_and_newsletter_boxes_are_dropped() {
+        let after = "<div class=\"share-buttons\"><a href=\"#\">Facebook</a><a href=\"#\">Twitter</a></div><div class=\"newsletter-signup\"><p>Sign up for our daily newsletter, with the best stories delivered to your inbox.</p></div><footer><p>© 2024 Example News. All rights reserved, including the right to reproduce this.</p></footer>";
+        assert_eq!(texts(&page("", "", after)), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn list_items_headings_and_blockquotes_keep_their_kinds() {
+        let inside = "<h2>What was agreed</h2><ul><li>Lower tariffs on steel and aluminium</li><li>A joint border commission</li></ul><blockquote><p>This is a historic day for both our nations.</p></blockquote>";
+        let blocks = extract_html(&page("", inside, ""), None).blocks;
+        let kinds: Vec<(BlockKind, &str)> = blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Paragraph, P1),
+                (BlockKind::Paragraph, P2),
+                (BlockKind::Heading, "What was agreed"),
+                (BlockKind::ListItem, "Lower tariffs on steel and aluminium"),
+                (BlockKind::ListItem, "A joint border commission"),
+                (BlockKind::Blockquote, "This is a historic day for both our nations."),
+                (BlockKind::Paragraph, P3),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_elements_join_without_invented_spaces() {
+        let inside = "<p>The  <a href=\"/x\">pre</a><em>sident</em>'s office, in a  statement,\n said it <span>welcomed</span> the outcome of the talks and the agreement.</p>";
+        let got = texts(&page("", inside, ""));
+        assert_eq!(got[2], "The president's office, in a statement, said it welcomed the outcome of the talks and the agreement.");
+    }
+
+    #[test]
+    fn pangea_media_player_chrome_is_dropped() {
+        let html = format!(
+            "<html><body><div id=\"skip\"><a href=\"#content\">Skip to main content</a></div>\
+             <div class=\"media-block\"><div class=\"player\"><span>No media source currently available</span><span>0:00 0:02:21 0:00</span></div></div>\
+             <div class=\"wsw\"><p>No media source currently available</p><p>0:00 0:02:21 0:00</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn hidden_elements_are_dropped() {
+        let inside = "<div hidden><p>Please enable JavaScript to view this.</p></div><p style=\"display: none\">Hidden teaser text that nobody sees on the page.</p>";
+        assert_eq!(texts(&page("", inside, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn double_br_splits_a_block_and_single_br_is_a_space() {
+        let html = format!("<html><body><div class=\"story-body\">{P1}<br>{P2}<br><br>{P3}</div></body></html>");
+        assert_eq!(texts(&html), vec![format!("{P1} {P2}"), P3.to_string()]);
+    }
+
+    #[test]
+    fn chosen_container_is_the_text_dense_one() {
+        let sidebar_text = "<div class=\"col\"><p>Short promo.</p><p>Another short line.</p></div>";
+        let html = format!("<html><body>{sidebar_text}<div class=\"col\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        // Deep enough to strain a recursive walk in a debug build; html5ever
+        // itself is quadratic in nesting depth, so deeper only makes it slow.
+        let depth = 5_000;
+        let html = format!("<html><body>{}<p>{P1}</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+        let got = texts(&html);
+        assert!(got.iter().any(|t| t == P1), "{got:?}");
+    }
+
+    #[test]
+    fn empty_and_text_free_pages_give_no_blocks() {
+        assert!(texts("").is_empty());
+        assert!(texts("<html><head><script>var x = 1;</script></head><body><img src=x></body></html>").is_empty());
+    }
+}

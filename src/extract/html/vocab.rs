@@ -146,3 +146,29 @@ fn is_timecode_line(text: &str) -> bool {
     }
     any
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_vocabulary() {
+        assert_eq!(classify("comment-body"), Signal::StrongChrome);
+        assert_eq!(classify("site-header"), Signal::Chrome);
+        assert_eq!(classify("article-header entry-content"), Signal::Content);
+        assert_eq!(classify("commentary-text"), Signal::Content);
+        assert_eq!(classify("ad"), Signal::StrongChrome);
+        assert_eq!(classify("header-ad-slot"), Signal::StrongChrome);
+        assert_eq!(classify("shadow-box"), Signal::Neutral);
+        assert_eq!(classify(""), Signal::Neutral);
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        assert!(is_boilerplate("0:00 0:02:21 0:00"));
+        assert!(is_boilerplate("No media source currently available"));
+        assert!(is_boilerplate("Skip to main content"));
+        assert!(!is_boilerplate("At 10:30 the minister arrived."));
+        assert!(!is_boilerplate("The 2:1 vote was close."));
+    }
+}
