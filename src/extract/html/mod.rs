@@ -1,8 +1,9 @@
 //! Article extraction from HTML.
 //!
 //! One parse, then linear passes over a flat copy of the DOM ([`dom`]):
-//! 1. drop page chrome by tag, ARIA role and class/id vocabulary ([`vocab`]),
-//!    unless the element holds most of the page's paragraph text;
+//! 1. drop page chrome by tag (nav, aside, header, footer, figure captions),
+//!    ARIA role and class/id vocabulary ([`vocab`]), unless the element holds
+//!    most of the page's paragraph text;
 //! 2. split the rest into text blocks ([`blocks`]);
 //! 3. score paragraphs into their ancestors and pick the content container
 //!    plus qualifying siblings ([`scoring`]);
@@ -75,7 +76,7 @@ fn mark_chrome(dom: &FlatDom) -> (Vec<bool>, scoring::Weights) {
         };
         let is_chrome = match node.tag {
             Tag::Body | Tag::Article | Tag::Main | Tag::P | Tag::Heading(_) => false,
-            Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer => true,
+            Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer | Tag::Figcaption => true,
             _ => match signal {
                 Signal::StrongChrome => true,
                 Signal::Chrome => !holds_prose(node),
@@ -214,6 +215,12 @@ mod tests {
              <div class=\"wsw\"><p>No media source currently available</p><p>0:00 0:02:21 0:00</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
         );
         assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn figure_captions_are_dropped() {
+        let inside = "<figure><img src=\"a.jpg\"><figcaption>The minister arrives for the talks in Geneva. Photo: Reuters</figcaption></figure>";
+        assert_eq!(texts(&page("", inside, "")), vec![P1, P2, P3]);
     }
 
     #[test]
