@@ -108,12 +108,11 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
                 junk[i] = true;
                 continue;
             }
-            let limit = match node.tag {
-                Tag::List => 0.5,
-                Tag::Div | Tag::Section | Tag::Table | Tag::Form | Tag::Figure | Tag::OtherBlock => 0.5,
-                _ => continue,
-            };
-            junk[i] = node.text_len > 0 && node.link_density() > limit;
+            let is_box = matches!(
+                node.tag,
+                Tag::List | Tag::Div | Tag::Section | Tag::Table | Tag::Form | Tag::Figure | Tag::OtherBlock
+            );
+            junk[i] = is_box && node.text_len > 0 && node.link_density() > 0.5;
         }
     }
     junk
