@@ -1,8 +1,9 @@
 //! Article extraction from HTML.
 //!
 //! One parse, then linear passes over a flat copy of the DOM ([`dom`]):
-//! 1. drop page chrome by tag, ARIA role and class/id vocabulary ([`vocab`]),
-//!    unless the element holds most of the page's paragraph text;
+//! 1. drop page chrome by tag (nav, aside, header, footer, figure captions),
+//!    ARIA role and class/id vocabulary ([`vocab`]), unless the element holds
+//!    most of the page's paragraph text;
 //! 2. split the rest into text blocks ([`blocks`]);
 //! 3. score paragraphs into their ancestors and pick the content container
 //!    plus qualifying siblings ([`scoring`]);
@@ -48,6 +49,7 @@ fn extract_blocks(doc: &scraper::Html) -> Vec<Block> {
     raw.into_iter()
         .filter(|b| roots.iter().any(|&r| b.owner >= r && b.owner < dom.nodes[r].end))
         .filter(|b| !junk[b.owner] && keeps_block(b))
+        .filter(|b| dom.nodes[b.owner].tag != Tag::Heading(1))
         .map(|b| Block { kind: b.kind, text: b.text })
         .collect()
 }
@@ -74,13 +76,25 @@ fn mark_chrome(dom: &FlatDom) -> (Vec<bool>, scoring::Weights) {
         };
         let is_chrome = match node.tag {
             Tag::Body | Tag::Article | Tag::Main | Tag::P | Tag::Heading(_) => false,
-            Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer => true,
-            _ => vocab::is_chrome_role(el) || matches!(signal, Signal::StrongChrome | Signal::Chrome),
-        } || vocab::is_hidden(el);
+            Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer | Tag::Figcaption => true,
+            _ => match signal {
+                Signal::StrongChrome => true,
+                Signal::Chrome => !holds_prose(node),
+                _ => vocab::is_chrome_role(el),
+            },
+        // Collapsed accordions and tabs hide article paragraphs too; hidden
+        // metadata and menus have none.
+        } || (vocab::is_hidden(el) && node.p_text_len < 300);
         let holds_main_text = total_p > 0.0 && node.p_text_len as f32 >= MAIN_TEXT_SHARE * total_p;
         removed[i] = is_chrome && !holds_main_text;
     }
     (removed, weights)
+}
+
+/// Whether an element holds a body of unlinked text, which outweighs a weak
+/// chrome signal.
+fn holds_prose(node: &dom::Node) -> bool {
+    node.text_len >= 300 && node.link_density() < 0.3
 }
 
 /// Inside the chosen containers, marks link lists and link-heavy boxes
@@ -94,12 +108,11 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
                 junk[i] = true;
                 continue;
             }
-            let limit = match node.tag {
-                Tag::List => 0.5,
-                Tag::Div | Tag::Section | Tag::Table | Tag::Form | Tag::Figure | Tag::OtherBlock => 0.5,
-                _ => continue,
-            };
-            junk[i] = node.text_len > 0 && node.link_density() > limit;
+            let is_box = matches!(
+                node.tag,
+                Tag::List | Tag::Div | Tag::Section | Tag::Table | Tag::Form | Tag::Figure | Tag::OtherBlock
+            );
+            junk[i] = is_box && node.text_len > 0 && node.link_density() > 0.5;
         }
     }
     junk
@@ -112,4 +125,135 @@ fn keeps_block(b: &RawBlock) -> bool {
         return false;
     }
     !(b.kind != BlockKind::Heading && vocab::is_boilerplate(&b.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P1: &str = "The minister said on Tuesday that the talks, which began in March, had reached a decisive stage and would continue next week.";
+    const P2: &str = "Officials from both countries, speaking on condition of anonymity, said the agreement covered trade, security and migration.";
+    const P3: &str = "Critics of the deal, however, warned that it left several questions unanswered, including how it would be enforced.";
+
+    fn texts(html: &str) -> Vec<String> {
+        extract_html(html, None).blocks.into_iter().map(|b| b.text).collect()
+    }
+
+    fn page(extra_before: &str, extra_inside: &str, extra_after: &str) -> String {
+        format!(
+            "<html><body>{extra_before}<article><h1>Talks reach decisive stage</h1><p>{P1}</p><p>{P2}</p>{extra_inside}<p>{P3}</p></article>{extra_after}</body></html>"
+        )
+    }
+
+    #[test]
+    fn article_paragraphs_are_kept_in_order_without_the_title() {
+        assert_eq!(texts(&page("", "", "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn navigation_and_skip_links_are_dropped() {
+        let nav = "<a class=\"skip-link\" href=\"#main\">Skip to content</a><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/politics\">Politics</a></li></ul></nav>";
+        assert_eq!(texts(&page(nav, "", "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn related_articles_inside_the_article_are_dropped() {
+        let related = "<div class=\"related-articles\"><h3>Related</h3><ul><li><a href=\"/a\">Minister resigns after a long and bitter dispute over the budget</a></li><li><a href=\"/b\">Markets rally, with stocks at a record high</a></li></ul></div>";
+        assert_eq!(texts(&page("", related, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn link_lists_without_a_class_are_dropped() {
+        let links = "<ul><li><a href=\"/a\">Minister resigns after a long and bitter dispute over the budget</a></li><li><a href=\"/b\">Markets rally, with stocks at a record high</a></li></ul>";
+        assert_eq!(texts(&page("", links, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn comment_sections_are_dropped() {
+        let comments = "<section id=\"comments\" class=\"comments-area\"><h2>3 comments</h2><div class=\"comment\"><p>I could not agree more with this, it is a very good summary of the whole situation.</p></div></section>";
+        assert_eq!(texts(&page("", "", comments)), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn footer_share_and_newsletter_boxes_are_dropped() {
+        let after = "<div class=\"share-buttons\"><a href=\"#\">Facebook</a><a href=\"#\">Twitter</a></div><div class=\"newsletter-signup\"><p>Sign up for our daily newsletter, with the best stories delivered to your inbox.</p></div><footer><p>© 2024 Example News. All rights reserved, including the right to reproduce this.</p></footer>";
+        assert_eq!(texts(&page("", "", after)), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn list_items_headings_and_blockquotes_keep_their_kinds() {
+        let inside = "<h2>What was agreed</h2><ul><li>Lower tariffs on steel and aluminium</li><li>A joint border commission</li></ul><blockquote><p>This is a historic day for both our nations.</p></blockquote>";
+        let blocks = extract_html(&page("", inside, ""), None).blocks;
+        let kinds: Vec<(BlockKind, &str)> = blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Paragraph, P1),
+                (BlockKind::Paragraph, P2),
+                (BlockKind::Heading, "What was agreed"),
+                (BlockKind::ListItem, "Lower tariffs on steel and aluminium"),
+                (BlockKind::ListItem, "A joint border commission"),
+                (BlockKind::Blockquote, "This is a historic day for both our nations."),
+                (BlockKind::Paragraph, P3),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_elements_join_without_invented_spaces() {
+        let inside = "<p>The  <a href=\"/x\">pre</a><em>sident</em>'s office, in a  statement,\n said it <span>welcomed</span> the outcome of the talks and the agreement.</p>";
+        let got = texts(&page("", inside, ""));
+        assert_eq!(got[2], "The president's office, in a statement, said it welcomed the outcome of the talks and the agreement.");
+    }
+
+    #[test]
+    fn pangea_media_player_chrome_is_dropped() {
+        let html = format!(
+            "<html><body><div id=\"skip\"><a href=\"#content\">Skip to main content</a></div>\
+             <div class=\"media-block\"><div class=\"player\"><span>No media source currently available</span><span>0:00 0:02:21 0:00</span></div></div>\
+             <div class=\"wsw\"><p>No media source currently available</p><p>0:00 0:02:21 0:00</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn figure_captions_are_dropped() {
+        let inside = "<figure><img src=\"a.jpg\"><figcaption>The minister arrives for the talks in Geneva. Photo: Reuters</figcaption></figure>";
+        assert_eq!(texts(&page("", inside, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn hidden_elements_are_dropped() {
+        let inside = "<div hidden><p>Please enable JavaScript to view this.</p></div><p style=\"display: none\">Hidden teaser text that nobody sees on the page.</p>";
+        assert_eq!(texts(&page("", inside, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn double_br_splits_a_block_and_single_br_is_a_space() {
+        let html = format!("<html><body><div class=\"story-body\">{P1}<br>{P2}<br><br>{P3}</div></body></html>");
+        assert_eq!(texts(&html), vec![format!("{P1} {P2}"), P3.to_string()]);
+    }
+
+    #[test]
+    fn chosen_container_is_the_text_dense_one() {
+        let sidebar_text = "<div class=\"col\"><p>Short promo.</p><p>Another short line.</p></div>";
+        let html = format!("<html><body>{sidebar_text}<div class=\"col\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        // Deep enough to strain a recursive walk in a debug build; html5ever
+        // itself is quadratic in nesting depth, so deeper only makes it slow.
+        let depth = 5_000;
+        let html = format!("<html><body>{}<p>{P1}</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+        let got = texts(&html);
+        assert!(got.iter().any(|t| t == P1), "{got:?}");
+    }
+
+    #[test]
+    fn empty_and_text_free_pages_give_no_blocks() {
+        assert!(texts("").is_empty());
+        assert!(texts("<html><head><script>var x = 1;</script></head><body><img src=x></body></html>").is_empty());
+    }
 }

@@ -128,12 +128,13 @@ fn widen_to_shared_ancestor(dom: &FlatDom, score: &[Option<f32>], top: usize, to
     top
 }
 
-/// Net article text of each subtree: prose blocks count their unlinked
-/// text, everything else counts against (half its length).
+/// Net article text of each subtree: prose blocks (few links) count their
+/// unlinked text; everything else, teasers included, counts against (half
+/// its length).
 fn net_text(dom: &FlatDom, blocks: &[RawBlock]) -> Vec<f32> {
     let mut net = vec![0.0f32; dom.nodes.len()];
     for b in blocks {
-        let prose = b.text_len >= 40 && b.link_len * 2 < b.text_len;
+        let prose = b.text_len >= 40 && b.link_len * 4 < b.text_len;
         net[b.owner] += if prose { (b.text_len - b.link_len) as f32 } else { -0.5 * b.text_len as f32 };
     }
     for i in (1..dom.nodes.len()).rev() {

@@ -8,30 +8,29 @@ use scraper::node::Element;
 const STRONG_CHROME: &[&str] = &[
     "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "cookie",
     "consent", "gdpr", "breadcrumb", "skip", "outbrain", "taboola", "recommend", "paywall",
-    "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal", "banner",
-    "sidebar", "newsticker", "ticker", "breaking", "readmore", "read-more",
-    "more-stories", "morestories", "further-reading", "teaser", "author-bio", "authorbio",
-    "author-box", "authorbox", "about-author", "abo-", "kommentar", "compartir", "partage",
-    "weiterlesen", "verwandt", "relacionad", "similar", "jump-link", "toolbar", "print",
-    "rating", "masthead", "pagination", "pager", "sr-only", "visually-hidden", "screen-reader",
-    "visuallyhidden", "offscreen", "player", "tags", "taglist", "post-meta", "entry-meta",
-    "article-meta", "byline", "dateline", "timestamp", "caption", "credit", "tooltip", "login",
-    "trending", "popular", "mostread", "most-read", "navbar", "menu", "navigation", "footer",
-    "follow", "donate", "bio-", "infobox", "storyline-", "-ad-", "ad-slot", "adslot",
+    "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal", "sidebar",
+    "newsticker", "readmore", "read-more", "more-stories", "morestories", "further-reading",
+    "author-bio", "authorbio", "author-box", "authorbox", "about-author", "kommentar",
+    "compartir", "partage", "weiterlesen", "verwandt", "relacionad", "jump-link", "sr-only",
+    "visually-hidden", "screen-reader", "visuallyhidden", "navbar", "-ad-", "ad-slot", "adslot",
     "ad-container", "adcontainer", "ad-wrapper", "dfp",
 ];
 
-/// Class/id fragments of chrome that a content word in the same attribute
-/// overrides ("header" vs "article-header" is still chrome, but "has-sidebar
-/// main-content" is the page body).
+/// Class/id fragments of chrome that a content word in the same attribute,
+/// or a body of prose inside, overrides ("header" vs "article-header" is
+/// still chrome, but "has-sidebar main-content" is the page body).
 const WEAK_CHROME: &[&str] = &[
     "header", "nav", "search", "hidden", "video", "audio", "media", "alert", "extra", "meta",
     "aside", "combx", "community", "remark", "rss", "shoutbox", "skyscraper", "supplemental",
-    "pop-up", "cta", "overlay", "card",
+    "pop-up", "cta", "overlay", "card", "banner", "ticker", "breaking", "teaser", "similar",
+    "toolbar", "print", "rating", "masthead", "pagination", "pager", "offscreen", "player",
+    "tags", "taglist", "byline", "dateline", "timestamp", "caption", "credit", "tooltip",
+    "login", "trending", "popular", "mostread", "most-read", "menu", "navigation", "footer",
+    "follow", "donate", "bio-", "infobox", "abo-",
 ];
 
 /// Exact class/id tokens of chrome, too short to match as fragments.
-const CHROME_TOKENS: &[&str] = &["ad", "ads", "nav", "tag", "share", "social", "author", "date", "time"];
+const CHROME_TOKENS: &[&str] = &["ad", "ads", "nav", "share", "social"];
 
 /// Class/id fragments of article content (English, German, Spanish,
 /// Portuguese, French, Italian, Polish, Dutch).
@@ -81,7 +80,9 @@ pub fn classify(names: &str) -> Signal {
     if strong {
         return Signal::StrongChrome;
     }
-    if WEAK_CHROME.iter().any(|w| names.contains(w)) && !content {
+    let weak = WEAK_CHROME.iter().any(|w| names.contains(w))
+        || names.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| matches!(t, "tag" | "author" | "date" | "time"));
+    if weak && !content {
         return Signal::Chrome;
     }
     if content {
@@ -144,4 +145,30 @@ fn is_timecode_line(text: &str) -> bool {
         any |= is_time;
     }
     any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_vocabulary() {
+        assert_eq!(classify("comment-body"), Signal::StrongChrome);
+        assert_eq!(classify("site-header"), Signal::Chrome);
+        assert_eq!(classify("article-header entry-content"), Signal::Content);
+        assert_eq!(classify("commentary-text"), Signal::Content);
+        assert_eq!(classify("ad"), Signal::StrongChrome);
+        assert_eq!(classify("header-ad-slot"), Signal::StrongChrome);
+        assert_eq!(classify("shadow-box"), Signal::Neutral);
+        assert_eq!(classify(""), Signal::Neutral);
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        assert!(is_boilerplate("0:00 0:02:21 0:00"));
+        assert!(is_boilerplate("No media source currently available"));
+        assert!(is_boilerplate("Skip to main content"));
+        assert!(!is_boilerplate("At 10:30 the minister arrived."));
+        assert!(!is_boilerplate("The 2:1 vote was close."));
+    }
 }
