@@ -11,6 +11,7 @@ use crate::decode::{decode_html, decode_text};
 use crate::extract::html::extract_html;
 use crate::extract::language::detect_language;
 use crate::extract::text_page::ChromeFilter;
+use crate::extract::metadata::Metadata;
 use crate::extract::Article;
 use crate::read::detect::{collect_inputs, open_input, ByteCounter, InputFiles};
 use crate::read::{Body, ReadEvent, Record, Reject};
@@ -204,25 +205,26 @@ pub fn process(record: Record, segmenter: &QuoteSegmenter) -> Outcome {
         }
         Body::Text { text, title } => {
             let paragraphs = split_text(&text);
-            (Article { title, ..Article::default() }, text, paragraphs)
+            (Article { metadata: Metadata { title, ..Metadata::default() }, blocks: Vec::new() }, text, paragraphs)
         }
     };
     if paragraphs.is_empty() {
         return reject("no_text", "no article text was found in the page".into());
     }
     let quotes = segmenter.segment(&text, &paragraphs);
-    let language = article.language.or_else(|| detect_language(&text));
+    let meta = article.metadata;
+    let language = meta.language.or_else(|| detect_language(&text));
     Outcome::Document(Box::new(Document {
         doc_id,
         source,
         record_offset,
         record_id,
-        url: article.url.or(url),
+        url: meta.url.or(url),
         fetched_at: fetched_at.as_deref().and_then(parse_timestamp),
-        title: article.title,
-        byline: article.byline,
-        published_at: article.published_at,
-        site_name: article.site_name,
+        title: meta.title,
+        byline: meta.byline,
+        published_at: meta.published_at,
+        site_name: meta.site_name,
         language,
         text,
         paragraphs,

@@ -40,19 +40,10 @@ pub struct Block {
     pub text: String,
 }
 
-/// The article found in a page.
+/// The article found in a page: its metadata and its body.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Article {
-    pub title: Option<String>,
-    /// Author name(s) as a plain name list ("Jane Doe, John Roe"): no "By".
-    pub byline: Option<String>,
-    /// Publication time, microseconds since the Unix epoch, UTC.
-    pub published_at: Option<i64>,
-    pub site_name: Option<String>,
-    /// Canonical URL where the page gives one.
-    pub url: Option<String>,
-    /// BCP-47-ish language code from the markup (`en`, `de`, `pt-BR`).
-    pub language: Option<String>,
+    pub metadata: metadata::Metadata,
     /// Article body in reading order.
     pub blocks: Vec<Block>,
 }

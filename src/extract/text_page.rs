@@ -6,6 +6,7 @@
 //! the first substantial line (or the line the page repeats), and what comes
 //! before it is page header.
 
+use super::metadata::Metadata;
 use super::{Article, Block, BlockKind};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -91,7 +92,7 @@ impl ChromeFilter {
                 Block { kind, text: (*line).clone() }
             })
             .collect();
-        Article { title, blocks, ..Article::default() }
+        Article { metadata: Metadata { title, ..Metadata::default() }, blocks }
     }
 }
 
@@ -144,7 +145,7 @@ mod tests {
     #[test]
     fn seed_page_title_and_body_without_chrome() {
         let article = ChromeFilter.extract(SEED);
-        assert_eq!(article.title.as_deref(), Some("US, Pakistan Work to Improve Counter-Terror Cooperation"));
+        assert_eq!(article.metadata.title.as_deref(), Some("US, Pakistan Work to Improve Counter-Terror Cooperation"));
         let first = article.blocks.first().expect("blocks");
         assert!(first.text.starts_with("U.S. and Pakistani officials say"), "{}", first.text);
         let last = article.blocks.last().expect("blocks");
@@ -181,7 +182,7 @@ mod tests {
         let text = "World\n\nFloods Close Roads Across the Region\n\nHeavy rain closed roads across the region on Monday, officials said.\n\n\
                     What comes next\n\nForecasters expect more rain through the week, and schools will stay closed.\n";
         let article = ChromeFilter.extract(text);
-        assert_eq!(article.title.as_deref(), Some("Floods Close Roads Across the Region"));
+        assert_eq!(article.metadata.title.as_deref(), Some("Floods Close Roads Across the Region"));
         let kinds: Vec<BlockKind> = article.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::Heading, BlockKind::Paragraph]);
         assert_eq!(article.blocks[1].text, "What comes next");
@@ -190,7 +191,7 @@ mod tests {
     #[test]
     fn text_starting_with_a_sentence_has_no_title() {
         let article = ChromeFilter.extract("The council met on Tuesday and approved the budget.\nIt takes effect in May.\n");
-        assert_eq!(article.title, None);
+        assert_eq!(article.metadata.title, None);
         assert_eq!(article.blocks.len(), 2);
     }
 }

@@ -23,16 +23,7 @@ use vocab::Signal;
 /// `page_url` is where the page was fetched from, if known.
 pub fn extract_html(html: &str, page_url: Option<&str>) -> Article {
     let doc = scraper::Html::parse_document(html);
-    let meta = metadata::extract_metadata(&doc, page_url);
-    Article {
-        title: meta.title,
-        byline: meta.byline,
-        published_at: meta.published_at,
-        site_name: meta.site_name,
-        url: meta.url,
-        language: meta.language,
-        blocks: extract_blocks(&doc),
-    }
+    Article { metadata: metadata::extract_metadata(&doc, page_url), blocks: extract_blocks(&doc) }
 }
 
 /// Share of the page's `<p>` text above which an element is the article
