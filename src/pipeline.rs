@@ -55,6 +55,8 @@ const BATCH_BYTES: usize = 32 * 1024 * 1024;
 /// Batches waiting between stages; with the batch in each stage this bounds
 /// memory to a few times `BATCH_BYTES`.
 const QUEUE_BATCHES: usize = 2;
+/// Batches being transformed at once.
+const BATCHES_IN_FLIGHT: usize = 3;
 
 /// Runs a whole build and returns its manifest (also written to the folder).
 pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
@@ -118,14 +120,32 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
     })?;
 
     let mut progress = Progress::new(opts.progress, total_bytes);
-    let segmenter = QuoteSegmenter::default();
+    let segmenter = Arc::new(QuoteSegmenter::default());
     let mut records = 0u64;
+    // Several batches are in flight on the pool at once, so workers that
+    // finish their share of one batch start on the next instead of waiting
+    // for its slowest record; results still leave in input order.
+    let mut in_flight = std::collections::VecDeque::with_capacity(BATCHES_IN_FLIGHT);
+    let mut writer_alive = true;
     for batch in batch_rx {
         records += batch.len() as u64;
-        let outcomes: Vec<Outcome> = pool.install(|| batch.into_par_iter().map(|event| transform(event, &segmenter)).collect());
-        if out_tx.send(outcomes).is_err() {
-            break; // the writer failed; its error is returned below
+        let (done_tx, done_rx) = bounded::<Vec<Outcome>>(1);
+        let segmenter = segmenter.clone();
+        pool.spawn(move || {
+            let outcomes = batch.into_par_iter().map(|event| transform(event, &segmenter)).collect();
+            let _ = done_tx.send(outcomes);
+        });
+        in_flight.push_back(done_rx);
+        if in_flight.len() >= BATCHES_IN_FLIGHT {
+            writer_alive = forward(&mut in_flight, &out_tx)?;
+            progress.update(counter.get(), records);
+            if !writer_alive {
+                break; // the writer failed; its error is returned below
+            }
         }
+    }
+    while writer_alive && !in_flight.is_empty() {
+        writer_alive = forward(&mut in_flight, &out_tx)?;
         progress.update(counter.get(), records);
     }
     drop(out_tx);
@@ -151,6 +171,19 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
     };
     manifest.write(&opts.out)?;
     Ok(manifest)
+}
+
+/// Hands the oldest finished batch to the writer. `Ok(false)` when the
+/// writer has stopped (its own error says why).
+fn forward(
+    in_flight: &mut std::collections::VecDeque<crossbeam_channel::Receiver<Vec<Outcome>>>,
+    out_tx: &crossbeam_channel::Sender<Vec<Outcome>>,
+) -> anyhow::Result<bool> {
+    let Some(batch) = in_flight.pop_front() else { return Ok(true) };
+    // Transforms catch their panics, so a batch cannot vanish; if one did,
+    // failing the run beats a dataset silently missing records.
+    let outcomes = batch.recv().map_err(|_| anyhow::anyhow!("a batch of records was lost by the worker threads"))?;
+    Ok(out_tx.send(outcomes).is_ok())
 }
 
 /// Turns one read event into its outcome. A panic in a transform is a bug,
