@@ -34,18 +34,11 @@ $(VENV)/.installed:
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check duckdb pandas pyarrow
 	touch $@
 
-## eval: score extraction on the corpus dev sets (skips when ../shared is absent)
+## eval: score extraction and quotes on the corpus dev sets (skips when ../shared is absent);
+##       WORST=N lists the N worst pages of each extraction set
+WORST ?= 0
 eval: release venv
-	@if [ ! -d $(SHARED)/corpus ]; then echo "eval: $(SHARED)/corpus not found, skipping"; exit 0; fi; \
-	for set in aeb-dev wcxb-articles-dev; do \
-		rm -rf out/eval/$$set; \
-		start=$$(date +%s.%N); \
-		$(BIN) build $(SHARED)/corpus/$$set/html --out out/eval/$$set --progress never || exit 1; \
-		end=$$(date +%s.%N); \
-		pages=$$(ls $(SHARED)/corpus/$$set/html | wc -l); \
-		echo "== $$set: $$pages pages, $$(echo "$$pages / ($$end - $$start)" | bc -l | xargs printf '%.0f') pages/s (whole run, all cores)"; \
-		$(VENV)/bin/python $(SHARED)/tools/score_extraction.py $(SHARED)/corpus/$$set out/eval/$$set; \
-	done
+	$(VENV)/bin/python tests/eval.py $(BIN) $(SHARED) out/eval --worst $(WORST)
 
 clean:
 	$(CARGO) clean
