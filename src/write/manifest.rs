@@ -13,6 +13,16 @@ pub struct InputSummary {
     pub bytes: u64,
 }
 
+/// Seconds spent per pipeline stage.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct StageSeconds {
+    pub read: f64,
+    pub decode: f64,
+    pub extract: f64,
+    pub segment: f64,
+    pub write: f64,
+}
+
 #[derive(Debug, serde::Serialize)]
 pub struct Manifest {
     pub tool: &'static str,
@@ -22,6 +32,9 @@ pub struct Manifest {
     pub finished_at: String,
     pub duration_secs: f64,
     pub threads: usize,
+    /// Time spent in each stage, summed over threads (so it can exceed the
+    /// duration on several cores). Extract includes HTML parsing.
+    pub stage_secs: StageSeconds,
     pub inputs: Vec<InputSummary>,
     /// Files found in input folders that are not inputs (README, images...).
     pub ignored_files: Vec<String>,

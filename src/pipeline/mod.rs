@@ -1,0 +1,187 @@
+//! Wiring: reader thread → parallel transforms → writer thread.
+//!
+//! The reader walks the inputs in order and groups their records into
+//! batches; each batch is transformed on the rayon pool (records in parallel,
+//! so one large WARC uses every core) and collected back in input order; the
+//! writer appends the results. Bounded channels between the three stages keep
+//! at most a few batches in memory whatever the input size, and the order of
+//! rows depends only on the input, never on `--threads`.
+
+mod progress;
+pub mod transform;
+
+use crate::read::detect::{collect_inputs, open_input, ByteCounter, InputFiles};
+use crate::read::ReadEvent;
+use crate::write::manifest::{InputSummary, Manifest};
+use crate::write::{DatasetWriter, Outcome};
+use anyhow::Context;
+use crossbeam_channel::bounded;
+use progress::Progress;
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+use transform::{Stage, Transformer};
+
+/// How progress is shown on standard error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProgressMode {
+    /// A progress bar on a terminal, periodic log lines otherwise.
+    Auto,
+    /// Always a progress bar.
+    Always,
+    /// Nothing but the final summary.
+    Never,
+}
+
+/// What `newsmill build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub threads: usize,
+    pub progress: ProgressMode,
+    pub overwrite: bool,
+}
+
+/// A batch closes at this many records or this many payload bytes.
+const BATCH_MIN_RECORDS: usize = 64;
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
+/// Batches waiting between stages; with the batch in each stage this bounds
+/// memory to a few times `BATCH_BYTES`.
+const QUEUE_BATCHES: usize = 2;
+/// Batches being transformed at once.
+const BATCHES_IN_FLIGHT: usize = 3;
+
+/// Runs a whole build and returns its manifest (also written to the folder).
+pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
+    let started = Instant::now();
+    let started_at = chrono::Utc::now();
+    let InputFiles { files, ignored } = collect_inputs(&opts.inputs)?;
+    if files.is_empty() {
+        anyhow::bail!(
+            "no input files found in {}: newsmill reads .warc/.warc.gz, .html/.htm/.xhtml(.gz), .jsonl(.gz) and .txt files",
+            opts.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        );
+    }
+    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let threads = opts.threads.max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("newsmill-worker-{i}"))
+        .build()
+        .context("cannot start the worker threads")?;
+    let writer = DatasetWriter::create(&opts.out, opts.overwrite)?;
+    let counter = Arc::new(ByteCounter::default());
+    let batch_records = BATCH_MIN_RECORDS.max(threads * 16);
+
+    let (batch_tx, batch_rx) = bounded::<Vec<ReadEvent>>(QUEUE_BATCHES);
+    let (out_tx, out_rx) = bounded::<Vec<Outcome>>(QUEUE_BATCHES);
+
+    let transformer = Arc::new(Transformer::default());
+    let reader_counter = counter.clone();
+    let reader_transformer = transformer.clone();
+    let reader = std::thread::Builder::new().name("newsmill-reader".into()).spawn(move || {
+        let mut inputs = Vec::with_capacity(files.len());
+        let mut batch = Vec::with_capacity(batch_records);
+        let mut batch_bytes = 0;
+        for path in files {
+            let source: Arc<str> = path.display().to_string().into();
+            let (kind, events) = open_input(&path, source.clone(), reader_counter.clone());
+            let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            inputs.push(InputSummary { path: source.to_string(), kind, bytes });
+            let mut events = events;
+            while let Some(event) = reader_transformer.clock.time(Stage::Read, || events.next()) {
+                batch_bytes += event.payload_len();
+                batch.push(event);
+                if batch.len() >= batch_records || batch_bytes >= BATCH_BYTES {
+                    batch_bytes = 0;
+                    if batch_tx.send(std::mem::replace(&mut batch, Vec::with_capacity(batch_records))).is_err() {
+                        return inputs; // the run stopped downstream; its error is reported there
+                    }
+                }
+            }
+        }
+        if !batch.is_empty() {
+            let _ = batch_tx.send(batch);
+        }
+        inputs
+    })?;
+
+    let out_dir = opts.out.clone();
+    let writer_transformer = transformer.clone();
+    let writer = std::thread::Builder::new().name("newsmill-writer".into()).spawn(move || -> anyhow::Result<_> {
+        let mut writer = writer;
+        for outcomes in out_rx {
+            writer_transformer.clock.time(Stage::Write, || writer.write(&outcomes))?;
+        }
+        writer_transformer.clock.time(Stage::Write, || writer.finish())
+    })?;
+
+    let mut progress = Progress::new(opts.progress, total_bytes);
+    let mut records = 0u64;
+    // Several batches are in flight on the pool at once, so workers that
+    // finish their share of one batch start on the next instead of waiting
+    // for its slowest record; results still leave in input order.
+    let mut in_flight = std::collections::VecDeque::with_capacity(BATCHES_IN_FLIGHT);
+    let mut writer_alive = true;
+    for batch in batch_rx {
+        records += batch.len() as u64;
+        let (done_tx, done_rx) = bounded::<Vec<Outcome>>(1);
+        let transformer = transformer.clone();
+        pool.spawn(move || {
+            let outcomes = batch.into_par_iter().map(|event| transformer.transform(event)).collect();
+            let _ = done_tx.send(outcomes);
+        });
+        in_flight.push_back(done_rx);
+        if in_flight.len() >= BATCHES_IN_FLIGHT {
+            writer_alive = forward(&mut in_flight, &out_tx)?;
+            progress.update(counter.get(), records);
+            if !writer_alive {
+                break; // the writer failed; its error is returned below
+            }
+        }
+    }
+    while writer_alive && !in_flight.is_empty() {
+        writer_alive = forward(&mut in_flight, &out_tx)?;
+        progress.update(counter.get(), records);
+    }
+    drop(out_tx);
+    let inputs = reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
+    let (counts, files) = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
+        .with_context(|| format!("writing the dataset into {} failed", out_dir.display()))?;
+    progress.finish(counter.get(), counts.records_seen);
+
+    let manifest = Manifest {
+        tool: "newsmill",
+        tool_version: env!("CARGO_PKG_VERSION"),
+        schema_version: crate::write::schema::Table::Documents.spec().version,
+        started_at: started_at.to_rfc3339(),
+        finished_at: chrono::Utc::now().to_rfc3339(),
+        duration_secs: started.elapsed().as_secs_f64(),
+        threads,
+        stage_secs: transformer.clock.seconds(),
+        inputs,
+        ignored_files: ignored.iter().map(|p| p.display().to_string()).collect(),
+        counts,
+        files,
+    };
+    manifest.write(&opts.out)?;
+    Ok(manifest)
+}
+
+/// Hands the oldest finished batch to the writer. `Ok(false)` when the
+/// writer has stopped (its own error says why).
+fn forward(
+    in_flight: &mut std::collections::VecDeque<crossbeam_channel::Receiver<Vec<Outcome>>>,
+    out_tx: &crossbeam_channel::Sender<Vec<Outcome>>,
+) -> anyhow::Result<bool> {
+    let Some(batch) = in_flight.pop_front() else { return Ok(true) };
+    // Transforms catch their panics, so a batch cannot vanish; if one did,
+    // failing the run beats a dataset silently missing records.
+    let outcomes = batch.recv().map_err(|_| anyhow::anyhow!("a batch of records was lost by the worker threads"))?;
+    Ok(out_tx.send(outcomes).is_ok())
+}
+
