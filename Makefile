@@ -7,7 +7,7 @@ BIN := target/release/newsmill
 DATASET := out/dataset
 SHARED ?= ../shared
 
-.PHONY: all release dataset test test-rust test-dataset venv eval clean
+.PHONY: all release dataset test test-rust test-dataset venv eval bench clean
 
 all: release
 
@@ -40,6 +40,19 @@ WORST ?= 0
 eval: release venv
 	$(VENV)/bin/python tests/eval.py $(BIN) $(SHARED) out/eval --worst $(WORST)
 
+## bench: newsmill beside resiliparse and trafilatura on the corpus pages (one core), stage
+##        times, and 1-vs-2-thread scaling on a large WARC; peers are installed into .venv-bench
+BENCH_VENV := .venv-bench
+ROUNDS ?= 3
+REPEAT ?= 4
+bench: release $(BENCH_VENV)/.installed
+	$(PYTHON) benches/compare.py $(BIN) $(SHARED) out/bench $(BENCH_VENV)/bin/python --rounds $(ROUNDS) --repeat $(REPEAT)
+
+$(BENCH_VENV)/.installed:
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check resiliparse trafilatura lxml_html_clean
+	touch $@
+
 clean:
 	$(CARGO) clean
-	rm -rf out $(VENV)
+	rm -rf out $(VENV) $(BENCH_VENV)

@@ -87,7 +87,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         let mut batch_bytes = 0;
         for path in files {
             let source: Arc<str> = path.display().to_string().into();
-            let (kind, events) = open_input(&path, source.clone(), reader_counter.clone());
+            let (kind, events) = reader_transformer.clock.time(Stage::Read, || open_input(&path, source.clone(), reader_counter.clone()));
             let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             inputs.push(InputSummary { path: source.to_string(), kind, bytes });
             let mut events = events;
