@@ -1,6 +1,6 @@
 //! The command line.
 
-use crate::pipeline::{build, BuildOptions, ProgressMode};
+use crate::pipeline::{build, BuildOptions, ProgressMode, UsageError};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -43,6 +43,13 @@ OUTPUT (DIR)
 
 The same input gives the same rows in the same order whatever --threads is.
 
+EXIT CODES
+  0  the dataset was written
+  1  the run failed (I/O error, full disk, a bug): the dataset is incomplete
+  2  bad arguments: unknown option, missing input, a dataset already in DIR without --overwrite,
+     or DIR locked by another run
+  3  the dataset was written, but the share of rejected records is above --max-reject-rate
+
 EXAMPLES
   newsmill build crawl/ --out dataset
   newsmill build CC-MAIN-2024-10.warc.gz pages/ --out dataset --threads 8 --overwrite";
@@ -79,48 +86,120 @@ pub struct BuildArgs {
     /// Replace a dataset already in DIR (its tables, rejects.csv and manifest).
     #[arg(long)]
     pub overwrite: bool,
+    /// Exit with code 3 when more than this share of records (0 to 1) is rejected;
+    /// the dataset is still written.
+    #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+    pub max_reject_rate: Option<f64>,
+    /// Log lines as text for people or as JSON objects (one per line) for machines.
+    #[arg(long, value_enum, default_value = "text")]
+    pub log_format: LogFormat,
 }
 
-/// Runs the parsed command line; the error, if any, is for the user.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+/// How newsmill logs to standard error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+fn parse_rate(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(rate) if (0.0..=1.0).contains(&rate) => Ok(rate),
+        _ => Err(format!("{value:?} is not a rate between 0 and 1 (0.05 means 5%)")),
+    }
+}
+
+/// Process exit codes, for schedulers (cron, systemd, Airflow) to act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    /// The dataset was written and the reject rate is within bounds.
+    Ok = 0,
+    /// The run failed: I/O error, full disk, a bug; the dataset is incomplete.
+    Failure = 1,
+    /// Bad arguments: unknown option, missing input, an existing dataset without --overwrite.
+    Usage = 2,
+    /// The dataset was written, but more records were rejected than --max-reject-rate allows.
+    TooManyRejects = 3,
+}
+
+/// Runs the parsed command line and reports on standard error.
+pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => {
-            let threads = args
-                .threads
-                .map(usize::from)
-                .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
-            let opts = BuildOptions {
-                inputs: args.inputs,
-                out: args.out,
-                threads,
-                progress: args.progress,
-                overwrite: args.overwrite,
-            };
-            let manifest = build(&opts)?;
-            let c = &manifest.counts;
-            eprintln!(
-                "newsmill: {} records from {} inputs in {:.1}s: {} documents ({} paragraphs, {} quotes), {} skipped, {} rejected -> {}",
-                c.records_seen,
-                manifest.inputs.len(),
-                manifest.duration_secs,
-                c.documents,
-                c.paragraphs,
-                c.quotes,
-                c.skipped,
-                c.rejected,
-                opts.out.display()
-            );
-            if !manifest.ignored_files.is_empty() {
-                eprintln!(
-                    "newsmill: {} files in the input folders are not inputs and were passed over (listed in _manifest.json)",
-                    manifest.ignored_files.len()
-                );
+            let log = args.log_format;
+            let outcome = run_build(args);
+            if let Err(e) = &outcome {
+                let code = if e.is::<UsageError>() { ExitCode::Usage } else { ExitCode::Failure };
+                match log {
+                    LogFormat::Text => eprintln!("newsmill: error: {e:#}"),
+                    LogFormat::Json => eprintln!("{}", serde_json::json!({"event": "error", "exit_code": code as i32, "message": format!("{e:#}")})),
+                }
+                return code;
             }
-            if c.rejected > 0 {
-                let reasons: Vec<String> = c.rejected_by_reason.iter().map(|(r, n)| format!("{r}: {n}")).collect();
-                eprintln!("newsmill: rejects ({}) are listed in {}", reasons.join(", "), opts.out.join("rejects.csv").display());
-            }
-            Ok(())
+            outcome.unwrap_or(ExitCode::Failure)
         }
     }
+}
+
+fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let threads = args.threads.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    let opts = BuildOptions {
+        inputs: args.inputs,
+        out: args.out,
+        threads,
+        progress: args.progress,
+        overwrite: args.overwrite,
+        json_log: args.log_format == LogFormat::Json,
+    };
+    let manifest = build(&opts)?;
+    let c = &manifest.counts;
+    let reject_rate = if c.records_seen == 0 { 0.0 } else { c.rejected as f64 / c.records_seen as f64 };
+    let code = match args.max_reject_rate {
+        Some(max) if reject_rate > max => ExitCode::TooManyRejects,
+        _ => ExitCode::Ok,
+    };
+    if args.log_format == LogFormat::Json {
+        let summary = serde_json::json!({
+            "event": "finished",
+            "exit_code": code as i32,
+            "out": opts.out.display().to_string(),
+            "duration_secs": manifest.duration_secs,
+            "inputs": manifest.inputs.len(),
+            "ignored_files": manifest.ignored_files.len(),
+            "reject_rate": reject_rate,
+            "counts": c,
+        });
+        eprintln!("{summary}");
+        return Ok(code);
+    }
+    eprintln!(
+        "newsmill: {} records from {} inputs in {:.1}s: {} documents ({} paragraphs, {} quotes), {} skipped, {} rejected -> {}",
+        c.records_seen,
+        manifest.inputs.len(),
+        manifest.duration_secs,
+        c.documents,
+        c.paragraphs,
+        c.quotes,
+        c.skipped,
+        c.rejected,
+        opts.out.display()
+    );
+    if !manifest.ignored_files.is_empty() {
+        eprintln!(
+            "newsmill: {} files in the input folders are not inputs and were passed over (listed in _manifest.json)",
+            manifest.ignored_files.len()
+        );
+    }
+    if c.rejected > 0 {
+        let reasons: Vec<String> = c.rejected_by_reason.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        eprintln!("newsmill: rejects ({}) are listed in {}", reasons.join(", "), opts.out.join("rejects.csv").display());
+    }
+    if code == ExitCode::TooManyRejects {
+        eprintln!(
+            "newsmill: {:.1}% of records were rejected, above --max-reject-rate {:.1}%: exiting with code 3",
+            reject_rate * 100.0,
+            args.max_reject_rate.unwrap_or_default() * 100.0
+        );
+    }
+    Ok(code)
 }

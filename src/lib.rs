@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod decode;
+pub mod error;
 pub mod extract;
 pub mod pipeline;
 pub mod read;

@@ -119,6 +119,7 @@ fn missing_input_is_a_clear_error() {
         threads: 1,
         progress: newsmill::pipeline::ProgressMode::Never,
         overwrite: false,
+        json_log: false,
     };
     let err = newsmill::pipeline::build(&opts).unwrap_err().to_string();
     assert!(err.contains("cannot read input") && err.contains("nope"), "{err}");

@@ -13,6 +13,7 @@ pub mod transform;
 use crate::read::detect::{collect_inputs, open_input, ByteCounter, InputFiles};
 use crate::read::ReadEvent;
 use crate::write::manifest::{InputSummary, Manifest};
+use crate::write::lock::DatasetLock;
 use crate::write::{DatasetWriter, Outcome};
 use anyhow::Context;
 use crossbeam_channel::bounded;
@@ -42,7 +43,11 @@ pub struct BuildOptions {
     pub threads: usize,
     pub progress: ProgressMode,
     pub overwrite: bool,
+    /// Progress log lines as JSON objects rather than text.
+    pub json_log: bool,
 }
+
+pub use crate::error::UsageError;
 
 /// A batch closes at this many records or this many payload bytes.
 const BATCH_MIN_RECORDS: usize = 64;
@@ -59,7 +64,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
     let started_at = chrono::Utc::now();
     let InputFiles { files, ignored } = collect_inputs(&opts.inputs)?;
     if files.is_empty() {
-        anyhow::bail!(
+        crate::usage_bail!(
             "no input files found in {}: newsmill reads .warc/.warc.gz, .html/.htm/.xhtml(.gz), .jsonl(.gz) and .txt files",
             opts.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
@@ -71,6 +76,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         .thread_name(|i| format!("newsmill-worker-{i}"))
         .build()
         .context("cannot start the worker threads")?;
+    let _lock = DatasetLock::acquire(&opts.out)?;
     let writer = DatasetWriter::create(&opts.out, opts.overwrite)?;
     let counter = Arc::new(ByteCounter::default());
     let batch_records = BATCH_MIN_RECORDS.max(threads * 16);
@@ -118,7 +124,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         writer_transformer.clock.time(Stage::Write, || writer.finish())
     })?;
 
-    let mut progress = Progress::new(opts.progress, total_bytes);
+    let mut progress = Progress::new(opts.progress, total_bytes, opts.json_log);
     let mut records = 0u64;
     // Several batches are in flight on the pool at once, so workers that
     // finish their share of one batch start on the next instead of waiting

@@ -10,10 +10,11 @@ pub struct Progress {
     last_log: Instant,
     started: Instant,
     total_bytes: u64,
+    json: bool,
 }
 
 impl Progress {
-    pub fn new(mode: ProgressMode, total_bytes: u64) -> Self {
+    pub fn new(mode: ProgressMode, total_bytes: u64, json: bool) -> Self {
         use std::io::IsTerminal;
         let terminal = std::io::stderr().is_terminal();
         let bar = (mode == ProgressMode::Always || (mode == ProgressMode::Auto && terminal)).then(|| {
@@ -28,7 +29,7 @@ impl Progress {
             bar
         });
         let log_every = (mode == ProgressMode::Auto && !terminal).then_some(Duration::from_secs(10));
-        Progress { bar, log_every, last_log: Instant::now(), started: Instant::now(), total_bytes }
+        Progress { bar, log_every, last_log: Instant::now(), started: Instant::now(), total_bytes, json }
     }
 
     pub fn update(&mut self, bytes: u64, records: u64) {
@@ -39,11 +40,17 @@ impl Progress {
         } else if let Some(every) = self.log_every {
             if self.last_log.elapsed() >= every {
                 self.last_log = Instant::now();
-                eprintln!(
-                    "newsmill: {records} records, {:.1} of {:.1} MB read ({rate:.0} records/s)",
-                    bytes as f64 / 1e6,
-                    self.total_bytes as f64 / 1e6
-                );
+                if self.json {
+                    let line = serde_json::json!({"event": "progress", "records": records, "bytes_read": bytes,
+                        "bytes_total": self.total_bytes, "records_per_sec": rate});
+                    eprintln!("{line}");
+                } else {
+                    eprintln!(
+                        "newsmill: {records} records, {:.1} of {:.1} MB read ({rate:.0} records/s)",
+                        bytes as f64 / 1e6,
+                        self.total_bytes as f64 / 1e6
+                    );
+                }
             }
         }
     }

@@ -47,8 +47,10 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> anyhow::Result<InputFiles> {
     let mut found = InputFiles::default();
     let files = &mut found.files;
     for input in inputs {
-        let meta = std::fs::metadata(input)
-            .map_err(|e| anyhow::anyhow!("cannot read input {}: {e}", input.display()))?;
+        let meta = match std::fs::metadata(input) {
+            Ok(meta) => meta,
+            Err(e) => crate::usage_bail!("cannot read input {}: {e}", input.display()),
+        };
         if !meta.is_dir() {
             files.push(input.clone());
             continue;

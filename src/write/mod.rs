@@ -9,6 +9,7 @@
 //! complete; `_manifest.json` comes last, so its presence means the run
 //! finished.
 
+pub mod lock;
 pub mod manifest;
 pub mod parquet;
 pub mod rows;
@@ -73,7 +74,7 @@ impl DatasetWriter {
         let existing: Vec<&str> = DATASET_ENTRIES.iter().copied().filter(|e| out.join(e).exists()).collect();
         if !existing.is_empty() {
             if !overwrite {
-                anyhow::bail!(
+                crate::usage_bail!(
                     "{} already holds a dataset ({}); pass --overwrite to replace it, or choose another --out",
                     out.display(),
                     existing.join(", ")

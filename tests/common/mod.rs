@@ -19,6 +19,7 @@ pub fn run_build(inputs: &[PathBuf], out: &Path, threads: usize) -> Manifest {
         threads,
         progress: ProgressMode::Never,
         overwrite: true,
+        json_log: false,
     };
     build(&opts).expect("build succeeds")
 }

@@ -1,0 +1,73 @@
+//! The binary as a scheduler sees it: exit codes, JSON logs, help.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn newsmill(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsmill")).args(args).output().expect("run newsmill")
+}
+
+fn page(dir: &Path) -> String {
+    let path = dir.join("page.html");
+    std::fs::write(&path, "<html><body><article><p>The harbour reopened on Monday after a week of storms closed it to all ships.</p></article></body></html>").unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn help_teaches_inputs_tables_and_exit_codes() {
+    let out = newsmill(&["build", "--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for needle in ["WARC", "JSONL", "paragraphs/*.parquet", "rejects.csv", "_manifest.json", "EXIT CODES", "--max-reject-rate"] {
+        assert!(help.contains(needle), "--help lacks {needle}");
+    }
+}
+
+#[test]
+fn missing_input_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = newsmill(&["build", "/nonexistent/crawl", "--out", &dir.path().join("o").display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("cannot read input /nonexistent/crawl"), "{err}");
+}
+
+#[test]
+fn existing_dataset_needs_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = page(dir.path());
+    let out_dir = dir.path().join("o").display().to_string();
+    assert_eq!(newsmill(&["build", &input, "--out", &out_dir, "--progress", "never"]).status.code(), Some(0));
+    let again = newsmill(&["build", &input, "--out", &out_dir, "--progress", "never"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8(again.stderr).unwrap().contains("--overwrite"));
+    assert_eq!(newsmill(&["build", &input, "--out", &out_dir, "--overwrite", "--progress", "never"]).status.code(), Some(0));
+}
+
+#[test]
+fn too_many_rejects_exit_3_with_the_dataset_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = page(dir.path());
+    let empty = dir.path().join("empty.html");
+    std::fs::write(&empty, b"").unwrap();
+    let out_dir = dir.path().join("o");
+    let args = ["build", &good, &empty.display().to_string(), "--out", &out_dir.display().to_string(), "--progress", "never"];
+    let strict = newsmill(&[&args[..], &["--max-reject-rate", "0.1", "--log-format", "json"]].concat());
+    assert_eq!(strict.status.code(), Some(3));
+    assert!(out_dir.join("_manifest.json").exists());
+    let stderr = String::from_utf8(strict.stderr).unwrap();
+    let last: serde_json::Value = serde_json::from_str(stderr.lines().last().unwrap()).unwrap();
+    assert_eq!(last["event"], "finished");
+    assert_eq!(last["exit_code"], 3);
+    assert_eq!(last["counts"]["rejected"], 1);
+    assert_eq!(last["reject_rate"], 0.5);
+    let lenient = newsmill(&[&args[..], &["--max-reject-rate", "0.5", "--overwrite"]].concat());
+    assert_eq!(lenient.status.code(), Some(0));
+}
+
+#[test]
+fn bad_rate_is_refused_by_the_parser() {
+    let out = newsmill(&["build", "x", "--out", "y", "--max-reject-rate", "5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("between 0 and 1"));
+}
