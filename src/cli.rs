@@ -34,8 +34,9 @@ OUTPUT (DIR)
                         speaker, speaker_name, speaker_start, speaker_end, verb
   rejects.csv           source, record_offset, reason, detail: every record that gave no
                         document and was not simply skipped
+  README.md             the dataset card: tables, columns, counts, date range, sources
   _manifest.json        tool version, inputs, counts (records seen = documents + skipped +
-                        rejected), files written, duration; written last
+                        rejected), stage times, files written, duration; written last
   Offsets are Unicode code points into documents.text, end exclusive: in Python
   text[char_start:char_end], in DuckDB substr(text, char_start + 1, char_end - char_start).
   The schemas/ folder of the source tree describes every column. Files appear atomically:

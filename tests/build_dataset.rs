@@ -157,3 +157,14 @@ fn same_rows_in_the_same_order_whatever_the_threads() {
     let ids = |dir: &std::path::Path| rows(dir, "documents").iter().map(|d| get(d, "doc_id").unwrap().to_string()).collect::<Vec<_>>();
     assert_eq!(ids(one.path()), ids(out.path()));
 }
+
+#[test]
+fn dataset_card_describes_tables_counts_and_sources() {
+    let (out, manifest) = sample();
+    let card = std::fs::read_to_string(out.path().join("README.md")).expect("README.md dataset card");
+    assert!(card.starts_with("---\npretty_name: newsmill dataset\nlanguage:\n- de\n- en\n- fr\n- pt\n"), "{card}");
+    assert!(card.contains(&format!("| documents | {} |", manifest.counts.documents)));
+    assert!(card.contains("| `speaker_name` | string | yes |"));
+    assert!(card.contains("Publication dates range from 2015-"));
+    assert!(card.contains("sample.warc.gz"));
+}

@@ -174,6 +174,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         counts,
         files,
     };
+    crate::write::card::write_card(&opts.out, &manifest)?;
     manifest.write(&opts.out)?;
     Ok(manifest)
 }

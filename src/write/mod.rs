@@ -5,10 +5,11 @@
 //! DIR/quotes/part-*.parquet      DIR/rejects.csv      DIR/_manifest.json
 //! ```
 //!
-//! Every file is written under a temporary name and renamed into place once
-//! complete; `_manifest.json` comes last, so its presence means the run
-//! finished.
+//! plus `DIR/README.md`, the dataset card. Every file is written under a
+//! temporary name and renamed into place once complete; `_manifest.json`
+//! comes last, so its presence means the run finished.
 
+pub mod card;
 pub mod lock;
 pub mod manifest;
 pub mod parquet;
@@ -44,6 +45,11 @@ pub struct Counts {
     pub quotes: u64,
     pub skipped_by_reason: BTreeMap<&'static str, u64>,
     pub rejected_by_reason: BTreeMap<&'static str, u64>,
+    /// Earliest and latest `published_at` of the documents (RFC 3339), if any.
+    pub published_from: Option<String>,
+    pub published_to: Option<String>,
+    /// Documents per language (null language counted as "unknown").
+    pub documents_by_language: BTreeMap<String, u64>,
 }
 
 /// Files of a finished dataset, per table.
@@ -62,6 +68,7 @@ pub struct DatasetWriter {
     rejects: csv::Writer<File>,
     rejects_temp: PathBuf,
     counts: Counts,
+    published_range: Option<(i64, i64)>,
 }
 
 /// The files and folders a dataset consists of (what `--overwrite` removes).
@@ -96,7 +103,7 @@ impl DatasetWriter {
         let file = File::create(&rejects_temp).with_context(|| format!("cannot create {}", rejects_temp.display()))?;
         let mut rejects = csv::Writer::from_writer(file);
         rejects.write_record(["source", "record_offset", "reason", "detail"])?;
-        Ok(DatasetWriter { out: out.to_path_buf(), sinks, rejects, rejects_temp, counts: Counts::default() })
+        Ok(DatasetWriter { out: out.to_path_buf(), sinks, rejects, rejects_temp, counts: Counts::default(), published_range: None })
     }
 
     pub fn counts(&self) -> &Counts {
@@ -113,6 +120,11 @@ impl DatasetWriter {
                     self.counts.documents += 1;
                     self.counts.paragraphs += d.paragraphs.len() as u64;
                     self.counts.quotes += d.quotes.len() as u64;
+                    let language = d.language.as_deref().unwrap_or("unknown");
+                    *self.counts.documents_by_language.entry(language.to_string()).or_default() += 1;
+                    if let Some(t) = d.published_at {
+                        self.published_range = Some(self.published_range.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
+                    }
                     docs.push(d.as_ref());
                 }
                 Outcome::Skipped(s) => {
@@ -147,6 +159,12 @@ impl DatasetWriter {
         let file = self.rejects.into_inner().map_err(|e| anyhow::anyhow!("cannot write rejects.csv: {}", e.error()))?;
         file.sync_all()?;
         std::fs::rename(&self.rejects_temp, self.out.join("rejects.csv"))?;
-        Ok((self.counts, written))
+        let mut counts = self.counts;
+        let rfc3339 = |t: i64| chrono::DateTime::from_timestamp_micros(t).map(|t| t.to_rfc3339());
+        if let Some((from, to)) = self.published_range {
+            counts.published_from = rfc3339(from);
+            counts.published_to = rfc3339(to);
+        }
+        Ok((counts, written))
     }
 }

@@ -90,6 +90,16 @@ pub enum ColumnType {
 }
 
 impl ColumnType {
+    /// The name used in `schemas/*.json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnType::String => "string",
+            ColumnType::Int32 => "int32",
+            ColumnType::Int64 => "int64",
+            ColumnType::TimestampUsUtc => "timestamp_us_utc",
+        }
+    }
+
     pub fn data_type(self) -> DataType {
         match self {
             ColumnType::String => DataType::Utf8,

@@ -1,0 +1,83 @@
+//! `DIR/README.md`: the dataset card, written with every run, as dataset hubs
+//! expect one: what the tables are, their columns (from `schemas/`), the
+//! counts, the date range and the sources.
+
+use super::manifest::Manifest;
+use super::schema::Table;
+use anyhow::Context;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Renders the card of a finished run.
+pub fn render_card(manifest: &Manifest) -> String {
+    let c = &manifest.counts;
+    let mut md = String::new();
+    let _ = writeln!(md, "---\npretty_name: newsmill dataset\nlanguage:");
+    let languages: std::collections::BTreeSet<String> = c
+        .documents_by_language
+        .keys()
+        .filter(|l| *l != "unknown")
+        .map(|l| l.split('-').next().unwrap_or(l).to_ascii_lowercase())
+        .collect();
+    for language in languages {
+        let _ = writeln!(md, "- {language}");
+    }
+    let _ = writeln!(md, "configs:");
+    for table in Table::ALL {
+        let _ = writeln!(md, "- config_name: {0}\n  data_files: \"{0}/*.parquet\"", table.name());
+    }
+    let _ = writeln!(md, "---\n\n# newsmill dataset\n");
+    let _ = writeln!(
+        md,
+        "Built by newsmill {} on {} from {} input files in {:.1} s. News pages turned into documents, their \
+         paragraphs, and the direct quotes in them with who said them.\n",
+        manifest.tool_version,
+        manifest.finished_at,
+        manifest.inputs.len(),
+        manifest.duration_secs
+    );
+    let _ = writeln!(md, "## Counts\n\n| what | count |\n|---|---|");
+    for (what, n) in [
+        ("input records seen", c.records_seen),
+        ("documents", c.documents),
+        ("paragraphs", c.paragraphs),
+        ("quotes", c.quotes),
+        ("records skipped (not pages)", c.skipped),
+        ("records rejected (see rejects.csv)", c.rejected),
+    ] {
+        let _ = writeln!(md, "| {what} | {n} |");
+    }
+    let range = match (&c.published_from, &c.published_to) {
+        (Some(from), Some(to)) => format!("from {from} to {to}"),
+        _ => "unknown (no document gives a publication date)".into(),
+    };
+    let _ = writeln!(md, "\nPublication dates range {range}.\n");
+    let languages: Vec<String> = c.documents_by_language.iter().map(|(l, n)| format!("{l} ({n})")).collect();
+    let _ = writeln!(md, "Languages: {}.\n", languages.join(", "));
+    for table in Table::ALL {
+        let spec = table.spec();
+        let _ = writeln!(md, "## `{}/` (schema version {})\n\n{}\n\n| column | type | nullable | meaning |\n|---|---|---|---|", spec.table, spec.version, spec.description);
+        for col in &spec.columns {
+            let _ = writeln!(md, "| `{}` | {} | {} | {} |", col.name, col.kind.as_str(), if col.nullable { "yes" } else { "no" }, col.description.replace('|', "\\|"));
+        }
+        let _ = writeln!(md);
+    }
+    let _ = writeln!(md, "## Sources\n");
+    for input in &manifest.inputs {
+        let _ = writeln!(md, "- `{}` ({:?}, {} bytes)", input.path, input.kind, input.bytes);
+    }
+    let _ = writeln!(
+        md,
+        "\nOffsets (`char_start`, `char_end`, `speaker_start`, `speaker_end`) are Unicode code points into \
+         `documents.text`, end exclusive. `_manifest.json` has the full run record."
+    );
+    md
+}
+
+/// Writes the card into `out` atomically.
+pub fn write_card(out: &Path, manifest: &Manifest) -> anyhow::Result<()> {
+    let temp = out.join(".README.md.inprogress");
+    std::fs::write(&temp, render_card(manifest)).with_context(|| format!("cannot write {}", temp.display()))?;
+    std::fs::rename(&temp, out.join("README.md"))?;
+    Ok(())
+}
