@@ -7,9 +7,11 @@
 //! - [`text_page`]: text a scraper saved from a page (`.txt`), whose chrome
 //!   lines are dropped by the [`text_page::ChromeFilter`].
 //! - [`language`]: the language of a text when the markup does not say.
+//! - [`limits`]: bounds that reject pathological pages before parsing.
 
 pub mod html;
 pub mod language;
+pub mod limits;
 pub mod metadata;
 pub mod text_page;
 
