@@ -53,7 +53,7 @@ pub enum Signal {
 }
 
 /// Lower-cased class and id of an element, joined by a space.
-pub fn class_and_id(el: &Element) -> String {
+fn class_and_id(el: &Element) -> String {
     let mut s = String::new();
     if let Some(c) = el.attr("class") {
         s.push_str(c);
@@ -66,26 +66,65 @@ pub fn class_and_id(el: &Element) -> String {
     s
 }
 
-pub fn classify(names: &str) -> Signal {
-    if names.trim().is_empty() {
+/// What an element's class and id say about it.
+pub fn classify(el: &Element) -> Signal {
+    if el.attr("class").is_none() && el.attr("id").is_none() {
         return Signal::Neutral;
     }
-    let content = CONTENT_WORDS.iter().any(|w| names.contains(w));
-    // "commentary" and "comments-count" wrappers hold opinion and article text.
-    let strong = STRONG_CHROME.iter().any(|w| {
-        names.match_indices(w).any(|(at, _)| !(*w == "comment" && names[at..].starts_with("commentar")))
-    }) || names
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|t| CHROME_TOKENS.contains(&t));
+    classify_names(&class_and_id(el))
+}
+
+#[derive(Clone, Copy)]
+enum Fragment {
+    Strong,
+    Weak,
+    Content,
+}
+
+/// All fragments, bucketed by first byte, so one scan over the names tests
+/// only the few fragments that can start at each position.
+fn fragment_index() -> &'static [Vec<(&'static str, Fragment)>] {
+    static INDEX: std::sync::OnceLock<Vec<Vec<(&'static str, Fragment)>>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = vec![Vec::new(); 256];
+        let lists = [(STRONG_CHROME, Fragment::Strong), (WEAK_CHROME, Fragment::Weak), (CONTENT_WORDS, Fragment::Content)];
+        for (list, kind) in lists {
+            for &w in list {
+                if let Some(&b) = w.as_bytes().first() {
+                    index[b as usize].push((w, kind));
+                }
+            }
+        }
+        index
+    })
+}
+
+fn classify_names(names: &str) -> Signal {
+    let index = fragment_index();
+    let bytes = names.as_bytes();
+    let (mut strong, mut weak, mut content) = (false, false, false);
+    for at in 0..bytes.len() {
+        for &(w, kind) in &index[bytes[at] as usize] {
+            if !bytes[at..].starts_with(w.as_bytes()) {
+                continue;
+            }
+            match kind {
+                // "commentary" and "comments-count" wrappers hold opinion and article text.
+                Fragment::Strong => strong |= !(w == "comment" && bytes[at..].starts_with(b"commentar")),
+                Fragment::Weak => weak = true,
+                Fragment::Content => content = true,
+            }
+        }
+    }
+    for token in names.split(|c: char| !c.is_ascii_alphanumeric()) {
+        strong |= CHROME_TOKENS.contains(&token);
+        weak |= matches!(token, "tag" | "author" | "date" | "time");
+    }
     if strong {
-        return Signal::StrongChrome;
-    }
-    let weak = WEAK_CHROME.iter().any(|w| names.contains(w))
-        || names.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| matches!(t, "tag" | "author" | "date" | "time"));
-    if weak && !content {
-        return Signal::Chrome;
-    }
-    if content {
+        Signal::StrongChrome
+    } else if weak && !content {
+        Signal::Chrome
+    } else if content {
         Signal::Content
     } else {
         Signal::Neutral
@@ -153,14 +192,17 @@ mod tests {
 
     #[test]
     fn class_vocabulary() {
-        assert_eq!(classify("comment-body"), Signal::StrongChrome);
-        assert_eq!(classify("site-header"), Signal::Chrome);
-        assert_eq!(classify("article-header entry-content"), Signal::Content);
-        assert_eq!(classify("commentary-text"), Signal::Content);
-        assert_eq!(classify("ad"), Signal::StrongChrome);
-        assert_eq!(classify("header-ad-slot"), Signal::StrongChrome);
-        assert_eq!(classify("shadow-box"), Signal::Neutral);
-        assert_eq!(classify(""), Signal::Neutral);
+        assert_eq!(classify_names("comment-body"), Signal::StrongChrome);
+        assert_eq!(classify_names("site-header"), Signal::Chrome);
+        assert_eq!(classify_names("article-header entry-content"), Signal::Content);
+        assert_eq!(classify_names("commentary-text"), Signal::Content);
+        assert_eq!(classify_names("commentary comment-list"), Signal::StrongChrome);
+        assert_eq!(classify_names("ad"), Signal::StrongChrome);
+        assert_eq!(classify_names("header-ad-slot"), Signal::StrongChrome);
+        assert_eq!(classify_names("post-date"), Signal::Content);
+        assert_eq!(classify_names("date"), Signal::Chrome);
+        assert_eq!(classify_names("shadow-box"), Signal::Neutral);
+        assert_eq!(classify_names(""), Signal::Neutral);
     }
 
     #[test]
