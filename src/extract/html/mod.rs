@@ -37,12 +37,15 @@ pub fn explain_html(html: &str, page_url: Option<&str>) -> String {
     if let Some(url) = page_url {
         out.push_str(&format!("page {url}\n"));
     }
-    out.push_str("== chrome dropped before scoring\n");
+    out.push_str("== chrome dropped before scoring (share of the page's <p> text)\n");
+    let unfiltered = FlatDom::build(&doc);
+    let total_p = unfiltered.nodes.first().map_or(0, |r| r.p_text_len).max(1) as f32;
     for (i, rule) in ex.chrome.iter().enumerate() {
         if let Some(rule) = rule {
             let text = ex.dom.subtree_text(i);
             if !text.is_empty() {
-                out.push_str(&format!("drop {:<14} {} {}\n", rule.name(), ex.dom.describe(i), preview(&text)));
+                let share = unfiltered.nodes[i].p_text_len as f32 / total_p;
+                out.push_str(&format!("drop {:<14} p={share:.2} {} {}\n", rule.name(), ex.dom.describe(i), preview(&text)));
             }
         }
     }
@@ -170,7 +173,7 @@ fn mark_chrome(dom: &FlatDom) -> (Vec<Option<Rule>>, scoring::Weights) {
             Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer | Tag::Figcaption => Some(Rule::ChromeTag),
             _ => match signal {
                 Signal::StrongChrome => Some(Rule::ChromeClass),
-                Signal::Chrome if !holds_prose(node) => Some(Rule::ChromeClass),
+                Signal::Chrome if !holds_prose(node) && !in_prose_run(dom, i, total_p) => Some(Rule::ChromeClass),
                 _ => vocab::is_chrome_role(el).then_some(Rule::ChromeRole),
             },
         }
@@ -186,6 +189,28 @@ fn mark_chrome(dom: &FlatDom) -> (Vec<Option<Rule>>, scoring::Weights) {
         }
     }
     (chrome, weights)
+}
+
+/// Whether element `i` is one of a run of same-class siblings that together
+/// hold most of the page's paragraph text: an article laid out as one
+/// "card" or "item" box per paragraph.
+fn in_prose_run(dom: &FlatDom, i: usize, total_p: f32) -> bool {
+    let node = &dom.nodes[i];
+    let class = node.element().and_then(|e| e.attr("class"));
+    if node.p_text_len == 0 || class.is_none() || total_p == 0.0 {
+        return false;
+    }
+    let parent = node.parent;
+    let mut run_p = 0u32;
+    let mut j = parent + 1;
+    while j < dom.nodes[parent].end {
+        let sib = &dom.nodes[j];
+        if sib.element().and_then(|e| e.attr("class")) == class {
+            run_p += sib.p_text_len;
+        }
+        j = sib.end.max(j + 1);
+    }
+    run_p as f32 >= MAIN_TEXT_SHARE * total_p
 }
 
 /// Expands subtree-root marks to every node they cover.
@@ -221,10 +246,28 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
                 node.tag,
                 Tag::List | Tag::Div | Tag::Section | Tag::Table | Tag::Form | Tag::Figure | Tag::OtherBlock
             );
-            junk[i] = is_box && node.text_len > 0 && node.link_density() > 0.5;
+            junk[i] = is_box && node.text_len > 0 && (node.link_density() > 0.5 || is_teaser(dom, i));
         }
     }
     junk
+}
+
+/// A teaser card: a linked headline plus a short excerpt, too little text
+/// for a section of the article.
+fn is_teaser(dom: &FlatDom, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    if node.text_len >= 400 || node.link_density() < 0.25 {
+        return false;
+    }
+    let mut j = i + 1;
+    while j < node.end {
+        let inner = &dom.nodes[j];
+        if matches!(inner.tag, Tag::Heading(_)) {
+            return inner.text_len > 0 && inner.link_density() >= 0.8;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// The rule that drops a block, if any.
@@ -367,6 +410,48 @@ mod tests {
         let html = format!("<html><body>{}<p>{P1}</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
         let got = texts(&html);
         assert!(got.iter().any(|t| t == P1), "{got:?}");
+    }
+
+    #[test]
+    fn article_split_over_same_class_cards_is_kept() {
+        let card = |p: &str| format!("<div class=\"card collection-item\"><div class=\"card-content\"><p>{p}</p></div></div>");
+        let html = format!(
+            "<html><body><div class=\"card\"><a href=\"/\">Top stories</a></div><div id=\"article-body\">{}{}{}</div></body></html>",
+            card(P1), card(P2), card(P3)
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn teaser_cards_with_linked_headlines_are_dropped() {
+        let teaser = |title: &str, excerpt: &str| {
+            format!("<div class=\"row\"><h5><a href=\"/x\">{title}</a></h5><p>{excerpt}</p></div>")
+        };
+        let inside = format!(
+            "<div class=\"more\">{}{}</div>",
+            teaser("Aston Martin reveals its first SUV", "The DBX has 550 horsepower and a V8."),
+            teaser("All-new Sentra is what we really want", "Will we call it the Sylphy?")
+        );
+        assert_eq!(texts(&page("", &inside, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn toc_anchored_sections_and_skip_item_boxes_are_kept() {
+        let html = format!(
+            "<html><body><div class=\"skipLink-wrapper\"><a href=\"#main\">Skip to Main Content</a></div>\
+             <div class=\"content-nav-section\"><p>{P1}</p></div><div class=\"skip-item\"><p>{P2}</p><p>{P3}</p></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn explain_names_the_rule_for_each_decision() {
+        let report = explain_html(&page("<nav><a href=\"/\">Home</a></nav>", "", ""), Some("https://example.org/a"));
+        assert!(report.contains("drop chrome-tag"), "{report}");
+        assert!(report.contains("<nav>"), "{report}");
+        assert!(report.contains("root #"), "{report}");
+        assert!(report.contains("title "), "{report}");
+        assert!(report.lines().any(|l| l.starts_with("keep") && l.contains("The minister said")), "{report}");
     }
 
     #[test]

@@ -7,7 +7,8 @@ use scraper::node::Element;
 /// container (a "comment-body" is still a comment).
 const STRONG_CHROME: &[&str] = &[
     "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "cookie",
-    "consent", "gdpr", "breadcrumb", "skip", "outbrain", "taboola", "recommend", "paywall",
+    "consent", "gdpr", "breadcrumb", "skip-link", "skiplink", "skip-to", "skipto", "skip-nav",
+    "skipnav", "outbrain", "taboola", "recommend", "paywall",
     "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal", "sidebar",
     "newsticker", "readmore", "read-more", "more-stories", "morestories", "further-reading",
     "author-bio", "authorbio", "author-box", "authorbox", "about-author", "kommentar",
@@ -29,8 +30,9 @@ const WEAK_CHROME: &[&str] = &[
     "follow", "donate", "bio-", "infobox", "abo-",
 ];
 
-/// Exact class/id tokens of chrome, too short to match as fragments.
-const CHROME_TOKENS: &[&str] = &["ad", "ads", "nav", "share", "social"];
+/// Exact class/id tokens of chrome, too short to match as fragments ("nav"
+/// is only a weak fragment: "content-nav-section" holds article text).
+const CHROME_TOKENS: &[&str] = &["ad", "ads", "share", "social"];
 
 /// Class/id fragments of article content (English, German, Spanish,
 /// Portuguese, French, Italian, Polish, Dutch).
@@ -120,6 +122,8 @@ fn classify_names(names: &str) -> Signal {
         strong |= CHROME_TOKENS.contains(&token);
         weak |= matches!(token, "tag" | "author" | "date" | "time");
     }
+    // "skip" alone names a skip-link box; as a part ("skip-item") it does not.
+    strong |= names.split_whitespace().any(|name| name == "skip");
     if strong {
         Signal::StrongChrome
     } else if weak && !content {
@@ -161,6 +165,9 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "all rights reserved", "copyright ©", "©", "read more", "related:", "see also:",
     "loading", "please wait", "this video", "watch:", "listen to this", "print this",
     "email this", "back to top", "anzeige", "werbung", "publicidad", "publicité",
+    "you may also like", "you might also like", "recommended for you", "more stories",
+    "also read", "read also", "lesen sie auch", "lire aussi", "leia também", "leia mais",
+    "te puede interesar", "lee también",
 ];
 
 /// Whether a block's text is page furniture rather than article text.
@@ -202,6 +209,9 @@ mod tests {
         assert_eq!(classify_names("post-date"), Signal::Content);
         assert_eq!(classify_names("date"), Signal::Chrome);
         assert_eq!(classify_names("shadow-box"), Signal::Neutral);
+        assert_eq!(classify_names("content-nav-section"), Signal::Content);
+        assert_eq!(classify_names("skip-item"), Signal::Neutral);
+        assert_eq!(classify_names("skiplink-wrapper"), Signal::StrongChrome);
         assert_eq!(classify_names(""), Signal::Neutral);
     }
 
@@ -210,6 +220,7 @@ mod tests {
         assert!(is_boilerplate("0:00 0:02:21 0:00"));
         assert!(is_boilerplate("No media source currently available"));
         assert!(is_boilerplate("Skip to main content"));
+        assert!(is_boilerplate("You may also like..."));
         assert!(!is_boilerplate("At 10:30 the minister arrived."));
         assert!(!is_boilerplate("The 2:1 vote was close."));
     }
