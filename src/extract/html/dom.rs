@@ -4,7 +4,6 @@
 use ego_tree::iter::Edge;
 use scraper::{node::Element, Html, Node as HtmlNode};
 
-
 /// The element kinds extraction distinguishes; everything else is `Inline`
 /// (text joined without spaces) or `OtherBlock` (a block boundary).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,6 +227,40 @@ impl<'a> FlatDom<'a> {
                 n.link_len = n.text_len;
             }
         }
+    }
+}
+
+impl FlatDom<'_> {
+    /// The text of the subtree at `i`, whitespace-normalised.
+    pub fn subtree_text(&self, i: usize) -> String {
+        let end = self.nodes[i].end.max(i + 1);
+        let mut text = String::new();
+        for n in &self.nodes[i..end] {
+            if let Content::Text(t) = n.content {
+                text.push_str(t);
+            }
+        }
+        super::blocks::normalize_whitespace(&text)
+    }
+
+    /// A short CSS-like label of node `i` for reports: `#index <tag.class#id>`.
+    pub fn describe(&self, i: usize) -> String {
+        let Some(el) = self.nodes[i].element() else {
+            return format!("#{i} text");
+        };
+        let mut label = format!("#{i} <{}", el.name());
+        if let Some(class) = el.attr("class") {
+            for c in class.split_whitespace().take(3) {
+                label.push('.');
+                label.push_str(c);
+            }
+        }
+        if let Some(id) = el.attr("id") {
+            label.push('#');
+            label.push_str(id);
+        }
+        label.push('>');
+        label
     }
 }
 

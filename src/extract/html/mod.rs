@@ -23,63 +23,206 @@ use vocab::Signal;
 /// `page_url` is where the page was fetched from, if known.
 pub fn extract_html(html: &str, page_url: Option<&str>) -> Article {
     let doc = scraper::Html::parse_document(html);
-    Article { metadata: metadata::extract_metadata(&doc, page_url), blocks: extract_blocks(&doc) }
+    let blocks = Extraction::run(&doc).into_blocks();
+    Article { metadata: metadata::extract_metadata(&doc, page_url), blocks }
+}
+
+/// Reports, stage by stage, what the extractor did with a page: the chrome
+/// subtrees dropped before scoring (and by which rule), the containers chosen,
+/// and every text block, kept or dropped by which rule. One line each.
+pub fn explain_html(html: &str, page_url: Option<&str>) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let ex = Extraction::run(&doc);
+    let mut out = String::new();
+    if let Some(url) = page_url {
+        out.push_str(&format!("page {url}\n"));
+    }
+    out.push_str("== chrome dropped before scoring (share of the page's <p> text)\n");
+    let unfiltered = FlatDom::build(&doc);
+    let total_p = unfiltered.nodes.first().map_or(0, |r| r.p_text_len).max(1) as f32;
+    for (i, rule) in ex.chrome.iter().enumerate() {
+        if let Some(rule) = rule {
+            let text = ex.dom.subtree_text(i);
+            if !text.is_empty() {
+                let share = unfiltered.nodes[i].p_text_len as f32 / total_p;
+                out.push_str(&format!("drop {:<14} p={share:.2} {} {}\n", rule.name(), ex.dom.describe(i), preview(&text)));
+            }
+        }
+    }
+    out.push_str("== containers\n");
+    for &r in &ex.roots {
+        out.push_str(&format!("root {} text={} links={:.2}\n", ex.dom.describe(r), ex.dom.nodes[r].text_len, ex.dom.nodes[r].link_density()));
+    }
+    out.push_str("== blocks\n");
+    for (b, verdict) in ex.blocks.iter().zip(&ex.verdicts) {
+        let status = verdict.map_or("keep", Rule::name);
+        out.push_str(&format!("{status:<19} {:<10} {} {}\n", b.kind.as_str(), ex.dom.describe(b.owner), preview(&b.text)));
+    }
+    out
+}
+
+fn preview(text: &str) -> String {
+    const MAX: usize = 100;
+    match text.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{:?}…", &text[..at]),
+        None => format!("{text:?}"),
+    }
+}
+
+/// Why a subtree or block is left out of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// nav, aside, header, footer, figcaption.
+    ChromeTag,
+    /// Class/id vocabulary of chrome.
+    ChromeClass,
+    /// ARIA landmark role of chrome.
+    ChromeRole,
+    /// Not shown on the page.
+    Hidden,
+    /// Outside the chosen content containers.
+    OutsideContainer,
+    /// Inside a link-heavy box (related stories, tag clouds, pagers).
+    LinkHeavyBox,
+    /// A line mostly made of links.
+    LinkHeavyLine,
+    /// A furniture phrase ("Skip to", "Advertisement").
+    Boilerplate,
+    /// The page's `<h1>`, which is the title, not the body.
+    Title,
+}
+
+impl Rule {
+    fn name(self) -> &'static str {
+        match self {
+            Rule::ChromeTag => "chrome-tag",
+            Rule::ChromeClass => "chrome-class",
+            Rule::ChromeRole => "chrome-role",
+            Rule::Hidden => "hidden",
+            Rule::OutsideContainer => "outside-container",
+            Rule::LinkHeavyBox => "link-heavy-box",
+            Rule::LinkHeavyLine => "link-heavy-line",
+            Rule::Boilerplate => "boilerplate",
+            Rule::Title => "title",
+        }
+    }
+}
+
+/// The extractor's stages over one page, with each stage's decisions kept
+/// so that [`explain_html`] can show them.
+struct Extraction<'a> {
+    dom: FlatDom<'a>,
+    /// Per node: the rule that dropped the subtree rooted there as chrome.
+    chrome: Vec<Option<Rule>>,
+    blocks: Vec<RawBlock>,
+    roots: Vec<usize>,
+    /// Per block: `None` when kept, else the rule that dropped it.
+    verdicts: Vec<Option<Rule>>,
+}
+
+impl<'a> Extraction<'a> {
+    fn run(doc: &'a scraper::Html) -> Extraction<'a> {
+        let mut dom = FlatDom::build(doc);
+        let (chrome, weights) = mark_chrome(&dom);
+        let removed = covered_subtrees(&dom, &chrome);
+        dom.compute_stats(&removed);
+        let blocks = blocks::collect(&dom, &removed);
+        let roots = scoring::choose_containers(&dom, &blocks, &weights);
+        let junk = mark_junk_containers(&dom, &roots);
+        let verdicts = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
+        Extraction { dom, chrome, blocks, roots, verdicts }
+    }
+
+    fn into_blocks(self) -> Vec<Block> {
+        self.blocks
+            .into_iter()
+            .zip(self.verdicts)
+            .filter(|(_, v)| v.is_none())
+            .map(|(b, _)| Block { kind: b.kind, text: b.text })
+            .collect()
+    }
 }
 
 /// Share of the page's `<p>` text above which an element is the article
 /// itself, whatever its class says.
 const MAIN_TEXT_SHARE: f32 = 0.5;
 
-fn extract_blocks(doc: &scraper::Html) -> Vec<Block> {
-    let mut dom = FlatDom::build(doc);
-    let (removed, weights) = mark_chrome(&dom);
-    dom.compute_stats(&removed);
-    let raw = blocks::collect(&dom, &removed);
-    let roots = scoring::choose_containers(&dom, &raw, &weights);
-    let junk = mark_junk_containers(&dom, &roots);
-    raw.into_iter()
-        .filter(|b| roots.iter().any(|&r| b.owner >= r && b.owner < dom.nodes[r].end))
-        .filter(|b| !junk[b.owner] && keeps_block(b))
-        .filter(|b| dom.nodes[b.owner].tag != Tag::Heading(1))
-        .map(|b| Block { kind: b.kind, text: b.text })
-        .collect()
-}
-
-/// Marks chrome subtrees (top-down, so a mark covers all descendants) and
-/// returns them with each element's class/id weight for scoring.
-fn mark_chrome(dom: &FlatDom) -> (Vec<bool>, scoring::Weights) {
+/// Marks the roots of chrome subtrees (top-down, so nothing inside a dropped
+/// subtree is judged again) and returns them with each element's class/id
+/// weight for scoring.
+fn mark_chrome(dom: &FlatDom) -> (Vec<Option<Rule>>, scoring::Weights) {
     let n = dom.nodes.len();
-    let mut removed = vec![false; n];
+    let mut chrome: Vec<Option<Rule>> = vec![None; n];
     let mut weights = vec![0.0f32; n];
     let total_p = dom.nodes.first().map_or(0, |r| r.p_text_len) as f32;
-    for i in 1..n {
+    let mut i = 1;
+    while i < n {
         let node = &dom.nodes[i];
-        if removed[node.parent] {
-            removed[i] = true;
+        let Some(el) = node.element() else {
+            i += 1;
             continue;
-        }
-        let Some(el) = node.element() else { continue };
-        let signal = vocab::classify(&vocab::class_and_id(el));
+        };
+        let signal = vocab::classify(el);
         weights[i] = match signal {
             Signal::StrongChrome | Signal::Chrome => -25.0,
             Signal::Content => 25.0,
             Signal::Neutral => 0.0,
         };
-        let is_chrome = match node.tag {
-            Tag::Body | Tag::Article | Tag::Main | Tag::P | Tag::Heading(_) => false,
-            Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer | Tag::Figcaption => true,
+        let rule = match node.tag {
+            Tag::Body | Tag::Article | Tag::Main | Tag::P | Tag::Heading(_) => None,
+            Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer | Tag::Figcaption => Some(Rule::ChromeTag),
             _ => match signal {
-                Signal::StrongChrome => true,
-                Signal::Chrome => !holds_prose(node),
-                _ => vocab::is_chrome_role(el),
+                Signal::StrongChrome => Some(Rule::ChromeClass),
+                Signal::Chrome if !holds_prose(node) && !in_prose_run(dom, i, total_p) => Some(Rule::ChromeClass),
+                _ => vocab::is_chrome_role(el).then_some(Rule::ChromeRole),
             },
+        }
         // Collapsed accordions and tabs hide article paragraphs too; hidden
         // metadata and menus have none.
-        } || (vocab::is_hidden(el) && node.p_text_len < 300);
+        .or_else(|| (vocab::is_hidden(el) && node.p_text_len < 300).then_some(Rule::Hidden));
         let holds_main_text = total_p > 0.0 && node.p_text_len as f32 >= MAIN_TEXT_SHARE * total_p;
-        removed[i] = is_chrome && !holds_main_text;
+        if rule.is_some() && !holds_main_text {
+            chrome[i] = rule;
+            i = node.end.max(i + 1);
+        } else {
+            i += 1;
+        }
     }
-    (removed, weights)
+    (chrome, weights)
+}
+
+/// Whether element `i` is one of a run of same-class siblings that together
+/// hold most of the page's paragraph text: an article laid out as one
+/// "card" or "item" box per paragraph.
+fn in_prose_run(dom: &FlatDom, i: usize, total_p: f32) -> bool {
+    let node = &dom.nodes[i];
+    let class = node.element().and_then(|e| e.attr("class"));
+    if node.p_text_len == 0 || class.is_none() || total_p == 0.0 {
+        return false;
+    }
+    let parent = node.parent;
+    let mut run_p = 0u32;
+    let mut j = parent + 1;
+    while j < dom.nodes[parent].end {
+        let sib = &dom.nodes[j];
+        if sib.element().and_then(|e| e.attr("class")) == class {
+            run_p += sib.p_text_len;
+        }
+        j = sib.end.max(j + 1);
+    }
+    run_p as f32 >= MAIN_TEXT_SHARE * total_p
+}
+
+/// Expands subtree-root marks to every node they cover.
+fn covered_subtrees(dom: &FlatDom, roots: &[Option<Rule>]) -> Vec<bool> {
+    let mut covered = vec![false; dom.nodes.len()];
+    for (i, rule) in roots.iter().enumerate() {
+        if rule.is_some() {
+            let end = dom.nodes[i].end.max(i + 1);
+            covered[i..end].fill(true);
+        }
+    }
+    covered
 }
 
 /// Whether an element holds a body of unlinked text, which outweighs a weak
@@ -103,19 +246,46 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
                 node.tag,
                 Tag::List | Tag::Div | Tag::Section | Tag::Table | Tag::Form | Tag::Figure | Tag::OtherBlock
             );
-            junk[i] = is_box && node.text_len > 0 && node.link_density() > 0.5;
+            junk[i] = is_box && node.text_len > 0 && (node.link_density() > 0.5 || is_teaser(dom, i));
         }
     }
     junk
 }
 
-/// Per-block checks: link-only lines and furniture phrases go.
-fn keeps_block(b: &RawBlock) -> bool {
-    let density = if b.text_len == 0 { 1.0 } else { b.link_len as f32 / b.text_len as f32 };
-    if density > 0.5 {
+/// A teaser card: a linked headline plus a short excerpt, too little text
+/// for a section of the article.
+fn is_teaser(dom: &FlatDom, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    if node.text_len >= 400 || node.link_density() < 0.25 {
         return false;
     }
-    !(b.kind != BlockKind::Heading && vocab::is_boilerplate(&b.text))
+    let mut j = i + 1;
+    while j < node.end {
+        let inner = &dom.nodes[j];
+        if matches!(inner.tag, Tag::Heading(_)) {
+            return inner.text_len > 0 && inner.link_density() >= 0.8;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// The rule that drops a block, if any.
+fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> Option<Rule> {
+    if !roots.iter().any(|&r| b.owner >= r && b.owner < dom.nodes[r].end) {
+        return Some(Rule::OutsideContainer);
+    }
+    if junk[b.owner] {
+        return Some(Rule::LinkHeavyBox);
+    }
+    if dom.nodes[b.owner].tag == Tag::Heading(1) {
+        return Some(Rule::Title);
+    }
+    let density = if b.text_len == 0 { 1.0 } else { b.link_len as f32 / b.text_len as f32 };
+    if density > 0.5 {
+        return Some(Rule::LinkHeavyLine);
+    }
+    (b.kind != BlockKind::Heading && vocab::is_boilerplate(&b.text)).then_some(Rule::Boilerplate)
 }
 
 #[cfg(test)]
@@ -240,6 +410,48 @@ mod tests {
         let html = format!("<html><body>{}<p>{P1}</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
         let got = texts(&html);
         assert!(got.iter().any(|t| t == P1), "{got:?}");
+    }
+
+    #[test]
+    fn article_split_over_same_class_cards_is_kept() {
+        let card = |p: &str| format!("<div class=\"card collection-item\"><div class=\"card-content\"><p>{p}</p></div></div>");
+        let html = format!(
+            "<html><body><div class=\"card\"><a href=\"/\">Top stories</a></div><div id=\"article-body\">{}{}{}</div></body></html>",
+            card(P1), card(P2), card(P3)
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn teaser_cards_with_linked_headlines_are_dropped() {
+        let teaser = |title: &str, excerpt: &str| {
+            format!("<div class=\"row\"><h5><a href=\"/x\">{title}</a></h5><p>{excerpt}</p></div>")
+        };
+        let inside = format!(
+            "<div class=\"more\">{}{}</div>",
+            teaser("Aston Martin reveals its first SUV", "The DBX has 550 horsepower and a V8."),
+            teaser("All-new Sentra is what we really want", "Will we call it the Sylphy?")
+        );
+        assert_eq!(texts(&page("", &inside, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn toc_anchored_sections_and_skip_item_boxes_are_kept() {
+        let html = format!(
+            "<html><body><div class=\"skipLink-wrapper\"><a href=\"#main\">Skip to Main Content</a></div>\
+             <div class=\"content-nav-section\"><p>{P1}</p></div><div class=\"skip-item\"><p>{P2}</p><p>{P3}</p></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn explain_names_the_rule_for_each_decision() {
+        let report = explain_html(&page("<nav><a href=\"/\">Home</a></nav>", "", ""), Some("https://example.org/a"));
+        assert!(report.contains("drop chrome-tag"), "{report}");
+        assert!(report.contains("<nav>"), "{report}");
+        assert!(report.contains("root #"), "{report}");
+        assert!(report.contains("title "), "{report}");
+        assert!(report.lines().any(|l| l.starts_with("keep") && l.contains("The minister said")), "{report}");
     }
 
     #[test]

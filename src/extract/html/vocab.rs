@@ -7,7 +7,8 @@ use scraper::node::Element;
 /// container (a "comment-body" is still a comment).
 const STRONG_CHROME: &[&str] = &[
     "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "cookie",
-    "consent", "gdpr", "breadcrumb", "skip", "outbrain", "taboola", "recommend", "paywall",
+    "consent", "gdpr", "breadcrumb", "skip-link", "skiplink", "skip-to", "skipto", "skip-nav",
+    "skipnav", "outbrain", "taboola", "recommend", "paywall",
     "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal", "sidebar",
     "newsticker", "readmore", "read-more", "more-stories", "morestories", "further-reading",
     "author-bio", "authorbio", "author-box", "authorbox", "about-author", "kommentar",
@@ -29,8 +30,9 @@ const WEAK_CHROME: &[&str] = &[
     "follow", "donate", "bio-", "infobox", "abo-",
 ];
 
-/// Exact class/id tokens of chrome, too short to match as fragments.
-const CHROME_TOKENS: &[&str] = &["ad", "ads", "nav", "share", "social"];
+/// Exact class/id tokens of chrome, too short to match as fragments ("nav"
+/// is only a weak fragment: "content-nav-section" holds article text).
+const CHROME_TOKENS: &[&str] = &["ad", "ads", "share", "social"];
 
 /// Class/id fragments of article content (English, German, Spanish,
 /// Portuguese, French, Italian, Polish, Dutch).
@@ -53,7 +55,7 @@ pub enum Signal {
 }
 
 /// Lower-cased class and id of an element, joined by a space.
-pub fn class_and_id(el: &Element) -> String {
+fn class_and_id(el: &Element) -> String {
     let mut s = String::new();
     if let Some(c) = el.attr("class") {
         s.push_str(c);
@@ -66,26 +68,67 @@ pub fn class_and_id(el: &Element) -> String {
     s
 }
 
-pub fn classify(names: &str) -> Signal {
-    if names.trim().is_empty() {
+/// What an element's class and id say about it.
+pub fn classify(el: &Element) -> Signal {
+    if el.attr("class").is_none() && el.attr("id").is_none() {
         return Signal::Neutral;
     }
-    let content = CONTENT_WORDS.iter().any(|w| names.contains(w));
-    // "commentary" and "comments-count" wrappers hold opinion and article text.
-    let strong = STRONG_CHROME.iter().any(|w| {
-        names.match_indices(w).any(|(at, _)| !(*w == "comment" && names[at..].starts_with("commentar")))
-    }) || names
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|t| CHROME_TOKENS.contains(&t));
+    classify_names(&class_and_id(el))
+}
+
+#[derive(Clone, Copy)]
+enum Fragment {
+    Strong,
+    Weak,
+    Content,
+}
+
+/// All fragments, bucketed by first byte, so one scan over the names tests
+/// only the few fragments that can start at each position.
+fn fragment_index() -> &'static [Vec<(&'static str, Fragment)>] {
+    static INDEX: std::sync::OnceLock<Vec<Vec<(&'static str, Fragment)>>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = vec![Vec::new(); 256];
+        let lists = [(STRONG_CHROME, Fragment::Strong), (WEAK_CHROME, Fragment::Weak), (CONTENT_WORDS, Fragment::Content)];
+        for (list, kind) in lists {
+            for &w in list {
+                if let Some(&b) = w.as_bytes().first() {
+                    index[b as usize].push((w, kind));
+                }
+            }
+        }
+        index
+    })
+}
+
+fn classify_names(names: &str) -> Signal {
+    let index = fragment_index();
+    let bytes = names.as_bytes();
+    let (mut strong, mut weak, mut content) = (false, false, false);
+    for at in 0..bytes.len() {
+        for &(w, kind) in &index[bytes[at] as usize] {
+            if !bytes[at..].starts_with(w.as_bytes()) {
+                continue;
+            }
+            match kind {
+                // "commentary" and "comments-count" wrappers hold opinion and article text.
+                Fragment::Strong => strong |= !(w == "comment" && bytes[at..].starts_with(b"commentar")),
+                Fragment::Weak => weak = true,
+                Fragment::Content => content = true,
+            }
+        }
+    }
+    for token in names.split(|c: char| !c.is_ascii_alphanumeric()) {
+        strong |= CHROME_TOKENS.contains(&token);
+        weak |= matches!(token, "tag" | "author" | "date" | "time");
+    }
+    // "skip" alone names a skip-link box; as a part ("skip-item") it does not.
+    strong |= names.split_whitespace().any(|name| name == "skip");
     if strong {
-        return Signal::StrongChrome;
-    }
-    let weak = WEAK_CHROME.iter().any(|w| names.contains(w))
-        || names.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| matches!(t, "tag" | "author" | "date" | "time"));
-    if weak && !content {
-        return Signal::Chrome;
-    }
-    if content {
+        Signal::StrongChrome
+    } else if weak && !content {
+        Signal::Chrome
+    } else if content {
         Signal::Content
     } else {
         Signal::Neutral
@@ -122,6 +165,9 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "all rights reserved", "copyright ©", "©", "read more", "related:", "see also:",
     "loading", "please wait", "this video", "watch:", "listen to this", "print this",
     "email this", "back to top", "anzeige", "werbung", "publicidad", "publicité",
+    "you may also like", "you might also like", "recommended for you", "more stories",
+    "also read", "read also", "lesen sie auch", "lire aussi", "leia também", "leia mais",
+    "te puede interesar", "lee también",
 ];
 
 /// Whether a block's text is page furniture rather than article text.
@@ -153,14 +199,20 @@ mod tests {
 
     #[test]
     fn class_vocabulary() {
-        assert_eq!(classify("comment-body"), Signal::StrongChrome);
-        assert_eq!(classify("site-header"), Signal::Chrome);
-        assert_eq!(classify("article-header entry-content"), Signal::Content);
-        assert_eq!(classify("commentary-text"), Signal::Content);
-        assert_eq!(classify("ad"), Signal::StrongChrome);
-        assert_eq!(classify("header-ad-slot"), Signal::StrongChrome);
-        assert_eq!(classify("shadow-box"), Signal::Neutral);
-        assert_eq!(classify(""), Signal::Neutral);
+        assert_eq!(classify_names("comment-body"), Signal::StrongChrome);
+        assert_eq!(classify_names("site-header"), Signal::Chrome);
+        assert_eq!(classify_names("article-header entry-content"), Signal::Content);
+        assert_eq!(classify_names("commentary-text"), Signal::Content);
+        assert_eq!(classify_names("commentary comment-list"), Signal::StrongChrome);
+        assert_eq!(classify_names("ad"), Signal::StrongChrome);
+        assert_eq!(classify_names("header-ad-slot"), Signal::StrongChrome);
+        assert_eq!(classify_names("post-date"), Signal::Content);
+        assert_eq!(classify_names("date"), Signal::Chrome);
+        assert_eq!(classify_names("shadow-box"), Signal::Neutral);
+        assert_eq!(classify_names("content-nav-section"), Signal::Content);
+        assert_eq!(classify_names("skip-item"), Signal::Neutral);
+        assert_eq!(classify_names("skiplink-wrapper"), Signal::StrongChrome);
+        assert_eq!(classify_names(""), Signal::Neutral);
     }
 
     #[test]
@@ -168,6 +220,7 @@ mod tests {
         assert!(is_boilerplate("0:00 0:02:21 0:00"));
         assert!(is_boilerplate("No media source currently available"));
         assert!(is_boilerplate("Skip to main content"));
+        assert!(is_boilerplate("You may also like..."));
         assert!(!is_boilerplate("At 10:30 the minister arrived."));
         assert!(!is_boilerplate("The 2:1 vote was close."));
     }
