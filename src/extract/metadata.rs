@@ -855,16 +855,19 @@ fn decode_entities(s: &str) -> String {
 // ---------------------------------------------------------------- dates
 //
 // Date policy. The article's date is the date a reader sees with its
-// headline or byline: that is what people cite, and on pages revised over
-// time it is the revision the text belongs to ("Updated March 5, 2024").
-// Machine metadata (JSON-LD, `<meta>`) is exact (time of day, offset) but
-// may describe the first version of a page that has been rewritten since,
-// or be a template's default. So:
+// headline or byline: that is what people cite, and it is what the page
+// stands by. Machine metadata (JSON-LD, `<meta>`) is exact (time of day,
+// offset) but may be a template's default or an import date. So:
 // 1. The first date shown near the headline or in the byline area is the
 //    article's day. If a machine date (published, else modified) falls on
-//    that same day as its writer wrote it, that exact instant is kept;
-//    otherwise the shown day, as midnight UTC.
-// 2. Without a shown date: the machine publication date, then a date in an
+//    that day (as its writer wrote it, or in some time zone), that exact
+//    instant is kept; otherwise the shown day, as midnight UTC.
+// 2. A shown date labelled as an update ("Updated April 19, 2025") dates a
+//    revision, not the article: the machine publication date wins over it
+//    when there is one (measured on both benchmarks: readers' "article date"
+//    there is the publication date about as often as the update, and the
+//    publication date is what the other set expects).
+// 3. Without a shown date: the machine publication date, then a date in an
 //    element named for dates anywhere in the page, then one in the URL.
 // Instants are always honest UTC: a page written in UTC+05:30 at 01:00 on
 // December 19 is December 18 in UTC.
@@ -921,7 +924,11 @@ const META_MODIFIED: [&str; 6] =
 fn published_at(metas: &MetaTags, json_ld: &JsonLd, doc: &Html, visible: &VisibleText, urls: [Option<&str>; 2]) -> Option<i64> {
     let published = machine_dates(metas, json_ld, &JSON_LD_PUBLISHED, &META_PUBLISHED, true);
     let modified = machine_dates(metas, json_ld, &JSON_LD_MODIFIED, &META_MODIFIED, false);
-    if let Some(shown) = shown_date(doc, visible) {
+    let shown = shown_date(doc, visible);
+    // An update note is the revision's date; the publication date, when the
+    // publisher gives one, is the article's.
+    let shown = shown.filter(|s| !(s.is_update && !published.is_empty())).map(|s| s.stamp);
+    if let Some(shown) = shown {
         let machine = || published.iter().chain(&modified);
         let exact = machine().find(|m| m.day == shown.day).or_else(|| machine().find(|m| shown.could_be(m)));
         return Some(exact.unwrap_or(&shown).utc_micros);
@@ -953,21 +960,39 @@ fn machine_dates(metas: &MetaTags, json_ld: &JsonLd, ld_keys: &[&str], meta_keys
     out
 }
 
+/// A date shown to readers, and whether its label says it is an update.
+struct ShownDate {
+    stamp: Stamp,
+    is_update: bool,
+}
+
+/// "Updated", "Last modified", "Reviewed"... in the languages of [`month_number`].
+fn is_update_label(text: &str) -> bool {
+    static_regex!(r"(?i)updated|modified|reviewed|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt|mis à jour|mise à jour").is_match(text)
+}
+
 /// The date shown to readers: the first one in a short text near the
 /// headline (a `<time>` there gives its `datetime` when its text is not a
 /// date, as in "3 days ago"), else in a `<time>` element of the article or
-/// its byline area.
-fn shown_date(doc: &Html, visible: &VisibleText) -> Option<Stamp> {
+/// its byline area. Its label is in its own text or in the short text just
+/// before ("Updated on" / "April 19, 2025").
+fn shown_date(doc: &Html, visible: &VisibleText) -> Option<ShownDate> {
     let near_headline = visible.near_headline().into_iter().find_map(|i| {
         let text = visible.nodes.get(i).filter(|t| t.chars().count() <= 80)?;
         let datetime = || visible.datetimes.get(i)?.as_deref().and_then(parse_date);
-        dateline_date(text).and_then(Stamp::of_day).or_else(datetime)
+        let stamp = dateline_date(text).and_then(Stamp::of_day).or_else(datetime)?;
+        let label = i.checked_sub(1).and_then(|j| visible.nodes.get(j)).filter(|t| t.chars().count() <= 30);
+        Some(ShownDate { stamp, is_update: is_update_label(text) || label.is_some_and(|l| is_update_label(l)) })
     });
     let time_element = || {
         doc.select(static_selector!("article time[datetime], main time[datetime], time[itemprop~=datePublished], time[pubdate]"))
             .chain(doc.select(static_selector!("time[datetime]")).filter(|t| in_byline_area(*t)))
             .filter(|t| !in_comments_or_nav(*t))
-            .find_map(|t| t.value().attr("datetime").and_then(parse_date))
+            .find_map(|t| {
+                let stamp = t.value().attr("datetime").and_then(parse_date)?;
+                let class = [t.value().attr("class"), t.value().attr("itemprop")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                Some(ShownDate { stamp, is_update: is_update_label(&class) })
+            })
     };
     near_headline.or_else(time_element)
 }
@@ -1299,12 +1324,25 @@ mod tests {
 
     #[test]
     fn shown_date_wins_over_machine_publication_date() {
-        // The page was rewritten; readers see the revision's date.
-        let html = r#"<html><head><meta property="article:published_time" content="2024-02-01T15:46:14+00:00">
-            <meta property="article:modified_time" content="2025-04-19T23:02:46+00:00"></head><body>
-            <h1>How Video Production Works</h1><div class="header-update"><div>Updated on</div><div>April 19, 2025</div></div>
-            <p>Video production has three stages.</p></body></html>"#;
-        assert_eq!(meta_of(html, None).published_at, Some(micros("2025-04-19T23:02:46Z")));
+        // A template's date in the metadata; readers see the article's own.
+        let html = r#"<html><head><script type="application/ld+json">{"@type": "BlogPosting",
+            "datePublished": "Jun 24, 2025"}</script></head><body><h1>How Much to Charge for Yoga</h1>
+            <div class="staff"><div class="author">Shauna Mitchell</div><div class="date">August 25, 2024</div></div>
+            <p>Prices vary by city.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2024-08-25T00:00:00Z")));
+    }
+
+    #[test]
+    fn shown_update_date_yields_to_the_publication_date() {
+        let head = r#"<head><meta property="article:published_time" content="2024-02-01T15:46:14+00:00">
+            <meta property="article:modified_time" content="2025-04-19T23:02:46+00:00"></head>"#;
+        let body = r#"<body><h1>How Video Production Works</h1><div class="header-update"><div>Updated on</div>
+            <div>April 19, 2025</div></div><p>Video production has three stages.</p></body>"#;
+        let page = format!("<html>{head}{body}</html>");
+        assert_eq!(meta_of(&page, None).published_at, Some(micros("2024-02-01T15:46:14Z")));
+        // Without a publication date, the update is the only date there is.
+        let without = format!("<html>{}{body}</html>", head.replace("article:published_time", "x"));
+        assert_eq!(meta_of(&without, None).published_at, Some(micros("2025-04-19T23:02:46Z")));
     }
 
     #[test]
