@@ -1129,7 +1129,7 @@ fn dateline_date(text: &str) -> Option<NaiveDate> {
 /// A `/2024/03/05/` (or `/2024-03-05/`) date in a URL path.
 fn date_in_url(url: &str) -> Option<Stamp> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
-    let caps = static_regex!(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").captures(path)?;
+    let caps = static_regex!(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\D|$)").captures(path)?;
     let year = caps.get(1)?.as_str().parse().ok()?;
     let month = caps.get(2)?.as_str().parse().ok()?;
     let day = caps.get(3)?.as_str().parse().ok()?;
@@ -1266,6 +1266,8 @@ mod tests {
         let m = meta_of(html, Some("https://news.example/world/2024/03/05/floods-close-roads/"));
         assert_eq!(m.published_at, Some(micros("2024-03-05T00:00:00Z")));
         assert_eq!(date_in_url("https://news.example/2024/13/05/x"), None);
+        assert_eq!(date_in_url("https://blog.example/articles/2025-12-15+Rust+backend").map(|s| s.utc_micros), Some(micros("2025-12-15T00:00:00Z")));
+        assert_eq!(date_in_url("https://news.example/2024/03/051/x"), None);
     }
 
     #[test]
