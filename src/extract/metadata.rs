@@ -3,13 +3,17 @@
 //!
 //! Each field is read from the sources in decreasing order of reliability:
 //! structured data the publisher wrote for machines (JSON-LD, Open Graph and
-//! other `<meta>` tags) before what the DOM shows to readers.
+//! other `<meta>` tags) before what the DOM shows to readers. The date is the
+//! exception: the date shown with the headline or byline decides the day,
+//! machine metadata gives the exact instant when it agrees (see the date
+//! policy at `published_at`).
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Metadata found in a page. Every field is optional: a value that cannot be
@@ -491,6 +495,8 @@ fn trim_short_edges<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec
 /// headline among them: bylines and dates shown to readers sit next to it.
 struct VisibleText {
     nodes: Vec<String>,
+    /// For each node, the `datetime` of the `<time>` element holding it.
+    datetimes: Vec<Option<String>>,
     headline: Option<usize>,
 }
 
@@ -503,7 +509,7 @@ const NO_HEADLINE_SPAN: usize = 300;
 impl VisibleText {
     fn collect(doc: &Html, title: Option<&str>) -> Self {
         let headline_key = title.map(title_key).unwrap_or_default();
-        let mut nodes = Vec::new();
+        let (mut nodes, mut datetimes) = (Vec::new(), Vec::new());
         // The headline is the title shown in a heading, else the first
         // `<h1>`, else the title anywhere (breadcrumbs repeat it too).
         let (mut title_heading, mut h1, mut title_anywhere) = (None, None, None);
@@ -511,6 +517,10 @@ impl VisibleText {
             let Some(text) = node.value().as_text() else { continue };
             let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
             if matches!(parent.value().name(), "script" | "style" | "noscript" | "template" | "title" | "head") {
+                continue;
+            }
+            // Quotes, embedded posts and comments carry other people's names and dates.
+            if parent.ancestors().chain([*parent]).filter_map(ElementRef::wrap).any(|a| a.value().name() == "blockquote" || is_comments(a)) {
                 continue;
             }
             let text = normalize_space(text);
@@ -533,8 +543,10 @@ impl VisibleText {
                 h1 = h1.or(here);
             }
             nodes.push(text);
+            let time = parent.ancestors().take(2).chain([*parent]).filter_map(ElementRef::wrap).find(|a| a.value().name() == "time");
+            datetimes.push(time.and_then(|t| t.value().attr("datetime")).map(str::to_string));
         }
-        VisibleText { nodes, headline: title_heading.or(h1).or(title_anywhere) }
+        VisibleText { nodes, datetimes, headline: title_heading.or(h1).or(title_anywhere) }
     }
 
     /// Indices of the nodes around the headline: those after it in reading
@@ -644,14 +656,7 @@ macro_rules! by_label {
 /// Byline elements: `itemprop=author`, `rel=author` links, elements whose
 /// class or id says byline, links to author pages, then class or id author.
 fn dom_byline(doc: &Html) -> Option<String> {
-    // Comment authors and author links in menus are not the article's.
-    let outside_comments = |el: &ElementRef| {
-        !el.ancestors().filter_map(ElementRef::wrap).any(|a| {
-            let v = a.value();
-            let attrs = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
-            v.name() == "nav" || attrs.contains("comment")
-        })
-    };
+    let outside_comments = |el: &ElementRef| !in_comments_or_nav(*el);
     let from = |sel: &Selector| -> Option<String> {
         let names: Vec<String> = doc
             .select(sel)
@@ -673,6 +678,18 @@ fn dom_byline(doc: &Html) -> Option<String> {
         .or_else(|| first_names(doc, static_selector!("[class*=byline], [id*=byline], [class*=Byline]"), outside_comments))
         .or_else(|| first_names(doc, static_selector!("a[href*='/author/'], a[href*='/authors/']"), outside_comments))
         .or_else(|| first_names(doc, static_selector!("[class*=author], [id*=author]"), outside_comments))
+}
+
+/// Whether an element is in the comments or a menu: their authors and
+/// dates are not the article's.
+fn in_comments_or_nav(el: ElementRef) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().name() == "nav" || is_comments(a))
+}
+
+/// Whether an element's class or id says it holds comments.
+fn is_comments(el: ElementRef) -> bool {
+    let v = el.value();
+    [v.attr("class"), v.attr("id")].into_iter().flatten().any(|a| a.to_ascii_lowercase().contains("comment"))
 }
 
 /// Names in the first matching element that holds some.
@@ -836,58 +853,148 @@ fn decode_entities(s: &str) -> String {
 }
 
 // ---------------------------------------------------------------- dates
+//
+// Date policy. The article's date is the date a reader sees with its
+// headline or byline: that is what people cite, and it is what the page
+// stands by. Machine metadata (JSON-LD, `<meta>`) is exact (time of day,
+// offset) but may be a template's default or an import date. So:
+// 1. The first date shown near the headline or in the byline area is the
+//    article's day. If a machine date (published, else modified) falls on
+//    that day (as its writer wrote it, or in some time zone), that exact
+//    instant is kept; otherwise the shown day, as midnight UTC.
+// 2. A shown date labelled as an update ("Updated April 19, 2025") dates a
+//    revision, not the article: the machine publication date wins over it
+//    when there is one (measured on both benchmarks: readers' "article date"
+//    there is the publication date about as often as the update, and the
+//    publication date is what the other set expects).
+// 3. Without a shown date: the machine publication date, then a date in an
+//    element named for dates anywhere in the page, then one in the URL.
+// Instants are always honest UTC: a page written in UTC+05:30 at 01:00 on
+// December 19 is December 18 in UTC.
+
+/// A date as a page writes it: the calendar day in the writer's own offset
+/// (what readers of the page see), and the instant in UTC microseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    day: NaiveDate,
+    utc_micros: i64,
+}
+
+impl Stamp {
+    /// A day without a time: midnight UTC of that calendar day.
+    fn of_day(day: NaiveDate) -> Option<Self> {
+        Some(Stamp { day, utc_micros: Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0)?).timestamp_micros() })
+    }
+
+    /// Whether `instant` may fall on this stamp's day somewhere in the world
+    /// (UTC-12 to UTC+14): a date shown without a time is the writer's local
+    /// day, and a machine date written in UTC may name the day before or after.
+    fn could_be(&self, instant: &Stamp) -> bool {
+        const HOUR: i64 = 3_600_000_000;
+        let Some(midnight) = Stamp::of_day(self.day) else { return false };
+        (midnight.utc_micros - 14 * HOUR..midnight.utc_micros + 36 * HOUR).contains(&instant.utc_micros)
+    }
+}
+
+/// JSON-LD and `<meta>` keys for when an article was published, and for
+/// when it was last modified.
+const JSON_LD_PUBLISHED: [&str; 2] = ["datePublished", "dateCreated"];
+const JSON_LD_MODIFIED: [&str; 1] = ["dateModified"];
+const META_PUBLISHED: [&str; 16] = [
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "published_time",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms.issued",
+    "dcterms.date",
+    "datepublished",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "pubdate",
+    "date",
+];
+const META_MODIFIED: [&str; 6] =
+    ["article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified", "datemodified", "last-modified"];
 
 fn published_at(metas: &MetaTags, json_ld: &JsonLd, doc: &Html, visible: &VisibleText, urls: [Option<&str>; 2]) -> Option<i64> {
-    let date_of = |o: &Value| ["datePublished", "dateCreated"].iter().find_map(|k| json_first_string(o, k).and_then(|d| parse_date(&d)));
-    let from_json_ld = || json_ld.articles().find_map(date_of);
-    // A web page's date is its own, less specific than the article's or a meta tag.
-    let from_json_ld_page = || json_ld.typed(|t| t.ends_with("Page")).find_map(date_of);
-    let meta_keys = [
-        "article:published_time",
-        "og:published_time",
-        "og:article:published_time",
-        "published_time",
-        "dc.date",
-        "dc.date.issued",
-        "dc.date.created",
-        "dcterms.created",
-        "dcterms.issued",
-        "dcterms.date",
-        "datepublished",
-        "sailthru.date",
-        "parsely-pub-date",
-        "article.published",
-        "pubdate",
-        "date",
-    ];
-    let from_metas = || {
-        metas.all(&meta_keys).find_map(parse_date).or_else(|| {
-            // Other names publishers give the same field: `publish-date`, `published_date`...
-            let mut keys: Vec<&String> = metas.0.keys().filter(|k| k.contains("publish") && !k.contains("publisher")).collect();
-            keys.sort();
-            keys.into_iter().find_map(|k| metas.0.get(k).into_iter().flatten().find_map(|v| parse_date(v)))
-        })
-    };
-    let from_dom_time = || {
-        doc.select(static_selector!("article time[datetime], main time[datetime], time[itemprop~=datePublished], time[pubdate]"))
-            .chain(doc.select(static_selector!("time[datetime]")).filter(|t| in_byline_area(*t)))
-            .find_map(|t| t.value().attr("datetime").and_then(parse_date))
-    };
-    let from_text = || visible.near_headline().into_iter().find_map(|i| visible.nodes.get(i).filter(|t| t.chars().count() <= 80).and_then(|t| text_date(t)));
-    let from_url = || urls.iter().flatten().find_map(|u| date_in_url(u));
-    // Elements that say they hold the date, anywhere in the page.
+    let published = machine_dates(metas, json_ld, &JSON_LD_PUBLISHED, &META_PUBLISHED, true);
+    let modified = machine_dates(metas, json_ld, &JSON_LD_MODIFIED, &META_MODIFIED, false);
+    let shown = shown_date(doc, visible);
+    // An update note is the revision's date; the publication date, when the
+    // publisher gives one, is the article's.
+    let shown = shown.filter(|s| !(s.is_update && !published.is_empty())).map(|s| s.stamp);
+    if let Some(shown) = shown {
+        let machine = || published.iter().chain(&modified);
+        let exact = machine().find(|m| m.day == shown.day).or_else(|| machine().find(|m| shown.could_be(m)));
+        return Some(exact.unwrap_or(&shown).utc_micros);
+    }
     let from_date_elements = || {
         doc.select(static_selector!("[class*=date], [class*=publish], [class*=posted], [id*=date], [id*=publish]"))
             .take(20)
             .find_map(|el| Some(element_text(el)).filter(|t| t.chars().count() <= 80).and_then(|t| text_date(&t)))
+            .and_then(Stamp::of_day)
     };
-    from_json_ld()
-        .or_else(from_metas)
-        .or_else(from_json_ld_page)
-        .or_else(from_dom_time)
-        .or_else(from_text)
-        .or_else(from_date_elements)
-        .or_else(from_url)
+    let from_url = || urls.iter().flatten().find_map(|u| date_in_url(u));
+    published.first().copied().or_else(from_date_elements).or_else(from_url).map(|s| s.utc_micros)
+}
+
+/// Machine-readable dates under the given keys, most reliable first: the
+/// article's JSON-LD, `<meta>` tags, then a web page's JSON-LD (its own date,
+/// less specific than the article's).
+fn machine_dates(metas: &MetaTags, json_ld: &JsonLd, ld_keys: &[&str], meta_keys: &[&str], published: bool) -> Vec<Stamp> {
+    let date_of = |o: &Value| ld_keys.iter().find_map(|k| json_first_string(o, k).and_then(|d| parse_date(&d)));
+    let mut out: Vec<Stamp> = json_ld.articles().filter_map(date_of).collect();
+    out.extend(metas.all(meta_keys).filter_map(parse_date));
+    if published {
+        // Other names publishers give the field: `publish-date`, `published_date`...
+        let mut keys: Vec<&String> = metas.0.keys().filter(|k| k.contains("publish") && !k.contains("publisher")).collect();
+        keys.sort();
+        out.extend(keys.into_iter().flat_map(|k| metas.0.get(k).into_iter().flatten()).filter_map(|v| parse_date(v)));
+    }
+    out.extend(json_ld.typed(|t| t.ends_with("Page")).filter_map(date_of));
+    out
+}
+
+/// A date shown to readers, and whether its label says it is an update.
+struct ShownDate {
+    stamp: Stamp,
+    is_update: bool,
+}
+
+/// "Updated", "Last modified", "Reviewed"... in the languages of [`month_number`].
+fn is_update_label(text: &str) -> bool {
+    static_regex!(r"(?i)updated|modified|reviewed|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt|mis à jour|mise à jour").is_match(text)
+}
+
+/// The date shown to readers: the first one in a short text near the
+/// headline (a `<time>` there gives its `datetime` when its text is not a
+/// date, as in "3 days ago"), else in a `<time>` element of the article or
+/// its byline area. Its label is in its own text or in the short text just
+/// before ("Updated on" / "April 19, 2025").
+fn shown_date(doc: &Html, visible: &VisibleText) -> Option<ShownDate> {
+    let near_headline = visible.near_headline().into_iter().find_map(|i| {
+        let text = visible.nodes.get(i).filter(|t| t.chars().count() <= 80)?;
+        let datetime = || visible.datetimes.get(i)?.as_deref().and_then(parse_date);
+        let stamp = dateline_date(text).and_then(Stamp::of_day).or_else(datetime)?;
+        let label = i.checked_sub(1).and_then(|j| visible.nodes.get(j)).filter(|t| t.chars().count() <= 30);
+        Some(ShownDate { stamp, is_update: is_update_label(text) || label.is_some_and(|l| is_update_label(l)) })
+    });
+    let time_element = || {
+        doc.select(static_selector!("article time[datetime], main time[datetime], time[itemprop~=datePublished], time[pubdate]"))
+            .chain(doc.select(static_selector!("time[datetime]")).filter(|t| in_byline_area(*t)))
+            .filter(|t| !in_comments_or_nav(*t))
+            .find_map(|t| {
+                let stamp = t.value().attr("datetime").and_then(parse_date)?;
+                let class = [t.value().attr("class"), t.value().attr("itemprop")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                Some(ShownDate { stamp, is_update: is_update_label(&class) })
+            })
+    };
+    near_headline.or_else(time_element)
 }
 
 /// Whether an element sits in a byline / post-meta area (looked up a few levels).
@@ -899,19 +1006,16 @@ fn in_byline_area(el: ElementRef) -> bool {
     })
 }
 
-fn midnight_utc(date: NaiveDate) -> Option<i64> {
-    Some(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0)?).timestamp_micros())
-}
-
-/// Parses the date formats publishers put in metadata, to UTC microseconds.
-/// A value without a time is midnight UTC; a value without an offset is UTC.
-fn parse_date(raw: &str) -> Option<i64> {
+/// Parses the date formats publishers put in metadata. A value without a
+/// time is midnight UTC; a value without an offset is UTC.
+fn parse_date(raw: &str) -> Option<Stamp> {
     let s = raw.trim();
+    let stamp = |dt: DateTime<chrono::FixedOffset>| Stamp { day: dt.date_naive(), utc_micros: dt.with_timezone(&Utc).timestamp_micros() };
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        return Some(dt.with_timezone(&Utc).timestamp_micros());
+        return Some(stamp(dt));
     }
     if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
-        return Some(dt.with_timezone(&Utc).timestamp_micros());
+        return Some(stamp(dt));
     }
     // ISO 8601 variants: space for `T`, `+0100` or `+01` offsets, no seconds,
     // fractions, trailing `Z` or `UTC`.
@@ -919,7 +1023,7 @@ fn parse_date(raw: &str) -> Option<i64> {
         r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$"
     );
     let Some(caps) = iso.captures(s) else {
-        return text_date(s);
+        return text_date(s).and_then(Stamp::of_day);
     };
     let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let year = caps.get(1)?.as_str().parse::<i32>().ok()?;
@@ -927,7 +1031,7 @@ fn parse_date(raw: &str) -> Option<i64> {
     let time = date.and_hms_opt(num(4).unwrap_or(0), num(5).unwrap_or(0), num(6).unwrap_or(0))?;
     let offset_secs = caps.get(7).map_or(Some(0), |m| parse_offset(m.as_str()))?;
     let utc = NaiveDateTime::checked_sub_signed(time, chrono::Duration::seconds(i64::from(offset_secs)))?;
-    Some(Utc.from_utc_datetime(&utc).timestamp_micros())
+    Some(Stamp { day: date, utc_micros: Utc.from_utc_datetime(&utc).timestamp_micros() })
 }
 
 /// `Z`, `UTC`, `+01`, `+0100`, `+01:00` as seconds east of UTC.
@@ -942,44 +1046,51 @@ fn parse_offset(s: &str) -> Option<i32> {
     (hours <= 14 && minutes < 60).then_some(sign * (hours * 3600 + minutes * 60))
 }
 
-/// Month names (English, German, French, Spanish) and abbreviations → month number.
+/// Month names (English, German, French, Spanish, Italian, Portuguese,
+/// Dutch) and abbreviations → month number.
 fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&[&str]; 12] = [
-        &["january", "jan", "januar", "janvier", "enero", "ene"],
-        &["february", "feb", "februar", "février", "fevrier", "febrero"],
-        &["march", "mar", "märz", "maerz", "mars", "marzo"],
-        &["april", "apr", "avril", "abril", "abr"],
-        &["may", "mai", "mayo"],
-        &["june", "jun", "juni", "juin", "junio"],
-        &["july", "jul", "juli", "juillet", "julio"],
-        &["august", "aug", "août", "aout", "agosto", "ago"],
-        &["september", "sep", "sept", "septembre", "septiembre"],
-        &["october", "oct", "oktober", "okt", "octobre", "octubre"],
-        &["november", "nov", "novembre", "noviembre"],
-        &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic"],
+        &["january", "jan", "januar", "janvier", "enero", "ene", "gennaio", "janeiro", "januari"],
+        &["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
+        &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mrt"],
+        &["april", "apr", "avril", "abril", "abr", "aprile"],
+        &["may", "mai", "mayo", "maggio", "maio", "mei"],
+        &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
+        &["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
+        &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
+        &["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
+        &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"],
+        &["november", "nov", "novembre", "noviembre", "novembro"],
+        &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic", "dicembre", "dezembro"],
     ];
     let w = word.trim_end_matches('.').to_lowercase();
     MONTHS.iter().position(|names| names.contains(&w.as_str())).and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// A calendar date written in text ("Published March 5, 2024", "5 March
-/// 2024", "05.03.2024", "2024-03-05", "3/25/2024"), as midnight UTC. Numeric
-/// dates whose day and month order is ambiguous give None.
-fn text_date(text: &str) -> Option<i64> {
+/// 2024", "05.03.2024", "2024-03-05", "3/25/2024"). Numeric dates whose day
+/// and month order is ambiguous give None.
+fn text_date(text: &str) -> Option<NaiveDate> {
+    find_text_date(text).map(|(date, _)| date)
+}
+
+/// The first date written in a text, and its byte range in the text.
+fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     let month_first = static_regex!(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b");
     let day_first = static_regex!(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b");
     let iso = static_regex!(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b");
     let numeric = static_regex!(r"\b(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b");
     let date = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
+    let span = |c: &regex::Captures| c.get(0).map_or(0..0, |m| m.range());
     let named = month_first
         .captures_iter(text)
-        .find_map(|c| month_number(&c[1]).and_then(|m| date(&c[3], m, &c[2])))
-        .or_else(|| day_first.captures_iter(text).find_map(|c| month_number(&c[2]).and_then(|m| date(&c[3], m, &c[1]))));
-    if let Some(d) = named {
-        return midnight_utc(d);
+        .find_map(|c| Some((month_number(&c[1]).and_then(|m| date(&c[3], m, &c[2]))?, span(&c))))
+        .or_else(|| day_first.captures_iter(text).find_map(|c| Some((month_number(&c[2]).and_then(|m| date(&c[3], m, &c[1]))?, span(&c)))));
+    if named.is_some() {
+        return named;
     }
     if let Some(c) = iso.captures(text) {
-        return date(&c[1], c[2].parse().ok()?, &c[3]).and_then(midnight_utc);
+        return Some((date(&c[1], c[2].parse().ok()?, &c[3])?, span(&c)));
     }
     let c = numeric.captures(text)?;
     let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
@@ -990,17 +1101,39 @@ fn text_date(text: &str) -> Option<i64> {
         (_, false, true) => (b, a),
         _ => return None,
     };
-    date(&c[4], month, &day.to_string()).and_then(midnight_utc)
+    Some((date(&c[4], month, &day.to_string())?, span(&c)))
 }
 
-/// A `/2024/03/05/` (or `/2024-03-05/`) date in a URL path, as midnight UTC.
-fn date_in_url(url: &str) -> Option<i64> {
+/// Words that may stand with a date in a dateline: labels, times, zones,
+/// weekdays, reading time (English, French, Spanish, German, Italian).
+const DATELINE_WORDS: [&str; 74] = [
+    "published", "publish", "updated", "update", "last", "posted", "on", "at", "date", "modified", "reviewed", "created",
+    "written", "originally", "first", "mise", "am", "pm", "a", "p", "m", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et",
+    "pt", "utc", "gmt", "cet", "cest", "bst", "ist", "min", "mins", "minute", "minutes", "read", "publié", "publie", "le",
+    "mis", "à", "jour", "publicado", "actualizado", "el", "veröffentlicht", "aktualisiert", "um", "uhr", "pubblicato",
+    "il", "aggiornato", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+    "wed", "thu", "thurs", "fri", "sat", "sun",
+];
+
+/// The date of a text that is a dateline: a date with only its label, time
+/// and the like around it ("Updated on March 5, 2024 at 10:00 am"). A
+/// sentence that mentions a date ("valid until March 5, 2024") is not one.
+fn dateline_date(text: &str) -> Option<NaiveDate> {
+    let (date, span) = find_text_date(text)?;
+    let rest = [text.get(..span.start)?, text.get(span.end..)?];
+    let is_dateline_word = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) || DATELINE_WORDS.contains(&w.to_lowercase().as_str());
+    let other_words = rest.iter().flat_map(|r| r.split(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).filter(|w| !is_dateline_word(w));
+    (other_words.count() == 0).then_some(date)
+}
+
+/// A `/2024/03/05/` (or `/2024-03-05/`) date in a URL path.
+fn date_in_url(url: &str) -> Option<Stamp> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
-    let caps = static_regex!(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").captures(path)?;
+    let caps = static_regex!(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\D|$)").captures(path)?;
     let year = caps.get(1)?.as_str().parse().ok()?;
     let month = caps.get(2)?.as_str().parse().ok()?;
     let day = caps.get(3)?.as_str().parse().ok()?;
-    midnight_utc(NaiveDate::from_ymd_opt(year, month, day)?)
+    Stamp::of_day(NaiveDate::from_ymd_opt(year, month, day)?)
 }
 
 // ------------------------------------------------------------- language
@@ -1113,12 +1246,18 @@ mod tests {
 
     #[test]
     fn date_formats_normalise_to_utc() {
-        assert_eq!(parse_date("2024-03-05"), Some(micros("2024-03-05T00:00:00Z")));
-        assert_eq!(parse_date("2024-03-05 23:10:00+0200"), Some(micros("2024-03-05T21:10:00Z")));
-        assert_eq!(parse_date("Tue, 05 Mar 2024 10:00:00 GMT"), Some(micros("2024-03-05T10:00:00Z")));
-        assert_eq!(parse_date("Feb 08, 2022"), Some(micros("2022-02-08T00:00:00Z")));
-        assert_eq!(text_date("Published on 5. März 2024"), Some(micros("2024-03-05T00:00:00Z")));
-        assert_eq!(text_date("Last updated: 25/03/2024"), Some(micros("2024-03-25T00:00:00Z")));
+        let utc = |raw: &str| parse_date(raw).map(|s| s.utc_micros);
+        assert_eq!(utc("2024-03-05"), Some(micros("2024-03-05T00:00:00Z")));
+        assert_eq!(utc("2024-03-05 23:10:00+0200"), Some(micros("2024-03-05T21:10:00Z")));
+        assert_eq!(utc("Tue, 05 Mar 2024 10:00:00 GMT"), Some(micros("2024-03-05T10:00:00Z")));
+        assert_eq!(utc("Feb 08, 2022"), Some(micros("2022-02-08T00:00:00Z")));
+        assert_eq!(text_date("Published on 5. März 2024"), NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert_eq!(text_date("Last updated: 25/03/2024"), NaiveDate::from_ymd_opt(2024, 3, 25));
+        assert_eq!(text_date("Pubblicato il 7 luglio 2025"), NaiveDate::from_ymd_opt(2025, 7, 7));
+        // The day as written is kept apart from the UTC instant it names.
+        let local = parse_date("2025-12-19T01:00:00+05:30").expect("parses");
+        assert_eq!(local.day, NaiveDate::from_ymd_opt(2025, 12, 19).expect("date"));
+        assert_eq!(local.utc_micros, micros("2025-12-18T19:30:00Z"));
     }
 
     #[test]
@@ -1127,6 +1266,8 @@ mod tests {
         let m = meta_of(html, Some("https://news.example/world/2024/03/05/floods-close-roads/"));
         assert_eq!(m.published_at, Some(micros("2024-03-05T00:00:00Z")));
         assert_eq!(date_in_url("https://news.example/2024/13/05/x"), None);
+        assert_eq!(date_in_url("https://blog.example/articles/2025-12-15+Rust+backend").map(|s| s.utc_micros), Some(micros("2025-12-15T00:00:00Z")));
+        assert_eq!(date_in_url("https://news.example/2024/03/051/x"), None);
     }
 
     #[test]
@@ -1181,6 +1322,62 @@ mod tests {
         assert_eq!(meta_of(og, None).language.as_deref(), Some("pt-BR"));
         assert_eq!(normalize_language_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
         assert_eq!(normalize_language_tag("{{lang}}"), None);
+    }
+
+    #[test]
+    fn shown_date_wins_over_machine_publication_date() {
+        // A template's date in the metadata; readers see the article's own.
+        let html = r#"<html><head><script type="application/ld+json">{"@type": "BlogPosting",
+            "datePublished": "Jun 24, 2025"}</script></head><body><h1>How Much to Charge for Yoga</h1>
+            <div class="staff"><div class="author">Shauna Mitchell</div><div class="date">August 25, 2024</div></div>
+            <p>Prices vary by city.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2024-08-25T00:00:00Z")));
+    }
+
+    #[test]
+    fn shown_update_date_yields_to_the_publication_date() {
+        let head = r#"<head><meta property="article:published_time" content="2024-02-01T15:46:14+00:00">
+            <meta property="article:modified_time" content="2025-04-19T23:02:46+00:00"></head>"#;
+        let body = r#"<body><h1>How Video Production Works</h1><div class="header-update"><div>Updated on</div>
+            <div>April 19, 2025</div></div><p>Video production has three stages.</p></body>"#;
+        let page = format!("<html>{head}{body}</html>");
+        assert_eq!(meta_of(&page, None).published_at, Some(micros("2024-02-01T15:46:14Z")));
+        // Without a publication date, the update is the only date there is.
+        let without = format!("<html>{}{body}</html>", head.replace("article:published_time", "x"));
+        assert_eq!(meta_of(&without, None).published_at, Some(micros("2025-04-19T23:02:46Z")));
+    }
+
+    #[test]
+    fn machine_instant_kept_when_it_agrees_with_the_shown_day() {
+        let html = r#"<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+            "datePublished": "2025-12-19T01:00:00+05:30"}</script></head><body>
+            <h1>Markets Rally</h1><p class="byline">By Jane Doe</p><p>December 19, 2025</p><p>Shares rose.</p></body></html>"#;
+        // Honest UTC: 01:00 in UTC+05:30 is the evening before in UTC.
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2025-12-18T19:30:00Z")));
+        // A machine date written in UTC may name the day next to the shown one.
+        let shown = Stamp::of_day(NaiveDate::from_ymd_opt(2018, 6, 13).expect("date")).expect("stamp");
+        assert!(shown.could_be(&parse_date("2018-06-12T23:00:00Z").expect("parses")));
+        assert!(!shown.could_be(&parse_date("2018-06-11T09:00:00Z").expect("parses")));
+    }
+
+    #[test]
+    fn dateline_is_a_date_with_its_label_only() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(dateline_date("Updated on March 5, 2024 at 10:00 am EST"), day(2024, 3, 5));
+        assert_eq!(dateline_date("Last Updated: Dec 17, 2025"), day(2025, 12, 17));
+        assert_eq!(dateline_date("Friday, December 19, 2025"), day(2025, 12, 19));
+        assert_eq!(dateline_date("Mise à jour le 5 mars 2024"), day(2024, 3, 5));
+        assert_eq!(dateline_date("The offer is valid until December 3, 2025."), None);
+        assert_eq!(dateline_date("Recorded on August 19, 2025"), None);
+    }
+
+    #[test]
+    fn dates_in_quotes_and_comments_are_not_the_articles() {
+        let html = r#"<html><head><meta property="article:published_time" content="2025-07-20T10:00:00+00:00"></head><body>
+            <h1>Best Apps</h1><blockquote><p>Great news!</p><a href="https://social.example/1">October 16, 2024</a></blockquote>
+            <p>Our picks follow.</p><div class="comment-meta"><time datetime="2025-09-17T18:26:47+01:00">September 17, 2025</time></div>
+            </body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2025-07-20T10:00:00Z")));
     }
 
     #[test]
