@@ -67,6 +67,19 @@ pub enum Command {
     /// Build a dataset from crawl dumps, HTML pages, JSONL or text files.
     #[command(long_about = BUILD_LONG_ABOUT)]
     Build(BuildArgs),
+    /// Show how one HTML page is read: its metadata, the chrome dropped, the
+    /// containers chosen, and every block kept or dropped with the rule that decided.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// An HTML page (optionally .gz).
+    #[arg(value_name = "PAGE")]
+    pub page: PathBuf,
+    /// The URL the page was fetched from, to resolve relative links and URL dates.
+    #[arg(long)]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -126,6 +139,16 @@ pub enum ExitCode {
 /// Runs the parsed command line and reports on standard error.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
+        Command::Explain(args) => match explain(&args) {
+            Ok(report) => {
+                print!("{report}");
+                ExitCode::Ok
+            }
+            Err(e) => {
+                eprintln!("newsmill: error: {e:#}");
+                if e.is::<UsageError>() { ExitCode::Usage } else { ExitCode::Failure }
+            }
+        },
         Command::Build(args) => {
             let log = args.log_format;
             let outcome = run_build(args);
@@ -140,6 +163,42 @@ pub fn run(cli: Cli) -> ExitCode {
             outcome.unwrap_or(ExitCode::Failure)
         }
     }
+}
+
+/// The `explain` report of one page: its metadata, then the extractor's decisions.
+fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
+    use std::io::Read;
+    let raw = match std::fs::read(&args.page) {
+        Ok(raw) => raw,
+        Err(e) => crate::usage_bail!("cannot read {}: {e}", args.page.display()),
+    };
+    let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(raw.as_slice())
+            .read_to_end(&mut out)
+            .map_err(|e| anyhow::anyhow!("{} is not a readable gzip file: {e}", args.page.display()))?;
+        out
+    } else {
+        raw
+    };
+    let decoded = crate::decode::decode_html(&bytes, None);
+    let article = crate::extract::html::extract_html(&decoded.text, args.url.as_deref());
+    let m = &article.metadata;
+    let published = m.published_at.and_then(chrono::DateTime::from_timestamp_micros).map(|t| t.to_rfc3339());
+    let mut report = format!(
+        "== metadata\ncharset    {} ({:?})\ntitle      {}\nbyline     {}\npublished  {}\nsite_name  {}\nurl        {}\nlanguage   {}\nblocks     {}\n",
+        decoded.encoding.name(),
+        decoded.source,
+        m.title.as_deref().unwrap_or("-"),
+        m.byline.as_deref().unwrap_or("-"),
+        published.as_deref().unwrap_or("-"),
+        m.site_name.as_deref().unwrap_or("-"),
+        m.url.as_deref().unwrap_or("-"),
+        m.language.as_deref().unwrap_or("-"),
+        article.blocks.len()
+    );
+    report.push_str(&crate::extract::html::explain_html(&decoded.text, args.url.as_deref()));
+    Ok(report)
 }
 
 fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {

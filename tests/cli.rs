@@ -71,3 +71,16 @@ fn bad_rate_is_refused_by_the_parser() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("between 0 and 1"));
 }
+
+#[test]
+fn explain_shows_metadata_and_every_decision() {
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/data/html/ars-1.html");
+    let out = newsmill(&["explain", page]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("title      Just-released Minecraft exploit makes it easy to crash game servers"), "{report}");
+    assert!(report.contains("byline     Dan Goodin"));
+    assert!(report.contains("<a.screen-reader-text.skip-link> \"Skip to main content\""), "{report}");
+    assert!(report.lines().any(|l| l.starts_with("keep") && l.contains("A flaw in the wildly popular online game")));
+    assert_eq!(newsmill(&["explain", "/nonexistent.html"]).status.code(), Some(2));
+}
