@@ -7,6 +7,7 @@ use crate::extract::limits::{nesting_beyond, MAX_NESTING};
 use crate::extract::metadata::Metadata;
 use crate::extract::text_page::ChromeFilter;
 use crate::extract::Article;
+use crate::read::detect::is_binary;
 use crate::read::{Body, ReadEvent, Record, Reject};
 use crate::segment::paragraphs::{join_blocks, split_text};
 use crate::segment::quotes::QuoteSegmenter;
@@ -110,7 +111,7 @@ impl Transformer {
         };
         let (article, text, paragraphs): (Article, String, Vec<ParagraphSpan>) = match body {
             Body::Html { bytes, http_charset } => {
-                if looks_binary(&bytes) {
+                if is_binary(&bytes) {
                     return reject("binary_content", format!("the {} bytes given as HTML are binary data", bytes.len()));
                 }
                 let decoded = self.clock.time(Stage::Decode, || decode_html(&bytes, http_charset.as_deref()));
@@ -125,7 +126,7 @@ impl Transformer {
                 (article, text, paragraphs)
             }
             Body::ScrapedText { bytes } => {
-                if looks_binary(&bytes) {
+                if is_binary(&bytes) {
                     return reject("binary_content", format!("the {} bytes given as text are binary data", bytes.len()));
                 }
                 let decoded = self.clock.time(Stage::Decode, || decode_text(&bytes));
@@ -177,13 +178,6 @@ fn doc_id(record: &Record) -> String {
     hasher.update(&[0]);
     hasher.update(payload);
     format!("{:032x}", hasher.digest128())
-}
-
-/// Binary data passed off as a page: NUL bytes in the first kilobytes.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    !utf16 && head.iter().filter(|&&b| b == 0).count() > 0
 }
 
 /// Microseconds since the epoch of an RFC 3339 / ISO 8601 time (WARC-Date).

@@ -137,17 +137,23 @@ fn trim_ascii_start(bytes: &[u8]) -> &[u8] {
     &bytes[start..]
 }
 
-/// Text never holds NUL bytes, and rarely many C0 controls; UTF-16 text with a
-/// BOM is text.
-fn is_binary(head: &[u8]) -> bool {
+/// Magic numbers of the binary formats crawls are full of.
+const BINARY_MAGIC: &[&[u8]] = &[b"\x89PNG", b"\xFF\xD8\xFF", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x00\x00\x01\x00", b"RIFF", b"\x1f\x8b", b"wOFF", b"wOF2"];
+
+/// Whether the first bytes of a page are binary data rather than text: a known
+/// binary magic number, or more NUL and control bytes than stray ones in real
+/// text (a page with one NUL byte is still a page). UTF-16 with a BOM is text.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         return false;
     }
-    let controls = head
-        .iter()
-        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)))
-        .count();
-    head.contains(&0) || controls * 20 > head.len()
+    if BINARY_MAGIC.iter().any(|magic| head.starts_with(magic)) {
+        return true;
+    }
+    let nul = head.iter().filter(|&&b| b == 0).count();
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)).count();
+    nul * 100 > head.len() || (nul + controls) * 20 > head.len()
 }
 
 fn looks_like_markup(head: &[u8]) -> bool {
@@ -251,6 +257,16 @@ mod tests {
         assert_eq!(kind(b"<!DOCTYPE html><html><p>x", "page"), InputKind::Html);
         assert_eq!(kind(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "photo.html"), InputKind::Unsupported);
         assert_eq!(kind(b"filedesc://IA-001.arc 0.0.0.0 2008", "old.arc"), InputKind::Unsupported);
+    }
+
+    #[test]
+    fn a_stray_nul_does_not_make_a_page_binary() {
+        let mut page = b"<html><body><p>".to_vec();
+        page.extend_from_slice(&b"Some article text. ".repeat(20));
+        page.push(0);
+        assert!(!is_binary(&page));
+        assert!(is_binary(b"\x89PNG\r\n\x1a\n"));
+        assert!(is_binary(b"\0\0\0\x18ftypmp42\0\0\0\0"));
     }
 
     #[test]
