@@ -493,8 +493,11 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
                 row("Nobody knows why,", Some("he"), Some("Tom Lee")),
             ]
         );
-        let text = "South Korea and Gallup Korea disagree.\n\n\"Not so,\" he said.";
-        assert_eq!(summary(text), [row("Not so,", Some("he"), None)]);
+        let text = "President Yoon Suk Yeol spoke.\n\n\"I will stay,\" Yoon said.\n\nSouth Korea and Gallup Korea disagree.\n\n\"Not so,\" he said.";
+        assert_eq!(
+            summary(text),
+            [row("I will stay,", Some("Yoon"), Some("Yoon Suk Yeol")), row("Not so,", Some("he"), Some("Yoon Suk Yeol"))]
+        );
     }
 
     #[test]

@@ -302,6 +302,11 @@ impl Resolver {
             };
             let person = Person { name: mention.name.join(" "), gender };
             self.by_surname.insert(surname.clone(), person.clone());
+            // Family name first (`Yoon Suk Yeol` … `Yoon`): the first word
+            // also names the person, unless it already names someone.
+            if let Some(first) = mention.name.first().filter(|_| mention.name.len() > 1) {
+                self.by_surname.entry(first.clone()).or_insert_with(|| person.clone());
+            }
             if gender.is_some() {
                 self.mentioned(person);
             }
