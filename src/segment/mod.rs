@@ -23,8 +23,26 @@ pub struct ParagraphSpan {
     pub byte_end: usize,
 }
 
-/// One direct quote. Offsets are code points into the document text; the
-/// quote span excludes the quote marks themselves.
+/// What a quote row is: speech between quote marks, or a blockquote
+/// paragraph without marks (an excerpt of a statement or post).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    Direct,
+    Blockquote,
+}
+
+impl QuoteKind {
+    /// The value of the `kind` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Blockquote => "blockquote",
+        }
+    }
+}
+
+/// One quote. Offsets are code points into the document text; the quote
+/// span excludes the quote marks themselves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// Index into the document's paragraphs of the paragraph holding the quote start.
@@ -32,16 +50,22 @@ pub struct Quote {
     pub char_start: usize,
     pub char_end: usize,
     pub text: String,
+    pub kind: QuoteKind,
     /// The speaker as written in the attribution ("he", "Aziz", "U.S.
     /// Secretary of State John Kerry").
     pub speaker: Option<String>,
-    /// The speaker resolved to a full name ("John Kerry", "Sartaj Aziz").
+    /// The speaker resolved to a full name ("John Kerry", "Sartaj Aziz"), or
+    /// a nominal speaker as written ("a State Department spokesman").
     pub speaker_name: Option<String>,
+    /// The title or role written with the name ("U.S. Secretary of State").
+    pub speaker_role: Option<String>,
     /// Span of `speaker` in the document text; `None` when inherited/unknown.
     pub speaker_start: Option<usize>,
     pub speaker_end: Option<usize>,
-    /// The speech verb as written ("said", "says", "told").
+    /// The speech verb as written ("said", "says", "told", "according to").
     pub verb: Option<String>,
+    /// The verb's base form ("say", "tell", "according to").
+    pub verb_lemma: Option<String>,
 }
 
 /// A document ready to be written: one `documents` row with its paragraph and

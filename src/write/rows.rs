@@ -118,9 +118,12 @@ fn quotes(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
     let mut char_end = Int64Builder::with_capacity(n);
     let mut speaker = StringBuilder::new();
     let mut speaker_name = StringBuilder::new();
+    let mut speaker_role = StringBuilder::new();
     let mut speaker_start = Int64Builder::with_capacity(n);
     let mut speaker_end = Int64Builder::with_capacity(n);
     let mut verb = StringBuilder::new();
+    let mut verb_lemma = StringBuilder::new();
+    let mut kind = StringBuilder::new();
     for d in docs {
         for (i, q) in d.quotes.iter().enumerate() {
             doc_id.append_value(&d.doc_id);
@@ -131,9 +134,12 @@ fn quotes(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
             char_end.append_value(usize_i64(q.char_end));
             speaker.append_option(q.speaker.as_deref());
             speaker_name.append_option(q.speaker_name.as_deref());
+            speaker_role.append_option(q.speaker_role.as_deref());
             speaker_start.append_option(q.speaker_start.map(usize_i64));
             speaker_end.append_option(q.speaker_end.map(usize_i64));
             verb.append_option(q.verb.as_deref());
+            verb_lemma.append_option(q.verb_lemma.as_deref());
+            kind.append_value(q.kind.as_str());
         }
     }
     let columns: Vec<ArrayRef> = vec![
@@ -145,9 +151,12 @@ fn quotes(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
         Arc::new(char_end.finish()),
         Arc::new(speaker.finish()),
         Arc::new(speaker_name.finish()),
+        Arc::new(speaker_role.finish()),
         Arc::new(speaker_start.finish()),
         Arc::new(speaker_end.finish()),
         Arc::new(verb.finish()),
+        Arc::new(verb_lemma.finish()),
+        Arc::new(kind.finish()),
     ];
     Ok(RecordBatch::try_new(Table::Quotes.arrow_schema(), columns)?)
 }

@@ -2,7 +2,7 @@
 //! words around it (`"…," X said`, `"…," said X`, `X said: "…"`,
 //! `according to X, "…"`, `"…," X, a spokesman, said`).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::tokens::{Kind, Token};
@@ -43,12 +43,16 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Irregular forms, and the regular forms of verbs that double their last
-/// consonant.
-const IRREGULAR_FORMS: &[&str] = &[
-    "said", "told", "wrote", "written", "read", "spoke", "spoken", "thought",
-    "quipped", "quipping", "admitted", "admitting", "dubbed", "dubbing", "rebutted", "rebutting",
-    "snapped", "snapping", "referred", "referring", "shot", "found", "began",
-    "sang", "sung", "sings", "ripped", "ripping", "sought", "cried", "cries", "put", "puts",
+/// consonant, with their base form.
+const IRREGULAR_FORMS: &[(&str, &str)] = &[
+    ("said", "say"), ("told", "tell"), ("wrote", "write"), ("written", "write"), ("read", "read"),
+    ("spoke", "speak"), ("spoken", "speak"), ("thought", "think"), ("quipped", "quip"),
+    ("quipping", "quip"), ("admitted", "admit"), ("admitting", "admit"), ("dubbed", "dub"),
+    ("dubbing", "dub"), ("rebutted", "rebut"), ("rebutting", "rebut"), ("snapped", "snap"),
+    ("snapping", "snap"), ("referred", "refer"), ("referring", "refer"), ("shot", "shoot"),
+    ("found", "find"), ("began", "begin"), ("sang", "sing"), ("sung", "sing"), ("sings", "sing"),
+    ("ripped", "rip"), ("ripping", "rip"), ("sought", "seek"), ("cried", "cry"), ("cries", "cry"),
+    ("put", "put"), ("puts", "put"),
 ];
 
 /// Words between a subject and its verb that belong to neither (`he later said`).
@@ -100,15 +104,26 @@ const CLAUSE_OPENERS: &[&str] = &["he", "she", "they", "we", "i", "it", "that", 
 
 const MAX_SUBJECT_WORDS: usize = 10;
 
-fn speech_verbs() -> &'static HashSet<String> {
-    static VERBS: OnceLock<HashSet<String>> = OnceLock::new();
+/// Every form of a speech verb, with its base form.
+fn speech_verbs() -> &'static HashMap<String, &'static str> {
+    static VERBS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     VERBS.get_or_init(|| {
-        let mut set: HashSet<String> = IRREGULAR_FORMS.iter().map(|w| w.to_string()).collect();
+        let mut forms: HashMap<String, &'static str> =
+            IRREGULAR_FORMS.iter().map(|&(form, base)| (form.to_string(), base)).collect();
         for base in SPEECH_VERBS {
-            set.extend(inflections(base));
+            for form in inflections(base) {
+                forms.entry(form).or_insert(base);
+            }
         }
-        set
+        forms
     })
+}
+
+/// The base form of a speech verb as written (`said` → `say`, `Told` →
+/// `tell`); other cues (`according to`) stay as written, in lower case.
+pub fn lemma(verb: &str) -> String {
+    let lower = verb.to_lowercase();
+    speech_verbs().get(&lower).map_or(lower, |base| base.to_string())
 }
 
 /// Base, third person, past and gerund of a regular verb.
@@ -135,7 +150,7 @@ fn inflections(base: &str) -> [String; 4] {
 /// Whether `word` is a form of a speech verb (lower case: a capitalized
 /// word is more often a name, `Post`, `Hope`, than a sentence-initial verb).
 pub fn is_speech_verb(word: &str) -> bool {
-    speech_verbs().contains(word)
+    speech_verbs().contains_key(word)
 }
 
 /// Auxiliaries and adverbs between a subject and its verb (`has
@@ -257,7 +272,7 @@ fn inverts(verb: &str) -> bool {
 /// speech verbs.
 fn is_clearly_verb(word: &str) -> bool {
     word.ends_with("ed")
-        || IRREGULAR_FORMS.contains(&word)
+        || IRREGULAR_FORMS.iter().any(|&(form, _)| form == word)
         || ["say", "says", "tell", "tells", "write", "writes", "add", "adds", "ask", "asks"].contains(&word)
 }
 

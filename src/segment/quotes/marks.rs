@@ -1,7 +1,8 @@
 //! Quote marks: which characters open and close a quotation, and pairing
 //! them into quotation segments, one paragraph at a time.
 
-use crate::segment::ParagraphSpan;
+use crate::extract::BlockKind;
+use crate::segment::{ParagraphSpan, QuoteKind};
 
 /// Deepest nesting tracked; deeper openers are ignored so that garbage input
 /// cannot grow the stack.
@@ -26,12 +27,13 @@ pub struct Segment {
     /// Just past the closing mark (`end` when the quotation runs on into the
     /// next paragraph).
     pub close: Pos,
+    pub kind: QuoteKind,
 }
 
 impl Segment {
     /// Whether the quotation runs on into the next paragraph (no closing mark).
     pub fn runs_on(&self) -> bool {
-        self.close == self.end
+        self.kind == QuoteKind::Direct && self.close == self.end
     }
 }
 
@@ -53,7 +55,7 @@ fn is_word_char(c: Option<char>) -> bool {
 fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
     match c {
         '"' => !is_word_char(prev) && prev != Some('=') && next.is_some_and(|n| !n.is_whitespace()),
-        '“' | '„' | '«' | '‹' => true,
+        '“' | '„' | '«' | '‹' | '「' | '『' => true,
         '‘' => !is_word_char(prev) && next.is_some_and(char::is_alphabetic),
         _ => false,
     }
@@ -67,6 +69,8 @@ fn closes(c: char, opener: char) -> bool {
         '“' => opener == '„',
         '»' => opener == '«',
         '›' => opener == '‹',
+        '」' => opener == '「',
+        '』' => opener == '『',
         '’' => opener == '‘',
         _ => false,
     }
@@ -87,10 +91,26 @@ pub fn find_segments(text: &str, paragraphs: &[ParagraphSpan]) -> Vec<Segment> {
             .get(index + 1)
             .and_then(|next| text.get(next.byte_start..next.byte_end))
             .and_then(|next| next.chars().next())
-            .is_some_and(|first| matches!(first, '"' | '“' | '„' | '«' | '‹' | '‘'));
+            .is_some_and(|first| matches!(first, '"' | '“' | '„' | '«' | '‹' | '‘' | '「' | '『'));
+        let found = segments.len();
         scan_paragraph(body, index, para, reopens, &mut segments);
+        if para.kind == BlockKind::Blockquote && segments.len() == found {
+            segments.extend(unmarked_blockquote(body, index, para));
+        }
     }
     segments
+}
+
+/// A blockquote paragraph without quote marks, whole, as one quotation.
+fn unmarked_blockquote(body: &str, index: usize, para: &ParagraphSpan) -> Option<Segment> {
+    let lead = body.len() - body.trim_start().len();
+    let trimmed = body.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let start = Pos { byte: para.byte_start + lead, char: para.char_start + body[..lead].chars().count() };
+    let end = Pos { byte: start.byte + trimmed.len(), char: start.char + trimmed.chars().count() };
+    Some(Segment { paragraph: index, open: start, start, end, close: end, kind: QuoteKind::Blockquote })
 }
 
 fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool, out: &mut Vec<Segment>) {
@@ -116,7 +136,14 @@ fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool,
         if let Some(depth) = closing_depth {
             let opener = stack[depth];
             stack.truncate(depth);
-            let segment = Segment { paragraph: index, open: opener.at, start: opener.content, end: at, close: after };
+            let segment = Segment {
+                paragraph: index,
+                open: opener.at,
+                start: opener.content,
+                end: at,
+                close: after,
+                kind: QuoteKind::Direct,
+            };
             match depth {
                 0 => {
                     out.push(segment);
@@ -133,7 +160,7 @@ fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool,
     let end = Pos { byte: para.byte_end, char: char_pos };
     match stack.first() {
         Some(outer) if reopens && outer.mark != '‘' => {
-            out.push(Segment { paragraph: index, open: outer.at, start: outer.content, end, close: end });
+            out.push(Segment { paragraph: index, open: outer.at, start: outer.content, end, close: end, kind: QuoteKind::Direct });
         }
         Some(_) => out.append(&mut inner),
         None => {}

@@ -1,6 +1,7 @@
 //! Speaker names: titles stripped from a mention ("U.S. Secretary of State
-//! John Kerry" → "John Kerry"), and pronouns and surnames resolved to the
-//! full name mentioned earlier in the document.
+//! John Kerry" → "John Kerry", role "U.S. Secretary of State"), and pronouns
+//! and surnames resolved to the full name of a person mentioned earlier in
+//! the document.
 
 use std::collections::HashMap;
 
@@ -52,22 +53,150 @@ const NON_PERSON_WORDS: &[&str] = &[
     "Reuters", "Twitter", "Facebook", "Street",
 ];
 
-const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+/// Titles right before a name that make it a person's, with the gender
+/// they tell, if any (`Secretary of State John Kerry`, `Mrs. Clinton`).
+const PERSON_TITLES: &[(&str, Gender)] = &[
+    ("Mr.", Gender::Male), ("Mr", Gender::Male), ("Sir", Gender::Male), ("Lord", Gender::Male),
+    ("King", Gender::Male), ("Prince", Gender::Male), ("Father", Gender::Male), ("Brother", Gender::Male),
+    ("Congressman", Gender::Male), ("Councilman", Gender::Male), ("Assemblyman", Gender::Male),
+    ("Chairman", Gender::Male), ("Spokesman", Gender::Male), ("Pope", Gender::Male),
+    ("Mrs.", Gender::Female), ("Mrs", Gender::Female), ("Ms.", Gender::Female), ("Ms", Gender::Female),
+    ("Miss", Gender::Female), ("Lady", Gender::Female), ("Dame", Gender::Female), ("Queen", Gender::Female),
+    ("Princess", Gender::Female), ("Sister", Gender::Female), ("Congresswoman", Gender::Female),
+    ("Councilwoman", Gender::Female), ("Chairwoman", Gender::Female), ("Spokeswoman", Gender::Female),
+    ("President", Gender::Unknown), ("Secretary", Gender::Unknown), ("Senator", Gender::Unknown),
+    ("Sen.", Gender::Unknown), ("Sen", Gender::Unknown), ("Rep.", Gender::Unknown), ("Rep", Gender::Unknown),
+    ("Representative", Gender::Unknown), ("Gov.", Gender::Unknown), ("Gov", Gender::Unknown),
+    ("Governor", Gender::Unknown), ("Mayor", Gender::Unknown), ("Minister", Gender::Unknown),
+    ("Advisor", Gender::Unknown), ("Adviser", Gender::Unknown), ("Commissioner", Gender::Unknown),
+    ("Chair", Gender::Unknown), ("Speaker", Gender::Unknown), ("Leader", Gender::Unknown),
+    ("Director", Gender::Unknown), ("General", Gender::Unknown), ("Gen.", Gender::Unknown),
+    ("Col.", Gender::Unknown), ("Sgt.", Gender::Unknown), ("Capt.", Gender::Unknown), ("Adm.", Gender::Unknown),
+    ("Maj.", Gender::Unknown), ("Lt.", Gender::Unknown), ("Dr.", Gender::Unknown), ("Dr", Gender::Unknown),
+    ("Prof.", Gender::Unknown), ("Professor", Gender::Unknown), ("Rev.", Gender::Unknown),
+    ("Judge", Gender::Unknown), ("Justice", Gender::Unknown), ("Ambassador", Gender::Unknown),
+    ("Spokesperson", Gender::Unknown), ("Officer", Gender::Unknown), ("CEO", Gender::Unknown),
+    ("Candidate", Gender::Unknown), ("Nominee", Gender::Unknown), ("Sheriff", Gender::Unknown),
+    ("Chancellor", Gender::Unknown), ("Premier", Gender::Unknown), ("Commander", Gender::Unknown),
+    ("Admiral", Gender::Unknown), ("Colonel", Gender::Unknown), ("Sergeant", Gender::Unknown),
+    ("Captain", Gender::Unknown), ("Major", Gender::Unknown), ("Lieutenant", Gender::Unknown),
+    ("Coach", Gender::Unknown), ("Rabbi", Gender::Unknown), ("Imam", Gender::Unknown),
+    ("Bishop", Gender::Unknown), ("Cardinal", Gender::Unknown), ("Archbishop", Gender::Unknown),
+];
 
-/// Full names found in the text, in order, with the surname map and last
-/// person as of the position reached. Quotations are resolved in document
-/// order, so one forward pass serves the whole document.
+/// Common first names: a capitalized run starting with one is a person's
+/// name, of the gender the name tells.
+const MALE_NAMES: &[&str] = &[
+    "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas", "Charles",
+    "Christopher", "Daniel", "Matthew", "Anthony", "Mark", "Donald", "Steven", "Paul", "Andrew", "Joshua",
+    "Kenneth", "Kevin", "Brian", "George", "Timothy", "Ronald", "Edward", "Jason", "Jeffrey", "Ryan",
+    "Jacob", "Gary", "Nicholas", "Eric", "Jonathan", "Stephen", "Larry", "Justin", "Scott", "Brandon",
+    "Benjamin", "Samuel", "Gregory", "Frank", "Alexander", "Raymond", "Patrick", "Jack", "Dennis", "Jerry",
+    "Tyler", "Aaron", "Jose", "Adam", "Henry", "Nathan", "Douglas", "Zachary", "Peter", "Kyle", "Walter",
+    "Ethan", "Jeremy", "Harold", "Keith", "Christian", "Roger", "Noah", "Gerald", "Carl", "Terry", "Sean",
+    "Austin", "Arthur", "Lawrence", "Jesse", "Dylan", "Bryan", "Joe", "Jordan", "Billy", "Bruce", "Albert",
+    "Willie", "Gabriel", "Logan", "Alan", "Juan", "Wayne", "Roy", "Ralph", "Randy", "Eugene", "Vincent",
+    "Russell", "Elijah", "Louis", "Bobby", "Philip", "Johnny", "Barack", "Bernie", "Ted", "Marco", "Jeb",
+    "Ben", "Chris", "Rand", "Mike", "Mitch", "Tim", "Bill", "Newt", "Rick", "Lindsey", "Reince", "Harry",
+    "Vladimir", "Mohammed", "Muhammad", "Ahmed", "Abdul", "Jim", "Tom", "Dick", "Bob", "Ron", "Don",
+    "Dan", "Steve", "Tony", "Pete", "Sam", "Jon", "Al", "Ed", "Nick", "Matt", "Greg", "Ken", "Jeff",
+    "Doug", "Rudy", "Corey", "Jared", "Hugh", "Ian", "Luis", "Carlos", "Pedro", "Pierre", "Francois",
+    "Emmanuel", "Angelo", "Giuseppe", "Hans", "Klaus", "Boris", "Sergei", "Dmitry", "Recep", "Shinzo",
+    "Narendra", "Nawaz", "Akbar", "Sartaj", "Malcolm", "Martin", "Howard", "Earl", "Leon", "Reid",
+];
+
+const FEMALE_NAMES: &[&str] = &[
+    "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah", "Karen",
+    "Lisa", "Betty", "Margaret", "Sandra", "Ashley", "Kimberly", "Emily", "Donna", "Michelle", "Carol",
+    "Amanda", "Dorothy", "Melissa", "Deborah", "Stephanie", "Rebecca", "Sharon", "Laura", "Cynthia",
+    "Kathleen", "Amy", "Angela", "Shirley", "Anna", "Brenda", "Pamela", "Emma", "Nicole", "Helen",
+    "Samantha", "Katherine", "Christine", "Debra", "Rachel", "Carolyn", "Janet", "Catherine", "Maria",
+    "Heather", "Diane", "Ruth", "Julie", "Olivia", "Joyce", "Virginia", "Victoria", "Kelly", "Lauren",
+    "Christina", "Joan", "Evelyn", "Judith", "Megan", "Andrea", "Cheryl", "Hannah", "Jacqueline",
+    "Martha", "Gloria", "Teresa", "Ann", "Anne", "Sara", "Madison", "Frances", "Kathryn", "Janice",
+    "Abigail", "Alice", "Judy", "Sophia", "Grace", "Denise", "Amber", "Doris", "Marilyn", "Danielle",
+    "Beverly", "Isabella", "Theresa", "Diana", "Natalie", "Brittany", "Charlotte", "Marie", "Kayla",
+    "Alexis", "Lori", "Hillary", "Carly", "Nancy", "Kellyanne", "Huma", "Nikki", "Condoleezza",
+    "Madeleine", "Dianne", "Kamala", "Elise", "Debbie", "Michele", "Jill", "Melania", "Ivanka", "Chelsea",
+    "Federica", "Susana", "Loretta", "Sally", "Kate", "Katie", "Liz", "Meg", "Jane", "Joni", "Kirsten",
+    "Tammy", "Claire", "Maxine", "Nina", "Dana", "Erin", "Ellen", "Eva", "Jean",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+impl Gender {
+    /// Whether a pronoun of gender `self` can refer to a person of `other`.
+    fn agrees(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word.to_lowercase().as_str() {
+        "he" | "him" => Some(Gender::Male),
+        "she" | "her" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender a first name tells; names on both lists (Jean) tell none.
+fn first_name_gender(word: &str) -> Option<Gender> {
+    match (MALE_NAMES.contains(&word), FEMALE_NAMES.contains(&word)) {
+        (true, false) => Some(Gender::Male),
+        (false, true) => Some(Gender::Female),
+        (true, true) => Some(Gender::Unknown),
+        (false, false) => None,
+    }
+}
+
+fn title_gender(word: &str) -> Option<Gender> {
+    PERSON_TITLES.iter().find(|(title, _)| *title == word).map(|&(_, gender)| gender)
+}
+
+/// A full name and, for a person, gender.
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    /// `None` when nothing says the name is a person's.
+    gender: Option<Gender>,
+}
+
+/// Who a speaker mention refers to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Speaker {
+    /// Full name of a person, or a nominal or organisation as written.
+    pub name: Option<String>,
+    /// Title or role words before the name (`U.S. Secretary of State`).
+    pub role: Option<String>,
+}
+
+
+/// Full names of persons found in the text, in order, with the surname
+/// map and recent persons as of the position reached. Quotations are
+/// resolved in document order, so one forward pass serves the whole
+/// document.
 pub struct Resolver {
     mentions: Vec<Mention>,
     next: usize,
-    full_names: HashMap<String, String>,
-    last_person: Option<String>,
+    by_surname: HashMap<String, Person>,
+    /// Persons in order of their latest mention, latest last.
+    recent: Vec<Person>,
 }
+
+/// Persons a pronoun may reach back over to find one of its gender.
+const MAX_RECENT: usize = 8;
 
 struct Mention {
     char_start: usize,
     /// Title-stripped name words.
     name: Vec<String>,
+    /// The word right before the name in its capitalized run, if any.
+    title: Option<String>,
 }
 
 fn is_capitalized(word: &str) -> bool {
@@ -110,8 +239,13 @@ impl Resolver {
         let flush = |run: &mut Vec<&Token>, mentions: &mut Vec<Mention>| {
             let words: Vec<&str> = run.iter().map(|t| t.text(text)).collect();
             let name = name_words(&words);
-            if let (false, Some(first)) = (name.is_empty(), run.get(words.len() - name.len())) {
-                mentions.push(Mention { char_start: first.char_start, name: name.iter().map(|w| w.to_string()).collect() });
+            let first = words.len() - name.len();
+            if let (false, Some(token)) = (name.is_empty(), run.get(first)) {
+                mentions.push(Mention {
+                    char_start: token.char_start,
+                    name: name.iter().map(|w| w.to_string()).collect(),
+                    title: first.checked_sub(1).and_then(|i| words.get(i)).map(|w| w.to_string()),
+                });
             }
             run.clear();
         };
@@ -131,44 +265,97 @@ impl Resolver {
             }
         }
         flush(&mut run, &mut mentions);
-        Resolver { mentions, next: 0, full_names: HashMap::new(), last_person: None }
+        Resolver { mentions, next: 0, by_surname: HashMap::new(), recent: Vec::new() }
     }
 
-    /// Takes in the mentions before `char_pos`.
+    fn mentioned(&mut self, person: Person) {
+        self.recent.retain(|p| p.name != person.name);
+        if self.recent.len() == MAX_RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push(person);
+    }
+
+    /// Takes in the mentions before `char_pos`. Only names that a title or
+    /// a common first name marks as a person's become antecedents of
+    /// pronouns (not `South Korea`, `Gallup Korea`).
     fn advance_to(&mut self, char_pos: usize) {
         while let Some(mention) = self.mentions.get(self.next).filter(|m| m.char_start < char_pos) {
             self.next += 1;
-            let person = !mention.name.iter().any(|w| NON_PERSON_WORDS.contains(&w.as_str()));
-            match mention.name.as_slice() {
-                [surname] => {
-                    if let Some(full) = self.full_names.get(surname) {
-                        self.last_person = Some(full.clone());
-                    }
+            let title = mention.title.as_deref().and_then(title_gender);
+            let Some(surname) = mention.name.last() else { continue };
+            if let Some(known) = self.by_surname.get(surname).filter(|_| mention.name.len() == 1) {
+                let known = known.clone();
+                if known.gender.is_some() {
+                    self.mentioned(known);
                 }
-                [.., surname] if person => {
-                    let full = mention.name.join(" ");
-                    self.full_names.insert(surname.clone(), full.clone());
-                    self.last_person = Some(full);
-                }
-                _ => {}
+                continue;
+            }
+            let organisation = mention.name.iter().any(|w| NON_PERSON_WORDS.contains(&w.as_str()));
+            if organisation || (mention.name.len() == 1 && title.is_none()) {
+                continue;
+            }
+            let gender = match (title, mention.name.first().and_then(|w| first_name_gender(w))) {
+                (Some(Gender::Unknown), Some(named)) => Some(named),
+                (Some(titled), _) => Some(titled),
+                (None, named) => named,
+            };
+            let person = Person { name: mention.name.join(" "), gender };
+            self.by_surname.insert(surname.clone(), person.clone());
+            // Family name first (`Yoon Suk Yeol` … `Yoon`): the first word
+            // also names the person, unless it already names someone.
+            if let Some(first) = mention.name.first().filter(|_| mention.name.len() > 1) {
+                self.by_surname.entry(first.clone()).or_insert_with(|| person.clone());
+            }
+            if gender.is_some() {
+                self.mentioned(person);
             }
         }
     }
 
-    /// The full name of the speaker mentioned as `words` at `char_pos`:
-    /// a pronoun is the last person named before it, a surname the full
-    /// name introduced earlier; `None` for nominals and unresolved pronouns.
-    pub fn resolve(&mut self, words: &[&str], char_pos: usize) -> Option<String> {
+    /// Who the speaker mention (as written) at `char_pos` is: a pronoun
+    /// the last person of its gender named before it, a surname the full
+    /// name introduced earlier, a name without its title; a nominal
+    /// (`a State Department spokesman`) as written; no name for an
+    /// unresolved pronoun.
+    pub fn resolve(&mut self, mention: &str, char_pos: usize) -> Speaker {
         self.advance_to(char_pos);
-        if let [pronoun] = words {
-            if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(pronoun)) {
-                return self.last_person.clone();
+        let words = mention_words(mention);
+        if let [word] = words.as_slice() {
+            if let Some(gender) = pronoun_gender(word) {
+                let person = self.recent.iter().rev().find(|p| gender.agrees(p.gender.unwrap_or(Gender::Unknown)));
+                return Speaker { name: person.map(|p| p.name.clone()), role: None };
+            }
+            if OTHER_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word)) {
+                return Speaker::default();
             }
         }
-        match name_words(words).as_slice() {
-            [] => None,
-            [surname] => Some(self.full_names.get(*surname).cloned().unwrap_or_else(|| surname.to_string())),
-            name => Some(name.join(" ")),
-        }
+        let name = name_words(&words);
+        let Some(first) = name.first() else {
+            return Speaker { name: Some(mention.to_string()), role: None };
+        };
+        // The role is what the mention holds before the name.
+        let role = mention
+            .rfind(first)
+            .map(|at| mention[..at].trim_end_matches(|c: char| c.is_whitespace() || c == ','))
+            .filter(|role| !role.is_empty())
+            .map(str::to_string);
+        let full = match name.as_slice() {
+            [surname] => self.by_surname.get(*surname).map_or_else(|| surname.to_string(), |p| p.name.clone()),
+            _ => name.join(" "),
+        };
+        Speaker { name: Some(full), role }
     }
+}
+
+/// Pronouns that never name a person's full name (`they`, `we`).
+const OTHER_PRONOUNS: &[&str] = &["they", "we", "i", "it", "you", "them", "us"];
+
+/// The words of a mention, punctuation around them trimmed.
+fn mention_words(mention: &str) -> Vec<&str> {
+    mention
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
