@@ -31,7 +31,8 @@ OUTPUT (DIR)
   paragraphs/*.parquet  doc_id, paragraph_index, kind (paragraph|heading|list_item|
                         blockquote), text, char_start, char_end
   quotes/*.parquet      doc_id, quote_index, paragraph_index, text, char_start, char_end,
-                        speaker, speaker_name, speaker_start, speaker_end, verb
+                        speaker, speaker_name, speaker_role, speaker_start, speaker_end,
+                        verb, verb_lemma, kind (direct|blockquote)
   rejects.csv           source, record_offset, reason, detail: every record that gave no
                         document and was not simply skipped
   README.md             the dataset card: tables, columns, counts, date range, sources
