@@ -154,7 +154,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
     }
     drop(out_tx);
     let inputs = reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
-    let (counts, files) = writer
+    let (counts, files, staged) = writer
         .join()
         .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
         .with_context(|| format!("writing the dataset into {} failed", out_dir.display()))?;
@@ -174,8 +174,9 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         counts,
         files,
     };
-    crate::write::card::write_card(&opts.out, &manifest)?;
-    manifest.write(&opts.out)?;
+    crate::write::card::write_card(staged.dir(), &manifest)?;
+    manifest.write(staged.dir())?;
+    staged.publish()?;
     Ok(manifest)
 }
 

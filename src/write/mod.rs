@@ -5,9 +5,11 @@
 //! DIR/quotes/part-*.parquet      DIR/rejects.csv      DIR/_manifest.json
 //! ```
 //!
-//! plus `DIR/README.md`, the dataset card. Every file is written under a
-//! temporary name and renamed into place once complete; `_manifest.json`
-//! comes last, so its presence means the run finished.
+//! plus `DIR/README.md`, the dataset card, and `DIR/_SUCCESS` once complete.
+//! A run writes everything into a hidden staging folder and publishes it at
+//! the end (Spark's output-commit model): a reader globbing `documents/*.parquet`
+//! sees the previous dataset or the new one, and a crashed run leaves only a
+//! staging folder, which the next run clears.
 
 pub mod card;
 pub mod lock;
@@ -19,7 +21,7 @@ pub mod schema;
 use crate::read::{Reject, Skip};
 use crate::segment::Document;
 use anyhow::Context;
-use parquet::{ParquetSink, PartFile, IN_PROGRESS_SUFFIX};
+use parquet::{ParquetSink, PartFile};
 use schema::Table;
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -66,44 +68,44 @@ pub struct DatasetWriter {
     out: PathBuf,
     sinks: [ParquetSink; 3],
     rejects: csv::Writer<File>,
-    rejects_temp: PathBuf,
     counts: Counts,
     published_range: Option<(i64, i64)>,
 }
 
-/// The files and folders a dataset consists of (what `--overwrite` removes).
-const DATASET_ENTRIES: &[&str] = &["documents", "paragraphs", "quotes", "rejects.csv", "_manifest.json"];
+/// The files and folders a dataset consists of (what `--overwrite` replaces).
+const DATASET_ENTRIES: &[&str] = &["documents", "paragraphs", "quotes", "rejects.csv", "_manifest.json", "_SUCCESS"];
+/// Where a run writes before it publishes; hidden from `*/*.parquet` globs.
+const STAGING: &str = ".newsmill-staging";
 
 impl DatasetWriter {
-    /// Prepares `out` for a new dataset. An existing dataset there is an
-    /// error unless `overwrite` is set, in which case it is removed first.
+    /// Prepares a run into `out`. An existing dataset there is an error unless
+    /// `overwrite` is set; it stays readable until [`Staged::publish`] replaces
+    /// it. The caller holds the folder's lock, so a staging area left behind is
+    /// a crashed run's and is cleared.
     pub fn create(out: &Path, overwrite: bool) -> anyhow::Result<Self> {
         let existing: Vec<&str> = DATASET_ENTRIES.iter().copied().filter(|e| out.join(e).exists()).collect();
-        if !existing.is_empty() {
-            if !overwrite {
-                crate::usage_bail!(
-                    "{} already holds a dataset ({}); pass --overwrite to replace it, or choose another --out",
-                    out.display(),
-                    existing.join(", ")
-                );
-            }
-            for entry in existing {
-                let path = out.join(entry);
-                let removed = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
-                removed.with_context(|| format!("cannot remove {}", path.display()))?;
-            }
+        if !existing.is_empty() && !overwrite {
+            crate::usage_bail!(
+                "{} already holds a dataset ({}); pass --overwrite to replace it, or choose another --out",
+                out.display(),
+                existing.join(", ")
+            );
         }
-        std::fs::create_dir_all(out).with_context(|| format!("cannot create output folder {}", out.display()))?;
+        let staging = out.join(STAGING);
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging).with_context(|| format!("cannot clear a crashed run's {}", staging.display()))?;
+        }
+        std::fs::create_dir_all(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
         let sinks = [
-            ParquetSink::new(out, Table::Documents)?,
-            ParquetSink::new(out, Table::Paragraphs)?,
-            ParquetSink::new(out, Table::Quotes)?,
+            ParquetSink::new(&staging, Table::Documents)?,
+            ParquetSink::new(&staging, Table::Paragraphs)?,
+            ParquetSink::new(&staging, Table::Quotes)?,
         ];
-        let rejects_temp = out.join(format!(".rejects.csv{IN_PROGRESS_SUFFIX}"));
-        let file = File::create(&rejects_temp).with_context(|| format!("cannot create {}", rejects_temp.display()))?;
+        let rejects_path = staging.join("rejects.csv");
+        let file = File::create(&rejects_path).with_context(|| format!("cannot create {}", rejects_path.display()))?;
         let mut rejects = csv::Writer::from_writer(file);
         rejects.write_record(["source", "record_offset", "reason", "detail"])?;
-        Ok(DatasetWriter { out: out.to_path_buf(), sinks, rejects, rejects_temp, counts: Counts::default(), published_range: None })
+        Ok(DatasetWriter { out: out.to_path_buf(), sinks, rejects, counts: Counts::default(), published_range: None })
     }
 
     pub fn counts(&self) -> &Counts {
@@ -147,8 +149,9 @@ impl DatasetWriter {
         Ok(())
     }
 
-    /// Closes every file and moves it into place; returns what was written.
-    pub fn finish(self) -> anyhow::Result<(Counts, Written)> {
+    /// Closes every file of the staging area; returns what was written and
+    /// the staged dataset, still to be published.
+    pub fn finish(self) -> anyhow::Result<(Counts, Written, Staged)> {
         let [documents, paragraphs, quotes] = self.sinks;
         let written = Written {
             documents: documents.finish()?,
@@ -158,13 +161,46 @@ impl DatasetWriter {
         };
         let file = self.rejects.into_inner().map_err(|e| anyhow::anyhow!("cannot write rejects.csv: {}", e.error()))?;
         file.sync_all()?;
-        std::fs::rename(&self.rejects_temp, self.out.join("rejects.csv"))?;
         let mut counts = self.counts;
         let rfc3339 = |t: i64| chrono::DateTime::from_timestamp_micros(t).map(|t| t.to_rfc3339());
         if let Some((from, to)) = self.published_range {
             counts.published_from = rfc3339(from);
             counts.published_to = rfc3339(to);
         }
-        Ok((counts, written))
+        Ok((counts, written, Staged { out: self.out.clone(), staging: self.out.join(STAGING) }))
+    }
+}
+
+/// A complete run waiting in the staging area.
+#[derive(Debug)]
+pub struct Staged {
+    out: PathBuf,
+    staging: PathBuf,
+}
+
+impl Staged {
+    /// The staging folder, for the last files of the run (card, manifest).
+    pub fn dir(&self) -> &Path {
+        &self.staging
+    }
+
+    /// Moves the staged dataset into place, replacing the previous one, and
+    /// marks it complete with `_SUCCESS`. Each table folder is swapped by two
+    /// renames, so a reader sees the old or the new table, never a mix of
+    /// part files; `_manifest.json` and `_SUCCESS` appear last.
+    pub fn publish(self) -> anyhow::Result<()> {
+        let _ = std::fs::remove_file(self.out.join("_SUCCESS"));
+        for entry in ["documents", "paragraphs", "quotes", "rejects.csv", "README.md", "_manifest.json"] {
+            let staged = self.staging.join(entry);
+            let live = self.out.join(entry);
+            let retired = self.staging.join(format!("{entry}.previous"));
+            if live.exists() {
+                std::fs::rename(&live, &retired).with_context(|| format!("cannot move the previous {} aside", live.display()))?;
+            }
+            std::fs::rename(&staged, &live).with_context(|| format!("cannot publish {}", live.display()))?;
+        }
+        std::fs::write(self.out.join("_SUCCESS"), b"")?;
+        std::fs::remove_dir_all(&self.staging).with_context(|| format!("cannot remove {}", self.staging.display()))?;
+        Ok(())
     }
 }
