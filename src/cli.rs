@@ -40,8 +40,9 @@ OUTPUT (DIR)
                         rejected), stage times, files written, duration; written last
   Offsets are Unicode code points into documents.text, end exclusive: in Python
   text[char_start:char_end], in DuckDB substr(text, char_start + 1, char_end - char_start).
-  The schemas/ folder of the source tree describes every column. Files appear atomically:
-  they are written under a hidden temporary name and renamed when complete.
+  The schemas/ folder of the source tree describes every column. A run writes into a hidden
+  staging folder and publishes at the end, then writes _SUCCESS: readers see the previous
+  dataset or the new one, never half a run.
 
 The same input gives the same rows in the same order whatever --threads is.
 
