@@ -40,21 +40,21 @@ pub fn nesting_beyond(html: &str, limit: usize) -> Option<usize> {
         if name_len == 0 {
             continue;
         }
-        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &rest[name_start..name_start + name_len];
+        let is = |list: &[&[u8]]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
         if closing {
-            if !SELF_CLOSING_SIBLINGS.contains(&name.as_slice()) {
+            if !is(SELF_CLOSING_SIBLINGS) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
-        if name == b"script" || name == b"style" {
-            let close: &[u8] = if name == b"script" { b"</script" } else { b"</style" };
-            at = find_ignore_case(bytes, start, close).unwrap_or(bytes.len());
+        if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
+            at = close_tag(html, start + 1, name).unwrap_or(bytes.len());
             continue;
         }
-        let tag_end = find(bytes, start, b">").unwrap_or(bytes.len());
+        let tag_end = bytes[start..].iter().position(|&b| b == b'>').map_or(bytes.len(), |p| start + p);
         let self_closed = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-        if VOID.contains(&name.as_slice()) || SELF_CLOSING_SIBLINGS.contains(&name.as_slice()) || self_closed {
+        if is(VOID) || is(SELF_CLOSING_SIBLINGS) || self_closed {
             continue;
         }
         depth += 1;
@@ -73,8 +73,18 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
 }
 
-fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
+/// Offset of the `</name` that ends a raw-text element (script, style).
+fn close_tag(html: &str, from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while let Some(offset) = html.get(at..)?.find("</") {
+        let close = at + offset;
+        let candidate = html.as_bytes().get(close + 2..close + 2 + name.len())?;
+        if candidate.eq_ignore_ascii_case(name) {
+            return Some(close);
+        }
+        at = close + 2;
+    }
+    None
 }
 
 #[cfg(test)]

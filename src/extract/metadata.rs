@@ -513,14 +513,24 @@ impl VisibleText {
         // The headline is the title shown in a heading, else the first
         // `<h1>`, else the title anywhere (breadcrumbs repeat it too).
         let (mut title_heading, mut h1, mut title_anywhere) = (None, None, None);
+        // Quotes, embedded posts and comments carry other people's names and
+        // dates: elements inside them are marked once, in document order
+        // (a parent is always seen before its children).
+        let mut quoted: std::collections::HashSet<ego_tree::NodeId> = std::collections::HashSet::new();
         for node in doc.root_element().descendants() {
+            if let Some(el) = ElementRef::wrap(node) {
+                let inherited = node.parent().is_some_and(|p| quoted.contains(&p.id()));
+                if inherited || el.value().name() == "blockquote" || is_comments(el) {
+                    quoted.insert(node.id());
+                }
+                continue;
+            }
             let Some(text) = node.value().as_text() else { continue };
             let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
             if matches!(parent.value().name(), "script" | "style" | "noscript" | "template" | "title" | "head") {
                 continue;
             }
-            // Quotes, embedded posts and comments carry other people's names and dates.
-            if parent.ancestors().chain([*parent]).filter_map(ElementRef::wrap).any(|a| a.value().name() == "blockquote" || is_comments(a)) {
+            if quoted.contains(&parent.id()) {
                 continue;
             }
             let text = normalize_space(text);
@@ -689,7 +699,7 @@ fn in_comments_or_nav(el: ElementRef) -> bool {
 /// Whether an element's class or id says it holds comments.
 fn is_comments(el: ElementRef) -> bool {
     let v = el.value();
-    [v.attr("class"), v.attr("id")].into_iter().flatten().any(|a| a.to_ascii_lowercase().contains("comment"))
+    [v.attr("class"), v.attr("id")].into_iter().flatten().any(|a| a.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"comment")))
 }
 
 /// Names in the first matching element that holds some.
