@@ -26,12 +26,12 @@ pub fn nesting_beyond(html: &str, limit: usize) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut depth = 0usize;
     let mut at = 0;
-    while let Some(offset) = memchr_lt(&bytes[at..]) {
+    while let Some(offset) = html.get(at..).and_then(|rest| rest.find('<')) {
         let start = at + offset;
         let rest = &bytes[start + 1..];
         at = start + 1;
         if rest.starts_with(b"!--") {
-            at = find(bytes, start + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            at = html.get(start + 4..).and_then(|rest| rest.find("-->")).map_or(bytes.len(), |e| start + 4 + e + 3);
             continue;
         }
         let closing = rest.first() == Some(&b'/');
@@ -63,14 +63,6 @@ pub fn nesting_beyond(html: &str, limit: usize) -> Option<usize> {
         }
     }
     None
-}
-
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
 }
 
 /// Offset of the `</name` that ends a raw-text element (script, style).
