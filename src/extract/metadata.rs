@@ -8,6 +8,7 @@
 //! machine metadata gives the exact instant when it agrees (see the date
 //! policy at `published_at`).
 
+use super::normalize_whitespace;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
@@ -64,10 +65,6 @@ macro_rules! static_regex {
     }};
 }
 
-/// Collapses runs of whitespace to one space and trims.
-fn normalize_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// An element's text as displayed: inline elements run together, line
 /// breaks and block elements separate words.
@@ -82,7 +79,7 @@ fn element_text(el: ElementRef) -> String {
             _ => {}
         }
     }
-    normalize_space(&text)
+    normalize_whitespace(&text)
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -103,7 +100,7 @@ impl MetaTags {
         let mut map: HashMap<String, Vec<String>> = HashMap::new();
         for el in doc.select(static_selector!("meta[content]")) {
             let attrs = el.value();
-            let Some(content) = attrs.attr("content").map(normalize_space).and_then(non_empty) else {
+            let Some(content) = attrs.attr("content").map(normalize_whitespace).and_then(non_empty) else {
                 continue;
             };
             for attr in ["name", "property", "itemprop", "http-equiv"] {
@@ -281,7 +278,7 @@ fn clean_json(raw: &str) -> String {
 /// its `@value`), or each of an array's items.
 fn json_strings(value: &Value, out: &mut Vec<String>) {
     match value {
-        Value::String(s) => out.extend(non_empty(decode_entities(&normalize_space(s)))),
+        Value::String(s) => out.extend(non_empty(decode_entities(&normalize_whitespace(s)))),
         Value::Object(map) => {
             if let Some(v) = map.get("name").or_else(|| map.get("@value")) {
                 json_strings(v, out);
@@ -454,7 +451,7 @@ fn title_key(s: &str) -> String {
 /// part that is the site name when it is known, else a short trailing (or
 /// leading) part next to a longer headline.
 fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
-    let title = normalize_space(title);
+    let title = normalize_whitespace(title);
     let Some(separator) = TITLE_SEPARATORS.into_iter().find(|sep| title.contains(sep)) else {
         return title;
     };
@@ -533,7 +530,7 @@ impl VisibleText {
             if quoted.contains(&parent.id()) {
                 continue;
             }
-            let text = normalize_space(text);
+            let text = normalize_whitespace(text);
             if text.is_empty() {
                 continue;
             }
@@ -675,7 +672,7 @@ fn dom_byline(doc: &Html) -> Option<String> {
             .filter_map(|el| {
                 let name = el.select(static_selector!("[itemprop~=name]")).next().unwrap_or(el);
                 let text = match name.value().attr("content") {
-                    Some(content) => normalize_space(content),
+                    Some(content) => normalize_whitespace(content),
                     None => names_in_nodes(&text_nodes(name))?,
                 };
                 (text.chars().count() <= 100).then_some(text)
@@ -714,7 +711,7 @@ fn first_names(doc: &Html, sel: &Selector, keep: impl Fn(&ElementRef) -> bool) -
 fn text_nodes(el: ElementRef) -> Vec<String> {
     el.descendants()
         .filter(|n| n.parent().and_then(ElementRef::wrap).map_or(true, |p| !matches!(p.value().name(), "script" | "style" | "noscript")))
-        .filter_map(|n| n.value().as_text().map(|t| normalize_space(t)))
+        .filter_map(|n| n.value().as_text().map(|t| normalize_whitespace(t)))
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -748,7 +745,7 @@ fn names_in_nodes(nodes: &[String]) -> Option<String> {
         text.push_str(node);
         expecting_name = node.ends_with(',') || trailing_and.is_match(node);
     }
-    non_empty(normalize_space(&text))
+    non_empty(normalize_whitespace(&text))
 }
 
 /// A "By Jane Doe" line (or a "Written by" label and the name after it) next
@@ -795,7 +792,7 @@ const NOT_NAMES: [&str; 9] = ["author", "the author", "authors", "admin", "admin
 /// Splits a byline into the author names it lists: drops "By", URLs,
 /// handles, dates and job titles; "and" separates names.
 fn clean_byline(raw: &str) -> Vec<String> {
-    let text = decode_entities(&normalize_space(raw));
+    let text = decode_entities(&normalize_whitespace(raw));
     if is_absolute_url(&text) || text.starts_with('/') || text.starts_with('@') || text.contains("www.") {
         return Vec::new();
     }

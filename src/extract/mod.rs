@@ -49,3 +49,16 @@ pub struct Article {
     /// Article body in reading order.
     pub blocks: Vec<Block>,
 }
+
+/// Collapses runs of whitespace to one space and trims: the one text
+/// normalisation every extractor applies.
+pub fn normalize_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}

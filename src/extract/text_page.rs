@@ -7,7 +7,7 @@
 //! before it is page header.
 
 use super::metadata::Metadata;
-use super::{Article, Block, BlockKind};
+use super::{normalize_whitespace, Article, Block, BlockKind};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -76,7 +76,7 @@ impl ChromeFilter {
     pub fn extract(&self, text: &str) -> Article {
         let lines: Vec<String> = text
             .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(normalize_whitespace)
             .filter(|l| !l.is_empty() && !is_chrome(l))
             .collect();
         let headline = find_headline(&lines);

@@ -116,7 +116,7 @@ impl Buffer {
 
     fn flush(&mut self, stack: &[Open], out: &mut Vec<RawBlock>) {
         self.after_br = false;
-        let text = normalize_whitespace(&self.text);
+        let text = crate::extract::normalize_whitespace(&self.text);
         self.text.clear();
         let link_len = std::mem::take(&mut self.link_len);
         if text.is_empty() {
@@ -130,14 +130,3 @@ impl Buffer {
     }
 }
 
-/// Collapses runs of whitespace to one space and trims.
-pub fn normalize_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}

@@ -240,7 +240,7 @@ impl FlatDom<'_> {
                 text.push_str(t);
             }
         }
-        super::blocks::normalize_whitespace(&text)
+        crate::extract::normalize_whitespace(&text)
     }
 
     /// A short CSS-like label of node `i` for reports: `#index <tag.class#id>`.
