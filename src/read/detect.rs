@@ -104,7 +104,7 @@ fn classify(head: &[u8], path: &Path, gzip: bool) -> (InputKind, &'static str) {
     if head.is_empty() {
         return (InputKind::Unsupported, if gzip { "gzip_without_content" } else { "empty_file" });
     }
-    let trimmed = trim_ascii_start(strip_bom(head));
+    let trimmed = super::skip_bom_and_space(head);
     if trimmed.starts_with(b"WARC/") {
         return (InputKind::Warc, "");
     }
@@ -126,15 +126,6 @@ fn classify(head: &[u8], path: &Path, gzip: bool) -> (InputKind, &'static str) {
         return (InputKind::Html, "");
     }
     (InputKind::Text, "")
-}
-
-fn strip_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
-}
-
-fn trim_ascii_start(bytes: &[u8]) -> &[u8] {
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    &bytes[start..]
 }
 
 /// Magic numbers of the binary formats crawls are full of.

@@ -87,6 +87,14 @@ impl ReadEvent {
 /// A boxed stream of events from one input file.
 pub type EventStream = Box<dyn Iterator<Item = ReadEvent> + Send>;
 
+/// The bytes after a UTF-8 byte order mark and leading ASCII white space:
+/// where sniffers look for the first markup or a `WARC/` line.
+pub(crate) fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
 /// The largest record (page, JSONL line) newsmill takes; larger ones are
 /// rejected with `record_too_large` so one huge input cannot exhaust memory.
 pub const MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;

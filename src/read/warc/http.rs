@@ -2,6 +2,7 @@
 //! and content decoding, and whether the result is an HTML page.
 
 use crate::decode::charset_from_content_type;
+use crate::read::skip_bom_and_space;
 use flate2::read::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
 use std::io::Read;
 
@@ -211,11 +212,6 @@ fn media_kind(content_type: Option<&str>) -> MediaKind {
     }
 }
 
-fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    &bytes[start..]
-}
 
 /// Whether untyped bytes open like an HTML document, past leading comments
 /// and an XML declaration.

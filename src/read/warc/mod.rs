@@ -53,7 +53,7 @@ use std::io::Read;
 use std::sync::Arc;
 
 /// Largest record block (and decoded payload) read into memory.
-pub const MAX_BLOCK: usize = 64 * 1024 * 1024;
+pub const MAX_BLOCK: usize = super::MAX_RECORD_BYTES;
 /// Largest WARC header block.
 const MAX_HEAD: usize = 64 * 1024;
 
