@@ -76,7 +76,7 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// An HTML page (optionally .gz).
+    /// An HTML page (optionally .gz), or a WARC whose first page is explained.
     #[arg(value_name = "PAGE")]
     pub page: PathBuf,
     /// The URL the page was fetched from, to resolve relative links and URL dates.
@@ -167,24 +167,31 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// The `explain` report of one page: its metadata, then the extractor's decisions.
+/// The `explain` report of one page: its metadata, then the extractor's
+/// decisions. The page is read by the same readers as `build`, so a gzip page
+/// or the first page of a WARC works too.
 fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
-    use std::io::Read;
-    let raw = match std::fs::read(&args.page) {
-        Ok(raw) => raw,
-        Err(e) => crate::usage_bail!("cannot read {}: {e}", args.page.display()),
+    use crate::read::{Body, ReadEvent};
+    let source: std::sync::Arc<str> = args.page.display().to_string().into();
+    let (_, events) = crate::read::detect::open_input(&args.page, source, Default::default());
+    let mut page = None;
+    for event in events {
+        match event {
+            ReadEvent::Record(record) => {
+                page = Some(record);
+                break;
+            }
+            ReadEvent::Rejected(r) => crate::usage_bail!("cannot explain {}: {} ({})", args.page.display(), r.detail, r.reason),
+            ReadEvent::Skipped(_) => continue,
+        }
+    }
+    let Some(record) = page else { crate::usage_bail!("{} holds no page", args.page.display()) };
+    let Body::Html { bytes, http_charset } = record.body else {
+        crate::usage_bail!("{} is not HTML: explain shows how the HTML extractor reads a page", args.page.display())
     };
-    let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(raw.as_slice())
-            .read_to_end(&mut out)
-            .map_err(|e| anyhow::anyhow!("{} is not a readable gzip file: {e}", args.page.display()))?;
-        out
-    } else {
-        raw
-    };
-    let decoded = crate::decode::decode_html(&bytes, None);
-    let article = crate::extract::html::extract_html(&decoded.text, args.url.as_deref());
+    let url = args.url.as_deref().or(record.url.as_deref());
+    let decoded = crate::decode::decode_html(&bytes, http_charset.as_deref());
+    let article = crate::extract::html::extract_html(&decoded.text, url);
     let m = &article.metadata;
     let published = m.published_at.and_then(chrono::DateTime::from_timestamp_micros).map(|t| t.to_rfc3339());
     let mut report = format!(
@@ -199,7 +206,7 @@ fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
         m.language.as_deref().unwrap_or("-"),
         article.blocks.len()
     );
-    report.push_str(&crate::extract::html::explain_html(&decoded.text, args.url.as_deref()));
+    report.push_str(&crate::extract::html::explain_html(&decoded.text, url));
     Ok(report)
 }
 
