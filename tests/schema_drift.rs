@@ -39,8 +39,10 @@ fn written_parquet_matches_the_schema_files() {
         let kv = reader.metadata().file_metadata().key_value_metadata().cloned().unwrap_or_default();
         let version = kv.iter().find(|k| k.key == "newsmill.schema_version").and_then(|k| k.value.clone());
         assert_eq!(version, Some(spec["version"].to_string()), "{table}: schema version missing from Parquet metadata");
-        assert!(!std::fs::read_dir(out.path().join(table)).unwrap().any(|e| {
-            e.unwrap().file_name().to_string_lossy().ends_with(".inprogress")
-        }));
+        // A published table folder holds finished part files and nothing else.
+        for entry in std::fs::read_dir(out.path().join(table)).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(name.starts_with("part-") && name.ends_with(".parquet"), "{table}/{name} left behind");
+        }
     }
 }

@@ -74,10 +74,8 @@ pub fn render_card(manifest: &Manifest) -> String {
     md
 }
 
-/// Writes the card into `out` atomically.
-pub fn write_card(out: &Path, manifest: &Manifest) -> anyhow::Result<()> {
-    let temp = out.join(".README.md.inprogress");
-    std::fs::write(&temp, render_card(manifest)).with_context(|| format!("cannot write {}", temp.display()))?;
-    std::fs::rename(&temp, out.join("README.md"))?;
-    Ok(())
+/// Writes the card into `dir` (the run's staging folder).
+pub fn write_card(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
+    let path = dir.join("README.md");
+    std::fs::write(&path, render_card(manifest)).with_context(|| format!("cannot write {}", path.display()))
 }

@@ -43,12 +43,9 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// Writes the manifest into `out` atomically (temporary file, then rename).
-    pub fn write(&self, out: &Path) -> anyhow::Result<()> {
-        let temp = out.join("._manifest.json.inprogress");
-        let json = serde_json::to_vec_pretty(self)?;
-        std::fs::write(&temp, json).with_context(|| format!("cannot write {}", temp.display()))?;
-        std::fs::rename(&temp, out.join("_manifest.json"))?;
-        Ok(())
+    /// Writes the manifest into `dir` (the run's staging folder).
+    pub fn write(&self, dir: &Path) -> anyhow::Result<()> {
+        let path = dir.join("_manifest.json");
+        std::fs::write(&path, serde_json::to_vec_pretty(self)?).with_context(|| format!("cannot write {}", path.display()))
     }
 }

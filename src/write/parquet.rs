@@ -1,6 +1,6 @@
-//! [`ParquetSink`]: one table's part files, zstd-compressed, written under a
-//! hidden temporary name and renamed into place when complete, so that a
-//! `*.parquet` glob never sees a half-written file.
+//! [`ParquetSink`]: one table's part files, zstd-compressed, written into the
+//! run's staging folder (which hides them from readers until the run is
+//! published, see [`super::Staged`]).
 
 use super::schema::{Table, SCHEMA_VERSION_KEY, TABLE_KEY};
 use anyhow::Context;
@@ -17,8 +17,6 @@ const PART_TARGET_BYTES: usize = 256 * 1024 * 1024;
 /// Buffered, not yet flushed, row data is flushed as a row group past this size,
 /// which bounds the writer's memory whatever the documents' sizes.
 const ROW_GROUP_TARGET_BYTES: usize = 64 * 1024 * 1024;
-/// Suffix of files being written; no reader's `*.parquet` glob matches it.
-pub const IN_PROGRESS_SUFFIX: &str = ".inprogress";
 
 /// A finished part file.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -30,7 +28,6 @@ pub struct PartFile {
 
 struct OpenPart {
     writer: ArrowWriter<File>,
-    temp: PathBuf,
     path: PathBuf,
     rows: u64,
 }
@@ -64,10 +61,9 @@ impl ParquetSink {
         if self.open.is_none() {
             let name = format!("part-{:05}.parquet", self.parts.len());
             let path = self.dir.join(&name);
-            let temp = self.dir.join(format!(".{name}{IN_PROGRESS_SUFFIX}"));
-            let file = File::create(&temp).with_context(|| format!("cannot create {}", temp.display()))?;
+            let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
             let writer = ArrowWriter::try_new(file, self.table.arrow_schema(), Some(self.props.clone()))?;
-            self.open = Some(OpenPart { writer, temp, path, rows: 0 });
+            self.open = Some(OpenPart { writer, path, rows: 0 });
         }
         Ok(self.open.as_mut().expect("opened above"))
     }
@@ -93,8 +89,6 @@ impl ParquetSink {
         if let Some(part) = self.open.take() {
             let file = part.writer.into_inner()?;
             file.sync_all()?;
-            std::fs::rename(&part.temp, &part.path)
-                .with_context(|| format!("cannot move {} into place", part.temp.display()))?;
             let rel = format!("{}/{}", self.table.name(), part.path.file_name().and_then(|n| n.to_str()).unwrap_or_default());
             self.parts.push(PartFile { path: rel, rows: part.rows });
         }
