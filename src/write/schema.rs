@@ -49,8 +49,14 @@ impl Table {
         &specs[self as usize]
     }
 
-    /// The Arrow schema of the table, with the schema version in its metadata.
+    /// The Arrow schema of the table, with the schema version in its
+    /// metadata; built once, shared by every batch.
     pub fn arrow_schema(self) -> SchemaRef {
+        static SCHEMAS: OnceLock<[SchemaRef; 3]> = OnceLock::new();
+        SCHEMAS.get_or_init(|| Table::ALL.map(Table::build_arrow_schema))[self as usize].clone()
+    }
+
+    fn build_arrow_schema(self) -> SchemaRef {
         let spec = self.spec();
         let fields: Vec<Field> = spec.columns.iter().map(|c| Field::new(&c.name, c.kind.data_type(), c.nullable)).collect();
         let metadata = HashMap::from([
