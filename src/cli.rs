@@ -100,8 +100,13 @@ pub struct BuildArgs {
     #[arg(long, value_enum, default_value = "auto")]
     pub progress: ProgressMode,
     /// Replace a dataset already in DIR (its tables, rejects.csv and manifest).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "incremental")]
     pub overwrite: bool,
+    /// Add to the dataset already in DIR: read only inputs that are new or changed
+    /// since the runs recorded in DIR/_ledger.json, replace a changed input's rows,
+    /// and leave the rest. Without a dataset in DIR, a normal build.
+    #[arg(long)]
+    pub incremental: bool,
     /// Exit with code 3 when more than this share of records (0 to 1) is rejected;
     /// the dataset is still written.
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
@@ -218,6 +223,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         threads,
         progress: args.progress,
         overwrite: args.overwrite,
+        incremental: args.incremental,
         json_log: args.log_format == LogFormat::Json,
     };
     let manifest = build(&opts)?;
@@ -253,6 +259,21 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         c.rejected,
         opts.out.display()
     );
+    let run = &manifest.run;
+    if run.incremental {
+        eprintln!(
+            "newsmill: incremental: {} inputs read, {} unchanged and left as they were, {} changed and replaced; {}",
+            run.inputs_read,
+            run.inputs_unchanged,
+            run.inputs_replaced.len(),
+            if run.inputs_read == 0 && run.inputs_replaced.is_empty() {
+                "nothing new, the dataset is unchanged".to_string()
+            } else {
+                let rows = &manifest.files.rows;
+                format!("the dataset now holds {} documents (version {})", rows.documents, run.version)
+            }
+        );
+    }
     if !manifest.ignored_files.is_empty() {
         eprintln!(
             "newsmill: {} files in the input folders are not inputs and were passed over (listed in _manifest.json)",

@@ -3,7 +3,7 @@
 //! The modules follow the pipeline, and data flows one way through them:
 //!
 //! ```text
-//! read ──▶ decode ──▶ extract ──▶ segment ──▶ write
+//! read ──▶ decode ──▶ extract ──▶ segment ──▶ dedup ──▶ write
 //! ```
 //!
 //! [`pipeline`] wires the stages together, runs them in parallel and keeps the
@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod decode;
+pub mod dedup;
 pub mod error;
 pub mod extract;
 pub mod pipeline;

@@ -165,25 +165,27 @@ fn dataset_card_describes_tables_counts_and_sources() {
     assert!(card.starts_with("---\npretty_name: newsmill dataset\nlanguage:\n- de\n- en\n- fr\n- pt\n"), "{card}");
     assert!(card.contains(&format!("| documents | {} |", manifest.counts.documents)));
     assert!(card.contains("| `speaker_name` | string | yes |"));
-    assert!(card.contains("Publication dates range from 2015-"));
+    assert!(card.contains("Publication dates of the documents added range from 2015-"));
     assert!(card.contains("sample.warc.gz"));
 }
 
 #[test]
-fn a_run_publishes_at_the_end_and_clears_a_crashed_runs_staging() {
+fn a_run_publishes_at_the_end_and_clears_a_crashed_runs_version() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("dataset");
-    // What a run killed mid-way leaves: a staging folder with a half part file.
-    let stale = out.join(".newsmill-staging/documents");
+    // What a first run killed mid-way leaves: an unpublished version with a half part file.
+    let stale = out.join(".newsmill/v000001/documents");
     std::fs::create_dir_all(&stale).unwrap();
-    std::fs::write(stale.join("part-00000.parquet"), b"PAR1 half").unwrap();
+    std::fs::write(stale.join("part-000001-00000.parquet"), b"PAR1 half").unwrap();
     let manifest = run_build(&[repo("data/text")], &out, 1);
     assert!(out.join("_SUCCESS").exists());
-    assert!(!out.join(".newsmill-staging").exists());
+    assert!(std::fs::symlink_metadata(out.join("documents")).unwrap().file_type().is_symlink());
     assert_eq!(rows(&out, "documents").len() as u64, manifest.counts.documents);
     // A second run replaces the tables whole: no part file of the first survives.
     run_build(&[repo("data/html/ars-1.html")], &out, 1);
     let docs = rows(&out, "documents");
     assert_eq!(docs.len(), 1);
     assert!(get(&docs[0], "source").unwrap().ends_with("ars-1.html"));
+    let versions: Vec<String> = std::fs::read_dir(out.join(".newsmill")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(versions.contains(&"v000002".to_string()) && !versions.contains(&"v000001".to_string()), "{versions:?}");
 }

@@ -25,7 +25,7 @@ fn written_parquet_matches_the_schema_files() {
     for table in ["documents", "paragraphs", "quotes"] {
         let spec: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(repo(&format!("schemas/{table}.json"))).unwrap()).unwrap();
-        let part = out.path().join(table).join("part-00000.parquet");
+        let part = out.path().join(table).join("part-000001-00000.parquet");
         let file = std::fs::File::open(&part).unwrap();
         let schema = ParquetRecordBatchReaderBuilder::try_new(file).unwrap().schema().clone();
         let columns = spec["columns"].as_array().unwrap();

@@ -12,8 +12,11 @@ pub mod transform;
 
 use crate::read::detect::{collect_inputs, open_input, ByteCounter, InputFiles};
 use crate::read::ReadEvent;
-use crate::write::manifest::{InputSummary, Manifest};
+use crate::write::carry::{carry_over, Carried};
+use crate::write::ledger::Ledger;
 use crate::write::lock::DatasetLock;
+use crate::write::manifest::{InputSummary, Manifest, RunSummary};
+use crate::write::store::{crash_point, DatasetStore};
 use crate::write::{DatasetWriter, Outcome};
 use anyhow::Context;
 use crossbeam_channel::bounded;
@@ -43,8 +46,25 @@ pub struct BuildOptions {
     pub threads: usize,
     pub progress: ProgressMode,
     pub overwrite: bool,
+    /// Add only new or changed inputs to the dataset already in `out`.
+    pub incremental: bool,
     /// Progress log lines as JSON objects rather than text.
     pub json_log: bool,
+}
+
+impl BuildOptions {
+    /// A fresh build of `inputs` into `out` on every core, quietly.
+    pub fn new(inputs: Vec<PathBuf>, out: PathBuf) -> BuildOptions {
+        BuildOptions {
+            inputs,
+            out,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            progress: ProgressMode::Never,
+            overwrite: false,
+            incremental: false,
+            json_log: false,
+        }
+    }
 }
 
 pub use crate::error::UsageError;
@@ -69,7 +89,6 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
             opts.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
     }
-    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let threads = opts.threads.max(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -77,7 +96,54 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         .build()
         .context("cannot start the worker threads")?;
     let _lock = DatasetLock::acquire(&opts.out)?;
-    let writer = DatasetWriter::create(&opts.out, opts.overwrite)?;
+    let store = DatasetStore::open(&opts.out);
+    let current = store.current()?;
+    let foreign = store.foreign_entries();
+    if (current.is_some() || !foreign.is_empty()) && !opts.overwrite && !opts.incremental {
+        let held: Vec<&str> = if foreign.is_empty() { vec!["documents", "paragraphs", "quotes"] } else { foreign.clone() };
+        crate::usage_bail!(
+            "{} already holds a dataset ({}); pass --incremental to add new and changed inputs to it, --overwrite to \
+             replace it, or choose another --out",
+            opts.out.display(),
+            held.join(", ")
+        );
+    }
+    if !foreign.is_empty() {
+        if opts.incremental {
+            crate::usage_bail!(
+                "{} holds a dataset ({}) that was not written by this version of newsmill, so there is no ledger \
+                 of its inputs; rebuild it once with --overwrite",
+                opts.out.display(),
+                foreign.join(", ")
+            );
+        }
+        store.remove_foreign_entries()?;
+    }
+    let incremental = opts.incremental && current.is_some();
+    let previous_ledger = match &current {
+        Some(v) if incremental => Ledger::load(&v.dir)?,
+        _ => Ledger::default(),
+    };
+    let plan = previous_ledger.plan(&files, incremental)?;
+    let run = RunSummary {
+        version: current.as_ref().map_or(1, |v| v.number + 1),
+        incremental,
+        inputs_read: plan.read.len(),
+        inputs_unchanged: plan.unchanged.len(),
+        inputs_replaced: plan.replaced.iter().map(|e| e.path.clone()).collect(),
+    };
+    if incremental && plan.is_noop() {
+        return Ok(Manifest::unchanged(started_at, started, threads, run, ignored));
+    }
+    let version = store.begin(current.as_ref())?;
+    let carried = match &current {
+        Some(previous) if incremental => carry_over(previous, &version.dir, &plan.replaced)?,
+        _ => Carried::default(),
+    };
+    crash_point("after_carry");
+    let writer = DatasetWriter::create(&version, carried)?;
+    let files: Vec<PathBuf> = plan.read.iter().map(|(path, _)| path.clone()).collect();
+    let total_bytes: u64 = plan.read.iter().map(|(_, f)| f.size).sum();
     let counter = Arc::new(ByteCounter::default());
     let batch_records = BATCH_MIN_RECORDS.max(threads * 16);
 
@@ -119,7 +185,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
     let writer = std::thread::Builder::new().name("newsmill-writer".into()).spawn(move || -> anyhow::Result<_> {
         let mut writer = writer;
         for outcomes in out_rx {
-            writer_transformer.clock.time(Stage::Write, || writer.write(&outcomes))?;
+            writer_transformer.clock.time(Stage::Write, || writer.write(outcomes))?;
         }
         writer_transformer.clock.time(Stage::Write, || writer.finish())
     })?;
@@ -154,11 +220,12 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
     }
     drop(out_tx);
     let inputs = reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
-    let (counts, files, staged) = writer
+    let (counts, files) = writer
         .join()
         .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
         .with_context(|| format!("writing the dataset into {} failed", out_dir.display()))?;
     progress.finish(counter.get(), counts.records_seen);
+    plan.next_ledger(&previous_ledger, version.number, incremental).save(&version.dir)?;
 
     let manifest = Manifest {
         tool: "newsmill",
@@ -168,15 +235,16 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         finished_at: chrono::Utc::now().to_rfc3339(),
         duration_secs: started.elapsed().as_secs_f64(),
         threads,
+        run,
         stage_secs: transformer.clock.seconds(),
         inputs,
         ignored_files: ignored.iter().map(|p| p.display().to_string()).collect(),
         counts,
         files,
     };
-    crate::write::card::write_card(staged.dir(), &manifest)?;
-    manifest.write(staged.dir())?;
-    staged.publish()?;
+    crate::write::card::write_card(&version.dir, &manifest)?;
+    manifest.write(&version.dir)?;
+    store.publish(&version)?;
     Ok(manifest)
 }
 

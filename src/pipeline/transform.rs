@@ -1,6 +1,7 @@
 //! The transforms of one record: decode → extract → segment, timed per stage.
 
 use crate::decode::{decode_html, decode_text};
+use crate::dedup::Signature;
 use crate::extract::html::extract_html;
 use crate::extract::language::detect_language;
 use crate::extract::limits::{nesting_beyond, MAX_NESTING};
@@ -142,7 +143,7 @@ impl Transformer {
         if paragraphs.is_empty() {
             return reject("no_text", "no article text was found in the page".into());
         }
-        let quotes = self.clock.time(Stage::Segment, || self.segmenter.segment(&text, &paragraphs));
+        let (quotes, signature) = self.clock.time(Stage::Segment, || (self.segmenter.segment(&text, &paragraphs), Signature::of(&text)));
         let meta = article.metadata;
         let language = meta.language.or_else(|| detect_language(&text));
         Outcome::Document(Box::new(Document {
@@ -160,6 +161,8 @@ impl Transformer {
             text,
             paragraphs,
             quotes,
+            signature,
+            dup_of: None,
         }))
     }
 }

@@ -88,6 +88,11 @@ pub struct Document {
     pub text: String,
     pub paragraphs: Vec<ParagraphSpan>,
     pub quotes: Vec<Quote>,
+    /// MinHash signature of the text, for near-duplicate detection; `None`
+    /// for texts too short to compare.
+    pub signature: Option<crate::dedup::Signature>,
+    /// The earlier document this one is a near-copy of (set by the writer).
+    pub dup_of: Option<String>,
 }
 
 impl Document {

@@ -29,21 +29,39 @@ pub fn render_card(manifest: &Manifest) -> String {
     let _ = writeln!(md, "---\n\n# newsmill dataset\n");
     let _ = writeln!(
         md,
-        "Built by newsmill {} on {} from {} input files in {:.1} s. News pages turned into documents, their \
-         paragraphs, and the direct quotes in them with who said them.\n",
+        "News pages turned into documents, their paragraphs, and the direct quotes in them with who said \
+         them. Last built by newsmill {} on {} in {:.1} s.\n",
         manifest.tool_version,
         manifest.finished_at,
-        manifest.inputs.len(),
         manifest.duration_secs
     );
+    let rows = &manifest.files.rows;
     let _ = writeln!(md, "## Counts\n\n| what | count |\n|---|---|");
     for (what, n) in [
+        ("documents", rows.documents),
+        ("paragraphs", rows.paragraphs),
+        ("quotes", rows.quotes),
+        ("records rejected (rows of rejects.csv)", rows.rejects),
+    ] {
+        let _ = writeln!(md, "| {what} | {n} |");
+    }
+    let _ = writeln!(
+        md,
+        "\nThe last run (version {}{}) read {} inputs{}:\n\n| what | count |\n|---|---|",
+        manifest.run.version,
+        if manifest.run.incremental { ", incremental" } else { "" },
+        manifest.run.inputs_read,
+        if manifest.run.incremental {
+            format!(", left {} unchanged and replaced the rows of {}", manifest.run.inputs_unchanged, manifest.run.inputs_replaced.len())
+        } else {
+            String::new()
+        }
+    );
+    for (what, n) in [
         ("input records seen", c.records_seen),
-        ("documents", c.documents),
-        ("paragraphs", c.paragraphs),
-        ("quotes", c.quotes),
-        ("records skipped (not pages)", c.skipped),
-        ("records rejected (see rejects.csv)", c.rejected),
+        ("documents added", c.documents),
+        ("records skipped (not pages, or documents already held)", c.skipped),
+        ("records rejected", c.rejected),
     ] {
         let _ = writeln!(md, "| {what} | {n} |");
     }
@@ -51,7 +69,7 @@ pub fn render_card(manifest: &Manifest) -> String {
         (Some(from), Some(to)) => format!("from {from} to {to}"),
         _ => "unknown (no document gives a publication date)".into(),
     };
-    let _ = writeln!(md, "\nPublication dates range {range}.\n");
+    let _ = writeln!(md, "\nPublication dates of the documents added range {range}.\n");
     let languages: Vec<String> = c.documents_by_language.iter().map(|(l, n)| format!("{l} ({n})")).collect();
     let _ = writeln!(md, "Languages: {}.\n", languages.join(", "));
     for table in Table::ALL {
@@ -62,7 +80,7 @@ pub fn render_card(manifest: &Manifest) -> String {
         }
         let _ = writeln!(md);
     }
-    let _ = writeln!(md, "## Sources\n");
+    let _ = writeln!(md, "## Sources read by the last run\n\n`_ledger.json` lists every input the dataset holds.\n");
     for input in &manifest.inputs {
         let _ = writeln!(md, "- `{}` ({:?}, {} bytes)", input.path, input.kind, input.bytes);
     }

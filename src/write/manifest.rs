@@ -23,6 +23,21 @@ pub struct StageSeconds {
     pub write: f64,
 }
 
+/// What kind of run this was.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RunSummary {
+    /// The version of the dataset this run published (1 for a fresh build).
+    pub version: u32,
+    /// Whether the run added to the previous version (`--incremental`).
+    pub incremental: bool,
+    /// Inputs read by this run (new or changed).
+    pub inputs_read: usize,
+    /// Inputs the ledger already held unchanged, not read again.
+    pub inputs_unchanged: usize,
+    /// Changed inputs whose earlier rows this run replaced.
+    pub inputs_replaced: Vec<String>,
+}
+
 #[derive(Debug, serde::Serialize)]
 pub struct Manifest {
     pub tool: &'static str,
@@ -32,17 +47,47 @@ pub struct Manifest {
     pub finished_at: String,
     pub duration_secs: f64,
     pub threads: usize,
+    pub run: RunSummary,
     /// Time spent in each stage, summed over threads (so it can exceed the
     /// duration on several cores). Extract includes HTML parsing.
     pub stage_secs: StageSeconds,
+    /// Inputs read by this run (`_ledger.json` lists every input of the dataset).
     pub inputs: Vec<InputSummary>,
     /// Files found in input folders that are not inputs (README, images...).
     pub ignored_files: Vec<String>,
+    /// Records of this run.
     pub counts: Counts,
+    /// Files and rows of the dataset as published (earlier runs' included).
     pub files: Written,
 }
 
 impl Manifest {
+    /// The record of an incremental run that found nothing new and left the
+    /// dataset as it was (nothing is written).
+    pub fn unchanged(
+        started_at: chrono::DateTime<chrono::Utc>,
+        started: std::time::Instant,
+        threads: usize,
+        run: RunSummary,
+        ignored: Vec<std::path::PathBuf>,
+    ) -> Manifest {
+        Manifest {
+            tool: "newsmill",
+            tool_version: env!("CARGO_PKG_VERSION"),
+            schema_version: crate::write::schema::Table::Documents.spec().version,
+            started_at: started_at.to_rfc3339(),
+            finished_at: chrono::Utc::now().to_rfc3339(),
+            duration_secs: started.elapsed().as_secs_f64(),
+            threads,
+            run,
+            stage_secs: StageSeconds::default(),
+            inputs: Vec::new(),
+            ignored_files: ignored.iter().map(|p| p.display().to_string()).collect(),
+            counts: Counts::default(),
+            files: Written::default(),
+        }
+    }
+
     /// Writes the manifest into `dir` (the run's staging folder).
     pub fn write(&self, dir: &Path) -> anyhow::Result<()> {
         let path = dir.join("_manifest.json");

@@ -5,27 +5,32 @@
 //! DIR/quotes/part-*.parquet      DIR/rejects.csv      DIR/_manifest.json
 //! ```
 //!
-//! plus `DIR/README.md`, the dataset card, and `DIR/_SUCCESS` once complete.
-//! A run writes everything into a hidden staging folder and publishes it at
-//! the end (Spark's output-commit model): a reader globbing `documents/*.parquet`
-//! sees the previous dataset or the new one, and a crashed run leaves only a
-//! staging folder, which the next run clears.
+//! plus `DIR/README.md`, the dataset card, `DIR/_ledger.json`, the inputs
+//! the dataset holds, and `DIR/_SUCCESS`. Each is a link into the current
+//! version folder; [`store`] explains how a run publishes a new version
+//! atomically and [`carry`] how an incremental run starts from the last one.
 
 pub mod card;
+pub mod carry;
+pub mod ledger;
 pub mod lock;
 pub mod manifest;
 pub mod parquet;
 pub mod rows;
 pub mod schema;
+pub mod store;
 
+use crate::dedup::Verdict;
 use crate::read::{Reject, Skip};
 use crate::segment::Document;
 use anyhow::Context;
+use carry::{Carried, DEDUP_FILE, REJECTS_FILE};
 use parquet::{ParquetSink, PartFile};
 use schema::Table;
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use store::Version;
 
 /// What became of one input record.
 #[derive(Debug)]
@@ -54,71 +59,85 @@ pub struct Counts {
     pub documents_by_language: BTreeMap<String, u64>,
 }
 
-/// Files of a finished dataset, per table.
+/// Files of a finished dataset, per table, with the rows the dataset holds
+/// (rows carried over from earlier runs included).
 #[derive(Debug, Default, Clone, serde::Serialize)]
 pub struct Written {
     pub documents: Vec<PartFile>,
     pub paragraphs: Vec<PartFile>,
     pub quotes: Vec<PartFile>,
     pub rejects: String,
+    pub rows: DatasetRows,
 }
 
-/// Writes a run's outcomes into the dataset folder.
+/// Rows per table of the published dataset.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct DatasetRows {
+    pub documents: u64,
+    pub paragraphs: u64,
+    pub quotes: u64,
+    pub rejects: u64,
+}
+
+/// Columns of `rejects.csv`.
+pub const REJECTS_HEADER: [&str; 4] = ["source", "record_offset", "reason", "detail"];
+/// Skip reason of a record whose document the dataset already holds.
+pub const DUPLICATE: &str = "duplicate";
+
+/// Writes a run's outcomes into its version folder.
 pub struct DatasetWriter {
-    out: PathBuf,
+    dir: PathBuf,
     sinks: [ParquetSink; 3],
     rejects: csv::Writer<File>,
     counts: Counts,
     published_range: Option<(i64, i64)>,
+    carried: Carried,
 }
 
-/// The files and folders a dataset consists of (what `--overwrite` replaces).
-const DATASET_ENTRIES: &[&str] = &["documents", "paragraphs", "quotes", "rejects.csv", "_manifest.json", "_SUCCESS"];
-/// Where a run writes before it publishes; hidden from `*/*.parquet` globs.
-const STAGING: &str = ".newsmill-staging";
-
 impl DatasetWriter {
-    /// Prepares a run into `out`. An existing dataset there is an error unless
-    /// `overwrite` is set; it stays readable until [`Staged::publish`] replaces
-    /// it. The caller holds the folder's lock, so a staging area left behind is
-    /// a crashed run's and is cleared.
-    pub fn create(out: &Path, overwrite: bool) -> anyhow::Result<Self> {
-        let existing: Vec<&str> = DATASET_ENTRIES.iter().copied().filter(|e| out.join(e).exists()).collect();
-        if !existing.is_empty() && !overwrite {
-            crate::usage_bail!(
-                "{} already holds a dataset ({}); pass --overwrite to replace it, or choose another --out",
-                out.display(),
-                existing.join(", ")
-            );
-        }
-        let staging = out.join(STAGING);
-        if staging.exists() {
-            std::fs::remove_dir_all(&staging).with_context(|| format!("cannot clear a crashed run's {}", staging.display()))?;
-        }
-        std::fs::create_dir_all(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
+    /// Prepares to write into `version`, which already holds what was
+    /// `carried` over from the previous version (nothing for a fresh build).
+    pub fn create(version: &Version, carried: Carried) -> anyhow::Result<Self> {
         let sinks = [
-            ParquetSink::new(&staging, Table::Documents)?,
-            ParquetSink::new(&staging, Table::Paragraphs)?,
-            ParquetSink::new(&staging, Table::Quotes)?,
+            ParquetSink::new(&version.dir, Table::Documents, version.number)?,
+            ParquetSink::new(&version.dir, Table::Paragraphs, version.number)?,
+            ParquetSink::new(&version.dir, Table::Quotes, version.number)?,
         ];
-        let rejects_path = staging.join("rejects.csv");
-        let file = File::create(&rejects_path).with_context(|| format!("cannot create {}", rejects_path.display()))?;
+        let rejects_path = version.dir.join(REJECTS_FILE);
+        let carried_rejects = rejects_path.exists();
+        let file = File::options()
+            .create(true)
+            .append(true)
+            .open(&rejects_path)
+            .with_context(|| format!("cannot create {}", rejects_path.display()))?;
         let mut rejects = csv::Writer::from_writer(file);
-        rejects.write_record(["source", "record_offset", "reason", "detail"])?;
-        Ok(DatasetWriter { out: out.to_path_buf(), sinks, rejects, counts: Counts::default(), published_range: None })
+        if !carried_rejects {
+            rejects.write_record(REJECTS_HEADER)?;
+        }
+        Ok(DatasetWriter { dir: version.dir.clone(), sinks, rejects, counts: Counts::default(), published_range: None, carried })
     }
 
     pub fn counts(&self) -> &Counts {
         &self.counts
     }
 
-    /// Writes a batch of outcomes, in order.
-    pub fn write(&mut self, outcomes: &[Outcome]) -> anyhow::Result<()> {
+    /// Writes a batch of outcomes, in order. A document the dataset already
+    /// holds (same `doc_id`) is counted as skipped, and a near-copy of an
+    /// earlier one gets its `dup_of`.
+    pub fn write(&mut self, mut outcomes: Vec<Outcome>) -> anyhow::Result<()> {
         let mut docs = Vec::with_capacity(outcomes.len());
-        for outcome in outcomes {
+        for outcome in &mut outcomes {
             self.counts.records_seen += 1;
             match outcome {
                 Outcome::Document(d) => {
+                    match self.carried.dedup.admit(&d.doc_id, d.signature.as_ref()) {
+                        Verdict::Duplicate => {
+                            self.counts.skipped += 1;
+                            *self.counts.skipped_by_reason.entry(DUPLICATE).or_default() += 1;
+                            continue;
+                        }
+                        Verdict::New { dup_of } => d.dup_of = dup_of,
+                    }
                     self.counts.documents += 1;
                     self.counts.paragraphs += d.paragraphs.len() as u64;
                     self.counts.quotes += d.quotes.len() as u64;
@@ -127,7 +146,7 @@ impl DatasetWriter {
                     if let Some(t) = d.published_at {
                         self.published_range = Some(self.published_range.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
                     }
-                    docs.push(d.as_ref());
+                    docs.push(&**d);
                 }
                 Outcome::Skipped(s) => {
                     self.counts.skipped += 1;
@@ -149,58 +168,44 @@ impl DatasetWriter {
         Ok(())
     }
 
-    /// Closes every file of the staging area; returns what was written and
-    /// the staged dataset, still to be published.
-    pub fn finish(self) -> anyhow::Result<(Counts, Written, Staged)> {
-        let [documents, paragraphs, quotes] = self.sinks;
+    /// Closes every file of the version and saves its dedup index; returns
+    /// the run's counts and the version's files.
+    pub fn finish(self) -> anyhow::Result<(Counts, Written)> {
+        let carried = self.carried;
+        let [documents, paragraphs, quotes] = self.sinks.map(|sink| {
+            let table = sink.table();
+            let mut parts = carried.parts[table as usize].clone();
+            sink.finish(parts.is_empty()).map(|new| {
+                parts.extend(new);
+                parts
+            })
+        });
+        let (documents, paragraphs, quotes) = (documents?, paragraphs?, quotes?);
+        let rows = |parts: &[PartFile]| parts.iter().map(|p| p.rows).sum();
         let written = Written {
-            documents: documents.finish()?,
-            paragraphs: paragraphs.finish()?,
-            quotes: quotes.finish()?,
-            rejects: "rejects.csv".into(),
+            rows: DatasetRows {
+                documents: rows(&documents),
+                paragraphs: rows(&paragraphs),
+                quotes: rows(&quotes),
+                rejects: carried.rejects + self.counts.rejected,
+            },
+            documents,
+            paragraphs,
+            quotes,
+            rejects: REJECTS_FILE.into(),
         };
         let file = self.rejects.into_inner().map_err(|e| anyhow::anyhow!("cannot write rejects.csv: {}", e.error()))?;
         file.sync_all()?;
+        let dedup_path = self.dir.join(DEDUP_FILE);
+        let mut out = std::io::BufWriter::new(File::create(&dedup_path).with_context(|| format!("cannot create {}", dedup_path.display()))?);
+        carried.dedup.save(&mut out).and_then(|_| std::io::Write::flush(&mut out)).with_context(|| format!("cannot write {}", dedup_path.display()))?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         let mut counts = self.counts;
         let rfc3339 = |t: i64| chrono::DateTime::from_timestamp_micros(t).map(|t| t.to_rfc3339());
         if let Some((from, to)) = self.published_range {
             counts.published_from = rfc3339(from);
             counts.published_to = rfc3339(to);
         }
-        Ok((counts, written, Staged { out: self.out.clone(), staging: self.out.join(STAGING) }))
-    }
-}
-
-/// A complete run waiting in the staging area.
-#[derive(Debug)]
-pub struct Staged {
-    out: PathBuf,
-    staging: PathBuf,
-}
-
-impl Staged {
-    /// The staging folder, for the last files of the run (card, manifest).
-    pub fn dir(&self) -> &Path {
-        &self.staging
-    }
-
-    /// Moves the staged dataset into place, replacing the previous one, and
-    /// marks it complete with `_SUCCESS`. Each table folder is swapped by two
-    /// renames, so a reader sees the old or the new table, never a mix of
-    /// part files; `_manifest.json` and `_SUCCESS` appear last.
-    pub fn publish(self) -> anyhow::Result<()> {
-        let _ = std::fs::remove_file(self.out.join("_SUCCESS"));
-        for entry in ["documents", "paragraphs", "quotes", "rejects.csv", "README.md", "_manifest.json"] {
-            let staged = self.staging.join(entry);
-            let live = self.out.join(entry);
-            let retired = self.staging.join(format!("{entry}.previous"));
-            if live.exists() {
-                std::fs::rename(&live, &retired).with_context(|| format!("cannot move the previous {} aside", live.display()))?;
-            }
-            std::fs::rename(&staged, &live).with_context(|| format!("cannot publish {}", live.display()))?;
-        }
-        std::fs::write(self.out.join("_SUCCESS"), b"")?;
-        std::fs::remove_dir_all(&self.staging).with_context(|| format!("cannot remove {}", self.staging.display()))?;
-        Ok(())
+        Ok((counts, written))
     }
 }

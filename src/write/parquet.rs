@@ -4,7 +4,8 @@
 
 use super::schema::{Table, SCHEMA_VERSION_KEY, TABLE_KEY};
 use anyhow::Context;
-use arrow_array::RecordBatch;
+use arrow_array::{BooleanArray, RecordBatch};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
@@ -32,34 +33,91 @@ struct OpenPart {
     rows: u64,
 }
 
-/// Writes one table's batches into numbered part files in `DIR/<table>/`.
+/// Writes one table's batches into numbered part files in `DIR/<table>/`,
+/// named `part-<run>-<n>.parquet` so that the part files of every run of an
+/// incremental dataset can live side by side.
 pub struct ParquetSink {
     table: Table,
     dir: PathBuf,
+    run: u32,
     props: WriterProperties,
     open: Option<OpenPart>,
     parts: Vec<PartFile>,
 }
 
+/// The writer settings of every part file of `table`.
+fn writer_properties(table: Table) -> anyhow::Result<WriterProperties> {
+    Ok(WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
+        .set_created_by(format!("newsmill {}", env!("CARGO_PKG_VERSION")))
+        .set_key_value_metadata(Some(vec![
+            KeyValue::new(SCHEMA_VERSION_KEY.to_string(), table.spec().version.to_string()),
+            KeyValue::new(TABLE_KEY.to_string(), table.name().to_string()),
+        ]))
+        .build())
+}
+
+/// The run that wrote a part file, from its name.
+pub fn part_run(name: &str) -> Option<u32> {
+    name.strip_prefix("part-")?.split('-').next()?.parse().ok()
+}
+
+/// Rows in a part file, from its footer.
+pub fn part_rows(path: &Path) -> anyhow::Result<u64> {
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file).with_context(|| format!("{} is not a readable Parquet file", path.display()))?;
+    Ok(builder.metadata().file_metadata().num_rows().max(0) as u64)
+}
+
+/// Copies the rows of part file `from` that `keep` selects into `to`, which
+/// is not written when no row is kept. Returns the rows written.
+pub fn rewrite_part(
+    from: &Path,
+    to: &Path,
+    table: Table,
+    mut keep: impl FnMut(&RecordBatch) -> anyhow::Result<BooleanArray>,
+) -> anyhow::Result<u64> {
+    let file = File::open(from).with_context(|| format!("cannot open {}", from.display()))?;
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .and_then(|b| b.build())
+        .with_context(|| format!("{} is not a readable Parquet file", from.display()))?;
+    let mut writer: Option<ArrowWriter<File>> = None;
+    let mut rows = 0u64;
+    for batch in reader {
+        let batch = batch.with_context(|| format!("cannot read {}", from.display()))?;
+        let kept = arrow_select::filter::filter_record_batch(&batch, &keep(&batch)?)?;
+        if kept.num_rows() == 0 {
+            continue;
+        }
+        if writer.is_none() {
+            let file = File::create(to).with_context(|| format!("cannot create {}", to.display()))?;
+            writer = Some(ArrowWriter::try_new(file, table.arrow_schema(), Some(writer_properties(table)?))?);
+        }
+        if let Some(w) = writer.as_mut() {
+            w.write(&kept)?;
+        }
+        rows += kept.num_rows() as u64;
+    }
+    if let Some(w) = writer {
+        w.into_inner()?.sync_all()?;
+    }
+    Ok(rows)
+}
+
 impl ParquetSink {
-    pub fn new(dataset: &Path, table: Table) -> anyhow::Result<Self> {
+    pub fn new(dataset: &Path, table: Table, run: u32) -> anyhow::Result<Self> {
         let dir = dataset.join(table.name());
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let version = table.spec().version.to_string();
-        let props = WriterProperties::builder()
-            .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
-            .set_created_by(format!("newsmill {}", env!("CARGO_PKG_VERSION")))
-            .set_key_value_metadata(Some(vec![
-                KeyValue::new(SCHEMA_VERSION_KEY.to_string(), version),
-                KeyValue::new(TABLE_KEY.to_string(), table.name().to_string()),
-            ]))
-            .build();
-        Ok(ParquetSink { table, dir, props, open: None, parts: Vec::new() })
+        Ok(ParquetSink { table, dir, run, props: writer_properties(table)?, open: None, parts: Vec::new() })
+    }
+
+    pub fn table(&self) -> Table {
+        self.table
     }
 
     fn open_part(&mut self) -> anyhow::Result<&mut OpenPart> {
         if self.open.is_none() {
-            let name = format!("part-{:05}.parquet", self.parts.len());
+            let name = format!("part-{:06}-{:05}.parquet", self.run, self.parts.len());
             let path = self.dir.join(&name);
             let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
             let writer = ArrowWriter::try_new(file, self.table.arrow_schema(), Some(self.props.clone()))?;
@@ -95,10 +153,11 @@ impl ParquetSink {
         Ok(())
     }
 
-    /// Closes the last part. A table with no rows still gets one (empty)
+    /// Closes the last part. A table with no rows at all (`table_empty`:
+    /// nothing carried over from earlier runs either) still gets one empty
     /// part file, so that readers globbing the folder find the schema.
-    pub fn finish(mut self) -> anyhow::Result<Vec<PartFile>> {
-        if self.open.is_none() && self.parts.is_empty() {
+    pub fn finish(mut self, table_empty: bool) -> anyhow::Result<Vec<PartFile>> {
+        if self.open.is_none() && self.parts.is_empty() && table_empty {
             self.open_part()?;
         }
         self.close_part()?;

@@ -41,6 +41,7 @@ fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
     let mut n_paragraphs = Int32Builder::with_capacity(n);
     let mut n_quotes = Int32Builder::with_capacity(n);
     let mut n_words = Int32Builder::with_capacity(n);
+    let mut dup_of = StringBuilder::new();
     for d in docs {
         doc_id.append_value(&d.doc_id);
         source.append_value(&*d.source);
@@ -57,6 +58,7 @@ fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
         n_paragraphs.append_value(usize_i32(d.paragraphs.len()));
         n_quotes.append_value(usize_i32(d.quotes.len()));
         n_words.append_value(usize_i32(d.n_words()));
+        dup_of.append_option(d.dup_of.as_deref());
     }
     let columns: Vec<ArrayRef> = vec![
         Arc::new(doc_id.finish()),
@@ -74,6 +76,7 @@ fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
         Arc::new(n_paragraphs.finish()),
         Arc::new(n_quotes.finish()),
         Arc::new(n_words.finish()),
+        Arc::new(dup_of.finish()),
     ];
     Ok(RecordBatch::try_new(Table::Documents.arrow_schema(), columns)?)
 }

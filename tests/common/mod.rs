@@ -3,7 +3,7 @@
 #![allow(dead_code)] // each test binary uses its own subset
 
 use arrow_array::{Array, RecordBatch};
-use newsmill::pipeline::{build, BuildOptions, ProgressMode};
+use newsmill::pipeline::{build, BuildOptions};
 use newsmill::write::manifest::Manifest;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use std::path::{Path, PathBuf};
@@ -13,14 +13,7 @@ pub fn repo(path: &str) -> PathBuf {
 }
 
 pub fn run_build(inputs: &[PathBuf], out: &Path, threads: usize) -> Manifest {
-    let opts = BuildOptions {
-        inputs: inputs.to_vec(),
-        out: out.to_path_buf(),
-        threads,
-        progress: ProgressMode::Never,
-        overwrite: true,
-        json_log: false,
-    };
+    let opts = BuildOptions { threads, overwrite: true, ..BuildOptions::new(inputs.to_vec(), out.to_path_buf()) };
     build(&opts).expect("build succeeds")
 }
 

@@ -1,0 +1,298 @@
+//! Duplicates: the same record twice is one document, and a near-copy of an
+//! earlier document (a syndicated article, a page fetched under two URLs)
+//! points at it with `dup_of`.
+//!
+//! Exact duplicates share a `doc_id` (URL and payload hashed together).
+//! Near-duplicates are found with MinHash over five-word shingles and
+//! locality-sensitive hashing: [`BANDS`] bands of [`ROWS`] values each make
+//! pages that share about 60% of their shingles candidates, and a candidate
+//! counts only when at least [`NEAR_DUP_MATCH`] of the signature values agree
+//! (an estimated Jaccard similarity of 0.8). The signature is computed by the
+//! workers; the index lives in the writer, which sees documents in input
+//! order, so the earliest copy is always the one pointed at.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{Read, Write};
+
+/// Values per signature.
+pub const SIGNATURE_LEN: usize = BANDS * ROWS;
+const BANDS: usize = 8;
+const ROWS: usize = 4;
+/// Signature values that must agree for a near-duplicate (26 of 32 ≈ 0.8).
+const NEAR_DUP_MATCH: usize = 26;
+/// Words per shingle.
+const SHINGLE_WORDS: usize = 5;
+/// Texts with fewer shingles than this get no signature: short texts share
+/// boilerplate sentences too easily to be called copies.
+const MIN_SHINGLES: usize = 20;
+
+/// A document's MinHash signature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signature(pub [u32; SIGNATURE_LEN]);
+
+/// 64-bit finaliser (splitmix64): spreads one hash into independent-looking
+/// values, one per signature slot.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// A word's hash, case-folded without allocating.
+fn word_hash(word: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl Signature {
+    /// The signature of a text, or `None` when it is too short to compare.
+    pub fn of(text: &str) -> Option<Signature> {
+        let words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash);
+        let mut window = [0u64; SHINGLE_WORDS];
+        let mut mins = [u32::MAX; SIGNATURE_LEN];
+        let mut shingles = 0usize;
+        for (i, word) in words.enumerate() {
+            window[i % SHINGLE_WORDS] = word;
+            if i + 1 < SHINGLE_WORDS {
+                continue;
+            }
+            // The shingle's hash depends on word order: combine from its first word.
+            let first = (i + 1) % SHINGLE_WORDS;
+            let shingle = (0..SHINGLE_WORDS).fold(0u64, |h, k| mix(h ^ window[(first + k) % SHINGLE_WORDS]));
+            for (slot, min) in mins.iter_mut().enumerate() {
+                let value = (mix(shingle ^ (slot as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
+                *min = (*min).min(value);
+            }
+            shingles += 1;
+        }
+        (shingles >= MIN_SHINGLES).then_some(Signature(mins))
+    }
+
+    fn band_key(&self, band: usize) -> u64 {
+        let values = &self.0[band * ROWS..(band + 1) * ROWS];
+        values.iter().fold(mix(band as u64 + 1), |h, &v| mix(h ^ u64::from(v)))
+    }
+
+    fn agreement(&self, other: &Signature) -> usize {
+        self.0.iter().zip(&other.0).filter(|(a, b)| a == b).count()
+    }
+}
+
+/// Parses a `doc_id` (32 hex digits) into its 128-bit value.
+pub fn doc_id_value(doc_id: &str) -> Option<u128> {
+    u128::from_str_radix(doc_id, 16).ok()
+}
+
+fn doc_id_hex(value: u128) -> String {
+    format!("{value:032x}")
+}
+
+/// What the writer decides for one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// A document already in the dataset: not written again.
+    Duplicate,
+    /// A new document; `dup_of` names the earlier near-copy, if any.
+    New { dup_of: Option<String> },
+}
+
+/// The documents of a dataset as far as deduplication needs them, in the
+/// order they were added.
+#[derive(Debug, Default)]
+pub struct DedupIndex {
+    seen: HashSet<u128>,
+    entries: Vec<Entry>,
+    /// Band key → the earliest entry with that band.
+    bands: HashMap<u64, u32>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    doc_id: u128,
+    /// The earliest copy this document is a near-duplicate of.
+    root: Option<u128>,
+    signature: Option<Signature>,
+}
+
+/// File header of a saved index: format name and version.
+const MAGIC: &[u8; 8] = b"NMDEDUP1";
+
+impl DedupIndex {
+    /// Decides on a document and remembers it.
+    pub fn admit(&mut self, doc_id: &str, signature: Option<&Signature>) -> Verdict {
+        let Some(id) = doc_id_value(doc_id) else {
+            return Verdict::New { dup_of: None }; // not a newsmill id: nothing to compare
+        };
+        if !self.seen.insert(id) {
+            return Verdict::Duplicate;
+        }
+        let root = signature.and_then(|s| self.earliest_copy(s));
+        self.push(Entry { doc_id: id, root, signature: signature.copied() });
+        Verdict::New { dup_of: root.map(doc_id_hex) }
+    }
+
+    fn earliest_copy(&self, signature: &Signature) -> Option<u128> {
+        let mut best: Option<u32> = None;
+        for band in 0..BANDS {
+            let Some(&candidate) = self.bands.get(&signature.band_key(band)) else { continue };
+            if best.is_some_and(|b| b <= candidate) {
+                continue;
+            }
+            let entry = &self.entries[candidate as usize];
+            if entry.signature.is_some_and(|s| s.agreement(signature) >= NEAR_DUP_MATCH) {
+                best = Some(candidate);
+            }
+        }
+        best.map(|b| {
+            let entry = &self.entries[b as usize];
+            entry.root.unwrap_or(entry.doc_id)
+        })
+    }
+
+    fn push(&mut self, entry: Entry) {
+        let index = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        if let Some(signature) = &entry.signature {
+            for band in 0..BANDS {
+                self.bands.entry(signature.band_key(band)).or_insert(index);
+            }
+        }
+        self.seen.insert(entry.doc_id);
+        self.entries.push(entry);
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The index without the given documents (rows removed from the dataset).
+    pub fn without(self, removed: &HashSet<u128>) -> DedupIndex {
+        let mut kept = DedupIndex::default();
+        for entry in self.entries.into_iter().filter(|e| !removed.contains(&e.doc_id)) {
+            kept.push(entry);
+        }
+        kept
+    }
+
+    /// Saves the index (binary: header, then per document its id, its root
+    /// and its signature, each behind a presence byte).
+    pub fn save(&self, out: &mut impl Write) -> std::io::Result<()> {
+        out.write_all(MAGIC)?;
+        out.write_all(&(self.entries.len() as u64).to_le_bytes())?;
+        for e in &self.entries {
+            out.write_all(&e.doc_id.to_le_bytes())?;
+            out.write_all(&[u8::from(e.root.is_some())])?;
+            out.write_all(&e.root.unwrap_or(0).to_le_bytes())?;
+            out.write_all(&[u8::from(e.signature.is_some())])?;
+            for v in e.signature.map_or([0; SIGNATURE_LEN], |s| s.0) {
+                out.write_all(&v.to_le_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads an index written by [`DedupIndex::save`].
+    pub fn load(input: &mut impl Read) -> std::io::Result<DedupIndex> {
+        let invalid = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not a newsmill dedup index: {what}"));
+        let mut magic = [0u8; 8];
+        input.read_exact(&mut magic)?;
+        if &magic != MAGIC {
+            return Err(invalid("wrong header"));
+        }
+        let mut n = [0u8; 8];
+        input.read_exact(&mut n)?;
+        let n = u64::from_le_bytes(n);
+        let mut index = DedupIndex::default();
+        let mut record = vec![0u8; 16 + 1 + 16 + 1 + 4 * SIGNATURE_LEN];
+        for _ in 0..n {
+            input.read_exact(&mut record)?;
+            let u128_at = |at: usize| u128::from_le_bytes(record[at..at + 16].try_into().unwrap_or_default());
+            let doc_id = u128_at(0);
+            let root = (record[16] == 1).then(|| u128_at(17));
+            let signature = (record[33] == 1).then(|| {
+                let mut values = [0u32; SIGNATURE_LEN];
+                for (i, v) in values.iter_mut().enumerate() {
+                    let at = 34 + 4 * i;
+                    *v = u32::from_le_bytes(record[at..at + 4].try_into().unwrap_or_default());
+                }
+                Signature(values)
+            });
+            index.push(Entry { doc_id, root, signature });
+        }
+        Ok(index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "The city council voted on Tuesday to expand the bus network into the northern districts, \
+        adding four routes and raising the number of night services. The mayor said the plan would cost twelve \
+        million dollars over three years and would be paid for from the transport budget. Opposition members \
+        argued that the money should go to repairing roads first, and several residents spoke against the new \
+        depot planned near the river. A final vote on the depot is expected next month after a public hearing.";
+
+    fn id(n: u8) -> String {
+        format!("{:032x}", u128::from(n) << 64 | 0xabc)
+    }
+
+    #[test]
+    fn the_same_record_twice_is_a_duplicate() {
+        let mut index = DedupIndex::default();
+        let sig = Signature::of(STORY);
+        assert_eq!(index.admit(&id(1), sig.as_ref()), Verdict::New { dup_of: None });
+        assert_eq!(index.admit(&id(1), sig.as_ref()), Verdict::Duplicate);
+    }
+
+    #[test]
+    fn a_syndicated_copy_with_a_new_footer_points_at_the_first() {
+        let mut index = DedupIndex::default();
+        let copy = format!("{STORY} This story was first published by the Northern Courier and is republished with permission.");
+        assert!(Signature::of(STORY).is_some());
+        assert_eq!(index.admit(&id(1), Signature::of(STORY).as_ref()), Verdict::New { dup_of: None });
+        assert_eq!(index.admit(&id(2), Signature::of(&copy).as_ref()), Verdict::New { dup_of: Some(id(1)) });
+        // A copy of the copy points at the first one too.
+        assert_eq!(index.admit(&id(3), Signature::of(&copy.to_uppercase()).as_ref()), Verdict::New { dup_of: Some(id(1)) });
+    }
+
+    #[test]
+    fn a_different_story_on_the_same_topic_is_not_a_copy() {
+        let other = "The city council postponed on Tuesday its vote on the northern bus routes after the transport \
+            office found errors in the ridership figures. Council members asked for a new study of night services \
+            and of the depot planned near the river, which residents have opposed at two public meetings this \
+            year. The mayor said she still expected the network to grow before the end of her term in office.";
+        let mut index = DedupIndex::default();
+        index.admit(&id(1), Signature::of(STORY).as_ref());
+        assert_eq!(index.admit(&id(2), Signature::of(other).as_ref()), Verdict::New { dup_of: None });
+    }
+
+    #[test]
+    fn short_texts_get_no_signature() {
+        assert!(Signature::of("Breaking news: markets fall sharply on Monday morning.").is_none());
+    }
+
+    #[test]
+    fn the_index_survives_a_save_and_load_and_forgets_removed_documents() {
+        let mut index = DedupIndex::default();
+        index.admit(&id(1), Signature::of(STORY).as_ref());
+        index.admit(&id(2), None);
+        let mut bytes = Vec::new();
+        index.save(&mut bytes).unwrap();
+        let mut loaded = DedupIndex::load(&mut bytes.as_slice()).unwrap();
+        assert_eq!(loaded.len(), 2);
+        assert_eq!(loaded.admit(&id(2), None), Verdict::Duplicate);
+        let copy = format!("{STORY} Republished with permission.");
+        assert_eq!(loaded.admit(&id(4), Signature::of(&copy).as_ref()), Verdict::New { dup_of: Some(id(1)) });
+        let removed: HashSet<u128> = [doc_id_value(&id(1)).unwrap()].into();
+        let mut pruned = loaded.without(&removed);
+        assert_eq!(pruned.admit(&id(1), None), Verdict::New { dup_of: None });
+        assert!(DedupIndex::load(&mut &b"garbage!"[..]).is_err());
+    }
+}

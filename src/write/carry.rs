@@ -1,0 +1,125 @@
+//! An incremental run starts its version from the previous one: part files
+//! are carried over as hard links, except those of runs that read an input
+//! which has changed since, which are rewritten without that input's rows
+//! (documents by `source`, their paragraphs and quotes by `doc_id`). The
+//! rejects and the dedup index lose the same records.
+
+use super::ledger::LedgerEntry;
+use super::parquet::{part_rows, part_run, rewrite_part, PartFile};
+use super::schema::Table;
+use super::store::{link_or_copy, Version};
+use crate::dedup::{doc_id_value, DedupIndex};
+use anyhow::Context;
+use arrow_array::{Array, BooleanArray, RecordBatch, StringArray};
+use std::collections::{BTreeSet, HashSet};
+use std::fs::File;
+use std::path::Path;
+
+/// The dedup index of a version.
+pub const DEDUP_FILE: &str = "_dedup.bin";
+pub const REJECTS_FILE: &str = "rejects.csv";
+
+/// What the new version holds before the run adds its own rows.
+#[derive(Debug, Default)]
+pub struct Carried {
+    /// Per table (in [`Table::ALL`] order), the part files carried over.
+    pub parts: [Vec<PartFile>; 3],
+    pub dedup: DedupIndex,
+    /// Rows of rejects.csv carried over (the file is already in the new version).
+    pub rejects: u64,
+}
+
+impl Carried {
+    pub fn rows(&self, table: Table) -> u64 {
+        self.parts[table as usize].iter().map(|p| p.rows).sum()
+    }
+}
+
+fn column<'a>(batch: &'a RecordBatch, name: &str) -> anyhow::Result<&'a StringArray> {
+    batch
+        .column_by_name(name)
+        .and_then(|c| c.as_any().downcast_ref::<StringArray>())
+        .with_context(|| format!("a part file has no string column {name:?}; was it written by another newsmill version?"))
+}
+
+/// Carries `previous` into the empty version folder `next`, dropping the rows
+/// of the `replaced` inputs.
+pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> anyhow::Result<Carried> {
+    let sources: HashSet<&str> = replaced.iter().map(|e| e.path.as_str()).collect();
+    let runs: BTreeSet<u32> = replaced.iter().map(|e| e.run).collect();
+    let mut carried = Carried::default();
+    let mut removed: HashSet<u128> = HashSet::new();
+    // Documents first: they name the doc_ids whose paragraphs and quotes go too.
+    for table in Table::ALL {
+        let from_dir = previous.dir.join(table.name());
+        let to_dir = next.join(table.name());
+        std::fs::create_dir_all(&to_dir).with_context(|| format!("cannot create {}", to_dir.display()))?;
+        let mut names: Vec<String> = match std::fs::read_dir(&from_dir) {
+            Ok(entries) => entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(e).with_context(|| format!("cannot list {}", from_dir.display())),
+        };
+        names.retain(|n| n.starts_with("part-") && n.ends_with(".parquet"));
+        names.sort();
+        for name in names {
+            let (from, to) = (from_dir.join(&name), to_dir.join(&name));
+            let rows = if part_run(&name).is_some_and(|run| runs.contains(&run)) {
+                rewrite_part(&from, &to, table, |batch| {
+                    if table == Table::Documents {
+                        let (source, doc_id) = (column(batch, "source")?, column(batch, "doc_id")?);
+                        let keep: BooleanArray = (0..batch.num_rows())
+                            .map(|i| {
+                                let gone = sources.contains(source.value(i));
+                                if gone {
+                                    removed.extend(doc_id_value(doc_id.value(i)));
+                                }
+                                Some(!gone)
+                            })
+                            .collect();
+                        Ok(keep)
+                    } else {
+                        let doc_id = column(batch, "doc_id")?;
+                        Ok((0..batch.num_rows()).map(|i| Some(doc_id_value(doc_id.value(i)).map_or(true, |d| !removed.contains(&d)))).collect())
+                    }
+                })?
+            } else {
+                link_or_copy(&from, &to)?;
+                part_rows(&to)?
+            };
+            if rows > 0 {
+                carried.parts[table as usize].push(PartFile { path: format!("{}/{name}", table.name()), rows });
+            } else if to.exists() {
+                // A table's lone empty part file: the new run writes its own if it must.
+                std::fs::remove_file(&to).with_context(|| format!("cannot remove {}", to.display()))?;
+            }
+        }
+    }
+    carried.rejects = carry_rejects(&previous.dir.join(REJECTS_FILE), &next.join(REJECTS_FILE), &sources)?;
+    carried.dedup = match File::open(previous.dir.join(DEDUP_FILE)) {
+        Ok(file) => DedupIndex::load(&mut std::io::BufReader::new(file))
+            .with_context(|| format!("{} is damaged; rebuild the dataset with --overwrite", previous.dir.join(DEDUP_FILE).display()))?
+            .without(&removed),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => DedupIndex::default(),
+        Err(e) => return Err(e).context("cannot read the dedup index"),
+    };
+    Ok(carried)
+}
+
+/// Copies the rejects of inputs that stay; returns how many rows were kept.
+fn carry_rejects(from: &Path, to: &Path, replaced: &HashSet<&str>) -> anyhow::Result<u64> {
+    let mut writer = csv::Writer::from_path(to).with_context(|| format!("cannot create {}", to.display()))?;
+    writer.write_record(super::REJECTS_HEADER)?;
+    let mut kept = 0;
+    if from.exists() {
+        let mut reader = csv::Reader::from_path(from).with_context(|| format!("cannot read {}", from.display()))?;
+        for row in reader.records() {
+            let row = row.with_context(|| format!("{} is damaged", from.display()))?;
+            if !row.get(0).is_some_and(|source| replaced.contains(source)) {
+                writer.write_record(&row)?;
+                kept += 1;
+            }
+        }
+    }
+    writer.flush()?;
+    Ok(kept)
+}

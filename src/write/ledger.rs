@@ -1,0 +1,182 @@
+//! `_ledger.json`: which inputs the dataset holds, and from which run.
+//!
+//! Every run records each input it read with its size, modification time and
+//! content hash. `--incremental` compares the inputs of the night with the
+//! ledger: an input with the same size and time is done; one whose size or
+//! time changed is hashed, and only a different hash makes it changed. New
+//! and changed inputs are read; a changed input's earlier rows are removed
+//! first, so its records are replaced, never doubled.
+
+use anyhow::Context;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::Xxh3;
+
+/// An input as the ledger knows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Fingerprint {
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub mtime_ns: i64,
+    /// xxh3-128 of the file's bytes, 32 hex digits.
+    pub hash: String,
+}
+
+/// One input in the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LedgerEntry {
+    /// The input's path as the run named it (the `source` column of its rows).
+    pub path: String,
+    #[serde(flatten)]
+    pub fingerprint: Fingerprint,
+    /// The run (version number) whose part files hold this input's rows.
+    pub run: u32,
+}
+
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Ledger {
+    /// By path.
+    pub inputs: BTreeMap<String, LedgerEntry>,
+}
+
+pub const LEDGER_FILE: &str = "_ledger.json";
+
+/// The size and modification time of a file, with no hash yet.
+fn stat(path: &Path) -> anyhow::Result<(u64, i64)> {
+    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mtime = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    Ok((meta.len(), mtime))
+}
+
+/// xxh3-128 of a file's bytes.
+pub fn content_hash(path: &Path) -> anyhow::Result<String> {
+    let mut file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut hasher = Xxh3::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = file.read(&mut buf).with_context(|| format!("cannot read {}", path.display()))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(format!("{:032x}", hasher.digest128()))
+}
+
+/// What a run has to do with its inputs.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Inputs to read, in the order given, with their fingerprints.
+    pub read: Vec<(PathBuf, Fingerprint)>,
+    /// Ledger entries of inputs that stay as they are.
+    pub unchanged: Vec<LedgerEntry>,
+    /// Earlier entries of changed inputs: their rows must go.
+    pub replaced: Vec<LedgerEntry>,
+}
+
+impl Ledger {
+    pub fn load(dir: &Path) -> anyhow::Result<Ledger> {
+        let path = dir.join(LEDGER_FILE);
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("{} is damaged", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ledger::default()),
+            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+    }
+
+    pub fn save(&self, dir: &Path) -> anyhow::Result<()> {
+        let path = dir.join(LEDGER_FILE);
+        std::fs::write(&path, serde_json::to_vec_pretty(self)?).with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    /// Splits `files` into inputs to read and inputs already in the ledger.
+    /// With `incremental` false every input is read (and none replaced: the
+    /// run starts a fresh dataset).
+    pub fn plan(&self, files: &[PathBuf], incremental: bool) -> anyhow::Result<Plan> {
+        let mut plan = Plan::default();
+        for path in files {
+            let key = path.display().to_string();
+            let (size, mtime_ns) = stat(path)?;
+            let earlier = self.inputs.get(&key).filter(|_| incremental);
+            match earlier {
+                Some(e) if e.fingerprint.size == size && e.fingerprint.mtime_ns == mtime_ns => plan.unchanged.push(e.clone()),
+                Some(e) => {
+                    let hash = content_hash(path)?;
+                    let fingerprint = Fingerprint { size, mtime_ns, hash };
+                    if e.fingerprint.hash == fingerprint.hash {
+                        // Touched, not changed: keep its rows, remember the new time.
+                        plan.unchanged.push(LedgerEntry { fingerprint, ..e.clone() });
+                    } else {
+                        plan.replaced.push(e.clone());
+                        plan.read.push((path.clone(), fingerprint));
+                    }
+                }
+                None => {
+                    let hash = content_hash(path)?;
+                    plan.read.push((path.clone(), Fingerprint { size, mtime_ns, hash }));
+                }
+            }
+        }
+        Ok(plan)
+    }
+}
+
+impl Plan {
+    /// Whether the run has nothing to do.
+    pub fn is_noop(&self) -> bool {
+        self.read.is_empty() && self.replaced.is_empty()
+    }
+
+    /// The ledger after this run (number `run`): unchanged inputs, inputs of
+    /// the previous ledger not given tonight (their rows stay), and tonight's.
+    pub fn next_ledger(&self, previous: &Ledger, run: u32, incremental: bool) -> Ledger {
+        let mut inputs = if incremental { previous.inputs.clone() } else { BTreeMap::new() };
+        for entry in &self.unchanged {
+            inputs.insert(entry.path.clone(), entry.clone());
+        }
+        for (path, fingerprint) in &self.read {
+            let key = path.display().to_string();
+            inputs.insert(key.clone(), LedgerEntry { path: key, fingerprint: fingerprint.clone(), run });
+        }
+        Ledger { inputs }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_unchanged_touched_and_changed_inputs_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let [a, b, c] = ["a.html", "b.html", "c.html"].map(|n| dir.path().join(n));
+        std::fs::write(&a, "<p>first</p>").unwrap();
+        std::fs::write(&b, "<p>second</p>").unwrap();
+        let first = Ledger::default().plan(&[a.clone(), b.clone()], true).unwrap();
+        assert_eq!(first.read.len(), 2);
+        let ledger = first.next_ledger(&Ledger::default(), 1, true);
+
+        let again = ledger.plan(&[a.clone(), b.clone()], true).unwrap();
+        assert!(again.is_noop(), "the same inputs twice: nothing to do");
+
+        // b is rewritten with the same bytes (touched), a with new bytes, c is new.
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+        std::fs::write(&b, "<p>second</p>").unwrap();
+        std::fs::File::options().write(true).open(&b).unwrap().set_modified(later).unwrap();
+        std::fs::write(&a, "<p>first, corrected</p>").unwrap();
+        std::fs::write(&c, "<p>third</p>").unwrap();
+        let plan = ledger.plan(&[a.clone(), b.clone(), c.clone()], true).unwrap();
+        let read: Vec<_> = plan.read.iter().map(|(p, _)| p.clone()).collect();
+        assert_eq!(read, vec![a.clone(), c.clone()]);
+        assert_eq!(plan.replaced.iter().map(|e| e.path.clone()).collect::<Vec<_>>(), vec![a.display().to_string()]);
+        assert_eq!(plan.unchanged.len(), 1);
+        let next = plan.next_ledger(&ledger, 2, true);
+        assert_eq!(next.inputs[&a.display().to_string()].run, 2);
+        assert_eq!(next.inputs[&b.display().to_string()].run, 1);
+
+        let fresh = ledger.plan(&[a, b, c], false).unwrap();
+        assert_eq!(fresh.read.len(), 3, "without --incremental every input is read");
+        assert!(fresh.replaced.is_empty());
+    }
+}

@@ -1,0 +1,238 @@
+//! The dataset folder's versions, and how a run publishes one atomically.
+//!
+//! ```text
+//! DIR/documents      -> .newsmill/current/documents     (the same for paragraphs/,
+//! DIR/_SUCCESS       -> .newsmill/current/_SUCCESS       quotes/, rejects.csv, README.md,
+//! DIR/.newsmill/current -> v000002                       _manifest.json, _ledger.json)
+//! DIR/.newsmill/v000002/{documents/, ..., _SUCCESS}
+//! ```
+//!
+//! A run writes a complete new version folder (unchanged part files of the
+//! previous version are hard links, not copies), then swaps the `current`
+//! link with one `rename`, the only atomic step a file system offers over
+//! several files. A reader globbing `DIR/documents/*.parquet` therefore sees
+//! the whole previous version or the whole new one, all tables together; a
+//! run killed at any moment leaves at most an unpublished version folder,
+//! which the next run deletes.
+
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+
+/// The hidden folder holding the versions.
+const STORE: &str = ".newsmill";
+const CURRENT: &str = "current";
+/// What a reader sees at the top of the dataset folder, each entry a link
+/// into the current version.
+pub const PUBLISHED_ENTRIES: &[&str] =
+    &["documents", "paragraphs", "quotes", "rejects.csv", "README.md", "_manifest.json", "_ledger.json", "_SUCCESS"];
+
+/// A version folder of the dataset.
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub number: u32,
+    pub dir: PathBuf,
+}
+
+/// The dataset folder `DIR`, opened by a run that holds its lock.
+#[derive(Debug)]
+pub struct DatasetStore {
+    out: PathBuf,
+    store: PathBuf,
+}
+
+fn version_name(number: u32) -> String {
+    format!("v{number:06}")
+}
+
+fn parse_version(name: &str) -> Option<u32> {
+    name.strip_prefix('v').filter(|n| n.len() == 6).and_then(|n| n.parse().ok())
+}
+
+impl DatasetStore {
+    pub fn open(out: &Path) -> DatasetStore {
+        DatasetStore { out: out.to_path_buf(), store: out.join(STORE) }
+    }
+
+    /// The published version, if the folder holds one.
+    pub fn current(&self) -> anyhow::Result<Option<Version>> {
+        let link = self.store.join(CURRENT);
+        match std::fs::read_link(&link) {
+            Ok(target) => {
+                let name = target.to_string_lossy().into_owned();
+                let number = parse_version(&name)
+                    .with_context(|| format!("{} points at {name:?}, not at a version folder; was it edited by hand?", link.display()))?;
+                Ok(Some(Version { number, dir: self.store.join(name) }))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e).with_context(|| format!("cannot read {}", link.display())),
+        }
+    }
+
+    /// Top-level entries that are not newsmill's links: a dataset written by
+    /// another tool or by hand, which a run must not silently replace.
+    pub fn foreign_entries(&self) -> Vec<&'static str> {
+        PUBLISHED_ENTRIES
+            .iter()
+            .copied()
+            .filter(|e| std::fs::symlink_metadata(self.out.join(e)).is_ok_and(|m| !m.file_type().is_symlink()))
+            .collect()
+    }
+
+    /// Removes foreign top-level entries (`--overwrite` of a dataset newsmill
+    /// did not lay out this way).
+    pub fn remove_foreign_entries(&self) -> anyhow::Result<()> {
+        for entry in self.foreign_entries() {
+            let path = self.out.join(entry);
+            let removed = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+            removed.with_context(|| format!("cannot remove {} to replace it", path.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Starts the next version: clears what crashed runs left (unpublished
+    /// version folders) and creates an empty folder for this run.
+    pub fn begin(&self, current: Option<&Version>) -> anyhow::Result<Version> {
+        std::fs::create_dir_all(&self.store).with_context(|| format!("cannot create {}", self.store.display()))?;
+        self.remove_versions_except(current.map(|v| v.number))?;
+        let number = current.map_or(1, |v| v.number + 1);
+        let dir = self.store.join(version_name(number));
+        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(Version { number, dir })
+    }
+
+    /// Deletes every version folder but `keep`, and leftover temporary links.
+    fn remove_versions_except(&self, keep: Option<u32>) -> anyhow::Result<()> {
+        let entries = std::fs::read_dir(&self.store).with_context(|| format!("cannot list {}", self.store.display()))?;
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            if let Some(number) = parse_version(&name) {
+                if Some(number) != keep {
+                    std::fs::remove_dir_all(&path).with_context(|| format!("cannot remove the old version {}", path.display()))?;
+                }
+            } else if name.ends_with(".tmp") {
+                std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Publishes `version`: marks it complete, swaps `current` to it in one
+    /// rename, makes sure the top-level links exist, then deletes older versions
+    /// (readers holding their files open keep reading them).
+    pub fn publish(&self, version: &Version) -> anyhow::Result<()> {
+        sync_dir(&version.dir)?;
+        std::fs::write(version.dir.join("_SUCCESS"), b"").context("cannot write _SUCCESS")?;
+        sync_dir(&version.dir)?;
+        crash_point("before_publish");
+        replace_link(Path::new(&version_name(version.number)), &self.store.join(CURRENT))?;
+        sync_dir(&self.store)?;
+        crash_point("after_publish");
+        for entry in PUBLISHED_ENTRIES {
+            let link = self.out.join(entry);
+            let target = Path::new(STORE).join(CURRENT).join(entry);
+            if std::fs::read_link(&link).ok().as_deref() != Some(target.as_path()) {
+                replace_link(&target, &link)?;
+            }
+        }
+        self.remove_versions_except(Some(version.number))
+    }
+}
+
+/// Points `link` at `target`, replacing whatever `link` was, atomically: a
+/// new link under a temporary name, renamed over the old one.
+fn replace_link(target: &Path, link: &Path) -> anyhow::Result<()> {
+    let tmp = link.with_file_name(format!(
+        "{}.tmp",
+        link.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    ));
+    let _ = std::fs::remove_file(&tmp);
+    symlink(target, &tmp).with_context(|| format!("cannot create the link {}", tmp.display()))?;
+    std::fs::rename(&tmp, link).with_context(|| format!("cannot publish {}", link.display()))
+}
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(target, link)
+}
+
+#[cfg(not(unix))]
+fn symlink(_target: &Path, _link: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "newsmill publishes datasets with symbolic links, which need a Unix system"))
+}
+
+/// Flushes a folder's entries to disk, so a power cut cannot publish a
+/// version whose files are missing.
+fn sync_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::File::open(dir).and_then(|d| d.sync_all()).with_context(|| format!("cannot sync {}", dir.display()))
+}
+
+/// Test hook for the crash tests: `NEWSMILL_CRASH_AT=<point>` aborts the
+/// process there, as `kill -9` would, at a moment a timer cannot hit reliably.
+pub fn crash_point(point: &str) {
+    if std::env::var("NEWSMILL_CRASH_AT").is_ok_and(|p| p == point) {
+        std::process::abort();
+    }
+}
+
+/// Links `from` (a file of the previous version) into `to`, copying when the
+/// file system has no hard links.
+pub fn link_or_copy(from: &Path, to: &Path) -> anyhow::Result<()> {
+    if std::fs::hard_link(from, to).is_err() {
+        std::fs::copy(from, to).with_context(|| format!("cannot carry {} over into {}", from.display(), to.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publishing_swaps_every_table_at_once_and_clears_old_versions() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = DatasetStore::open(dir.path());
+        assert!(store.current().unwrap().is_none());
+        let v1 = store.begin(None).unwrap();
+        std::fs::create_dir(v1.dir.join("documents")).unwrap();
+        std::fs::write(v1.dir.join("documents/part.parquet"), b"one").unwrap();
+        store.publish(&v1).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("documents/part.parquet")).unwrap(), b"one");
+        assert!(dir.path().join("_SUCCESS").exists());
+
+        let v2 = store.begin(store.current().unwrap().as_ref()).unwrap();
+        assert_eq!(v2.number, 2);
+        std::fs::create_dir(v2.dir.join("documents")).unwrap();
+        std::fs::write(v2.dir.join("documents/part.parquet"), b"two").unwrap();
+        // Until published, readers still see version 1.
+        assert_eq!(std::fs::read(dir.path().join("documents/part.parquet")).unwrap(), b"one");
+        store.publish(&v2).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("documents/part.parquet")).unwrap(), b"two");
+        assert!(!v1.dir.exists(), "the previous version is deleted once replaced");
+    }
+
+    #[test]
+    fn an_unpublished_version_left_by_a_crash_is_deleted_by_the_next_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = DatasetStore::open(dir.path());
+        let v1 = store.begin(None).unwrap();
+        store.publish(&v1).unwrap();
+        let crashed = store.begin(store.current().unwrap().as_ref()).unwrap();
+        std::fs::write(crashed.dir.join("half.parquet"), b"x").unwrap();
+        let next = store.begin(store.current().unwrap().as_ref()).unwrap();
+        assert_eq!(next.number, 2);
+        assert!(!next.dir.join("half.parquet").exists());
+        assert_eq!(store.current().unwrap().unwrap().number, 1);
+    }
+
+    #[test]
+    fn a_dataset_not_laid_out_by_newsmill_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("documents")).unwrap();
+        let store = DatasetStore::open(dir.path());
+        assert_eq!(store.foreign_entries(), vec!["documents"]);
+        store.remove_foreign_entries().unwrap();
+        assert!(store.foreign_entries().is_empty());
+    }
+}
