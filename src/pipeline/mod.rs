@@ -98,6 +98,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
     let _lock = DatasetLock::acquire(&opts.out)?;
     let store = DatasetStore::open(&opts.out);
     let current = store.current()?;
+    store.recover(current.as_ref())?;
     let foreign = store.foreign_entries();
     if (current.is_some() || !foreign.is_empty()) && !opts.overwrite && !opts.incremental {
         let held: Vec<&str> = if foreign.is_empty() { vec!["documents", "paragraphs", "quotes"] } else { foreign.clone() };

@@ -89,11 +89,22 @@ impl DatasetStore {
         Ok(())
     }
 
-    /// Starts the next version: clears what crashed runs left (unpublished
-    /// version folders) and creates an empty folder for this run.
-    pub fn begin(&self, current: Option<&Version>) -> anyhow::Result<Version> {
-        std::fs::create_dir_all(&self.store).with_context(|| format!("cannot create {}", self.store.display()))?;
+    /// Brings the folder back to its published state after a crash: deletes
+    /// unpublished and replaced version folders and leftover temporary links,
+    /// and makes sure the top-level links of the published version exist.
+    pub fn recover(&self, current: Option<&Version>) -> anyhow::Result<()> {
+        if !self.store.exists() {
+            return Ok(());
+        }
         self.remove_versions_except(current.map(|v| v.number))?;
+        if current.is_some() {
+            self.link_entries()?;
+        }
+        Ok(())
+    }
+
+    /// Creates the empty folder of the version after `current`.
+    pub fn begin(&self, current: Option<&Version>) -> anyhow::Result<Version> {
         let number = current.map_or(1, |v| v.number + 1);
         let dir = self.store.join(version_name(number));
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -129,6 +140,12 @@ impl DatasetStore {
         replace_link(Path::new(&version_name(version.number)), &self.store.join(CURRENT))?;
         sync_dir(&self.store)?;
         crash_point("after_publish");
+        self.link_entries()?;
+        self.remove_versions_except(Some(version.number))
+    }
+
+    /// Points each top-level entry at the current version.
+    fn link_entries(&self) -> anyhow::Result<()> {
         for entry in PUBLISHED_ENTRIES {
             let link = self.out.join(entry);
             let target = Path::new(STORE).join(CURRENT).join(entry);
@@ -136,7 +153,7 @@ impl DatasetStore {
                 replace_link(&target, &link)?;
             }
         }
-        self.remove_versions_except(Some(version.number))
+        Ok(())
     }
 }
 
@@ -220,6 +237,7 @@ mod tests {
         store.publish(&v1).unwrap();
         let crashed = store.begin(store.current().unwrap().as_ref()).unwrap();
         std::fs::write(crashed.dir.join("half.parquet"), b"x").unwrap();
+        store.recover(store.current().unwrap().as_ref()).unwrap();
         let next = store.begin(store.current().unwrap().as_ref()).unwrap();
         assert_eq!(next.number, 2);
         assert!(!next.dir.join("half.parquet").exists());
