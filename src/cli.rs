@@ -27,7 +27,7 @@ INPUT KINDS (recognised by content; the extension only breaks ties)
 OUTPUT (DIR)
   documents/*.parquet   one row per page: doc_id, source, record_offset, record_id, url,
                         fetched_at, title, byline, published_at, site_name, language, text,
-                        n_paragraphs, n_quotes, n_words
+                        n_paragraphs, n_quotes, n_words, dup_of
   paragraphs/*.parquet  doc_id, paragraph_index, kind (paragraph|heading|list_item|
                         blockquote), text, char_start, char_end
   quotes/*.parquet      doc_id, quote_index, paragraph_index, text, char_start, char_end,
@@ -36,26 +36,36 @@ OUTPUT (DIR)
   rejects.csv           source, record_offset, reason, detail: every record that gave no
                         document and was not simply skipped
   README.md             the dataset card: tables, columns, counts, date range, sources
-  _manifest.json        tool version, inputs, counts (records seen = documents + skipped +
-                        rejected), stage times, files written, duration; written last
+  _manifest.json        tool version, this run's inputs and counts (records seen = documents +
+                        skipped + rejected), stage times, the dataset's files and rows
+  _ledger.json          every input the dataset holds: path, size, mtime, content hash, run
   Offsets are Unicode code points into documents.text, end exclusive: in Python
   text[char_start:char_end], in DuckDB substr(text, char_start + 1, char_end - char_start).
-  The schemas/ folder of the source tree describes every column. A run writes into a hidden
-  staging folder and publishes at the end, then writes _SUCCESS: readers see the previous
-  dataset or the new one, never half a run.
+  The schemas/ folder of the source tree describes every column. Each entry is a link into
+  DIR/.newsmill/current, the published version: a run writes a whole new version and swaps
+  that link at the end, so readers see the previous dataset or the new one, never half a run,
+  and a run killed at any moment leaves the previous one intact.
+
+NIGHTLY RUNS AND DUPLICATES
+  --incremental reads only inputs that are new or changed since DIR/_ledger.json (same size
+  and mtime: unchanged; else the content hash decides), adds their rows as new part files and
+  replaces a changed input's earlier rows. The same night twice changes nothing. The same
+  record twice (same URL and bytes) is one document; the repeat counts as skipped, reason
+  `duplicate`. A near-copy under another URL gets `dup_of`, the doc_id it repeats.
 
 The same input gives the same rows in the same order whatever --threads is.
 
 EXIT CODES
   0  the dataset was written
   1  the run failed (I/O error, full disk, a bug): the dataset is incomplete
-  2  bad arguments: unknown option, missing input, a dataset already in DIR without --overwrite,
-     or DIR locked by another run
+  2  bad arguments: unknown option, missing input, a dataset already in DIR without --overwrite
+     or --incremental, or DIR locked by another run
   3  the dataset was written, but the share of rejected records is above --max-reject-rate
 
 EXAMPLES
   newsmill build crawl/ --out dataset
-  newsmill build CC-MAIN-2024-10.warc.gz pages/ --out dataset --threads 8 --overwrite";
+  newsmill build CC-MAIN-2024-10.warc.gz pages/ --out dataset --threads 8 --overwrite
+  newsmill build /crawl/nightly/ --out dataset --incremental --log-format json";
 
 #[derive(Debug, Parser)]
 #[command(name = "newsmill", version, about = ABOUT, long_about = None, propagate_version = true)]

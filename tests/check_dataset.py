@@ -5,8 +5,9 @@ usage: check_dataset.py DIR
 
 Checks: every paragraph and quote joins a document; every offset slices
 documents.text to exactly the row's text (DuckDB substr and Python slicing);
-row counts equal _manifest.json and rejects.csv; records seen = documents +
-skipped + rejected; doc_id is unique; columns load with the documented types.
+row counts equal _manifest.json (the run's counts and the dataset's rows)
+and rejects.csv; records seen = documents + skipped + rejected; doc_id is
+unique; dup_of names a document; columns load with the documented types.
 Prints one line per check and a closing 'N passed, N failed' line.
 """
 import csv, json, sys
@@ -30,6 +31,7 @@ def glob(table):
 
 manifest = json.loads((DIR / '_manifest.json').read_text())
 counts = manifest['counts']
+dataset_rows = manifest['files']['rows']
 con = duckdb.connect()
 for t in ('documents', 'paragraphs', 'quotes'):
     con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{glob(t)}')")
@@ -37,7 +39,7 @@ for t in ('documents', 'paragraphs', 'quotes'):
 # --- DuckDB ---
 n = {t: con.execute(f'SELECT count(*) FROM {t}').fetchone()[0] for t in ('documents', 'paragraphs', 'quotes')}
 for t in n:
-    check(f'duckdb: {t} rows = manifest', n[t] == counts[t], (n, counts))
+    check(f'duckdb: {t} rows = manifest (run counts and dataset rows)', n[t] == counts[t] == dataset_rows[t], (n, counts, dataset_rows))
 check('manifest: records seen = documents + skipped + rejected',
       counts['records_seen'] == counts['documents'] + counts['skipped'] + counts['rejected'], counts)
 check('the dataset is not empty', n['documents'] > 0 and n['paragraphs'] > 0, n)
@@ -56,6 +58,8 @@ per_doc = con.execute('''SELECT count(*) FROM documents d
     WHERE n_paragraphs <> (SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.doc_id)
        OR n_quotes <> (SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id)''').fetchone()[0]
 check('duckdb: n_paragraphs and n_quotes match the tables', per_doc == 0, f'{per_doc} documents differ')
+dangling = con.execute('SELECT count(*) FROM documents x WHERE dup_of IS NOT NULL AND dup_of NOT IN (SELECT doc_id FROM documents)').fetchone()[0]
+check('duckdb: every dup_of names a document of the dataset', dangling == 0, f'{dangling} dangling')
 kinds = {r[0] for r in con.execute('SELECT DISTINCT kind FROM paragraphs').fetchall()}
 check('duckdb: paragraph kinds are the documented ones', kinds <= {'paragraph', 'heading', 'list_item', 'blockquote'}, kinds)
 types = dict(con.execute('SELECT column_name, column_type FROM (DESCRIBE documents)').fetchall())
