@@ -1,6 +1,6 @@
 //! The command line.
 
-use crate::pipeline::{build, BuildOptions, ProgressMode, UsageError};
+use crate::pipeline::{build, BuildOptions, ProgressMode, Shard, UsageError};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -79,10 +79,38 @@ pub enum Command {
     /// Build a dataset from crawl dumps, HTML pages, JSONL or text files.
     #[command(long_about = BUILD_LONG_ABOUT)]
     Build(BuildArgs),
+    /// Publish the shards of a sharded build (`build --shard K/N`) as one dataset.
+    #[command(long_about = COMMIT_LONG_ABOUT)]
+    Commit(CommitArgs),
     /// Show how one HTML page is read: its metadata, the chrome dropped, the
     /// containers chosen, and every block kept or dropped with the rule that decided.
     Explain(ExplainArgs),
 }
+
+#[derive(Debug, clap::Args)]
+pub struct CommitArgs {
+    /// The dataset folder the shards were written into (their --out).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Log lines as text for people or as JSON objects (one per line) for machines.
+    #[arg(long, value_enum, default_value = "text")]
+    pub log_format: LogFormat,
+}
+
+const COMMIT_LONG_ABOUT: &str = "\
+Publishes the shards of a sharded build as one dataset.
+
+Each task of a job array runs `newsmill build INPUT... --out DIR --shard K/N` with the same
+inputs and its own K; each writes its share into DIR/.newsmill/shards/ and marks it complete.
+Once all N are complete, `newsmill commit DIR` checks them, keeps a record repeated in two
+shards once, decides dup_of over all documents in input order, and publishes the result as
+one version of DIR: exactly the rows one unsharded `newsmill build INPUT... --out DIR` gives.
+It fails, naming them, if shards are missing; the shards can then be rerun (finished ones are
+not redone) and commit run again.
+
+EXAMPLES
+  sbatch --array=0-15 --wrap 'newsmill build /crawl --out /data/news --shard auto/16'
+  newsmill commit /data/news";
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
@@ -117,6 +145,11 @@ pub struct BuildArgs {
     /// and leave the rest. Without a dataset in DIR, a normal build.
     #[arg(long)]
     pub incremental: bool,
+    /// Read only shard K of N (K from 0 to N-1) of the inputs, for one task of a job
+    /// array; `auto/N` takes K from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX (Kubernetes)
+    /// or AWS_BATCH_JOB_ARRAY_INDEX. Publish the shards with `newsmill commit DIR`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard, conflicts_with_all = ["incremental", "overwrite"])]
+    pub shard: Option<Shard>,
     /// Exit with code 3 when more than this share of records (0 to 1) is rejected;
     /// the dataset is still written.
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
@@ -131,6 +164,10 @@ pub struct BuildArgs {
 pub enum LogFormat {
     Text,
     Json,
+}
+
+fn parse_shard(value: &str) -> Result<Shard, String> {
+    Shard::parse(value, |name| std::env::var(name).ok())
 }
 
 fn parse_rate(value: &str) -> Result<f64, String> {
@@ -168,18 +205,54 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Command::Build(args) => {
             let log = args.log_format;
-            let outcome = run_build(args);
-            if let Err(e) = &outcome {
-                let code = if e.is::<UsageError>() { ExitCode::Usage } else { ExitCode::Failure };
-                match log {
-                    LogFormat::Text => eprintln!("newsmill: error: {e:#}"),
-                    LogFormat::Json => eprintln!("{}", serde_json::json!({"event": "error", "exit_code": code as i32, "message": format!("{e:#}")})),
-                }
-                return code;
-            }
-            outcome.unwrap_or(ExitCode::Failure)
+            report_error(log, run_build(args))
+        }
+        Command::Commit(args) => {
+            let log = args.log_format;
+            report_error(log, run_commit(&args))
         }
     }
+}
+
+/// The exit code of a finished command, with its error logged.
+fn report_error(log: LogFormat, outcome: anyhow::Result<ExitCode>) -> ExitCode {
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            let code = if e.is::<UsageError>() { ExitCode::Usage } else { ExitCode::Failure };
+            match log {
+                LogFormat::Text => eprintln!("newsmill: error: {e:#}"),
+                LogFormat::Json => eprintln!("{}", serde_json::json!({"event": "error", "exit_code": code as i32, "message": format!("{e:#}")})),
+            }
+            code
+        }
+    }
+}
+
+fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
+    let manifest = crate::write::shards::commit(&args.dir)?;
+    let rows = &manifest.files.rows;
+    let c = &manifest.counts;
+    match args.log_format {
+        LogFormat::Json => eprintln!(
+            "{}",
+            serde_json::json!({"event": "committed", "exit_code": 0, "out": args.dir.display().to_string(), "run": manifest.run, "rows": rows, "counts": c})
+        ),
+        LogFormat::Text => eprintln!(
+            "newsmill: committed {} ({} inputs, {} records): {} documents ({} paragraphs, {} quotes), {} skipped, {} rejected -> {} (version {})",
+            manifest.run.shard.as_deref().unwrap_or("shards"),
+            manifest.inputs.len(),
+            c.records_seen,
+            rows.documents,
+            rows.paragraphs,
+            rows.quotes,
+            c.skipped,
+            c.rejected,
+            args.dir.display(),
+            manifest.run.version
+        ),
+    }
+    Ok(ExitCode::Ok)
 }
 
 /// The `explain` report of one page: its metadata, then the extractor's
@@ -234,6 +307,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         progress: args.progress,
         overwrite: args.overwrite,
         incremental: args.incremental,
+        shard: args.shard,
         json_log: args.log_format == LogFormat::Json,
     };
     let manifest = build(&opts)?;
@@ -270,6 +344,13 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         opts.out.display()
     );
     let run = &manifest.run;
+    if let Some(shard) = &run.shard {
+        if run.inputs_read == 0 {
+            eprintln!("newsmill: shard {shard} was already complete for these inputs; nothing was redone");
+        } else {
+            eprintln!("newsmill: shard {shard} is complete; once every shard is, publish them with `newsmill commit {}`", opts.out.display());
+        }
+    }
     if run.incremental {
         eprintln!(
             "newsmill: incremental: {} inputs read, {} unchanged and left as they were, {} changed and replaced; {}",

@@ -163,6 +163,11 @@ impl DedupIndex {
         self.entries.push(entry);
     }
 
+    /// Each document's id and signature, in the order they were added.
+    pub fn signatures(&self) -> impl Iterator<Item = (u128, Option<&Signature>)> {
+        self.entries.iter().map(|e| (e.doc_id, e.signature.as_ref()))
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -8,6 +8,7 @@
 //! rows depends only on the input, never on `--threads`.
 
 mod progress;
+pub mod shard;
 pub mod transform;
 
 use crate::read::detect::{collect_inputs, open_input, ByteCounter, InputFiles};
@@ -15,7 +16,11 @@ use crate::read::ReadEvent;
 use crate::write::carry::{carry_over, Carried};
 use crate::write::ledger::Ledger;
 use crate::write::lock::DatasetLock;
-use crate::write::manifest::{InputSummary, Manifest, RunSummary};
+use crate::write::ledger::Plan;
+use crate::write::manifest::{InputSummary, Manifest, RunSummary, StageSeconds};
+use crate::write::parquet::run_prefix;
+use crate::write::shards::{self, ShardInfo};
+use crate::write::{Counts, Written};
 use crate::write::store::{crash_point, DatasetStore};
 use crate::write::{DatasetWriter, Outcome};
 use anyhow::Context;
@@ -25,6 +30,7 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
+pub use shard::Shard;
 use transform::{Stage, Transformer};
 
 /// How progress is shown on standard error.
@@ -48,6 +54,8 @@ pub struct BuildOptions {
     pub overwrite: bool,
     /// Add only new or changed inputs to the dataset already in `out`.
     pub incremental: bool,
+    /// Read only this shard's share of the inputs, into a shard folder.
+    pub shard: Option<Shard>,
     /// Progress log lines as JSON objects rather than text.
     pub json_log: bool,
 }
@@ -62,6 +70,7 @@ impl BuildOptions {
             progress: ProgressMode::Never,
             overwrite: false,
             incremental: false,
+            shard: None,
             json_log: false,
         }
     }
@@ -78,10 +87,24 @@ const QUEUE_BATCHES: usize = 2;
 /// Batches being transformed at once.
 const BATCHES_IN_FLIGHT: usize = 3;
 
-/// Runs a whole build and returns its manifest (also written to the folder).
+/// When a run started, for its manifest.
+struct RunClock {
+    started: Instant,
+    started_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What reading the inputs through every stage gave.
+struct StagesOutput {
+    counts: Counts,
+    files: Written,
+    inputs: Vec<InputSummary>,
+    stage_secs: StageSeconds,
+}
+
+/// Runs a whole build (or one shard of it) and returns its manifest (also
+/// written to the folder).
 pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
-    let started = Instant::now();
-    let started_at = chrono::Utc::now();
+    let clock = RunClock { started: Instant::now(), started_at: chrono::Utc::now() };
     let InputFiles { files, ignored } = collect_inputs(&opts.inputs)?;
     if files.is_empty() {
         crate::usage_bail!(
@@ -89,12 +112,14 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
             opts.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
     }
-    let threads = opts.threads.max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("newsmill-worker-{i}"))
-        .build()
-        .context("cannot start the worker threads")?;
+    match opts.shard {
+        Some(shard) => build_shard(opts, &files, ignored, shard, clock),
+        None => build_version(opts, &files, ignored, clock),
+    }
+}
+
+/// A build that publishes a new version of the dataset in `opts.out`.
+fn build_version(opts: &BuildOptions, files: &[PathBuf], ignored: Vec<PathBuf>, clock: RunClock) -> anyhow::Result<Manifest> {
     let _lock = DatasetLock::acquire(&opts.out)?;
     let store = DatasetStore::open(&opts.out);
     let current = store.current()?;
@@ -125,16 +150,21 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         Some(v) if incremental => Ledger::load(&v.dir)?,
         _ => Ledger::default(),
     };
-    let plan = previous_ledger.plan(&files, incremental)?;
+    let plan = previous_ledger.plan(files, incremental)?;
     let run = RunSummary {
         version: current.as_ref().map_or(1, |v| v.number + 1),
         incremental,
         inputs_read: plan.read.len(),
         inputs_unchanged: plan.unchanged.len(),
         inputs_replaced: plan.replaced.iter().map(|e| e.path.clone()).collect(),
+        shard: None,
     };
+    let threads = opts.threads.max(1);
     if incremental && plan.is_noop() {
-        return Ok(Manifest::unchanged(started_at, started, threads, run, ignored));
+        return Ok(Manifest::unchanged(clock.started_at, clock.started, threads, run, ignored));
+    }
+    if !incremental {
+        store.clear_shards()?;
     }
     let version = store.begin(current.as_ref())?;
     let carried = match &current {
@@ -142,7 +172,83 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         _ => Carried::default(),
     };
     crash_point("after_carry");
-    let writer = DatasetWriter::create(&version, carried)?;
+    let writer = DatasetWriter::create(&version.dir, &run_prefix(version.number), carried)?;
+    let output = run_stages(opts, &plan, writer)?;
+    plan.next_ledger(&previous_ledger, version.number, incremental).save(&version.dir)?;
+    let manifest = manifest(opts, clock, run, output, ignored);
+    crate::write::card::write_card(&version.dir, &manifest)?;
+    manifest.write(&version.dir)?;
+    store.publish(&version)?;
+    Ok(manifest)
+}
+
+/// One shard's build: its share of the inputs into its own folder, marked
+/// complete at the end; `newsmill commit` publishes the shards together.
+fn build_shard(opts: &BuildOptions, files: &[PathBuf], ignored: Vec<PathBuf>, shard: Shard, clock: RunClock) -> anyhow::Result<Manifest> {
+    if opts.incremental {
+        crate::usage_bail!("--shard builds a dataset from scratch and cannot be combined with --incremental");
+    }
+    let sized: Vec<(PathBuf, u64)> = files.iter().map(|f| (f.clone(), std::fs::metadata(f).map_or(0, |m| m.len()))).collect();
+    let mine = shard.assign(&sized);
+    let info = ShardInfo {
+        index: shard.index,
+        count: shard.count,
+        inputs_total: files.len(),
+        inputs: mine.iter().map(|(i, p)| (*i, p.display().to_string())).collect(),
+    };
+    let my_files: Vec<PathBuf> = mine.into_iter().map(|(_, p)| p).collect();
+    let dir = shards::shard_dir(&opts.out, shard.index, shard.count);
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let _lock = DatasetLock::acquire(&dir)?;
+    let plan = Ledger::default().plan(&my_files, false)?;
+    let run = RunSummary {
+        version: 0,
+        incremental: false,
+        inputs_read: my_files.len(),
+        inputs_unchanged: 0,
+        inputs_replaced: Vec::new(),
+        shard: Some(format!("{}/{}", shard.index, shard.count)),
+    };
+    if shards::is_complete(&dir, &info, &my_files)? {
+        return Ok(Manifest::unchanged(clock.started_at, clock.started, opts.threads.max(1), RunSummary { inputs_read: 0, inputs_unchanged: my_files.len(), ..run }, ignored));
+    }
+    shards::reset(&dir)?;
+    let writer = DatasetWriter::create(&dir, &shards::shard_prefix(shard.index), Carried::default())?;
+    let output = run_stages(opts, &plan, writer)?;
+    plan.next_ledger(&Ledger::default(), 0, false).save(&dir)?;
+    let manifest = manifest(opts, clock, run, output, ignored);
+    manifest.write(&dir)?;
+    shards::finish(&dir, &info)?;
+    Ok(manifest)
+}
+
+fn manifest(opts: &BuildOptions, clock: RunClock, run: RunSummary, output: StagesOutput, ignored: Vec<PathBuf>) -> Manifest {
+    Manifest {
+        tool: "newsmill",
+        tool_version: env!("CARGO_PKG_VERSION"),
+        schema_version: crate::write::schema::Table::Documents.spec().version,
+        started_at: clock.started_at.to_rfc3339(),
+        finished_at: chrono::Utc::now().to_rfc3339(),
+        duration_secs: clock.started.elapsed().as_secs_f64(),
+        threads: opts.threads.max(1),
+        run,
+        stage_secs: output.stage_secs,
+        inputs: output.inputs,
+        ignored_files: ignored.iter().map(|p| p.display().to_string()).collect(),
+        counts: output.counts,
+        files: output.files,
+    }
+}
+
+/// Reads the plan's inputs through decode, extract and segment on the
+/// worker pool, into `writer`.
+fn run_stages(opts: &BuildOptions, plan: &Plan, writer: DatasetWriter) -> anyhow::Result<StagesOutput> {
+    let threads = opts.threads.max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("newsmill-worker-{i}"))
+        .build()
+        .context("cannot start the worker threads")?;
     let files: Vec<PathBuf> = plan.read.iter().map(|(path, _)| path.clone()).collect();
     let total_bytes: u64 = plan.read.iter().map(|(_, f)| f.size).sum();
     let counter = Arc::new(ByteCounter::default());
@@ -226,28 +332,9 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
         .with_context(|| format!("writing the dataset into {} failed", out_dir.display()))?;
     progress.finish(counter.get(), counts.records_seen);
-    plan.next_ledger(&previous_ledger, version.number, incremental).save(&version.dir)?;
-
-    let manifest = Manifest {
-        tool: "newsmill",
-        tool_version: env!("CARGO_PKG_VERSION"),
-        schema_version: crate::write::schema::Table::Documents.spec().version,
-        started_at: started_at.to_rfc3339(),
-        finished_at: chrono::Utc::now().to_rfc3339(),
-        duration_secs: started.elapsed().as_secs_f64(),
-        threads,
-        run,
-        stage_secs: transformer.clock.seconds(),
-        inputs,
-        ignored_files: ignored.iter().map(|p| p.display().to_string()).collect(),
-        counts,
-        files,
-    };
-    crate::write::card::write_card(&version.dir, &manifest)?;
-    manifest.write(&version.dir)?;
-    store.publish(&version)?;
-    Ok(manifest)
+    Ok(StagesOutput { counts, files, inputs, stage_secs: transformer.clock.seconds() })
 }
+
 
 /// Hands the oldest finished batch to the writer. `Ok(false)` when the
 /// writer has stopped (its own error says why).

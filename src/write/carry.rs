@@ -5,7 +5,7 @@
 //! rejects and the dedup index lose the same records.
 
 use super::ledger::LedgerEntry;
-use super::parquet::{part_rows, part_run, rewrite_part, PartFile};
+use super::parquet::{filter_rows, part_rows, part_run, rewrite_part, PartFile};
 use super::schema::Table;
 use super::store::{link_or_copy, Version};
 use crate::dedup::{doc_id_value, DedupIndex};
@@ -35,7 +35,7 @@ impl Carried {
     }
 }
 
-fn column<'a>(batch: &'a RecordBatch, name: &str) -> anyhow::Result<&'a StringArray> {
+pub fn column<'a>(batch: &'a RecordBatch, name: &str) -> anyhow::Result<&'a StringArray> {
     batch
         .column_by_name(name)
         .and_then(|c| c.as_any().downcast_ref::<StringArray>())
@@ -65,9 +65,9 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
             let (from, to) = (from_dir.join(&name), to_dir.join(&name));
             let rows = if part_run(&name).is_some_and(|run| runs.contains(&run)) {
                 rewrite_part(&from, &to, table, |batch| {
-                    if table == Table::Documents {
+                    let keep: BooleanArray = if table == Table::Documents {
                         let (source, doc_id) = (column(batch, "source")?, column(batch, "doc_id")?);
-                        let keep: BooleanArray = (0..batch.num_rows())
+                        (0..batch.num_rows())
                             .map(|i| {
                                 let gone = sources.contains(source.value(i));
                                 if gone {
@@ -75,12 +75,12 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
                                 }
                                 Some(!gone)
                             })
-                            .collect();
-                        Ok(keep)
+                            .collect()
                     } else {
                         let doc_id = column(batch, "doc_id")?;
-                        Ok((0..batch.num_rows()).map(|i| Some(doc_id_value(doc_id.value(i)).map_or(true, |d| !removed.contains(&d)))).collect())
-                    }
+                        (0..batch.num_rows()).map(|i| Some(doc_id_value(doc_id.value(i)).map_or(true, |d| !removed.contains(&d)))).collect()
+                    };
+                    filter_rows(batch, &keep)
                 })?
             } else {
                 link_or_copy(&from, &to)?;

@@ -6,7 +6,7 @@ use anyhow::Context;
 use std::path::Path;
 
 /// One input file of a run.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct InputSummary {
     pub path: String,
     pub kind: InputKind,
@@ -14,7 +14,7 @@ pub struct InputSummary {
 }
 
 /// Seconds spent per pipeline stage.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct StageSeconds {
     pub read: f64,
     pub decode: f64,
@@ -36,6 +36,9 @@ pub struct RunSummary {
     pub inputs_unchanged: usize,
     /// Changed inputs whose earlier rows this run replaced.
     pub inputs_replaced: Vec<String>,
+    /// For a shard's run, which one (`K/N`); for a commit, how many shards it joined.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shard: Option<String>,
 }
 
 #[derive(Debug, serde::Serialize)]

@@ -18,6 +18,7 @@ pub mod manifest;
 pub mod parquet;
 pub mod rows;
 pub mod schema;
+pub mod shards;
 pub mod store;
 
 use crate::dedup::Verdict;
@@ -29,8 +30,7 @@ use parquet::{ParquetSink, PartFile};
 use schema::Table;
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::path::PathBuf;
-use store::Version;
+use std::path::{Path, PathBuf};
 
 /// What became of one input record.
 #[derive(Debug)]
@@ -41,7 +41,7 @@ pub enum Outcome {
 }
 
 /// Row and record counts of a run, as the manifest reports them.
-#[derive(Debug, Default, Clone, serde::Serialize)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     /// Every input record met: documents + skipped + rejected.
     pub records_seen: u64,
@@ -50,8 +50,8 @@ pub struct Counts {
     pub rejected: u64,
     pub paragraphs: u64,
     pub quotes: u64,
-    pub skipped_by_reason: BTreeMap<&'static str, u64>,
-    pub rejected_by_reason: BTreeMap<&'static str, u64>,
+    pub skipped_by_reason: BTreeMap<String, u64>,
+    pub rejected_by_reason: BTreeMap<String, u64>,
     /// Earliest and latest `published_at` of the documents (RFC 3339), if any.
     pub published_from: Option<String>,
     pub published_to: Option<String>,
@@ -59,9 +59,26 @@ pub struct Counts {
     pub documents_by_language: BTreeMap<String, u64>,
 }
 
+/// Adds one to `reason`'s count (allocating its key only the first time).
+fn bump(counts: &mut BTreeMap<String, u64>, reason: &str) {
+    match counts.get_mut(reason) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(reason.to_string(), 1);
+        }
+    }
+}
+
+impl Counts {
+    fn skip(&mut self, reason: &str) {
+        self.skipped += 1;
+        bump(&mut self.skipped_by_reason, reason);
+    }
+}
+
 /// Files of a finished dataset, per table, with the rows the dataset holds
 /// (rows carried over from earlier runs included).
-#[derive(Debug, Default, Clone, serde::Serialize)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Written {
     pub documents: Vec<PartFile>,
     pub paragraphs: Vec<PartFile>,
@@ -71,7 +88,7 @@ pub struct Written {
 }
 
 /// Rows per table of the published dataset.
-#[derive(Debug, Default, Clone, serde::Serialize)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DatasetRows {
     pub documents: u64,
     pub paragraphs: u64,
@@ -95,15 +112,14 @@ pub struct DatasetWriter {
 }
 
 impl DatasetWriter {
-    /// Prepares to write into `version`, which already holds what was
-    /// `carried` over from the previous version (nothing for a fresh build).
-    pub fn create(version: &Version, carried: Carried) -> anyhow::Result<Self> {
-        let sinks = [
-            ParquetSink::new(&version.dir, Table::Documents, version.number)?,
-            ParquetSink::new(&version.dir, Table::Paragraphs, version.number)?,
-            ParquetSink::new(&version.dir, Table::Quotes, version.number)?,
-        ];
-        let rejects_path = version.dir.join(REJECTS_FILE);
+    /// Prepares to write into the folder `dir` (a version, or a shard's
+    /// folder), which already holds what was `carried` over from the previous
+    /// version (nothing for a fresh build); part files are named `<part_prefix>-<n>`.
+    pub fn create(dir: &Path, part_prefix: &str, carried: Carried) -> anyhow::Result<Self> {
+        let sinks = Table::ALL.map(|table| ParquetSink::new(dir, table, part_prefix));
+        let [documents, paragraphs, quotes] = sinks;
+        let sinks = [documents?, paragraphs?, quotes?];
+        let rejects_path = dir.join(REJECTS_FILE);
         let carried_rejects = rejects_path.exists();
         let file = File::options()
             .create(true)
@@ -114,7 +130,7 @@ impl DatasetWriter {
         if !carried_rejects {
             rejects.write_record(REJECTS_HEADER)?;
         }
-        Ok(DatasetWriter { dir: version.dir.clone(), sinks, rejects, counts: Counts::default(), published_range: None, carried })
+        Ok(DatasetWriter { dir: dir.to_path_buf(), sinks, rejects, counts: Counts::default(), published_range: None, carried })
     }
 
     pub fn counts(&self) -> &Counts {
@@ -132,8 +148,7 @@ impl DatasetWriter {
                 Outcome::Document(d) => {
                     match self.carried.dedup.admit(&d.doc_id, d.signature.as_ref()) {
                         Verdict::Duplicate => {
-                            self.counts.skipped += 1;
-                            *self.counts.skipped_by_reason.entry(DUPLICATE).or_default() += 1;
+                            self.counts.skip(DUPLICATE);
                             continue;
                         }
                         Verdict::New { dup_of } => d.dup_of = dup_of,
@@ -148,13 +163,10 @@ impl DatasetWriter {
                     }
                     docs.push(&**d);
                 }
-                Outcome::Skipped(s) => {
-                    self.counts.skipped += 1;
-                    *self.counts.skipped_by_reason.entry(s.reason).or_default() += 1;
-                }
+                Outcome::Skipped(s) => self.counts.skip(s.reason),
                 Outcome::Rejected(r) => {
                     self.counts.rejected += 1;
-                    *self.counts.rejected_by_reason.entry(r.reason).or_default() += 1;
+                    bump(&mut self.counts.rejected_by_reason, r.reason);
                     let offset = r.record_offset.map(|o| o.to_string()).unwrap_or_default();
                     self.rejects.write_record([&*r.source, &offset, r.reason, &r.detail])?;
                 }

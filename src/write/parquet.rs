@@ -20,7 +20,7 @@ const PART_TARGET_BYTES: usize = 256 * 1024 * 1024;
 const ROW_GROUP_TARGET_BYTES: usize = 64 * 1024 * 1024;
 
 /// A finished part file.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PartFile {
     /// Path relative to the dataset folder, e.g. `documents/part-00000.parquet`.
     pub path: String,
@@ -34,12 +34,13 @@ struct OpenPart {
 }
 
 /// Writes one table's batches into numbered part files in `DIR/<table>/`,
-/// named `part-<run>-<n>.parquet` so that the part files of every run of an
-/// incremental dataset can live side by side.
+/// named `<prefix>-<n>.parquet`: the prefix names the run (`part-000002`)
+/// so that the part files of every run of an incremental dataset can live
+/// side by side, or the shard (`part-s0003`).
 pub struct ParquetSink {
     table: Table,
     dir: PathBuf,
-    run: u32,
+    prefix: String,
     props: WriterProperties,
     open: Option<OpenPart>,
     parts: Vec<PartFile>,
@@ -57,6 +58,11 @@ fn writer_properties(table: Table) -> anyhow::Result<WriterProperties> {
         .build())
 }
 
+/// The rows of `batch` that `keep` selects.
+pub fn filter_rows(batch: &RecordBatch, keep: &BooleanArray) -> anyhow::Result<RecordBatch> {
+    Ok(arrow_select::filter::filter_record_batch(batch, keep)?)
+}
+
 /// The run that wrote a part file, from its name.
 pub fn part_run(name: &str) -> Option<u32> {
     name.strip_prefix("part-")?.split('-').next()?.parse().ok()
@@ -69,13 +75,19 @@ pub fn part_rows(path: &Path) -> anyhow::Result<u64> {
     Ok(builder.metadata().file_metadata().num_rows().max(0) as u64)
 }
 
-/// Copies the rows of part file `from` that `keep` selects into `to`, which
-/// is not written when no row is kept. Returns the rows written.
+/// The run prefix of part file names.
+pub fn run_prefix(run: u32) -> String {
+    format!("part-{run:06}")
+}
+
+/// Copies part file `from` into `to`, each batch passed through `edit`
+/// (which may drop rows or replace columns); `to` is not written when no
+/// row is left. Returns the rows written.
 pub fn rewrite_part(
     from: &Path,
     to: &Path,
     table: Table,
-    mut keep: impl FnMut(&RecordBatch) -> anyhow::Result<BooleanArray>,
+    mut edit: impl FnMut(&RecordBatch) -> anyhow::Result<RecordBatch>,
 ) -> anyhow::Result<u64> {
     let file = File::open(from).with_context(|| format!("cannot open {}", from.display()))?;
     let reader = ParquetRecordBatchReaderBuilder::try_new(file)
@@ -85,7 +97,7 @@ pub fn rewrite_part(
     let mut rows = 0u64;
     for batch in reader {
         let batch = batch.with_context(|| format!("cannot read {}", from.display()))?;
-        let kept = arrow_select::filter::filter_record_batch(&batch, &keep(&batch)?)?;
+        let kept = edit(&batch)?;
         if kept.num_rows() == 0 {
             continue;
         }
@@ -105,10 +117,10 @@ pub fn rewrite_part(
 }
 
 impl ParquetSink {
-    pub fn new(dataset: &Path, table: Table, run: u32) -> anyhow::Result<Self> {
+    pub fn new(dataset: &Path, table: Table, prefix: &str) -> anyhow::Result<Self> {
         let dir = dataset.join(table.name());
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        Ok(ParquetSink { table, dir, run, props: writer_properties(table)?, open: None, parts: Vec::new() })
+        Ok(ParquetSink { table, dir, prefix: prefix.to_string(), props: writer_properties(table)?, open: None, parts: Vec::new() })
     }
 
     pub fn table(&self) -> Table {
@@ -117,7 +129,7 @@ impl ParquetSink {
 
     fn open_part(&mut self) -> anyhow::Result<&mut OpenPart> {
         if self.open.is_none() {
-            let name = format!("part-{:06}-{:05}.parquet", self.run, self.parts.len());
+            let name = format!("{}-{:05}.parquet", self.prefix, self.parts.len());
             let path = self.dir.join(&name);
             let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
             let writer = ArrowWriter::try_new(file, self.table.arrow_schema(), Some(self.props.clone()))?;

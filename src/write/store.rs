@@ -103,6 +103,16 @@ impl DatasetStore {
         Ok(())
     }
 
+    /// Removes the shard folders of an earlier sharded build (a new build
+    /// from scratch makes them stale).
+    pub fn clear_shards(&self) -> anyhow::Result<()> {
+        let shards = self.store.join("shards");
+        if shards.exists() {
+            std::fs::remove_dir_all(&shards).with_context(|| format!("cannot remove {}", shards.display()))?;
+        }
+        Ok(())
+    }
+
     /// Creates the empty folder of the version after `current`.
     pub fn begin(&self, current: Option<&Version>) -> anyhow::Result<Version> {
         let number = current.map_or(1, |v| v.number + 1);
