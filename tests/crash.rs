@@ -79,8 +79,20 @@ fn flate_roundtrip(gz: &[u8]) -> Vec<u8> {
     out
 }
 
-#[test]
-fn kill_9_at_any_moment_then_the_same_command_gives_the_uninterrupted_rows() {
+/// Two uninterrupted nights: the rows after each, a copy of the folder after
+/// night one to start every interrupted night two from, and how long an
+/// uninterrupted night two took.
+struct Reference {
+    dir: tempfile::TempDir,
+    one: PathBuf,
+    two: PathBuf,
+    after_night_one: PathBuf,
+    night_one: Vec<Vec<Row>>,
+    expected: Vec<Vec<Row>>,
+    duration: std::time::Duration,
+}
+
+fn reference() -> Reference {
     let (dir, one, two) = nights();
     let reference = dir.path().join("reference");
     run_to_end(&[&one], &reference);
@@ -92,6 +104,12 @@ fn kill_9_at_any_moment_then_the_same_command_gives_the_uninterrupted_rows() {
     let duration = started.elapsed();
     let expected = dataset(&reference);
     assert!(expected[0].len() > night_one[0].len() + 10, "night two adds documents");
+    Reference { dir, one, two, after_night_one, night_one, expected, duration }
+}
+
+#[test]
+fn kill_9_at_any_moment_then_the_same_command_gives_the_uninterrupted_rows() {
+    let Reference { dir, one, two, after_night_one, night_one, expected, duration } = reference();
 
     for (i, share) in [0.1, 0.35, 0.6, 0.85].into_iter().enumerate() {
         let out = dir.path().join(format!("killed-{i}"));
@@ -109,14 +127,7 @@ fn kill_9_at_any_moment_then_the_same_command_gives_the_uninterrupted_rows() {
 
 #[test]
 fn a_crash_at_each_step_of_publishing_leaves_a_whole_version_and_recovers() {
-    let (dir, one, two) = nights();
-    let reference = dir.path().join("reference");
-    run_to_end(&[&one], &reference);
-    let night_one = dataset(&reference);
-    let after_night_one = dir.path().join("after-night-one");
-    copy_tree(&reference, &after_night_one);
-    run_to_end(&[&one, &two], &reference);
-    let expected = dataset(&reference);
+    let Reference { dir, one, two, after_night_one, night_one, expected, .. } = reference();
 
     for point in ["after_carry", "before_publish", "after_publish"] {
         let out = dir.path().join(point);
