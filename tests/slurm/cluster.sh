@@ -76,8 +76,17 @@ start() {
 }
 
 stop() {
-    local dir=$1 file pid
+    local dir=$1 file pid jobs
     [[ -d $dir ]] || return 0
+    # slurmstepd and the job's processes outlive slurmd: cancel what still runs first.
+    if live_pid "$dir/slurmctld.pid" >/dev/null; then
+        export SLURM_CONF=$dir/slurm.conf
+        jobs=$(squeue -h -o %A 2>/dev/null | sort -u || true)
+        if [[ -n $jobs ]]; then
+            scancel $jobs || true
+            for _ in $(seq 30); do [[ -z $(squeue -h 2>/dev/null) ]] && break; sleep 0.5; done
+        fi
+    fi
     for file in slurmd.pid slurmctld.pid munge/munged.pid; do
         pid=$(live_pid "$dir/$file") || continue
         kill "$pid"
@@ -90,6 +99,7 @@ stop() {
 smoke() {
     local dir=$1 job
     trap "stop '$dir'" EXIT
+    trap 'exit 130' INT TERM
     start "$dir"
     job=$(sbatch --parsable --wait --array=0-3 --output="$dir/logs/smoke_%A_%a.out" \
         --wrap 'echo "task $SLURM_ARRAY_TASK_ID of job $SLURM_ARRAY_JOB_ID ran on $(hostname -s) at $(date +%T)"; sleep 2')

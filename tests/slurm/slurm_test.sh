@@ -31,6 +31,7 @@ fi
 
 "$here/cluster.sh" install
 trap '"$here/cluster.sh" stop "$SLURM_DIR"' EXIT
+trap 'exit 130' INT TERM
 "$here/cluster.sh" stop "$SLURM_DIR"   # daemons a killed earlier run left behind
 "$here/cluster.sh" start "$SLURM_DIR"
 export SLURM_CONF=$(cd "$SLURM_DIR" && pwd)/slurm.conf
@@ -107,7 +108,7 @@ cat <<REPORT
 == slurm-test report
 Slurm        $(sinfo -V) on $(hostname -s), $(nproc) CPUs, partition $(sinfo -h -o %P)
 inputs       ${inputs[*]}
-array job    $job: $SHARDS shards, ${wall}s wall clock
+array job    $job: $SHARDS shards, ${wall}s from submission until sbatch --wait returned
 $tasks
 rerun        shard 0 as job $rerun: no-op $noop
 committed    $counts
