@@ -2,7 +2,7 @@
 # `make slurm-test`: a real Slurm run of newsmill shards on this one machine, checked against a
 # single-machine run of the same inputs.
 #   1. install Slurm and munge from Debian packages if missing; start munged, slurmctld, slurmd
-#   2. sbatch --array=0-(N-1) of `newsmill build INPUTS --shard auto/N`, wait for it
+#   2. sbatch --array=0-(N-1) of `newsmill build INPUTS --shard auto/N`, wait for it (squeue)
 #   3. resubmit shard 0: a finished shard must be a no-op (dataset folder byte-identical)
 #   4. newsmill commit; newsmill build INPUTS unsharded; compare_datasets.py the two
 #   5. print a report; the daemons are stopped on exit whatever happened
@@ -40,16 +40,26 @@ sharded=$SLURM_DIR/dataset single=$SLURM_DIR/single logs=$SLURM_DIR/logs
 rm -rf "$sharded" "$single" "$logs"
 mkdir -p "$logs"
 
-# Submit the shards; --wait returns when every task has ended, with the worst task's exit code.
-submit() {  # submit ARRAY_SPEC -> prints the job id; the exit code is the job's
-    sbatch --parsable --wait --array="$1" --chdir="$PWD" --output="$logs/shard_%A_%a.out" \
-        "$here/shard-job.sh" "$NEWSMILL" "$SHARDS" "$sharded" "${inputs[@]}"
+# Tasks of JOB as the job-completion log records them, one line each.
+finished_tasks() { grep -F " ArrayJobId=$1 " "$SLURM_DIR/jobcomp.log" 2>/dev/null || true; }
+
+# Submit an array of shards and wait for it; the exit code says whether every task completed.
+# (sbatch --wait polls with growing sleeps and returned ~15 s late here; squeue each second does not.)
+submit_and_wait() {  # submit_and_wait ARRAY_SPEC TASK_COUNT -> prints the job id
+    local job
+    job=$(sbatch --parsable --array="$1" --chdir="$PWD" --output="$logs/shard_%A_%a.out" \
+        "$here/shard-job.sh" "$NEWSMILL" "$SHARDS" "$sharded" "${inputs[@]}")
+    job=${job%%;*}
+    echo "$job"
+    while [[ -n $(squeue -h -j "$job" 2>/dev/null) ]]; do sleep 1; done
+    # slurmctld logs a task's completion as it leaves the queue: give the log a moment.
+    for _ in $(seq 20); do (($(finished_tasks "$job" | wc -l) >= $2)) && break; sleep 0.5; done
+    (($(finished_tasks "$job" | grep -c ' JobState=COMPLETED .*ExitCode=0:0') == $2))
 }
 echo "== submitting $SHARDS shards over: ${inputs[*]}"
 started=$(date +%s)
 job_rc=0
-job=$(submit "0-$((SHARDS - 1))") || job_rc=$?
-job=${job%%;*}
+job=$(submit_and_wait "0-$((SHARDS - 1))" "$SHARDS") || job_rc=$?
 wall=$(($(date +%s) - started))
 
 # Per-task state and elapsed time: sacct when accounting storage is configured, else the
@@ -64,15 +74,14 @@ task_report() {  # task_report JOB
     while read -r line; do
         local -A f=()
         for pair in $line; do key=${pair%%=*} value=${pair#*=}; f[$key]=$value; done
-        [[ ${f[ArrayJobId]:-} == "$1" ]] || continue
         local secs=$(($(date -d "${f[EndTime]}" +%s) - $(date -d "${f[StartTime]}" +%s)))
         printf '%-12s %-10s %7ss %s\n' "$1_${f[ArrayTaskId]}" "${f[JobState]}" "$secs" "${f[ExitCode]}"
-    done <"$SLURM_DIR/jobcomp.log" | sort -t_ -k2,2n
+    done < <(finished_tasks "$1") | sort -t_ -k2,2n
 }
 tasks=$(task_report "$job")
 echo "$tasks"
 if ((job_rc != 0)); then
-    echo "array job $job failed (sbatch --wait exit $job_rc); task logs follow" >&2
+    echo "array job $job: not every task completed; task logs follow" >&2
     tail -n 20 "$logs"/shard_*.out >&2 || true
     exit 1
 fi
@@ -80,13 +89,12 @@ fi
 # A finished shard run again must change nothing.
 tree_digest() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum); }
 before=$(tree_digest "$sharded")
-rerun_rc=0
-rerun=$(submit 0) || rerun_rc=$?
-rerun=${rerun%%;*}
+rerun_ok=yes
+rerun=$(submit_and_wait 0 1) || rerun_ok=no
 after=$(tree_digest "$sharded")
 noop=FAIL
-((rerun_rc == 0)) && [[ $before == "$after" ]] && noop=PASS
-echo "rerun of shard 0 (job $rerun, exit $rerun_rc): dataset folder unchanged: $noop"
+[[ $rerun_ok == yes && $before == "$after" ]] && noop=PASS
+echo "rerun of shard 0 (job $rerun, completed: $rerun_ok): dataset folder unchanged: $noop"
 
 echo "== newsmill commit $sharded"
 "$NEWSMILL" commit "$sharded"
@@ -108,7 +116,7 @@ cat <<REPORT
 == slurm-test report
 Slurm        $(sinfo -V) on $(hostname -s), $(nproc) CPUs, partition $(sinfo -h -o %P)
 inputs       ${inputs[*]}
-array job    $job: $SHARDS shards, ${wall}s from submission until sbatch --wait returned
+array job    $job: $SHARDS shards, ${wall}s from submission to the last task done
 $tasks
 rerun        shard 0 as job $rerun: no-op $noop
 committed    $counts
