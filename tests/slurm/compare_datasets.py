@@ -7,8 +7,7 @@ Both folders must be published datasets (_SUCCESS present). Compares, table by t
 (documents, paragraphs, quotes), the column names and types and the rows as multisets
 (order and part-file split may differ, nothing else may), the doc_id sets, rejects.csv as a
 multiset of rows, and all the counts in _manifest.json. No column is ignored: both runs read the
-same input paths, so even `source` must agree. doc_id is not checked for uniqueness: the same
-record stored in two input files (the WARC samples do this) is one doc_id twice in either run.
+same input paths, so even `source` must agree.
 Prints one line per check and a closing 'N passed, N failed' line; exits 1 on any mismatch.
 """
 import csv
