@@ -108,6 +108,12 @@ smoke() {
     echo "slurm smoke test: array job ${job%%;*} ran 4 of 4 tasks"
 }
 
+# The daemons run as root (SlurmdUser=root) and the packages come from apt-get.
+if (($(id -u) != 0)); then
+    echo "tests/slurm/cluster.sh runs a Slurm cluster as root; run it as root" >&2
+    exit 2
+fi
+
 case ${1:-} in
     install) install_packages ;;
     start) start "${2:?cluster.sh start DIR}" ;;
