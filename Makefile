@@ -56,3 +56,4 @@ $(BENCH_VENV)/.installed:
 clean:
 	$(CARGO) clean
 	rm -rf out $(VENV) $(BENCH_VENV)
+include slurm.mk

@@ -331,19 +331,22 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         eprintln!("{summary}");
         return Ok(code);
     }
-    eprintln!(
-        "newsmill: {} records from {} inputs in {:.1}s: {} documents ({} paragraphs, {} quotes), {} skipped, {} rejected -> {}",
-        c.records_seen,
-        manifest.inputs.len(),
-        manifest.duration_secs,
-        c.documents,
-        c.paragraphs,
-        c.quotes,
-        c.skipped,
-        c.rejected,
-        opts.out.display()
-    );
     let run = &manifest.run;
+    let nothing_done = run.inputs_read == 0 && run.inputs_replaced.is_empty();
+    if !nothing_done {
+        eprintln!(
+            "newsmill: {} records from {} inputs in {:.1}s: {} documents ({} paragraphs, {} quotes), {} skipped, {} rejected -> {}",
+            c.records_seen,
+            manifest.inputs.len(),
+            manifest.duration_secs,
+            c.documents,
+            c.paragraphs,
+            c.quotes,
+            c.skipped,
+            c.rejected,
+            opts.out.display()
+        );
+    }
     if let Some(shard) = &run.shard {
         if run.inputs_read == 0 {
             eprintln!("newsmill: shard {shard} was already complete for these inputs; nothing was redone");
