@@ -150,7 +150,8 @@ impl QuoteSegmenter {
         let speech: Vec<bool> = (0..segments.len())
             .map(|i| {
                 let attributed = !matches!(sources[i], Source::Unknown);
-                attributed || is_speech(text, &segments[i], &gaps.sentence_around(segments[i].paragraph, k_of[i]), &quotes[i].text)
+                !is_possessed_title(text, &segments[i], &quotes[i].text)
+                    && (attributed || is_speech(text, &segments[i], &gaps.sentence_around(segments[i].paragraph, k_of[i]), &quotes[i].text))
             })
             .collect();
         let mut keep = speech.into_iter();
@@ -182,9 +183,27 @@ fn is_speech(text: &str, segment: &Segment, sentence: &[Token], quoted: &str) ->
     if punctuated || comma_after || other_script || words.len() > MAX_NON_SPEECH_WORDS {
         return true;
     }
+    !is_title_case(&words) && sentence.iter().any(|t| is_speech_verb(t.text(text)))
+}
+
+/// Whether every word longer than three letters is capitalized (`The Long
+/// Night`, `Meet the Press`), and there is one.
+fn is_title_case(words: &[&str]) -> bool {
     let long_words = || words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3);
-    let title_case = long_words().count() > 0 && long_words().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    !title_case && sentence.iter().any(|t| is_speech_verb(t.text(text)))
+    long_words().count() > 0 && long_words().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a quotation is the name of something owned, not speech, even
+/// when a speech verb is near: a short title-case span right after a
+/// possessive (`told ABC’s “Good Morning America.”`, `the law’s “Cadillac
+/// tax”` stays: lower case).
+fn is_possessed_title(text: &str, segment: &Segment, quoted: &str) -> bool {
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    let after_possessive = text
+        .get(..segment.open.byte)
+        .map(str::trim_end)
+        .is_some_and(|before| ["'s", "’s", "s'", "s’"].iter().any(|ending| before.ends_with(ending)));
+    segment.kind == QuoteKind::Direct && after_possessive && words.len() <= MAX_NON_SPEECH_WORDS && is_title_case(&words)
 }
 
 /// Index of each segment among its paragraph's segments.
@@ -386,6 +405,19 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
             summary("‘It’s Pakistan’s turn,’ Aziz said."),
             [row("It’s Pakistan’s turn,", Some("Aziz"), Some("Aziz"))]
         );
+    }
+
+    #[test]
+    fn single_marks_only_nest_where_double_marks_quote() {
+        let text = "Trump: ‘I’m the Worst Thing That Ever Happened.’\n\n“We called it ‘a disaster,’” Trump said.";
+        assert_eq!(summary(text), [row("We called it ‘a disaster,’", Some("Trump"), Some("Trump"))]);
+    }
+
+    #[test]
+    fn titles_after_a_possessive_are_not_speech() {
+        let text = "“We are ready,” Kerry told ABC’s “Good Morning America.” He said the show’s “hosts were fair.”";
+        let found: Vec<_> = quotes(text).into_iter().map(|q| q.text).collect();
+        assert_eq!(found, ["We are ready,", "hosts were fair."]);
     }
 
     #[test]
