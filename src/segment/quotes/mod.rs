@@ -226,11 +226,20 @@ fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
     let k_of = indices_in_paragraph(segments);
     for (segment, &k) in segments.iter().zip(&k_of) {
         let (before, after) = gaps.around(segment.paragraph, k);
-        let ends_sentence = text
+        let last_char = text
             .get(segment.start.byte..segment.end.byte)
-            .and_then(|quoted| quoted.trim_end().chars().last())
-            .is_some_and(|c| matches!(c, '.' | '!' | '?'));
-        own.push(attribution::after_quote(text, after, ends_sentence).or_else(|| attribution::before_quote(text, before)));
+            .and_then(|quoted| quoted.trim_end().chars().last());
+        let ends_sentence = last_char.is_some_and(|c| matches!(c, '.' | '!' | '?'));
+        let after_attribution = || attribution::after_quote(text, after, ends_sentence);
+        let before_attribution = || attribution::before_quote(text, before);
+        // A period closes the sentence the quotation ends (`X said Y is
+        // “….” Z called …`): an attribution after it starts another one,
+        // unlike after `,`, `!` or `?` (`“…?” she asked`).
+        own.push(if last_char == Some('.') {
+            before_attribution().or_else(after_attribution)
+        } else {
+            after_attribution().or_else(before_attribution)
+        });
     }
     let same_paragraph = |i: usize, j: usize| segments[i].paragraph == segments[j].paragraph;
     // Nearest own attribution at or before / after each segment in its
@@ -482,6 +491,14 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
             assert_eq!(found[0].speaker.as_deref(), Some(speaker), "{text}");
             assert_eq!(found[0].verb.as_deref(), Some(verb), "{text}");
         }
+    }
+
+    #[test]
+    fn a_period_ends_the_sentence_of_the_attribution() {
+        let text = "Rival Marco Rubio said Trump is “unelectable now.” Ted Cruz called the KKK “abhorrent” in a tweet.";
+        let speakers: Vec<_> = quotes(text).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(speakers, [Some("Rival Marco Rubio".to_string()), Some("Ted Cruz".to_string())]);
+        assert_eq!(summary("“Is it over?” she asked."), [row("Is it over?", Some("she"), None)]);
     }
 
     #[test]
