@@ -216,9 +216,9 @@ fn indices_in_paragraph(segments: &[Segment]) -> Vec<usize> {
     k_of
 }
 
-/// The speaker source of each segment: its own attribution, else that of
-/// another quotation in its paragraph, else one farther away in its
-/// sentence, else one introducing it from the previous paragraph
+/// The speaker source of each segment: its own attribution, else one
+/// farther away in its sentence, else that of another quotation in its
+/// paragraph, else one introducing it from the previous paragraph
 /// (`… said:`), else the previous paragraph's speaker continued.
 fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
     let mut own: Vec<Option<Attribution>> = Vec::with_capacity(segments.len());
@@ -265,9 +265,10 @@ fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
             last_known = None;
         }
         let (before, after) = gaps.around(para, k_of[i]);
-        let found = before_own[i]
-            .or(after_own[i])
+        let found = own[i]
             .or_else(|| attribution::in_sentence(text, before, after))
+            .or(before_own[i])
+            .or(after_own[i])
             .or_else(|| introduced_by_previous(text, segment, gaps));
         // Without a speaker of its own, a quotation continues the speaker of
         // the previous paragraph's.
@@ -499,6 +500,13 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
         let speakers: Vec<_> = quotes(text).into_iter().map(|q| q.speaker).collect();
         assert_eq!(speakers, [Some("Rival Marco Rubio".to_string()), Some("Ted Cruz".to_string())]);
         assert_eq!(summary("“Is it over?” she asked."), [row("Is it over?", Some("she"), None)]);
+    }
+
+    #[test]
+    fn a_sentence_of_its_own_before_another_quotation_of_the_paragraph() {
+        let text = "“We can win,” Rubio said. “You can’t begin until you prove to people” that the border is secure, he added.";
+        let speakers: Vec<_> = quotes(text).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(speakers, [Some("Rubio".to_string()), Some("he".to_string())]);
     }
 
     #[test]
