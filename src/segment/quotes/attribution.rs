@@ -96,7 +96,8 @@ const NOT_SUBJECT_START: &[&str] = &[
     "if", "then", "because", "there", "here", "this", "these", "those", "to", "in", "on", "at", "of",
     "for", "by", "with", "from", "not", "no", "how", "why", "where", "when", "while", "said", "says",
     "also", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might", "must",
-    "do", "does", "did",
+    "do", "does", "did", "despite", "about", "into", "over", "through", "without", "against", "than",
+    "upon", "among", "like",
 ];
 
 /// Words that open a reported clause after a verb (`said he would`).
@@ -233,7 +234,13 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
     }
     // A subject ending in a determiner or possessive (`Kasich’s showing`)
     // makes the "verb" a noun.
+    // A lone participle (`…, going on to say`) is no subject either.
+    let lone_participle = last - first == 1 && {
+        let word = tokens[first].text(text);
+        word.ends_with("ing") && word.chars().all(char::is_lowercase)
+    };
     let valid = first < last
+        && !lone_participle
         && !lower_in(tokens[first].text(text), NOT_SUBJECT_START)
         && !lower_in(tokens[last - 1].text(text), DETERMINERS)
         && !["'s", "’s"].iter().any(|s| tokens[last - 1].text(text).ends_with(s));

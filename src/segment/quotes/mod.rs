@@ -510,6 +510,17 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
     }
 
     #[test]
+    fn prepositions_participles_and_bars_are_not_speakers() {
+        let text = "Speaker Paul Ryan, despite admitting concerns about “trial lawyers,” backed the bill.";
+        assert!(quotes(text).iter().all(|q| q.speaker.as_deref() != Some("despite")));
+        let text = "“It is insane,” Sanders said, going on to say the country spent “hundreds of years fighting.”";
+        let speakers: Vec<_> = quotes(text).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(speakers, [Some("Sanders".to_string()), Some("Sanders".to_string())]);
+        let text = "His returns were made public ― Trump boasted, “That makes me smart.”";
+        assert_eq!(summary(text), [row("That makes me smart.", Some("Trump"), Some("Trump"))]);
+    }
+
+    #[test]
     fn names_are_stripped_and_surnames_resolved() {
         let text = "U.S. Secretary of State John Kerry arrived on Monday.\n\n\"We are ready,\" Kerry said.\n\n\"So are we,\" a State Department spokesman said.";
         assert_eq!(
