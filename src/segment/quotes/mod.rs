@@ -128,7 +128,8 @@ impl QuoteSegmenter {
                 let verb = found.verb.text(text);
                 quote.speaker = Some(mention.to_string());
                 quote.speaker_name = speaker.name.clone();
-                quote.speaker_role = speaker.role.clone();
+                // A title before the name, else an appositive after it.
+                quote.speaker_role = speaker.role.clone().or_else(|| found.role.map(|role| role.text(text).to_string()));
                 quote.speaker_start = Some(found.speaker.char_start);
                 quote.speaker_end = Some(found.speaker.char_end);
                 quote.verb = Some(verb.to_string());
@@ -548,6 +549,24 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
             ]
         );
         assert!(found.iter().all(|q| q.kind == QuoteKind::Direct));
+    }
+
+    #[test]
+    fn appositive_roles() {
+        let cases = [
+            ("\"We are ready,\" Smith, a spokesman for the ministry, said.", "Smith", Some("a spokesman for the ministry")),
+            ("\"We are ready,\" said Ann Lee, the mayor of Springfield.", "Ann Lee", Some("the mayor of Springfield")),
+            ("\"We are ready,\" said Tom Jones, one of the organizers who marched.", "Tom Jones", Some("one of the organizers")),
+            ("\"We are ready,\" said Sen. Bernie Sanders, a Vermont independent.", "Sen. Bernie Sanders", Some("Sen.")),
+            ("\"We are ready,\" said Smith, who leads the group.", "Smith", None),
+            ("\"We are ready,\" Smith said, adding that talks went well.", "Smith", None),
+        ];
+        for (text, speaker, role) in cases {
+            let found = quotes(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].speaker.as_deref(), Some(speaker), "{text}");
+            assert_eq!(found[0].speaker_role.as_deref(), role, "{text}");
+        }
     }
 
     #[test]
