@@ -63,7 +63,8 @@ const AUXILIARIES: &[&str] = &[
     "famously", "publicly", "privately", "flatly", "bluntly", "angrily", "jokingly", "been", "did",
     "does", "went", "on", "to", "wryly", "tersely", "should", "could", "can", "may", "might", "must",
     "shall", "not", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t",
-    "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "wasn't", "wasn’t",
+    "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "wasn't", "wasn’t", "now",
+    "otherwise", "all",
 ];
 
 /// Words that start a new clause: a subject never reaches back past them.

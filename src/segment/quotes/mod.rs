@@ -517,6 +517,8 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
         let text = "“It is insane,” Sanders said, going on to say the country spent “hundreds of years fighting.”";
         let speakers: Vec<_> = quotes(text).into_iter().map(|q| q.speaker).collect();
         assert_eq!(speakers, [Some("Sanders".to_string()), Some("Sanders".to_string())]);
+        let text = "Massie backed Paul, but now said Trump had “the obligation to unite us.”";
+        assert!(quotes(text).iter().all(|q| q.speaker.as_deref() != Some("now")));
         let text = "His returns were made public ― Trump boasted, “That makes me smart.”";
         assert_eq!(summary(text), [row("That makes me smart.", Some("Trump"), Some("Trump"))]);
     }
