@@ -63,7 +63,8 @@ const AUXILIARIES: &[&str] = &[
     "famously", "publicly", "privately", "flatly", "bluntly", "angrily", "jokingly", "been", "did",
     "does", "went", "on", "to", "wryly", "tersely", "should", "could", "can", "may", "might", "must",
     "shall", "not", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t",
-    "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "wasn't", "wasn’t",
+    "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "wasn't", "wasn’t", "now",
+    "otherwise", "all",
 ];
 
 /// Words that start a new clause: a subject never reaches back past them.
@@ -96,7 +97,8 @@ const NOT_SUBJECT_START: &[&str] = &[
     "if", "then", "because", "there", "here", "this", "these", "those", "to", "in", "on", "at", "of",
     "for", "by", "with", "from", "not", "no", "how", "why", "where", "when", "while", "said", "says",
     "also", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might", "must",
-    "do", "does", "did",
+    "do", "does", "did", "despite", "about", "into", "over", "through", "without", "against", "than",
+    "upon", "among", "like",
 ];
 
 /// Words that open a reported clause after a verb (`said he would`).
@@ -192,6 +194,9 @@ impl Span {
 pub struct Attribution {
     pub speaker: Span,
     pub verb: Span,
+    /// The appositive after the speaker that tells its role (`Smith, a
+    /// spokesman for the ministry, said`; `said Jones, the mayor`).
+    pub role: Option<Span>,
 }
 
 /// Index of the verb at `i`, and the index of its last token (`according
@@ -233,7 +238,13 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
     }
     // A subject ending in a determiner or possessive (`Kasich’s showing`)
     // makes the "verb" a noun.
+    // A lone participle (`…, going on to say`) is no subject either.
+    let lone_participle = last - first == 1 && {
+        let word = tokens[first].text(text);
+        word.ends_with("ing") && word.chars().all(char::is_lowercase)
+    };
     let valid = first < last
+        && !lone_participle
         && !lower_in(tokens[first].text(text), NOT_SUBJECT_START)
         && !lower_in(tokens[last - 1].text(text), DETERMINERS)
         && !["'s", "’s"].iter().any(|s| tokens[last - 1].text(text).ends_with(s));
@@ -342,11 +353,50 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
 /// Longest appositive between a name and its verb, in tokens.
 const MAX_APPOSITIVE_TOKENS: usize = 25;
 
-fn attribution(tokens: &[Token], (first, end): (usize, usize), verb: usize, verb_end: usize) -> Attribution {
+fn attribution(text: &str, tokens: &[Token], (first, end): (usize, usize), verb: usize, verb_end: usize) -> Attribution {
     Attribution {
         speaker: Span::of(&tokens[first], &tokens[end - 1]),
         verb: Span::of(&tokens[verb], &tokens[verb_end]),
+        role: appositive(text, tokens, end),
     }
+}
+
+/// Words that end a role appositive: a relative clause or another clause
+/// follows (`a senator who …`).
+const ROLE_STOPS: &[&str] = &[
+    "who", "whom", "whose", "which", "that", "and", "but", "while", "when", "where", "as", "because",
+    "since", "after", "before", "said", "says",
+];
+
+/// Longest role appositive, in words.
+const MAX_ROLE_WORDS: usize = 12;
+
+/// The noun phrase set off by a comma after a speaker ending before
+/// `end`: starting with a lower-case word (`a spokesman`, `the mayor`,
+/// `one of the organizers`, `executive director of …`), up to the next
+/// punctuation or relative clause. Not a clause (`, who …`), a participle
+/// (`, adding …`) or a pronoun (`, he said`).
+fn appositive(text: &str, tokens: &[Token], end: usize) -> Option<Span> {
+    tokens.get(end).filter(|t| t.kind == Kind::Comma)?;
+    let start = end + 1;
+    let first = tokens.get(start).filter(|t| t.kind == Kind::Word)?.text(text);
+    let clause_like = lower_in(first, CLAUSE_WORDS)
+        || lower_in(first, CLAUSE_OPENERS) && !lower_in(first, DETERMINERS)
+        || is_speech_verb(first)
+        || first.ends_with("ing")
+        || first.ends_with("ed");
+    if !first.chars().next().is_some_and(char::is_lowercase) || clause_like {
+        return None;
+    }
+    let mut stop = start;
+    while stop - start < MAX_ROLE_WORDS
+        && tokens.get(stop).is_some_and(|t| t.kind == Kind::Word && !lower_in(t.text(text), ROLE_STOPS))
+    {
+        stop += 1;
+    }
+    let bounded = tokens.get(stop).map_or(true, |t| t.kind != Kind::Word || lower_in(t.text(text), ROLE_STOPS));
+    let last = stop.checked_sub(1).and_then(|i| tokens.get(i)).filter(|_| bounded && stop > start)?;
+    Some(Span::of(&tokens[start], last))
 }
 
 /// Longest run of words from a quotation's end to its verb
@@ -382,7 +432,7 @@ pub fn after_quote(text: &str, tokens: &[Token], quote_ends_sentence: bool) -> O
     if quote_ends_sentence && takes_clause {
         return None;
     }
-    (starts_clause && (verb <= MAX_SUBJECT_WORDS || has_appositive)).then(|| attribution(clause, found, verb, verb_end))
+    (starts_clause && (verb <= MAX_SUBJECT_WORDS || has_appositive)).then(|| attribution(text, clause, found, verb, verb_end))
 }
 
 /// Attribution in the sentence leading up to a quotation: the last speech
@@ -409,7 +459,7 @@ pub fn before_quote(text: &str, tokens: &[Token]) -> Option<Attribution> {
             Some(speaker) => {
                 // Keep looking left of the speaker: in `X said Y called it
                 // "…"` the source is X.
-                found = Some(attribution(sentence, speaker, verb, verb_end));
+                found = Some(attribution(text, sentence, speaker, verb, verb_end));
                 // Not across a comma: `The ad includes a clip, in which he
                 // says …` is about the ad.
                 left_of = speaker.0.min(verb);
@@ -433,7 +483,7 @@ pub fn in_sentence(text: &str, before: &[Token], after: &[Token]) -> Option<Attr
     let named = |tokens: &[Token], verb: usize| {
         let verb_end = verb_at(text, tokens, verb)?;
         let found = speaker_of(text, tokens, verb, verb_end)?;
-        is_name_like(tokens[found.0].text(text)).then(|| attribution(tokens, found, verb, verb_end))
+        is_name_like(tokens[found.0].text(text)).then(|| attribution(text, tokens, found, verb, verb_end))
     };
     (0..before.len()).find_map(|verb| named(before, verb)).or_else(|| (0..after.len()).find_map(|verb| named(after, verb)))
 }

@@ -83,8 +83,13 @@ fn closes(c: char, opener: char) -> bool {
 /// quotations running over several paragraphs); otherwise the unbalanced
 /// opener is dropped, and the quotations closed inside it are kept instead,
 /// so one stray mark never swallows text beyond its paragraph.
+///
+/// In a text that quotes with double marks, single marks only nest inside
+/// them: a single-marked span of its own is a headline quote or scare quote
+/// (US style), not a quotation of the body.
 pub fn find_segments(text: &str, paragraphs: &[ParagraphSpan]) -> Vec<Segment> {
     let mut segments = Vec::new();
+    let singles_open = !quotes_with_double_marks(text);
     for (index, para) in paragraphs.iter().enumerate() {
         let Some(body) = text.get(para.byte_start..para.byte_end) else { continue };
         let reopens = paragraphs
@@ -93,7 +98,7 @@ pub fn find_segments(text: &str, paragraphs: &[ParagraphSpan]) -> Vec<Segment> {
             .and_then(|next| next.chars().next())
             .is_some_and(|first| matches!(first, '"' | '“' | '„' | '«' | '‹' | '‘' | '「' | '『'));
         let found = segments.len();
-        scan_paragraph(body, index, para, reopens, &mut segments);
+        scan_paragraph(body, index, para, reopens, singles_open, &mut segments);
         if para.kind == BlockKind::Blockquote && segments.len() == found {
             segments.extend(unmarked_blockquote(body, index, para));
         }
@@ -113,7 +118,22 @@ fn unmarked_blockquote(body: &str, index: usize, para: &ParagraphSpan) -> Option
     Some(Segment { paragraph: index, open: start, start, end, close: end, kind: QuoteKind::Blockquote })
 }
 
-fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool, out: &mut Vec<Segment>) {
+/// Whether the text has double quote marks: a curly or guillemet opener, or
+/// a pair of straight marks.
+fn quotes_with_double_marks(text: &str) -> bool {
+    let mut straight_seen = false;
+    for c in text.chars() {
+        match c {
+            '“' | '„' | '«' => return true,
+            '"' if straight_seen => return true,
+            '"' => straight_seen = true,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool, singles_open: bool, out: &mut Vec<Segment>) {
     let mut stack: Vec<Opener> = Vec::with_capacity(MAX_DEPTH);
     // Quotations closed directly inside the outermost open one: kept if that
     // one turns out to be unbalanced.
@@ -152,7 +172,7 @@ fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool,
                 1 => inner.push(segment),
                 _ => {}
             }
-        } else if opens(c, prev, next) && stack.len() < MAX_DEPTH {
+        } else if opens(c, prev, next) && stack.len() < MAX_DEPTH && (singles_open || c != '‘' || !stack.is_empty()) {
             stack.push(Opener { mark: c, at, content: after });
         }
         prev = Some(c);

@@ -128,7 +128,8 @@ impl QuoteSegmenter {
                 let verb = found.verb.text(text);
                 quote.speaker = Some(mention.to_string());
                 quote.speaker_name = speaker.name.clone();
-                quote.speaker_role = speaker.role.clone();
+                // A title before the name, else an appositive after it.
+                quote.speaker_role = speaker.role.clone().or_else(|| found.role.map(|role| role.text(text).to_string()));
                 quote.speaker_start = Some(found.speaker.char_start);
                 quote.speaker_end = Some(found.speaker.char_end);
                 quote.verb = Some(verb.to_string());
@@ -150,7 +151,8 @@ impl QuoteSegmenter {
         let speech: Vec<bool> = (0..segments.len())
             .map(|i| {
                 let attributed = !matches!(sources[i], Source::Unknown);
-                attributed || is_speech(text, &segments[i], &gaps.sentence_around(segments[i].paragraph, k_of[i]), &quotes[i].text)
+                !is_possessed_title(text, &segments[i], &quotes[i].text)
+                    && (attributed || is_speech(text, &segments[i], &gaps.sentence_around(segments[i].paragraph, k_of[i]), &quotes[i].text))
             })
             .collect();
         let mut keep = speech.into_iter();
@@ -182,9 +184,27 @@ fn is_speech(text: &str, segment: &Segment, sentence: &[Token], quoted: &str) ->
     if punctuated || comma_after || other_script || words.len() > MAX_NON_SPEECH_WORDS {
         return true;
     }
+    !is_title_case(&words) && sentence.iter().any(|t| is_speech_verb(t.text(text)))
+}
+
+/// Whether every word longer than three letters is capitalized (`The Long
+/// Night`, `Meet the Press`), and there is one.
+fn is_title_case(words: &[&str]) -> bool {
     let long_words = || words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3);
-    let title_case = long_words().count() > 0 && long_words().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    !title_case && sentence.iter().any(|t| is_speech_verb(t.text(text)))
+    long_words().count() > 0 && long_words().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a quotation is the name of something owned, not speech, even
+/// when a speech verb is near: a short title-case span right after a
+/// possessive (`told ABC’s “Good Morning America.”`, `the law’s “Cadillac
+/// tax”` stays: lower case).
+fn is_possessed_title(text: &str, segment: &Segment, quoted: &str) -> bool {
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    let after_possessive = text
+        .get(..segment.open.byte)
+        .map(str::trim_end)
+        .is_some_and(|before| ["'s", "’s", "s'", "s’"].iter().any(|ending| before.ends_with(ending)));
+    segment.kind == QuoteKind::Direct && after_possessive && words.len() <= MAX_NON_SPEECH_WORDS && is_title_case(&words)
 }
 
 /// Index of each segment among its paragraph's segments.
@@ -197,9 +217,9 @@ fn indices_in_paragraph(segments: &[Segment]) -> Vec<usize> {
     k_of
 }
 
-/// The speaker source of each segment: its own attribution, else that of
-/// another quotation in its paragraph, else one farther away in its
-/// sentence, else one introducing it from the previous paragraph
+/// The speaker source of each segment: its own attribution, else one
+/// farther away in its sentence, else that of another quotation in its
+/// paragraph, else one introducing it from the previous paragraph
 /// (`… said:`), else the previous paragraph's speaker continued.
 fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
     let mut own: Vec<Option<Attribution>> = Vec::with_capacity(segments.len());
@@ -207,11 +227,20 @@ fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
     let k_of = indices_in_paragraph(segments);
     for (segment, &k) in segments.iter().zip(&k_of) {
         let (before, after) = gaps.around(segment.paragraph, k);
-        let ends_sentence = text
+        let last_char = text
             .get(segment.start.byte..segment.end.byte)
-            .and_then(|quoted| quoted.trim_end().chars().last())
-            .is_some_and(|c| matches!(c, '.' | '!' | '?'));
-        own.push(attribution::after_quote(text, after, ends_sentence).or_else(|| attribution::before_quote(text, before)));
+            .and_then(|quoted| quoted.trim_end().chars().last());
+        let ends_sentence = last_char.is_some_and(|c| matches!(c, '.' | '!' | '?'));
+        let after_attribution = || attribution::after_quote(text, after, ends_sentence);
+        let before_attribution = || attribution::before_quote(text, before);
+        // A period closes the sentence the quotation ends (`X said Y is
+        // “….” Z called …`): an attribution after it starts another one,
+        // unlike after `,`, `!` or `?` (`“…?” she asked`).
+        own.push(if last_char == Some('.') {
+            before_attribution().or_else(after_attribution)
+        } else {
+            after_attribution().or_else(before_attribution)
+        });
     }
     let same_paragraph = |i: usize, j: usize| segments[i].paragraph == segments[j].paragraph;
     // Nearest own attribution at or before / after each segment in its
@@ -237,9 +266,10 @@ fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
             last_known = None;
         }
         let (before, after) = gaps.around(para, k_of[i]);
-        let found = before_own[i]
-            .or(after_own[i])
+        let found = own[i]
             .or_else(|| attribution::in_sentence(text, before, after))
+            .or(before_own[i])
+            .or(after_own[i])
             .or_else(|| introduced_by_previous(text, segment, gaps));
         // Without a speaker of its own, a quotation continues the speaker of
         // the previous paragraph's.
@@ -389,6 +419,19 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
     }
 
     #[test]
+    fn single_marks_only_nest_where_double_marks_quote() {
+        let text = "Trump: ‘I’m the Worst Thing That Ever Happened.’\n\n“We called it ‘a disaster,’” Trump said.";
+        assert_eq!(summary(text), [row("We called it ‘a disaster,’", Some("Trump"), Some("Trump"))]);
+    }
+
+    #[test]
+    fn titles_after_a_possessive_are_not_speech() {
+        let text = "“We are ready,” Kerry told ABC’s “Good Morning America.” He said the show’s “hosts were fair.”";
+        let found: Vec<_> = quotes(text).into_iter().map(|q| q.text).collect();
+        assert_eq!(found, ["We are ready,", "hosts were fair."]);
+    }
+
+    #[test]
     fn nested_quotes_stay_inside() {
         let text = "“He called it ‘a disaster’ and “a shame,” frankly,” Kerry said.";
         assert_eq!(
@@ -453,6 +496,34 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
     }
 
     #[test]
+    fn a_period_ends_the_sentence_of_the_attribution() {
+        let text = "Rival Marco Rubio said Trump is “unelectable now.” Ted Cruz called the KKK “abhorrent” in a tweet.";
+        let speakers: Vec<_> = quotes(text).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(speakers, [Some("Rival Marco Rubio".to_string()), Some("Ted Cruz".to_string())]);
+        assert_eq!(summary("“Is it over?” she asked."), [row("Is it over?", Some("she"), None)]);
+    }
+
+    #[test]
+    fn a_sentence_of_its_own_before_another_quotation_of_the_paragraph() {
+        let text = "“We can win,” Rubio said. “You can’t begin until you prove to people” that the border is secure, he added.";
+        let speakers: Vec<_> = quotes(text).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(speakers, [Some("Rubio".to_string()), Some("he".to_string())]);
+    }
+
+    #[test]
+    fn prepositions_participles_and_bars_are_not_speakers() {
+        let text = "Speaker Paul Ryan, despite admitting concerns about “trial lawyers,” backed the bill.";
+        assert!(quotes(text).iter().all(|q| q.speaker.as_deref() != Some("despite")));
+        let text = "“It is insane,” Sanders said, going on to say the country spent “hundreds of years fighting.”";
+        let speakers: Vec<_> = quotes(text).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(speakers, [Some("Sanders".to_string()), Some("Sanders".to_string())]);
+        let text = "Massie backed Paul, but now said Trump had “the obligation to unite us.”";
+        assert!(quotes(text).iter().all(|q| q.speaker.as_deref() != Some("now")));
+        let text = "His returns were made public ― Trump boasted, “That makes me smart.”";
+        assert_eq!(summary(text), [row("That makes me smart.", Some("Trump"), Some("Trump"))]);
+    }
+
+    #[test]
     fn names_are_stripped_and_surnames_resolved() {
         let text = "U.S. Secretary of State John Kerry arrived on Monday.\n\n\"We are ready,\" Kerry said.\n\n\"So are we,\" a State Department spokesman said.";
         assert_eq!(
@@ -480,6 +551,24 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
             ]
         );
         assert!(found.iter().all(|q| q.kind == QuoteKind::Direct));
+    }
+
+    #[test]
+    fn appositive_roles() {
+        let cases = [
+            ("\"We are ready,\" Smith, a spokesman for the ministry, said.", "Smith", Some("a spokesman for the ministry")),
+            ("\"We are ready,\" said Ann Lee, the mayor of Springfield.", "Ann Lee", Some("the mayor of Springfield")),
+            ("\"We are ready,\" said Tom Jones, one of the organizers who marched.", "Tom Jones", Some("one of the organizers")),
+            ("\"We are ready,\" said Sen. Bernie Sanders, a Vermont independent.", "Sen. Bernie Sanders", Some("Sen.")),
+            ("\"We are ready,\" said Smith, who leads the group.", "Smith", None),
+            ("\"We are ready,\" Smith said, adding that talks went well.", "Smith", None),
+        ];
+        for (text, speaker, role) in cases {
+            let found = quotes(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].speaker.as_deref(), Some(speaker), "{text}");
+            assert_eq!(found[0].speaker_role.as_deref(), role, "{text}");
+        }
     }
 
     #[test]

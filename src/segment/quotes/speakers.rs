@@ -338,7 +338,8 @@ impl Resolver {
         let role = mention
             .rfind(first)
             .map(|at| mention[..at].trim_end_matches(|c: char| c.is_whitespace() || c == ','))
-            .filter(|role| !role.is_empty())
+            // `The New Yorker`: an article is no role.
+            .filter(|role| !role.is_empty() && !NOT_NAMES.contains(role))
             .map(str::to_string);
         let full = match name.as_slice() {
             [surname] => self.by_surname.get(*surname).map_or_else(|| surname.to_string(), |p| p.name.clone()),

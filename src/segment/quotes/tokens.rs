@@ -77,7 +77,7 @@ pub fn tokenize(text: &str, byte_start: usize, byte_end: usize, char_start: usiz
                 '.' | '!' | '?' | '…' => Kind::SentenceEnd,
                 ',' => Kind::Comma,
                 ':' => Kind::Colon,
-                ';' | '—' | '–' | '-' | '(' | ')' | '[' | ']' | '|' => Kind::Break,
+                ';' | '—' | '–' | '―' | '‒' | '-' | '(' | ')' | '[' | ']' | '|' => Kind::Break,
                 _ => continue,
             }
         };
