@@ -90,6 +90,8 @@ enum Rule {
     Boilerplate,
     /// The page's `<h1>`, which is the title, not the body.
     Title,
+    /// A heading whose section kept no text ("Related posts" over a dropped list).
+    OrphanHeading,
 }
 
 impl Rule {
@@ -104,6 +106,7 @@ impl Rule {
             Rule::LinkHeavyLine => "link-heavy-line",
             Rule::Boilerplate => "boilerplate",
             Rule::Title => "title",
+            Rule::OrphanHeading => "orphan-heading",
         }
     }
 }
@@ -129,7 +132,9 @@ impl<'a> Extraction<'a> {
         let blocks = blocks::collect(&dom, &removed);
         let roots = scoring::choose_containers(&dom, &blocks, &weights);
         let junk = mark_junk_containers(&dom, &roots);
-        let verdicts = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
+        let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
+        keep_ledes(&dom, &blocks, &mut verdicts);
+        drop_orphan_headings(&dom, &blocks, &mut verdicts);
         Extraction { dom, chrome, blocks, roots, verdicts }
     }
 
@@ -263,7 +268,9 @@ fn is_teaser(dom: &FlatDom, i: usize) -> bool {
     while j < node.end {
         let inner = &dom.nodes[j];
         if matches!(inner.tag, Tag::Heading(_)) {
-            return inner.text_len > 0 && inner.link_density() >= 0.8;
+            // Cards link the headline either inside (`h5 > a`) or around it (`a > h5`).
+            let linked = inner.link_density() >= 0.8 || dom.nodes[inner.parent].tag == Tag::A;
+            return inner.text_len > 0 && linked;
         }
         j += 1;
     }
@@ -286,6 +293,64 @@ fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> O
         return Some(Rule::LinkHeavyLine);
     }
     (b.kind != BlockKind::Heading && vocab::is_boilerplate(&b.text)).then_some(Rule::Boilerplate)
+}
+
+/// How many blocks may sit between the title and the article's first
+/// block for the prose among them to count as the article's lede.
+const MAX_LEDE_GAP: usize = 12;
+
+/// Takes back the prose paragraphs between the page's `<h1>` and the chosen
+/// container: templates put the standfirst or first paragraph in the
+/// headline's box, apart from the body. Only sentences with few links
+/// count, and a subheading in between ends the search.
+fn keep_ledes(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    let Some(first_kept) = verdicts.iter().position(Option::is_none) else { return };
+    let Some(title) = blocks[..first_kept].iter().rposition(|b| dom.nodes[b.owner].tag == Tag::Heading(1)) else { return };
+    if first_kept - title > MAX_LEDE_GAP {
+        return;
+    }
+    for j in title + 1..first_kept {
+        let b = &blocks[j];
+        if b.kind == BlockKind::Heading {
+            return;
+        }
+        if verdicts[j] == Some(Rule::OutsideContainer) && is_lede_prose(b) {
+            verdicts[j] = None;
+        }
+    }
+}
+
+/// A sentence or more of unlinked prose.
+fn is_lede_prose(b: &RawBlock) -> bool {
+    b.text_len >= 50
+        && b.link_len * 4 < b.text_len
+        && b.text.trim_end().ends_with(['.', '!', '?', '"', '”', '»', '。', ':', '…'])
+        && !vocab::is_boilerplate(&b.text)
+}
+
+/// Drops kept headings whose section (the blocks up to the next heading of
+/// the same or a higher rank) kept nothing: the heading of a dropped box of
+/// links, a sign-up form or a comment thread. Headings are judged last to
+/// first, so a section holding only orphaned subheadings is orphaned too.
+fn drop_orphan_headings(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    let rank = |b: &RawBlock| match dom.nodes[b.owner].tag {
+        Tag::Heading(level) => level,
+        _ => 6,
+    };
+    for i in (0..blocks.len()).rev() {
+        if blocks[i].kind != BlockKind::Heading || verdicts[i].is_some() {
+            continue;
+        }
+        let level = rank(&blocks[i]);
+        let section_kept = blocks[i + 1..]
+            .iter()
+            .zip(&verdicts[i + 1..])
+            .take_while(|(b, _)| b.kind != BlockKind::Heading || rank(b) > level)
+            .any(|(_, v)| v.is_none());
+        if !section_kept {
+            verdicts[i] = Some(Rule::OrphanHeading);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -433,6 +498,8 @@ mod tests {
             teaser("All-new Sentra is what we really want", "Will we call it the Sylphy?")
         );
         assert_eq!(texts(&page("", &inside, "")), vec![P1, P2, P3]);
+        let wrapped = inside.replace("<h5><a href=\"/x\">", "<a href=\"/x\"><h5>").replace("</a></h5>", "</h5></a>");
+        assert_eq!(texts(&page("", &wrapped, "")), vec![P1, P2, P3]);
     }
 
     #[test]
@@ -442,6 +509,29 @@ mod tests {
              <div class=\"content-nav-section\"><p>{P1}</p></div><div class=\"skip-item\"><p>{P2}</p><p>{P3}</p></div></body></html>"
         );
         assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn lede_between_the_title_and_the_body_is_kept() {
+        let lede = "Online learning has become a standard way for organisations to share knowledge.";
+        let html = format!(
+            "<html><body><div class=\"hero\"><h1>Talks reach decisive stage</h1><p class=\"intro\">{lede}</p>\
+             <div>Posted on</div><div>Nov 21, 2018</div></div>\
+             <div class=\"layout\"><div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>\
+             <div class=\"more\"><p>A promoted paragraph that is long enough, and well punctuated, to pass.</p></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![lede, P1, P2, P3]);
+    }
+
+    #[test]
+    fn headings_over_dropped_sections_are_dropped() {
+        let inside = format!(
+            "<h2>What was agreed</h2><h3>Trade</h3><p>{P2}</p><h2>Other posts you may enjoy</h2>\
+             <ul><li><a href=\"/a\">Minister resigns after a long and bitter dispute over the budget</a></li>\
+             <li><a href=\"/b\">Markets rally, with stocks at a record high</a></li></ul>"
+        );
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p>{inside}</article></body></html>");
+        assert_eq!(texts(&html), vec![P1, "What was agreed", "Trade", P2]);
     }
 
     #[test]

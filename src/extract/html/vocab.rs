@@ -9,7 +9,7 @@ const STRONG_CHROME: &[&str] = &[
     "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "cookie",
     "consent", "gdpr", "breadcrumb", "skip-link", "skiplink", "skip-to", "skipto", "skip-nav",
     "skipnav", "outbrain", "taboola", "recommend", "paywall",
-    "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal", "sidebar",
+    "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal",
     "newsticker", "readmore", "read-more", "more-stories", "morestories", "further-reading",
     "author-bio", "authorbio", "author-box", "authorbox", "about-author", "kommentar",
     "compartir", "partage", "weiterlesen", "verwandt", "relacionad", "jump-link", "sr-only",
@@ -28,6 +28,8 @@ const WEAK_CHROME: &[&str] = &[
     "tags", "taglist", "byline", "dateline", "timestamp", "caption", "credit", "tooltip",
     "login", "trending", "popular", "mostread", "most-read", "menu", "navigation", "footer",
     "follow", "donate", "bio-", "infobox", "abo-",
+    // Themes put the article in a "sidebar-content" column too.
+    "sidebar",
 ];
 
 /// Exact class/id tokens of chrome, too short to match as fragments ("nav"
@@ -170,13 +172,29 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "te puede interesar", "lee también",
 ];
 
+/// Longest line judged as a copyright notice or newsletter pitch, in chars.
+const MAX_NOTICE_LEN: usize = 300;
+
 /// Whether a block's text is page furniture rather than article text.
 pub fn is_boilerplate(text: &str) -> bool {
-    if text.chars().count() > 120 {
+    let len = text.chars().count();
+    if len > MAX_NOTICE_LEN {
         return false;
     }
     let lower = text.to_lowercase();
-    BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || is_timecode_line(text)
+    if is_site_notice(&lower) {
+        return true;
+    }
+    len <= 120 && (BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || is_timecode_line(text))
+}
+
+/// A site's copyright line or newsletter pitch anywhere in a short block
+/// ("The contents of this site are ©2019 ...", "Get the latest updates right
+/// in your inbox. Subscribe to our newsletters."); `lower` is lower-cased.
+fn is_site_notice(lower: &str) -> bool {
+    let copyright = lower.contains('©') || lower.contains("all rights reserved");
+    let pitch = lower.contains("newsletter") && ["subscribe", "sign up", "sign-up", "inbox", "join our"].iter().any(|w| lower.contains(w));
+    copyright || pitch
 }
 
 /// A media player's time line such as "0:00 0:02:21 0:00".
@@ -223,5 +241,14 @@ mod tests {
         assert!(is_boilerplate("You may also like..."));
         assert!(!is_boilerplate("At 10:30 the minister arrived."));
         assert!(!is_boilerplate("The 2:1 vote was close."));
+        assert!(is_boilerplate("The contents of this site are ©2019 Capitol Hill Publishing Corp., a subsidiary of News Communications, Inc."));
+        assert!(is_boilerplate("Get the latest updates right in your inbox. Subscribe to our newsletters."));
+        assert!(!is_boilerplate("The newsletter, which the union sent to 4,000 members, said the strike would go ahead."));
+    }
+
+    #[test]
+    fn sidebar_is_chrome_unless_it_names_content() {
+        assert_eq!(classify_names("sidebar widget-area"), Signal::Chrome);
+        assert_eq!(classify_names("sidebar-content"), Signal::Content);
     }
 }
