@@ -90,8 +90,8 @@ enum Rule {
     Boilerplate,
     /// The page's `<h1>`, which is the title, not the body.
     Title,
-    /// A heading whose section kept no text ("Related posts" over a dropped list).
-    OrphanHeading,
+    /// A section headed "About the author" (a bio, not the article).
+    AuthorSection,
 }
 
 impl Rule {
@@ -106,7 +106,7 @@ impl Rule {
             Rule::LinkHeavyLine => "link-heavy-line",
             Rule::Boilerplate => "boilerplate",
             Rule::Title => "title",
-            Rule::OrphanHeading => "orphan-heading",
+            Rule::AuthorSection => "author-section",
         }
     }
 }
@@ -133,8 +133,7 @@ impl<'a> Extraction<'a> {
         let roots = scoring::choose_containers(&dom, &blocks, &weights);
         let junk = mark_junk_containers(&dom, &roots);
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
-        keep_ledes(&dom, &blocks, &mut verdicts);
-        drop_orphan_headings(&dom, &blocks, &mut verdicts);
+        drop_author_sections(&dom, &blocks, &mut verdicts);
         Extraction { dom, chrome, blocks, roots, verdicts }
     }
 
@@ -277,6 +276,39 @@ fn is_teaser(dom: &FlatDom, i: usize) -> bool {
     false
 }
 
+/// Longest author section dropped, in non-whitespace chars: a bio is a
+/// paragraph or two, more is the article under a "Written by" heading.
+const MAX_AUTHOR_SECTION_LEN: u32 = 1200;
+
+/// Drops the sections headed by an author-bio heading ("About the author",
+/// "Written by ..."): the heading and the blocks after it, inside the
+/// heading's parent box, up to the next heading of the same or a higher rank.
+fn drop_author_sections(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    let rank = |b: &RawBlock| match dom.nodes[b.owner].tag {
+        Tag::Heading(level) => Some(level),
+        _ => None,
+    };
+    for i in 0..blocks.len() {
+        let Some(level) = rank(&blocks[i]) else { continue };
+        if verdicts[i].is_some() || !vocab::is_author_heading(&blocks[i].text) {
+            continue;
+        }
+        let owner = blocks[i].owner;
+        let box_end = dom.nodes[dom.nodes[owner].parent].end;
+        let section_len = blocks[i + 1..]
+            .iter()
+            .take_while(|b| b.owner < box_end && rank(b).map_or(true, |l| l > level))
+            .count();
+        let section = i..i + 1 + section_len;
+        let kept_len: u32 = section.clone().filter(|&j| verdicts[j].is_none()).map(|j| blocks[j].text_len).sum();
+        if kept_len <= MAX_AUTHOR_SECTION_LEN {
+            for v in &mut verdicts[section] {
+                v.get_or_insert(Rule::AuthorSection);
+            }
+        }
+    }
+}
+
 /// The rule that drops a block, if any.
 fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> Option<Rule> {
     if !roots.iter().any(|&r| b.owner >= r && b.owner < dom.nodes[r].end) {
@@ -293,64 +325,6 @@ fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> O
         return Some(Rule::LinkHeavyLine);
     }
     (b.kind != BlockKind::Heading && vocab::is_boilerplate(&b.text)).then_some(Rule::Boilerplate)
-}
-
-/// How many blocks may sit between the title and the article's first
-/// block for the prose among them to count as the article's lede.
-const MAX_LEDE_GAP: usize = 12;
-
-/// Takes back the prose paragraphs between the page's `<h1>` and the chosen
-/// container: templates put the standfirst or first paragraph in the
-/// headline's box, apart from the body. Only sentences with few links
-/// count, and a subheading in between ends the search.
-fn keep_ledes(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
-    let Some(first_kept) = verdicts.iter().position(Option::is_none) else { return };
-    let Some(title) = blocks[..first_kept].iter().rposition(|b| dom.nodes[b.owner].tag == Tag::Heading(1)) else { return };
-    if first_kept - title > MAX_LEDE_GAP {
-        return;
-    }
-    for j in title + 1..first_kept {
-        let b = &blocks[j];
-        if b.kind == BlockKind::Heading {
-            return;
-        }
-        if verdicts[j] == Some(Rule::OutsideContainer) && is_lede_prose(b) {
-            verdicts[j] = None;
-        }
-    }
-}
-
-/// A sentence or more of unlinked prose.
-fn is_lede_prose(b: &RawBlock) -> bool {
-    b.text_len >= 50
-        && b.link_len * 4 < b.text_len
-        && b.text.trim_end().ends_with(['.', '!', '?', '"', '”', '»', '。', ':', '…'])
-        && !vocab::is_boilerplate(&b.text)
-}
-
-/// Drops kept headings whose section (the blocks up to the next heading of
-/// the same or a higher rank) kept nothing: the heading of a dropped box of
-/// links, a sign-up form or a comment thread. Headings are judged last to
-/// first, so a section holding only orphaned subheadings is orphaned too.
-fn drop_orphan_headings(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
-    let rank = |b: &RawBlock| match dom.nodes[b.owner].tag {
-        Tag::Heading(level) => level,
-        _ => 6,
-    };
-    for i in (0..blocks.len()).rev() {
-        if blocks[i].kind != BlockKind::Heading || verdicts[i].is_some() {
-            continue;
-        }
-        let level = rank(&blocks[i]);
-        let section_kept = blocks[i + 1..]
-            .iter()
-            .zip(&verdicts[i + 1..])
-            .take_while(|(b, _)| b.kind != BlockKind::Heading || rank(b) > level)
-            .any(|(_, v)| v.is_none());
-        if !section_kept {
-            verdicts[i] = Some(Rule::OrphanHeading);
-        }
-    }
 }
 
 #[cfg(test)]
@@ -512,26 +486,11 @@ mod tests {
     }
 
     #[test]
-    fn lede_between_the_title_and_the_body_is_kept() {
-        let lede = "Online learning has become a standard way for organisations to share knowledge.";
-        let html = format!(
-            "<html><body><div class=\"hero\"><h1>Talks reach decisive stage</h1><p class=\"intro\">{lede}</p>\
-             <div>Posted on</div><div>Nov 21, 2018</div></div>\
-             <div class=\"layout\"><div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>\
-             <div class=\"more\"><p>A promoted paragraph that is long enough, and well punctuated, to pass.</p></div></body></html>"
-        );
-        assert_eq!(texts(&html), vec![lede, P1, P2, P3]);
-    }
-
-    #[test]
-    fn headings_over_dropped_sections_are_dropped() {
-        let inside = format!(
-            "<h2>What was agreed</h2><h3>Trade</h3><p>{P2}</p><h2>Other posts you may enjoy</h2>\
-             <ul><li><a href=\"/a\">Minister resigns after a long and bitter dispute over the budget</a></li>\
-             <li><a href=\"/b\">Markets rally, with stocks at a record high</a></li></ul>"
-        );
-        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p>{inside}</article></body></html>");
-        assert_eq!(texts(&html), vec![P1, "What was agreed", "Trade", P2]);
+    fn about_the_author_sections_are_dropped() {
+        let bio = "<h2>About the Author</h2><p>Jane Doe is a finance writer who has covered markets for ten years.</p>\
+                   <h3>Jane Doe</h3><p>Follow her for more.</p>";
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><h2>Reactions</h2><p>{P2}</p>{bio}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, "Reactions", P2, "Next steps", P3]);
     }
 
     #[test]

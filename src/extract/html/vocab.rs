@@ -9,7 +9,7 @@ const STRONG_CHROME: &[&str] = &[
     "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "cookie",
     "consent", "gdpr", "breadcrumb", "skip-link", "skiplink", "skip-to", "skipto", "skip-nav",
     "skipnav", "outbrain", "taboola", "recommend", "paywall",
-    "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal",
+    "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal", "sidebar",
     "newsticker", "readmore", "read-more", "more-stories", "morestories", "further-reading",
     "author-bio", "authorbio", "author-box", "authorbox", "about-author", "kommentar",
     "compartir", "partage", "weiterlesen", "verwandt", "relacionad", "jump-link", "sr-only",
@@ -28,8 +28,6 @@ const WEAK_CHROME: &[&str] = &[
     "tags", "taglist", "byline", "dateline", "timestamp", "caption", "credit", "tooltip",
     "login", "trending", "popular", "mostread", "most-read", "menu", "navigation", "footer",
     "follow", "donate", "bio-", "infobox", "abo-",
-    // Themes put the article in a "sidebar-content" column too.
-    "sidebar",
 ];
 
 /// Exact class/id tokens of chrome, too short to match as fragments ("nav"
@@ -172,8 +170,9 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "te puede interesar", "lee también",
 ];
 
-/// Longest line judged as a copyright notice or newsletter pitch, in chars.
+/// Longest line judged as a copyright notice, and as a newsletter pitch, in chars.
 const MAX_NOTICE_LEN: usize = 300;
+const MAX_PITCH_LEN: usize = 200;
 
 /// Whether a block's text is page furniture rather than article text.
 pub fn is_boilerplate(text: &str) -> bool {
@@ -191,10 +190,36 @@ pub fn is_boilerplate(text: &str) -> bool {
 /// A site's copyright line or newsletter pitch anywhere in a short block
 /// ("The contents of this site are ©2019 ...", "Get the latest updates right
 /// in your inbox. Subscribe to our newsletters."); `lower` is lower-cased.
+/// A bare "©" is often a photo credit inside article text, so the sign
+/// counts only before a year.
 fn is_site_notice(lower: &str) -> bool {
-    let copyright = lower.contains('©') || lower.contains("all rights reserved");
-    let pitch = lower.contains("newsletter") && ["subscribe", "sign up", "sign-up", "inbox", "join our"].iter().any(|w| lower.contains(w));
+    let copyright = lower.contains("all rights reserved")
+        || lower.match_indices('©').any(|(at, sign)| {
+            let year = lower[at + sign.len()..].trim_start();
+            year.len() >= 4 && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        });
+    let pitch = lower.chars().count() <= MAX_PITCH_LEN
+        && lower.contains("newsletter")
+        && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"].iter().any(|w| lower.contains(w));
     copyright || pitch
+}
+
+/// Openings of the heading over an author's bio (English, German, French,
+/// Spanish, Portuguese, Italian, Dutch).
+const AUTHOR_HEADINGS: &[&str] = &[
+    "about the author", "about the writer", "about the reviewer", "about author", "written by",
+    "meet the author", "author spotlight", "über den autor", "über die autorin", "à propos de l'auteur",
+    "à propos de l’auteur", "sobre el autor", "sobre la autora", "sobre o autor", "sobre a autora",
+    "l'autore", "informazioni sull'autore", "over de auteur",
+];
+
+/// Whether a heading introduces an author's bio rather than a part of the article.
+pub fn is_author_heading(text: &str) -> bool {
+    if text.chars().count() > 60 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    AUTHOR_HEADINGS.iter().any(|h| lower.starts_with(h))
 }
 
 /// A media player's time line such as "0:00 0:02:21 0:00".
@@ -234,6 +259,15 @@ mod tests {
     }
 
     #[test]
+    fn author_headings() {
+        assert!(is_author_heading("About the Authors"));
+        assert!(is_author_heading("Written by Cassidy Horton"));
+        assert!(is_author_heading("Über den Autor"));
+        assert!(!is_author_heading("About the deal"));
+        assert!(!is_author_heading("Authorities respond"));
+    }
+
+    #[test]
     fn boilerplate_lines() {
         assert!(is_boilerplate("0:00 0:02:21 0:00"));
         assert!(is_boilerplate("No media source currently available"));
@@ -244,11 +278,7 @@ mod tests {
         assert!(is_boilerplate("The contents of this site are ©2019 Capitol Hill Publishing Corp., a subsidiary of News Communications, Inc."));
         assert!(is_boilerplate("Get the latest updates right in your inbox. Subscribe to our newsletters."));
         assert!(!is_boilerplate("The newsletter, which the union sent to 4,000 members, said the strike would go ahead."));
-    }
-
-    #[test]
-    fn sidebar_is_chrome_unless_it_names_content() {
-        assert_eq!(classify_names("sidebar widget-area"), Signal::Chrome);
-        assert_eq!(classify_names("sidebar-content"), Signal::Content);
+        assert!(!is_boilerplate("It was mentioned in a newsletter I'm not subscribed to, so I missed it completely."));
+        assert!(!is_boilerplate("The stand at the fair drew crowds. Photo © Jane Doe"));
     }
 }
