@@ -90,6 +90,8 @@ enum Rule {
     Boilerplate,
     /// The page's `<h1>`, which is the title, not the body.
     Title,
+    /// A section headed "About the author" (a bio, not the article).
+    AuthorSection,
 }
 
 impl Rule {
@@ -104,6 +106,7 @@ impl Rule {
             Rule::LinkHeavyLine => "link-heavy-line",
             Rule::Boilerplate => "boilerplate",
             Rule::Title => "title",
+            Rule::AuthorSection => "author-section",
         }
     }
 }
@@ -129,7 +132,8 @@ impl<'a> Extraction<'a> {
         let blocks = blocks::collect(&dom, &removed);
         let roots = scoring::choose_containers(&dom, &blocks, &weights);
         let junk = mark_junk_containers(&dom, &roots);
-        let verdicts = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
+        let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
+        drop_author_sections(&dom, &blocks, &mut verdicts);
         Extraction { dom, chrome, blocks, roots, verdicts }
     }
 
@@ -263,11 +267,46 @@ fn is_teaser(dom: &FlatDom, i: usize) -> bool {
     while j < node.end {
         let inner = &dom.nodes[j];
         if matches!(inner.tag, Tag::Heading(_)) {
-            return inner.text_len > 0 && inner.link_density() >= 0.8;
+            // Cards link the headline either inside (`h5 > a`) or around it (`a > h5`).
+            let linked = inner.link_density() >= 0.8 || dom.nodes[inner.parent].tag == Tag::A;
+            return inner.text_len > 0 && linked;
         }
         j += 1;
     }
     false
+}
+
+/// Longest author section dropped, in non-whitespace chars: a bio is a
+/// paragraph or two, more is the article under a "Written by" heading.
+const MAX_AUTHOR_SECTION_LEN: u32 = 1200;
+
+/// Drops the sections headed by an author-bio heading ("About the author",
+/// "Written by ..."): the heading and the blocks after it, inside the
+/// heading's parent box, up to the next heading of the same or a higher rank.
+fn drop_author_sections(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    let rank = |b: &RawBlock| match dom.nodes[b.owner].tag {
+        Tag::Heading(level) => Some(level),
+        _ => None,
+    };
+    for i in 0..blocks.len() {
+        let Some(level) = rank(&blocks[i]) else { continue };
+        if verdicts[i].is_some() || !vocab::is_author_heading(&blocks[i].text) {
+            continue;
+        }
+        let owner = blocks[i].owner;
+        let box_end = dom.nodes[dom.nodes[owner].parent].end;
+        let section_len = blocks[i + 1..]
+            .iter()
+            .take_while(|b| b.owner < box_end && rank(b).map_or(true, |l| l > level))
+            .count();
+        let section = i..i + 1 + section_len;
+        let kept_len: u32 = section.clone().filter(|&j| verdicts[j].is_none()).map(|j| blocks[j].text_len).sum();
+        if kept_len <= MAX_AUTHOR_SECTION_LEN {
+            for v in &mut verdicts[section] {
+                v.get_or_insert(Rule::AuthorSection);
+            }
+        }
+    }
 }
 
 /// The rule that drops a block, if any.
@@ -433,6 +472,8 @@ mod tests {
             teaser("All-new Sentra is what we really want", "Will we call it the Sylphy?")
         );
         assert_eq!(texts(&page("", &inside, "")), vec![P1, P2, P3]);
+        let wrapped = inside.replace("<h5><a href=\"/x\">", "<a href=\"/x\"><h5>").replace("</a></h5>", "</h5></a>");
+        assert_eq!(texts(&page("", &wrapped, "")), vec![P1, P2, P3]);
     }
 
     #[test]
@@ -442,6 +483,14 @@ mod tests {
              <div class=\"content-nav-section\"><p>{P1}</p></div><div class=\"skip-item\"><p>{P2}</p><p>{P3}</p></div></body></html>"
         );
         assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn about_the_author_sections_are_dropped() {
+        let bio = "<h2>About the Author</h2><p>Jane Doe is a finance writer who has covered markets for ten years.</p>\
+                   <h3>Jane Doe</h3><p>Follow her for more.</p>";
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><h2>Reactions</h2><p>{P2}</p>{bio}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, "Reactions", P2, "Next steps", P3]);
     }
 
     #[test]

@@ -170,13 +170,56 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "te puede interesar", "lee también",
 ];
 
+/// Longest line judged as a copyright notice, and as a newsletter pitch, in chars.
+const MAX_NOTICE_LEN: usize = 300;
+const MAX_PITCH_LEN: usize = 200;
+
 /// Whether a block's text is page furniture rather than article text.
 pub fn is_boilerplate(text: &str) -> bool {
-    if text.chars().count() > 120 {
+    let len = text.chars().count();
+    if len > MAX_NOTICE_LEN {
         return false;
     }
     let lower = text.to_lowercase();
-    BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || is_timecode_line(text)
+    if is_site_notice(&lower) {
+        return true;
+    }
+    len <= 120 && (BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || is_timecode_line(text))
+}
+
+/// A site's copyright line or newsletter pitch anywhere in a short block
+/// ("The contents of this site are ©2019 ...", "Get the latest updates right
+/// in your inbox. Subscribe to our newsletters."); `lower` is lower-cased.
+/// A bare "©" is often a photo credit inside article text, so the sign
+/// counts only before a year.
+fn is_site_notice(lower: &str) -> bool {
+    let copyright = lower.contains("all rights reserved")
+        || lower.match_indices('©').any(|(at, sign)| {
+            let year = lower[at + sign.len()..].trim_start();
+            year.len() >= 4 && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        });
+    let pitch = lower.chars().count() <= MAX_PITCH_LEN
+        && lower.contains("newsletter")
+        && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"].iter().any(|w| lower.contains(w));
+    copyright || pitch
+}
+
+/// Openings of the heading over an author's bio (English, German, French,
+/// Spanish, Portuguese, Italian, Dutch).
+const AUTHOR_HEADINGS: &[&str] = &[
+    "about the author", "about the writer", "about the reviewer", "about author", "written by",
+    "meet the author", "author spotlight", "über den autor", "über die autorin", "à propos de l'auteur",
+    "à propos de l’auteur", "sobre el autor", "sobre la autora", "sobre o autor", "sobre a autora",
+    "l'autore", "informazioni sull'autore", "over de auteur",
+];
+
+/// Whether a heading introduces an author's bio rather than a part of the article.
+pub fn is_author_heading(text: &str) -> bool {
+    if text.chars().count() > 60 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    AUTHOR_HEADINGS.iter().any(|h| lower.starts_with(h))
 }
 
 /// A media player's time line such as "0:00 0:02:21 0:00".
@@ -216,6 +259,15 @@ mod tests {
     }
 
     #[test]
+    fn author_headings() {
+        assert!(is_author_heading("About the Authors"));
+        assert!(is_author_heading("Written by Cassidy Horton"));
+        assert!(is_author_heading("Über den Autor"));
+        assert!(!is_author_heading("About the deal"));
+        assert!(!is_author_heading("Authorities respond"));
+    }
+
+    #[test]
     fn boilerplate_lines() {
         assert!(is_boilerplate("0:00 0:02:21 0:00"));
         assert!(is_boilerplate("No media source currently available"));
@@ -223,5 +275,10 @@ mod tests {
         assert!(is_boilerplate("You may also like..."));
         assert!(!is_boilerplate("At 10:30 the minister arrived."));
         assert!(!is_boilerplate("The 2:1 vote was close."));
+        assert!(is_boilerplate("The contents of this site are ©2019 Capitol Hill Publishing Corp., a subsidiary of News Communications, Inc."));
+        assert!(is_boilerplate("Get the latest updates right in your inbox. Subscribe to our newsletters."));
+        assert!(!is_boilerplate("The newsletter, which the union sent to 4,000 members, said the strike would go ahead."));
+        assert!(!is_boilerplate("It was mentioned in a newsletter I'm not subscribed to, so I missed it completely."));
+        assert!(!is_boilerplate("The stand at the fair drew crowds. Photo © Jane Doe"));
     }
 }
