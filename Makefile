@@ -41,12 +41,14 @@ eval: release venv
 	$(VENV)/bin/python tests/eval.py $(BIN) $(SHARED) out/eval --worst $(WORST)
 
 ## bench: newsmill beside resiliparse and trafilatura on the corpus pages (one core), stage
-##        times, and 1-vs-2-thread scaling on a large WARC; peers are installed into .venv-bench
+##        times, 1-vs-2-thread scaling on a large WARC, then bench-memory (bench.mk); peers are
+##        installed into .venv-bench
 BENCH_VENV := .venv-bench
 ROUNDS ?= 3
 REPEAT ?= 4
 bench: release $(BENCH_VENV)/.installed
 	$(PYTHON) benches/compare.py $(BIN) $(SHARED) out/bench $(BENCH_VENV)/bin/python --rounds $(ROUNDS) --repeat $(REPEAT)
+	$(MAKE) --no-print-directory bench-memory
 
 $(BENCH_VENV)/.installed:
 	$(PYTHON) -m venv $(BENCH_VENV)
@@ -56,4 +58,5 @@ $(BENCH_VENV)/.installed:
 clean:
 	$(CARGO) clean
 	rm -rf out $(VENV) $(BENCH_VENV)
+include bench.mk
 include slurm.mk
