@@ -13,9 +13,13 @@ usage: compare.py BIN SHARED_DIR WORK_DIR PEER_PYTHON [--rounds N] [--repeat N]
 2. newsmill's time per stage (from the manifest's stage_secs).
 3. Scaling on one large WARC: the same pages repeated --repeat times with
    distinct URLs in a per-record-gzip WARC built in WORK_DIR if missing;
-   --threads 1 against --threads 2.
+   --threads 1 on one core against --threads 2 on two.
+
+"One core" means one: every process is pinned with taskset (util-linux) to
+as many CPUs as it is given, so newsmill's reader and writer threads share the
+worker's core instead of borrowing a second one.
 """
-import gzip, json, re, statistics, subprocess, sys
+import gzip, json, re, shutil, statistics, subprocess, sys
 from pathlib import Path
 
 args = sys.argv[1:]
@@ -29,9 +33,16 @@ CORPUS = SHARED / 'corpus'
 SETS = [CORPUS / 'aeb-dev' / 'html', CORPUS / 'wcxb-articles-dev' / 'html']
 
 
-def timed(cmd):
-    """Runs cmd under /usr/bin/time -v; returns (stdout, wall seconds, peak RSS MB)."""
-    proc = subprocess.run(['/usr/bin/time', '-v', *map(str, cmd)], capture_output=True, text=True, check=True)
+def cores(n):
+    """The command prefix that pins a process to the first n CPUs."""
+    if not shutil.which('taskset'):
+        sys.exit('bench: taskset (util-linux) is needed to pin runs to cores')
+    return ['taskset', '-c', ','.join(map(str, range(n)))]
+
+
+def timed(cmd, ncores=1):
+    """Runs cmd on ncores CPUs under /usr/bin/time -v; returns (stdout, wall seconds, peak RSS MB)."""
+    proc = subprocess.run(['/usr/bin/time', '-v', *cores(ncores), *map(str, cmd)], capture_output=True, text=True, check=True)
     wall = re.search(r'Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)', proc.stderr)
     hours, minutes, seconds = wall.groups()
     rss = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', proc.stderr).group(1))
@@ -39,7 +50,7 @@ def timed(cmd):
 
 
 def newsmill(inputs, out, threads):
-    runs = [timed([BIN, 'build', *inputs, '--out', out, '--threads', threads, '--overwrite', '--progress', 'never'])
+    runs = [timed([BIN, 'build', *inputs, '--out', out, '--threads', threads, '--overwrite', '--progress', 'never'], threads)
             for _ in range(ROUNDS)]
     manifest = json.loads((out / '_manifest.json').read_text())
     return statistics.median(r[1] for r in runs), max(r[2] for r in runs), manifest
