@@ -96,8 +96,11 @@ pub(crate) fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
 }
 
 /// The largest record (page, JSONL line) newsmill takes; larger ones are
-/// rejected with `record_too_large` so one huge input cannot exhaust memory.
-pub const MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;
+/// rejected with `record_too_large` so one huge input cannot exhaust memory:
+/// a page costs ~30 times its size in memory through parsing and extraction
+/// (a 50 MB page peaked at 1.2 GB), and the extractor's own limits
+/// (`extract::limits`) stop well below this for markup.
+pub const MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
 
 /// Reads a single-record file, within [`MAX_RECORD_BYTES`]. A read error
 /// (truncated or corrupt gzip, I/O) becomes a reject that says what happened.
