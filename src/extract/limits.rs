@@ -75,7 +75,8 @@ pub fn check_page(html: &str) -> Option<Exceeded> {
 }
 
 /// Whether the markup nests elements deeper than `limit`: `Some(depth)`, the
-/// depth reached when the scan stopped, if it does.
+/// depth reached when the scan stopped, if it does. (The pipeline's former
+/// check; [`check_page`] covers it.)
 pub fn nesting_beyond(html: &str, limit: usize) -> Option<usize> {
     match scan(html, limit) {
         Scan::TooDeep(depth) => Some(depth),
@@ -227,8 +228,10 @@ mod tests {
     #[test]
     fn deep_nesting_is_caught_early() {
         let deep = page(&format!("{}<p>x</p>{}", "<div>".repeat(6000), "</div>".repeat(6000)));
-        assert_eq!(nesting_beyond(&deep, MAX_NESTING), Some(MAX_NESTING + 1));
-        assert_eq!(check_page(&deep).map(|e| e.reason), Some("too_deeply_nested"));
+        assert_eq!(scan(&deep, MAX_NESTING), Scan::TooDeep(MAX_NESTING + 1));
+        let exceeded = check_page(&deep).expect("too deep");
+        assert_eq!(exceeded.reason, "too_deeply_nested");
+        assert!(exceeded.detail.contains("more than 5000 deep (at least 5001)"), "{}", exceeded.detail);
     }
 
     #[test]
@@ -239,14 +242,14 @@ mod tests {
             "<tr><td>cell<td>cell".repeat(10_000),
             "<p>para <img src=x> <span>s</span>".repeat(10_000)
         );
-        assert_eq!(nesting_beyond(&page, MAX_NESTING), None);
         assert_eq!(check_page(&page), None);
     }
 
     #[test]
     fn real_nesting_is_counted() {
-        assert_eq!(nesting_beyond("<div><section><article><div><p>t</p></div></article></section></div>", 3), Some(4));
-        assert_eq!(nesting_beyond("<div><section><article><div><p>t</p></div></article></section></div>", 4), None);
+        let html = "<div><section><article><div><p>t</p></div></article></section></div>";
+        assert_eq!(scan(html, 3), Scan::TooDeep(4));
+        assert!(matches!(scan(html, 4), Scan::Done(Shape { elements: 5, .. })));
     }
 
     #[test]
