@@ -751,6 +751,40 @@ mod tests {
     }
 
     #[test]
+    fn too_long_content_length_gives_the_next_record_back() {
+        let records = standard_file();
+        let text = String::from_utf8(records[1].clone()).unwrap();
+        let declared = text.split("Content-Length: ").nth(1).unwrap().split('\r').next().unwrap();
+        // The request's block runs 30 bytes into the response's header.
+        let long = text.replace(&format!("Content-Length: {declared}"), &format!("Content-Length: {}", declared.parse::<usize>().unwrap() + 34));
+        let file = [records[0].clone(), long.into_bytes(), records[2].clone(), records[4].clone()];
+        let response_at = file[0].len() + file[1].len();
+        let lines = summary(&read_all(file.concat()));
+        assert_eq!(
+            lines,
+            [
+                "skip 0 warc_warcinfo".to_string(),
+                format!("reject {} warc_bad_length", file[0].len()),
+                format!("record {response_at} http://news.example/a"),
+                format!("skip {} warc_metadata", response_at + file[2].len()),
+            ]
+        );
+    }
+
+    #[test]
+    fn gzip_member_cut_short_loses_only_its_own_record() {
+        let records = standard_file();
+        let cut = gzip(&records[2]);
+        let members = [gzip(&records[0]), cut[..cut.len() / 2].to_vec(), gzip(&records[2]), gzip(&records[4])];
+        let at = |i: usize| members[..i].iter().map(Vec::len).sum::<usize>();
+        let lines = summary(&read_all(members.concat()));
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert_eq!(lines[1], format!("reject {} gzip_corrupt", at(1)));
+        assert_eq!(lines[2], format!("record {} http://news.example/a", at(2)));
+        assert_eq!(lines[3], format!("skip {} warc_metadata", at(3)));
+    }
+
+    #[test]
     fn truncated_gzip_member_is_a_truncated_record() {
         let mut bytes = [gzip(&standard_file()[0]), gzip(&standard_file()[2])].concat();
         bytes.truncate(bytes.len() - 30);
