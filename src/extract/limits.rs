@@ -1,8 +1,9 @@
 //! Limits that keep one pathological page from stalling a run or taking
 //! the machine's memory.
 //!
-//! Measured on the release build (one page, one thread), against a median
-//! page of the corpus (120 KB of HTML, ~25 ms, ~5,000 elements at most):
+//! Measured on the release build (one page, one thread, a loaded machine),
+//! against the corpus pages (median 120 KB of HTML and ~25 ms; at most
+//! 0.7 MB outside scripts and styles, and 5,000 elements):
 //! - html5ever checks the stack of open elements for every tag it inserts, so
 //!   its time grows with the square of the nesting depth: 20,000 nested
 //!   `<div>`s take seconds, 100,000 about a minute;
@@ -10,23 +11,22 @@
 //!   200,000 attributes on one element take 80 s;
 //! - each element costs ~400 bytes and ~8 µs through parse, flat DOM and
 //!   scoring (1M `<b>` elements: 420 MB, 8 s; a 1.1M-row table: 1.5 GB, 45 s);
-//! - text and markup cost ~30 bytes of memory and ~0.5 s per MB (a 50 MB
-//!   page: 1.2-1.5 GB, 25 s).
+//! - text and markup cost ~30 bytes of memory and 0.5-1 s per MB (a 50 MB
+//!   page: 1.2-1.5 GB, 25 s; 4 MB of paragraphs: 120 MB, 4 s).
 //!
 //! [`check_page`] scans the markup once before parsing (a linear pass over
 //! the tags; scripts, styles and comments skipped) and names the first bound
-//! a page passes. The bounds sit far above real articles and keep one page
-//! under ~2 s and ~150 MB.
+//! a page passes. The bounds sit well above real articles and keep one page
+//! within ~100 times the median time (~2 s) and ~100 MB.
 
 /// Deepest element nesting newsmill parses.
 pub const MAX_NESTING: usize = 5_000;
-/// Most elements in one page (real articles: under 5,000).
-pub const MAX_ELEMENTS: usize = 100_000;
+/// Most elements in one page.
+pub const MAX_ELEMENTS: usize = 50_000;
 /// Most attributes on one element (real elements: a few dozen at most).
 pub const MAX_ATTRIBUTES: usize = 256;
-/// Most bytes of markup and text, scripts, styles and comments not counted
-/// (the largest corpus page has 1.8 MB in all).
-pub const MAX_CONTENT_BYTES: usize = 4 * 1024 * 1024;
+/// Most bytes of markup and text, scripts, styles and comments not counted.
+pub const MAX_CONTENT_BYTES: usize = 2 * 1024 * 1024;
 
 /// A bound a page passes: the reason code written to `rejects.csv` and what
 /// was seen.
@@ -238,9 +238,9 @@ mod tests {
     fn long_flat_pages_with_unclosed_paragraphs_are_fine() {
         let page = format!(
             "<html><body><ul>{}</ul><table>{}</table>{}<script>if (a<b && c<d) {{}}</script><!-- <div><div> --></body></html>",
-            "<li>item<br>".repeat(10_000),
-            "<tr><td>cell<td>cell".repeat(10_000),
-            "<p>para <img src=x> <span>s</span>".repeat(10_000)
+            "<li>item<br>".repeat(4_000),
+            "<tr><td>cell<td>cell".repeat(4_000),
+            "<p>para <img src=x> <span>s</span>".repeat(4_000)
         );
         assert_eq!(check_page(&page), None);
     }
@@ -275,7 +275,7 @@ mod tests {
         let html = page(&"<tr><td>cell</td><td>cell</td></tr>".repeat(MAX_ELEMENTS / 3 + 1));
         let exceeded = check_page(&html).expect("over the limit");
         assert_eq!(exceeded.reason, "too_many_elements");
-        assert!(exceeded.detail.contains("100007 elements"), "{}", exceeded.detail);
+        assert!(exceeded.detail.contains("50006 elements"), "{}", exceeded.detail);
     }
 
     #[test]
@@ -286,6 +286,6 @@ mod tests {
         let big_text = page(&format!("<p>{}</p>", megabytes(MAX_CONTENT_BYTES >> 20)));
         let exceeded = check_page(&big_text).expect("over the limit");
         assert_eq!(exceeded.reason, "page_too_large");
-        assert!(exceeded.detail.contains("4.0 MiB of markup and text"), "{}", exceeded.detail);
+        assert!(exceeded.detail.contains("2.0 MiB of markup and text"), "{}", exceeded.detail);
     }
 }
