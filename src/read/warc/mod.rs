@@ -23,10 +23,14 @@
 //! - `warc_truncated`: the input ends inside the record (also a gzip member
 //!   cut short);
 //! - `warc_bad_length`: the block is not followed by the record separator and
-//!   a next record, so its Content-Length is wrong (resync);
+//!   a next record, so its Content-Length is wrong (resync; a length too long
+//!   swallows the start of the next record, which is read again from the
+//!   first `WARC/` line inside the block, as is one inside a truncated block);
 //! - `warc_record_too_large`: block over [`MAX_BLOCK`];
 //! - `gzip_corrupt`: a gzip member does not decompress, or non-gzip bytes sit
-//!   between members; the reader goes on at the next member;
+//!   between members; the reader goes on at the next member (searched from
+//!   just after the bad member's start, as a member cut short runs on into
+//!   the members after it);
 //! - `io_error`: the file itself could not be read; the reader stops;
 //! - `http_missing_head`, `http_bad_head`: a `response` block without a
 //!   parseable HTTP head;
