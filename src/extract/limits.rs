@@ -1,13 +1,88 @@
-//! Limits that keep one pathological page from stalling a run.
+//! Limits that keep one pathological page from stalling a run or taking
+//! the machine's memory.
 //!
-//! html5ever checks the stack of open elements for every tag it inserts, so
-//! its time grows with the square of the nesting depth: 20,000 nested `<div>`s
-//! take seconds, 100,000 about a minute. Real articles nest a few dozen levels
-//! deep, so a page nested past [`MAX_NESTING`] is rejected before parsing,
-//! with the depth in the reject's detail.
+//! Measured on the release build (one page, one thread, a loaded machine),
+//! against the corpus pages (median 120 KB of HTML and ~25 ms; at most
+//! 0.7 MB outside scripts and styles, and 5,000 elements):
+//! - html5ever checks the stack of open elements for every tag it inserts, so
+//!   its time grows with the square of the nesting depth: 20,000 nested
+//!   `<div>`s take seconds, 100,000 about a minute;
+//! - it also checks every attribute of a tag against the ones before it:
+//!   200,000 attributes on one element take 80 s;
+//! - each element costs ~400 bytes and ~8 µs through parse, flat DOM and
+//!   scoring (1M `<b>` elements: 420 MB, 8 s; a 1.1M-row table: 1.5 GB, 45 s);
+//! - text and markup cost ~30 bytes of memory and 0.5-1 s per MB (a 50 MB
+//!   page: 1.2-1.5 GB, 25 s; 4 MB of paragraphs: 120 MB, 4 s).
+//!
+//! [`check_page`] scans the markup once before parsing (a linear pass over
+//! the tags; scripts, styles and comments skipped) and names the first bound
+//! a page passes. The bounds sit well above real articles and keep one page
+//! within ~100 times the median time (~2 s) and ~100 MB.
 
 /// Deepest element nesting newsmill parses.
 pub const MAX_NESTING: usize = 5_000;
+/// Most elements in one page.
+pub const MAX_ELEMENTS: usize = 50_000;
+/// Most attributes on one element (real elements: a few dozen at most).
+pub const MAX_ATTRIBUTES: usize = 256;
+/// Most bytes of markup and text, scripts, styles and comments not counted.
+pub const MAX_CONTENT_BYTES: usize = 2 * 1024 * 1024;
+
+/// A bound a page passes: the reason code written to `rejects.csv` and what
+/// was seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exceeded {
+    pub reason: &'static str,
+    pub detail: String,
+}
+
+/// The first limit `html` passes, if any, from one scan of its tags.
+pub fn check_page(html: &str) -> Option<Exceeded> {
+    let exceeded = |reason, detail| Some(Exceeded { reason, detail });
+    let shape = match scan(html, MAX_NESTING) {
+        Scan::TooDeep(depth) => {
+            return exceeded(
+                "too_deeply_nested",
+                format!("the markup nests elements more than {MAX_NESTING} deep (at least {depth}); pages this deep are not parsed"),
+            )
+        }
+        Scan::Done(shape) => shape,
+    };
+    if shape.max_attributes > MAX_ATTRIBUTES {
+        return exceeded(
+            "too_many_attributes",
+            format!("an element has {} attributes, more than the {MAX_ATTRIBUTES} newsmill parses", shape.max_attributes),
+        );
+    }
+    if shape.elements > MAX_ELEMENTS {
+        return exceeded(
+            "too_many_elements",
+            format!("the page has {} elements, more than the {MAX_ELEMENTS} newsmill parses", shape.elements),
+        );
+    }
+    let content_bytes = html.len() - shape.raw_text_bytes;
+    if content_bytes > MAX_CONTENT_BYTES {
+        return exceeded(
+            "page_too_large",
+            format!(
+                "the page has {:.1} MiB of markup and text outside scripts and styles, more than the {} MiB newsmill parses",
+                content_bytes as f64 / (1024.0 * 1024.0),
+                MAX_CONTENT_BYTES >> 20
+            ),
+        );
+    }
+    None
+}
+
+/// Whether the markup nests elements deeper than `limit`: `Some(depth)`, the
+/// depth reached when the scan stopped, if it does. (The pipeline's former
+/// check; [`check_page`] covers it.)
+pub fn nesting_beyond(html: &str, limit: usize) -> Option<usize> {
+    match scan(html, limit) {
+        Scan::TooDeep(depth) => Some(depth),
+        Scan::Done(_) => None,
+    }
+}
 
 /// Elements that never hold children.
 const VOID: &[&[u8]] = &[
@@ -19,19 +94,40 @@ const SELF_CLOSING_SIBLINGS: &[&[u8]] = &[
     b"p", b"li", b"dt", b"dd", b"option", b"optgroup", b"tr", b"td", b"th", b"thead", b"tbody", b"tfoot", b"rb", b"rt", b"rp",
 ];
 
-/// The nesting depth the markup reaches, counted up to `limit` (a cheap scan
-/// of tags; scripts, styles and comments skipped). `Some(depth)` when the
-/// depth passes `limit`.
-pub fn nesting_beyond(html: &str, limit: usize) -> Option<usize> {
+/// What the tag scan counts of a page.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Shape {
+    elements: usize,
+    /// Attributes of the element that has the most.
+    max_attributes: usize,
+    /// Bytes inside comments, scripts and styles, which the parser keeps as
+    /// single text nodes.
+    raw_text_bytes: usize,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Scan {
+    /// The nesting passed the depth limit; the scan stopped there.
+    TooDeep(usize),
+    Done(Shape),
+}
+
+/// One pass over the tags of `html`, stopping early only when the nesting
+/// passes `max_depth`.
+fn scan(html: &str, max_depth: usize) -> Scan {
     let bytes = html.as_bytes();
+    let mut shape = Shape::default();
     let mut depth = 0usize;
     let mut at = 0;
+    // Every position `at` takes is just after an ASCII byte (or the end), so
+    // `html.get(at..)` never fails on a char boundary.
     while let Some(offset) = html.get(at..).and_then(|rest| rest.find('<')) {
         let start = at + offset;
         let rest = &bytes[start + 1..];
         at = start + 1;
         if rest.starts_with(b"!--") {
             at = html.get(start + 4..).and_then(|rest| rest.find("-->")).map_or(bytes.len(), |e| start + 4 + e + 3);
+            shape.raw_text_bytes += at - start;
             continue;
         }
         let closing = rest.first() == Some(&b'/');
@@ -48,21 +144,61 @@ pub fn nesting_beyond(html: &str, limit: usize) -> Option<usize> {
             }
             continue;
         }
+        shape.elements += 1;
+        let (tag_end, attributes) = scan_attributes(bytes, start + 1 + name_len);
+        shape.max_attributes = shape.max_attributes.max(attributes);
+        at = (tag_end + 1).min(bytes.len());
         if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
-            at = close_tag(html, start + 1, name).unwrap_or(bytes.len());
+            let end = close_tag(html, at, name).unwrap_or(bytes.len());
+            shape.raw_text_bytes += end - at;
+            at = end;
             continue;
         }
-        let tag_end = bytes[start..].iter().position(|&b| b == b'>').map_or(bytes.len(), |p| start + p);
         let self_closed = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
         if is(VOID) || is(SELF_CLOSING_SIBLINGS) || self_closed {
             continue;
         }
         depth += 1;
-        if depth > limit {
-            return Some(depth);
+        if depth > max_depth {
+            return Scan::TooDeep(depth);
         }
     }
-    None
+    Scan::Done(shape)
+}
+
+/// From just after a start tag's name: the offset of the `>` that ends the
+/// tag (or the end of the text) and the number of attributes before it.
+/// Quoted values may hold `>`, as in the HTML tokenizer.
+fn scan_attributes(bytes: &[u8], mut at: usize) -> (usize, usize) {
+    let skip = |at: &mut usize, while_: &dyn Fn(u8) -> bool| {
+        while bytes.get(*at).is_some_and(|&b| while_(b)) {
+            *at += 1;
+        }
+    };
+    let mut attributes = 0;
+    loop {
+        skip(&mut at, &|b| b.is_ascii_whitespace() || b == b'/');
+        match bytes.get(at) {
+            None => return (bytes.len(), attributes),
+            Some(b'>') => return (at, attributes),
+            Some(_) => {}
+        }
+        attributes += 1;
+        at += 1; // a name may start with any byte, `=` and quotes included
+        skip(&mut at, &|b| !(b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b'=')));
+        skip(&mut at, &|b| b.is_ascii_whitespace());
+        if bytes.get(at) != Some(&b'=') {
+            continue;
+        }
+        at += 1;
+        skip(&mut at, &|b| b.is_ascii_whitespace());
+        match bytes.get(at) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                at = bytes[at + 1..].iter().position(|&b| b == quote).map_or(bytes.len(), |p| at + 1 + p + 1);
+            }
+            _ => skip(&mut at, &|b| !(b.is_ascii_whitespace() || b == b'>')),
+        }
+    }
 }
 
 /// Offset of the `</name` that ends a raw-text element (script, style).
@@ -83,26 +219,73 @@ fn close_tag(html: &str, from: usize, name: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    const ARTICLE: &str = "<p>The council voted on Tuesday to repair the old bridge before winter.</p>";
+
+    fn page(body: &str) -> String {
+        format!("<!doctype html><html><head><title>T</title></head><body><article>{body}</article></body></html>")
+    }
+
     #[test]
     fn deep_nesting_is_caught_early() {
-        let deep = format!("<html><body>{}<p>x</p>{}</body></html>", "<div>".repeat(6000), "</div>".repeat(6000));
-        assert_eq!(nesting_beyond(&deep, MAX_NESTING), Some(MAX_NESTING + 1));
+        let deep = page(&format!("{}<p>x</p>{}", "<div>".repeat(6000), "</div>".repeat(6000)));
+        assert_eq!(scan(&deep, MAX_NESTING), Scan::TooDeep(MAX_NESTING + 1));
+        let exceeded = check_page(&deep).expect("too deep");
+        assert_eq!(exceeded.reason, "too_deeply_nested");
+        assert!(exceeded.detail.contains("more than 5000 deep (at least 5001)"), "{}", exceeded.detail);
     }
 
     #[test]
     fn long_flat_pages_with_unclosed_paragraphs_are_fine() {
         let page = format!(
             "<html><body><ul>{}</ul><table>{}</table>{}<script>if (a<b && c<d) {{}}</script><!-- <div><div> --></body></html>",
-            "<li>item<br>".repeat(10_000),
-            "<tr><td>cell<td>cell".repeat(10_000),
-            "<p>para <img src=x> <span>s</span>".repeat(10_000)
+            "<li>item<br>".repeat(4_000),
+            "<tr><td>cell<td>cell".repeat(4_000),
+            "<p>para <img src=x> <span>s</span>".repeat(4_000)
         );
-        assert_eq!(nesting_beyond(&page, MAX_NESTING), None);
+        assert_eq!(check_page(&page), None);
     }
 
     #[test]
     fn real_nesting_is_counted() {
-        assert_eq!(nesting_beyond("<div><section><article><div><p>t</p></div></article></section></div>", 3), Some(4));
-        assert_eq!(nesting_beyond("<div><section><article><div><p>t</p></div></article></section></div>", 4), None);
+        let html = "<div><section><article><div><p>t</p></div></article></section></div>";
+        assert_eq!(scan(html, 3), Scan::TooDeep(4));
+        assert!(matches!(scan(html, 4), Scan::Done(Shape { elements: 5, .. })));
+    }
+
+    #[test]
+    fn attributes_are_counted_and_quoted_values_may_hold_the_tag_end() {
+        let html = r#"<div id=main class="a > b" data-x='<div>' hidden><p>text</p></div>"#;
+        let Scan::Done(shape) = scan(html, MAX_NESTING) else { panic!() };
+        assert_eq!(shape, Shape { elements: 2, max_attributes: 4, raw_text_bytes: 0 });
+    }
+
+    #[test]
+    fn an_element_with_too_many_attributes_is_rejected() {
+        let attributes: String = (0..MAX_ATTRIBUTES + 1).map(|i| format!(" data-a{i}=\"v\"")).collect();
+        let html = page(&format!("<div{attributes}>{ARTICLE}</div>"));
+        let exceeded = check_page(&html).expect("over the limit");
+        assert_eq!(exceeded.reason, "too_many_attributes");
+        assert!(exceeded.detail.contains("257 attributes"), "{}", exceeded.detail);
+        let attributes: String = (0..40).map(|i| format!(" data-a{i}=\"v\"")).collect();
+        assert_eq!(check_page(&page(&format!("<div{attributes}>{ARTICLE}</div>"))), None);
+    }
+
+    #[test]
+    fn a_page_with_too_many_elements_is_rejected() {
+        let html = page(&"<tr><td>cell</td><td>cell</td></tr>".repeat(MAX_ELEMENTS / 3 + 1));
+        let exceeded = check_page(&html).expect("over the limit");
+        assert_eq!(exceeded.reason, "too_many_elements");
+        assert!(exceeded.detail.contains("50006 elements"), "{}", exceeded.detail);
+    }
+
+    #[test]
+    fn size_counts_markup_and_text_but_not_scripts_styles_and_comments() {
+        let megabytes = |n: usize| "x".repeat(n * 1024 * 1024);
+        let big_script = page(&format!("{ARTICLE}<script>var blob = \"{}\";</script><style>{}</style><!--{}-->", megabytes(2), megabytes(2), megabytes(2)));
+        assert_eq!(check_page(&big_script), None);
+        let big_text = page(&format!("<p>{}</p>", megabytes(MAX_CONTENT_BYTES >> 20)));
+        let exceeded = check_page(&big_text).expect("over the limit");
+        assert_eq!(exceeded.reason, "page_too_large");
+        assert!(exceeded.detail.contains("2.0 MiB of markup and text"), "{}", exceeded.detail);
     }
 }

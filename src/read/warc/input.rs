@@ -11,6 +11,11 @@ use std::io::{self, BufRead, Read};
 /// First bytes of a gzip member: magic and the deflate method.
 const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
 const FILE_BUFFER: usize = 256 * 1024;
+/// How much of the current gzip member the file buffer keeps once read, so
+/// that the search for the next member can restart just after the start of a
+/// member that turns out cut short (its deflate stream then runs on into the
+/// members after it). Common Crawl members are a few dozen KiB.
+const MEMBER_REWIND: usize = 1024 * 1024;
 const OUT_BUFFER: usize = 64 * 1024;
 
 /// The raw file behind a read buffer that counts consumed bytes.
@@ -21,13 +26,16 @@ struct FileBuf {
     end: usize,
     /// File offset of `buf[start]`.
     offset: u64,
+    /// File offset from which consumed bytes are kept (the current gzip
+    /// member's start), while they fit in [`MEMBER_REWIND`].
+    mark: Option<u64>,
     /// The underlying reader failed: nothing after this can be trusted.
     failed: bool,
 }
 
 impl FileBuf {
     fn new(inner: Box<dyn Read + Send>) -> Self {
-        FileBuf { inner, buf: vec![0; FILE_BUFFER], start: 0, end: 0, offset: 0, failed: false }
+        FileBuf { inner, buf: vec![0; FILE_BUFFER], start: 0, end: 0, offset: 0, mark: None, failed: false }
     }
 
     fn read_more(&mut self) -> io::Result<usize> {
@@ -46,13 +54,40 @@ impl FileBuf {
         }
     }
 
+    /// Drops consumed bytes (but those from the mark, while they fit in
+    /// [`MEMBER_REWIND`]) to make room for at least `n` unconsumed ones.
+    fn make_room(&mut self, n: usize) {
+        let first = self.offset - self.start as u64; // file offset of buf[0]
+        let keep_from = match self.mark {
+            Some(mark) if mark >= first && self.offset - mark <= MEMBER_REWIND as u64 => (mark - first) as usize,
+            _ => {
+                self.mark = None;
+                self.start
+            }
+        };
+        self.buf.copy_within(keep_from..self.end, 0);
+        self.start -= keep_from;
+        self.end -= keep_from;
+        let wanted = self.start + n.max(FILE_BUFFER);
+        if self.buf.len() < wanted {
+            self.buf.resize(wanted, 0);
+        }
+    }
+
+    /// Moves back to file offset `to` if it is still in the buffer.
+    fn rewind(&mut self, to: u64) {
+        let first = self.offset - self.start as u64;
+        if (first..=self.offset).contains(&to) {
+            self.start = (to - first) as usize;
+            self.offset = to;
+        }
+    }
+
     /// The buffered bytes, at least `n` of them unless the file ends first.
     fn peek(&mut self, n: usize) -> io::Result<&[u8]> {
         if self.end - self.start < n {
-            self.buf.copy_within(self.start..self.end, 0);
-            self.end -= self.start;
-            self.start = 0;
-            while self.end < n.min(self.buf.len()) && self.read_more()? > 0 {}
+            self.make_room(n);
+            while self.end - self.start < n && self.end < self.buf.len() && self.read_more()? > 0 {}
         }
         Ok(&self.buf[self.start..self.end])
     }
@@ -88,8 +123,7 @@ impl Read for FileBuf {
 impl BufRead for FileBuf {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         if self.start == self.end {
-            self.start = 0;
-            self.end = 0;
+            self.make_room(FILE_BUFFER);
             self.read_more()?;
         }
         Ok(&self.buf[self.start..self.end])
@@ -134,6 +168,9 @@ pub struct Input {
     len: usize,
     /// Error met while sniffing the first bytes, reported by the first fill.
     pending: Option<io::Error>,
+    /// Bytes given back by [`Input::unread`], read again before the layer's.
+    unread: Vec<u8>,
+    unread_pos: usize,
     /// Offset in the decompressed stream of the next unconsumed byte.
     stream_offset: u64,
     /// File offset of the gzip member holding the next unconsumed byte.
@@ -156,6 +193,8 @@ impl Input {
             pos: 0,
             len: 0,
             pending,
+            unread: Vec::new(),
+            unread_pos: 0,
             stream_offset: 0,
             member_offset: 0,
             member_has_content: false,
@@ -185,6 +224,9 @@ impl Input {
         if let Some(e) = self.pending.take() {
             return Err(InputError::Io(e));
         }
+        if self.unread_pos < self.unread.len() {
+            return Ok(&self.unread[self.unread_pos..]);
+        }
         if matches!(self.layer, Layer::Plain(_)) {
             return match &mut self.layer {
                 Layer::Plain(file) => file.fill_buf().map_err(InputError::Io),
@@ -212,6 +254,7 @@ impl Input {
                     }
                     if head.starts_with(&GZIP_MAGIC) {
                         self.member_offset = file.offset;
+                        file.mark = Some(file.offset);
                         self.member_has_content = false;
                         self.layer = Layer::Member(Box::new(GzDecoder::new(file)));
                         continue;
@@ -239,7 +282,11 @@ impl Input {
     /// (checking its CRC).
     fn read_member(&mut self, mut decoder: Box<GzDecoder<FileBuf>>) -> Result<(), InputError> {
         match decoder.read(&mut self.out) {
-            Ok(0) => self.layer = Layer::Between(decoder.into_inner()),
+            Ok(0) => {
+                let mut file = decoder.into_inner();
+                file.mark = None;
+                self.layer = Layer::Between(file);
+            }
             Ok(n) => {
                 self.pos = 0;
                 self.len = n;
@@ -253,7 +300,7 @@ impl Input {
     /// When the current member's bytes are all consumed, reads it to its end
     /// so that a bad trailer is reported now, without opening the next member.
     pub fn close_spent_member(&mut self) -> Result<(), InputError> {
-        if self.pos < self.len || !matches!(self.layer, Layer::Member(_)) {
+        if self.unread_pos < self.unread.len() || self.pos < self.len || !matches!(self.layer, Layer::Member(_)) {
             return Ok(());
         }
         match std::mem::replace(&mut self.layer, Layer::Swapping) {
@@ -271,10 +318,14 @@ impl Input {
             self.layer = Layer::Between(file);
             return InputError::Io(error);
         }
-        // A member rejected at its header has consumed nothing: step over its
-        // magic so that the search finds the next member, not this one.
-        if file.offset == self.member_offset {
+        // Search on from just after this member's start: a member cut short
+        // has its deflate stream run on into the next members, which must not
+        // be lost with it. (One rejected at its header consumed nothing.)
+        let resume = self.member_offset + 1;
+        if file.offset < resume {
             file.consume(1);
+        } else {
+            file.rewind(resume);
         }
         let skip = file.skip_to_gzip_magic();
         self.layer = Layer::Between(file);
@@ -284,7 +335,24 @@ impl Input {
         }
     }
 
+    /// Gives back `bytes`, just consumed, to be read again: the part of a
+    /// block with a wrong Content-Length that holds the next record. A record
+    /// read from them is at its decompressed-stream offset.
+    pub fn unread(&mut self, bytes: &[u8]) {
+        self.unread.drain(..self.unread_pos);
+        self.unread.splice(0..0, bytes.iter().copied());
+        self.unread_pos = 0;
+        self.stream_offset -= bytes.len() as u64;
+        self.member_has_content = true;
+    }
+
     pub fn consume(&mut self, n: usize) {
+        if self.unread_pos < self.unread.len() {
+            let n = n.min(self.unread.len() - self.unread_pos);
+            self.unread_pos += n;
+            self.stream_offset += n as u64;
+            return;
+        }
         self.stream_offset += n as u64;
         match &mut self.layer {
             Layer::Plain(file) => file.consume(n),

@@ -23,10 +23,14 @@
 //! - `warc_truncated`: the input ends inside the record (also a gzip member
 //!   cut short);
 //! - `warc_bad_length`: the block is not followed by the record separator and
-//!   a next record, so its Content-Length is wrong (resync);
+//!   a next record, so its Content-Length is wrong (resync; a length too long
+//!   swallows the start of the next record, which is read again from the
+//!   first `WARC/` line inside the block, as is one inside a truncated block);
 //! - `warc_record_too_large`: block over [`MAX_BLOCK`];
 //! - `gzip_corrupt`: a gzip member does not decompress, or non-gzip bytes sit
-//!   between members; the reader goes on at the next member;
+//!   between members; the reader goes on at the next member (searched from
+//!   just after the bad member's start, as a member cut short runs on into
+//!   the members after it);
 //! - `io_error`: the file itself could not be read; the reader stops;
 //! - `http_missing_head`, `http_bad_head`: a `response` block without a
 //!   parseable HTTP head;
@@ -248,32 +252,46 @@ impl WarcReader {
 
     /// After a block: the CRLF CRLF separator (anything after it is the next
     /// record's business), or at least the end or a next record right away,
-    /// as some writers skip or shorten the separator.
-    fn at_record_end(&mut self) -> Result<bool, InputError> {
+    /// as some writers skip or shorten the separator. `None` when the record
+    /// ends there, else the CR/LF bytes consumed looking.
+    fn at_record_end(&mut self) -> Result<Option<Vec<u8>>, InputError> {
         const SEPARATOR: &[u8] = b"\r\n\r\n";
-        let mut matched = 0;
-        while matched < SEPARATOR.len() {
-            let buf = self.input.fill()?;
-            let n = buf.iter().zip(&SEPARATOR[matched..]).take_while(|(a, b)| a == b).count();
-            let stop = buf.is_empty() || n < buf.len().min(SEPARATOR.len() - matched);
-            self.input.consume(n);
-            matched += n;
-            if stop {
-                break;
+        let mut blank = Vec::new();
+        loop {
+            if blank == SEPARATOR {
+                // A per-record gzip member ends here: its CRC check fails this
+                // record rather than the next.
+                self.input.close_spent_member()?;
+                return Ok(None);
             }
-        }
-        if matched == SEPARATOR.len() {
-            // A per-record gzip member ends here: its CRC check fails this
-            // record rather than the next.
-            self.input.close_spent_member()?;
-            return Ok(true);
-        }
-        if !self.skip_blank()? {
-            return Ok(true);
+            match self.input.fill()?.first() {
+                None => return Ok(None),
+                Some(&b) if b == b'\r' || b == b'\n' => {
+                    blank.push(b);
+                    self.input.consume(1);
+                }
+                Some(_) => break,
+            }
         }
         let buf = self.input.fill()?;
         let n = buf.len().min(5);
-        Ok(buf[..n] == b"WARC/"[..n])
+        Ok((buf[..n] != b"WARC/"[..n]).then_some(blank))
+    }
+
+    /// When a block turns out not to end where its Content-Length says, gives
+    /// back what follows the first `WARC/` line inside it (a length too long
+    /// swallows the start of the next record) with `after` the bytes read past
+    /// the block, so that the next record is read whole. Returns whether it did.
+    fn give_back_next_record(&mut self, after: &[u8]) -> bool {
+        let next = self.block.windows(6).position(|w| w[0] == b'\n' && &w[1..] == b"WARC/");
+        match next {
+            Some(at) => {
+                let tail = [&self.block[at + 1..], after].concat();
+                self.input.unread(&tail);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Consumes input up to the next line starting with `WARC/`.
@@ -356,29 +374,32 @@ impl WarcReader {
             _ => Some("warc_other_type"),
         };
         let too_large = len > self.max_block as u64;
-        let keep = skip_reason.is_none() && !too_large;
-        let got = self.take_block(len, keep).map_err(|error| Failure::Input {
+        // Skipped records' blocks are kept too: a wrong length is found after
+        // the block, and the next record may have to be read back from it.
+        let got = self.take_block(len, !too_large).map_err(|error| Failure::Input {
             error,
             context: format!("reading the {len}-byte block"),
         })?;
         if got < len {
+            self.give_back_next_record(&[]);
             return Err(Failure::Truncated(format!(
                 "Content-Length is {len} but the input ends after {got} bytes of the block"
             )));
         }
         let record_end = self.input.stream_offset();
-        let well_ended = self.at_record_end().map_err(|error| Failure::Input {
+        let read_past = self.at_record_end().map_err(|error| Failure::Input {
             error,
             context: "reading the record separator".into(),
         })?;
-        if !well_ended {
+        if let Some(read_past) = read_past {
             let found = self.input.fill().map(http::preview).unwrap_or_default();
+            let at_line_start = self.give_back_next_record(&read_past);
             return Err(Failure::Framing {
                 reason: "warc_bad_length",
                 detail: format!(
                     "Content-Length {len} is wrong: expected CRLF CRLF and a `WARC/` line after the block (stream byte {record_end}), found `{found}`"
                 ),
-                at_line_start: false,
+                at_line_start,
             });
         }
         if let Some(reason) = skip_reason {
@@ -731,6 +752,40 @@ mod tests {
         assert_eq!(lines.len(), 3, "{lines:?}");
         assert!(lines[1].starts_with(&format!("reject {} ", members[0].len())), "{lines:?}");
         assert_eq!(lines[2], format!("skip {} warc_metadata", members[0].len() + members[1].len()));
+    }
+
+    #[test]
+    fn too_long_content_length_gives_the_next_record_back() {
+        let records = standard_file();
+        let text = String::from_utf8(records[1].clone()).unwrap();
+        let declared = text.split("Content-Length: ").nth(1).unwrap().split('\r').next().unwrap();
+        // The request's block runs 30 bytes into the response's header.
+        let long = text.replace(&format!("Content-Length: {declared}"), &format!("Content-Length: {}", declared.parse::<usize>().unwrap() + 34));
+        let file = [records[0].clone(), long.into_bytes(), records[2].clone(), records[4].clone()];
+        let response_at = file[0].len() + file[1].len();
+        let lines = summary(&read_all(file.concat()));
+        assert_eq!(
+            lines,
+            [
+                "skip 0 warc_warcinfo".to_string(),
+                format!("reject {} warc_bad_length", file[0].len()),
+                format!("record {response_at} http://news.example/a"),
+                format!("skip {} warc_metadata", response_at + file[2].len()),
+            ]
+        );
+    }
+
+    #[test]
+    fn gzip_member_cut_short_loses_only_its_own_record() {
+        let records = standard_file();
+        let cut = gzip(&records[2]);
+        let members = [gzip(&records[0]), cut[..cut.len() / 2].to_vec(), gzip(&records[2]), gzip(&records[4])];
+        let at = |i: usize| members[..i].iter().map(Vec::len).sum::<usize>();
+        let lines = summary(&read_all(members.concat()));
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert_eq!(lines[1], format!("reject {} gzip_corrupt", at(1)));
+        assert_eq!(lines[2], format!("record {} http://news.example/a", at(2)));
+        assert_eq!(lines[3], format!("skip {} warc_metadata", at(3)));
     }
 
     #[test]
