@@ -59,4 +59,5 @@ clean:
 	$(CARGO) clean
 	rm -rf out $(VENV) $(BENCH_VENV)
 include bench.mk
+include fuzz.mk
 include slurm.mk

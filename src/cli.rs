@@ -279,6 +279,9 @@ fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
     };
     let url = args.url.as_deref().or(record.url.as_deref());
     let decoded = crate::decode::decode_html(&bytes, http_charset.as_deref());
+    if let Some(exceeded) = crate::extract::limits::check_page(&decoded.text) {
+        crate::usage_bail!("{} is not parsed: {} ({})", args.page.display(), exceeded.detail, exceeded.reason);
+    }
     let article = crate::extract::html::extract_html(&decoded.text, url);
     let m = &article.metadata;
     let published = m.published_at.and_then(chrono::DateTime::from_timestamp_micros).map(|t| t.to_rfc3339());

@@ -347,7 +347,6 @@ fn pathological(name: &str, body: &str) -> (String, String, Duration) {
 }
 
 #[test]
-#[ignore = "needs extract::limits::check_page wired into pipeline/transform.rs"]
 fn an_element_with_a_hundred_thousand_attributes() {
     let attributes: String = (0..100_000).map(|i| format!(" a{i}=x")).collect();
     let (reason, detail, took) = pathological("attributes.html", &format!("<div{attributes}><p>{}</p></div>", good_sentence(1)));
@@ -356,7 +355,6 @@ fn an_element_with_a_hundred_thousand_attributes() {
 }
 
 #[test]
-#[ignore = "needs extract::limits::check_page wired into pipeline/transform.rs"]
 fn a_table_of_sixty_thousand_cells() {
     let (reason, detail, took) = pathological("table.html", &format!("<table>{}</table>", "<tr><td>cell</td><td>cell</td></tr>".repeat(30_000)));
     assert_eq!(reason, "too_many_elements", "{detail}");
@@ -364,7 +362,6 @@ fn a_table_of_sixty_thousand_cells() {
 }
 
 #[test]
-#[ignore = "needs extract::limits::check_page wired into pipeline/transform.rs"]
 fn a_three_megabyte_text_node() {
     let (reason, detail, took) = pathological("long-text.html", &format!("<p>{}</p>", "word ".repeat(600_000)));
     assert_eq!(reason, "page_too_large", "{detail}");

@@ -74,16 +74,6 @@ pub fn check_page(html: &str) -> Option<Exceeded> {
     None
 }
 
-/// Whether the markup nests elements deeper than `limit`: `Some(depth)`, the
-/// depth reached when the scan stopped, if it does. (The pipeline's former
-/// check; [`check_page`] covers it.)
-pub fn nesting_beyond(html: &str, limit: usize) -> Option<usize> {
-    match scan(html, limit) {
-        Scan::TooDeep(depth) => Some(depth),
-        Scan::Done(_) => None,
-    }
-}
-
 /// Elements that never hold children.
 const VOID: &[&[u8]] = &[
     b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param", b"source", b"track", b"wbr",

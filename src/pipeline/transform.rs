@@ -4,7 +4,7 @@ use crate::decode::{decode_html, decode_text};
 use crate::dedup::Signature;
 use crate::extract::html::extract_html;
 use crate::extract::language::detect_language;
-use crate::extract::limits::{nesting_beyond, MAX_NESTING};
+use crate::extract::limits::check_page;
 use crate::extract::metadata::Metadata;
 use crate::extract::text_page::ChromeFilter;
 use crate::extract::Article;
@@ -116,11 +116,8 @@ impl Transformer {
                     return reject("binary_content", format!("the {} bytes given as HTML are binary data", bytes.len()));
                 }
                 let decoded = self.clock.time(Stage::Decode, || decode_html(&bytes, http_charset.as_deref()));
-                if let Some(depth) = self.clock.time(Stage::Extract, || nesting_beyond(&decoded.text, MAX_NESTING)) {
-                    return reject(
-                        "too_deeply_nested",
-                        format!("the markup nests elements more than {MAX_NESTING} deep (at least {depth}); pages this deep are not parsed"),
-                    );
+                if let Some(exceeded) = self.clock.time(Stage::Extract, || check_page(&decoded.text)) {
+                    return reject(exceeded.reason, exceeded.detail);
                 }
                 let article = self.clock.time(Stage::Extract, || extract_html(&decoded.text, url.as_deref()));
                 let (text, paragraphs) = join_blocks(&article.blocks);
