@@ -46,6 +46,11 @@ OUTPUT (DIR)
   that link at the end, so readers see the previous dataset or the new one, never half a run,
   and a run killed at any moment leaves the previous one intact.
 
+LIMITS
+  A record over 8 MiB, or a page nested over 5,000 deep, with over 50,000 elements, an element
+  with over 256 attributes or over 2 MiB outside scripts and styles, is rejected with its reason
+  in rejects.csv, so one page cannot stall a run or exhaust memory.
+
 NIGHTLY RUNS AND DUPLICATES
   --incremental reads only inputs that are new or changed since DIR/_ledger.json (same size
   and mtime: unchanged; else the content hash decides), adds their rows as new part files and
