@@ -5,7 +5,7 @@
 //! rejects and the dedup index lose the same records.
 
 use super::ledger::LedgerEntry;
-use super::parquet::{filter_rows, part_rows, part_run, rewrite_part, PartFile};
+use super::parquet::{filter_rows, list_parts, part_rows, part_run, rewrite_part, PartFile};
 use super::schema::Table;
 use super::store::{link_or_copy, Version};
 use crate::dedup::{doc_id_value, DedupIndex};
@@ -51,18 +51,11 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
     let mut removed: HashSet<u128> = HashSet::new();
     // Documents first: they name the doc_ids whose paragraphs and quotes go too.
     for table in Table::ALL {
-        let from_dir = previous.dir.join(table.name());
         let to_dir = next.join(table.name());
         std::fs::create_dir_all(&to_dir).with_context(|| format!("cannot create {}", to_dir.display()))?;
-        let mut names: Vec<String> = match std::fs::read_dir(&from_dir) {
-            Ok(entries) => entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err(e).with_context(|| format!("cannot list {}", from_dir.display())),
-        };
-        names.retain(|n| n.starts_with("part-") && n.ends_with(".parquet"));
-        names.sort();
-        for name in names {
-            let (from, to) = (from_dir.join(&name), to_dir.join(&name));
+        for from in list_parts(&previous.dir, table)? {
+            let name = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let to = to_dir.join(&name);
             let rows = if part_run(&name).is_some_and(|run| runs.contains(&run)) {
                 rewrite_part(&from, &to, table, |batch| {
                     let keep: BooleanArray = if table == Table::Documents {
@@ -95,14 +88,28 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
         }
     }
     carried.rejects = carry_rejects(&previous.dir.join(REJECTS_FILE), &next.join(REJECTS_FILE), &sources)?;
-    carried.dedup = match File::open(previous.dir.join(DEDUP_FILE)) {
-        Ok(file) => DedupIndex::load(&mut std::io::BufReader::new(file))
-            .with_context(|| format!("{} is damaged; rebuild the dataset with --overwrite", previous.dir.join(DEDUP_FILE).display()))?
-            .without(&removed),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => DedupIndex::default(),
-        Err(e) => return Err(e).context("cannot read the dedup index"),
-    };
+    carried.dedup = load_index(&previous.dir)?.without(&removed);
     Ok(carried)
+}
+
+/// The dedup index saved in a version or shard folder (empty if there is none).
+pub fn load_index(dir: &Path) -> anyhow::Result<DedupIndex> {
+    let path = dir.join(DEDUP_FILE);
+    match File::open(&path) {
+        Ok(file) => DedupIndex::load(&mut std::io::BufReader::new(file))
+            .with_context(|| format!("{} is damaged; rebuild the dataset with --overwrite", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(DedupIndex::default()),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
+/// Saves a dedup index into a version or shard folder, synced to disk.
+pub fn save_index(dir: &Path, index: &DedupIndex) -> anyhow::Result<()> {
+    let path = dir.join(DEDUP_FILE);
+    let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    index.save(&mut out).and_then(|_| std::io::Write::flush(&mut out)).with_context(|| format!("cannot write {}", path.display()))?;
+    out.into_inner().map_err(|e| e.into_error())?.sync_all().with_context(|| format!("cannot sync {}", path.display()))
 }
 
 /// Copies the rejects of inputs that stay; returns how many rows were kept.

@@ -25,7 +25,7 @@ use crate::dedup::Verdict;
 use crate::read::{Reject, Skip};
 use crate::segment::Document;
 use anyhow::Context;
-use carry::{Carried, DEDUP_FILE, REJECTS_FILE};
+use carry::{Carried, REJECTS_FILE};
 use parquet::{ParquetSink, PartFile};
 use schema::Table;
 use std::collections::BTreeMap;
@@ -208,10 +208,7 @@ impl DatasetWriter {
         };
         let file = self.rejects.into_inner().map_err(|e| anyhow::anyhow!("cannot write rejects.csv: {}", e.error()))?;
         file.sync_all()?;
-        let dedup_path = self.dir.join(DEDUP_FILE);
-        let mut out = std::io::BufWriter::new(File::create(&dedup_path).with_context(|| format!("cannot create {}", dedup_path.display()))?);
-        carried.dedup.save(&mut out).and_then(|_| std::io::Write::flush(&mut out)).with_context(|| format!("cannot write {}", dedup_path.display()))?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        carry::save_index(&self.dir, &carried.dedup)?;
         let mut counts = self.counts;
         let rfc3339 = |t: i64| chrono::DateTime::from_timestamp_micros(t).map(|t| t.to_rfc3339());
         if let Some((from, to)) = self.published_range {

@@ -80,6 +80,30 @@ pub fn part_rows(path: &Path) -> anyhow::Result<u64> {
     Ok(builder.metadata().file_metadata().num_rows().max(0) as u64)
 }
 
+/// The part files of `table` in a version or shard folder, in name order.
+pub fn list_parts(dir: &Path, table: Table) -> anyhow::Result<Vec<PathBuf>> {
+    let dir = dir.join(table.name());
+    let mut parts: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("part-") && n.ends_with(".parquet")))
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(e).with_context(|| format!("cannot list {}", dir.display())),
+    };
+    parts.sort();
+    Ok(parts)
+}
+
+/// The batches of a part file, read one at a time.
+pub fn read_part(path: &Path) -> anyhow::Result<parquet::arrow::arrow_reader::ParquetRecordBatchReader> {
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    ParquetRecordBatchReaderBuilder::try_new(file)
+        .and_then(|b| b.build())
+        .with_context(|| format!("{} is not a readable Parquet file", path.display()))
+}
+
 /// The run prefix of part file names.
 pub fn run_prefix(run: u32) -> String {
     format!("part-{run:06}")
@@ -94,10 +118,7 @@ pub fn rewrite_part(
     table: Table,
     mut edit: impl FnMut(&RecordBatch) -> anyhow::Result<RecordBatch>,
 ) -> anyhow::Result<u64> {
-    let file = File::open(from).with_context(|| format!("cannot open {}", from.display()))?;
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-        .and_then(|b| b.build())
-        .with_context(|| format!("{} is not a readable Parquet file", from.display()))?;
+    let reader = read_part(from)?;
     let mut writer: Option<ArrowWriter<File>> = None;
     let mut rows = 0u64;
     for batch in reader {

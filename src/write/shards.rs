@@ -10,11 +10,11 @@
 //! as one run would have decided it.
 
 use super::card::write_card;
-use super::carry::{column, DEDUP_FILE, REJECTS_FILE};
+use super::carry::{column, load_index, save_index, REJECTS_FILE};
 use super::ledger::Ledger;
 use super::lock::DatasetLock;
 use super::manifest::{InputSummary, Manifest, RunSummary, StageSeconds};
-use super::parquet::{filter_rows, part_rows, rewrite_part, run_prefix, PartFile};
+use super::parquet::{filter_rows, list_parts, part_rows, read_part, rewrite_part, run_prefix, PartFile};
 use super::schema::Table;
 use super::store::{link_or_copy, DatasetStore};
 use super::{Counts, DatasetRows, Written, DUPLICATE, REJECTS_HEADER};
@@ -182,8 +182,9 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
     let mut docs = Vec::new();
     let mut signatures: HashMap<(u32, u128), Option<Signature>> = HashMap::new();
     for shard in &shards {
-        for part in part_files(&shard.dir, Table::Documents)? {
-            for batch in read_batches(&part)? {
+        for part in list_parts(&shard.dir, Table::Documents)? {
+            for batch in read_part(&part)? {
+                let batch = batch.with_context(|| format!("cannot read {}", part.display()))?;
                 let (ids, sources) = (column(&batch, "doc_id")?, column(&batch, "source")?);
                 let offsets = batch.column_by_name("record_offset").context("documents without record_offset")?.as_primitive::<Int64Type>();
                 for i in 0..batch.num_rows() {
@@ -194,8 +195,7 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
                 }
             }
         }
-        let file = std::fs::File::open(shard.dir.join(DEDUP_FILE)).with_context(|| format!("cannot open {}", shard.dir.join(DEDUP_FILE).display()))?;
-        let index = DedupIndex::load(&mut std::io::BufReader::new(file))?;
+        let index = load_index(&shard.dir)?;
         signatures.extend(index.signatures().map(|(id, sig)| ((shard.index, id), sig.copied())));
     }
     docs.sort_by_key(|d| (d.input, d.offset, d.shard));
@@ -219,7 +219,7 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
         for table in Table::ALL {
             let to_dir = version.dir.join(table.name());
             std::fs::create_dir_all(&to_dir)?;
-            for from in part_files(&shard.dir, table)? {
+            for from in list_parts(&shard.dir, table)? {
                 let name = from.file_name().map(|n| n.to_string_lossy().replacen("part-", &format!("{prefix}-"), 1)).unwrap_or_default();
                 let to = to_dir.join(&name);
                 let rows = if table == Table::Documents {
@@ -267,9 +267,7 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
         }
     }
     ledger.save(&version.dir)?;
-    let dedup_path = version.dir.join(DEDUP_FILE);
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&dedup_path)?);
-    index.save(&mut file).and_then(|_| std::io::Write::flush(&mut file)).with_context(|| format!("cannot write {}", dedup_path.display()))?;
+    save_index(&version.dir, &index)?;
 
     let mut counts = Counts::default();
     let mut stage_secs = StageSeconds::default();
@@ -363,25 +361,6 @@ impl DocumentSummary {
         }
         Ok(())
     }
-}
-
-fn part_files(dir: &Path, table: Table) -> anyhow::Result<Vec<PathBuf>> {
-    let dir = dir.join(table.name());
-    let mut parts: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "parquet")).collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(e).with_context(|| format!("cannot list {}", dir.display())),
-    };
-    parts.sort();
-    Ok(parts)
-}
-
-fn read_batches(path: &Path) -> anyhow::Result<Vec<RecordBatch>> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
-        .and_then(|b| b.build())
-        .with_context(|| format!("{} is not a readable Parquet file", path.display()))?;
-    reader.map(|b| b.with_context(|| format!("cannot read {}", path.display()))).collect()
 }
 
 fn replace_column(batch: &RecordBatch, name: &str, values: ArrayRef) -> anyhow::Result<RecordBatch> {
