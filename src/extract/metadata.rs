@@ -39,7 +39,7 @@ pub fn extract_metadata(doc: &Html, page_url: Option<&str>) -> Metadata {
     let title = title(doc, &metas, &json_ld, site_name.as_deref());
     let visible = VisibleText::collect(doc, title.as_deref());
     let byline = byline(doc, &metas, &json_ld, &visible, site_name.as_deref());
-    let published_at = published_at(&metas, &json_ld, doc, &visible, [url.as_deref(), page_url]);
+    let published_at = published_at(&metas, &json_ld, doc, &visible, byline.as_deref(), [url.as_deref(), page_url]);
     let language = language(doc, &metas);
     Metadata { title, byline, published_at, site_name, url, language }
 }
@@ -874,8 +874,10 @@ fn decode_entities(s: &str) -> String {
 //    when there is one (measured on both benchmarks: readers' "article date"
 //    there is the publication date about as often as the update, and the
 //    publication date is what the other set expects).
-// 3. Without a shown date: the machine publication date, then a date in an
-//    element named for dates anywhere in the page, then one in the URL.
+// 3. Without a shown date: the machine publication date, then the date
+//    just after the author's name (an author box after the article), then a
+//    labelled dateline anywhere ("Posted on ..."), then a date in an element
+//    named for dates, then one in the URL.
 // Instants are always honest UTC: a page written in UTC+05:30 at 01:00 on
 // December 19 is December 18 in UTC.
 
@@ -928,7 +930,14 @@ const META_PUBLISHED: [&str; 16] = [
 const META_MODIFIED: [&str; 6] =
     ["article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified", "datemodified", "last-modified"];
 
-fn published_at(metas: &MetaTags, json_ld: &JsonLd, doc: &Html, visible: &VisibleText, urls: [Option<&str>; 2]) -> Option<i64> {
+fn published_at(
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    doc: &Html,
+    visible: &VisibleText,
+    byline: Option<&str>,
+    urls: [Option<&str>; 2],
+) -> Option<i64> {
     let published = machine_dates(metas, json_ld, &JSON_LD_PUBLISHED, &META_PUBLISHED, true);
     let modified = machine_dates(metas, json_ld, &JSON_LD_MODIFIED, &META_MODIFIED, false);
     let shown = shown_date(doc, visible);
@@ -947,7 +956,14 @@ fn published_at(metas: &MetaTags, json_ld: &JsonLd, doc: &Html, visible: &Visibl
             .and_then(Stamp::of_day)
     };
     let from_url = || urls.iter().flatten().find_map(|u| date_in_url(u));
-    published.first().copied().or_else(from_date_elements).or_else(from_url).map(|s| s.utc_micros)
+    published
+        .first()
+        .copied()
+        .or_else(|| next_to_byline(visible, byline?))
+        .or_else(|| labelled_dateline(visible))
+        .or_else(from_date_elements)
+        .or_else(from_url)
+        .map(|s| s.utc_micros)
 }
 
 /// Machine-readable dates under the given keys, most reliable first: the
@@ -987,7 +1003,7 @@ fn shown_date(doc: &Html, visible: &VisibleText) -> Option<ShownDate> {
     let near_headline = visible.near_headline().into_iter().find_map(|i| {
         let text = visible.nodes.get(i).filter(|t| t.chars().count() <= 80)?;
         let datetime = || visible.datetimes.get(i)?.as_deref().and_then(parse_date);
-        let stamp = dateline_date(text).and_then(Stamp::of_day).or_else(datetime)?;
+        let stamp = dateline_date(text).and_then(Stamp::of_day).or_else(|| parse_timestamp(text)).or_else(datetime)?;
         let label = i.checked_sub(1).and_then(|j| visible.nodes.get(j)).filter(|t| t.chars().count() <= 30);
         Some(ShownDate { stamp, is_update: is_update_label(text) || label.is_some_and(|l| is_update_label(l)) })
     });
@@ -1004,6 +1020,33 @@ fn shown_date(doc: &Html, visible: &VisibleText) -> Option<ShownDate> {
     near_headline.or_else(time_element)
 }
 
+/// How many text nodes after an author's name may hold the date shown with it.
+const AFTER_BYLINE: usize = 3;
+
+/// A dateline just after where the author's name is first shown, however
+/// far from the headline (an author box after the article). Later mentions
+/// are other posts by the same author (related-post cards).
+fn next_to_byline(visible: &VisibleText, byline: &str) -> Option<Stamp> {
+    let first_author = byline.split(", ").next().filter(|a| !a.is_empty())?;
+    let nodes = &visible.nodes;
+    let author_node = nodes.iter().position(|t| t.len() <= 100 && t.contains(first_author))?;
+    let after = nodes.get(author_node + 1..)?;
+    after.iter().take(AFTER_BYLINE).filter(|t| t.chars().count() <= 80).find_map(|t| dateline_date(t)).and_then(Stamp::of_day)
+}
+
+/// A dateline with a publication or update label ("Posted on April 13,
+/// 2023", "Last updated: November 13, 2025") anywhere in the visible text:
+/// the label says whose date it is, however far from the headline.
+fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
+    let label = static_regex!(r"(?i)\b(?:published|posted|updated|publié|publicado|veröffentlicht|pubblicato)\b");
+    visible
+        .nodes
+        .iter()
+        .filter(|t| t.chars().count() <= 80 && t.bytes().any(|b| b.is_ascii_digit()) && label.is_match(t))
+        .find_map(|t| dateline_date(t))
+        .and_then(Stamp::of_day)
+}
+
 /// Whether an element sits in a byline / post-meta area (looked up a few levels).
 fn in_byline_area(el: ElementRef) -> bool {
     el.ancestors().take(4).filter_map(ElementRef::wrap).any(|a| {
@@ -1016,6 +1059,12 @@ fn in_byline_area(el: ElementRef) -> bool {
 /// Parses the date formats publishers put in metadata. A value without a
 /// time is midnight UTC; a value without an offset is UTC.
 fn parse_date(raw: &str) -> Option<Stamp> {
+    parse_timestamp(raw).or_else(|| text_date(raw.trim()).and_then(Stamp::of_day))
+}
+
+/// Parses a text that is nothing but a machine timestamp (RFC 3339, RFC
+/// 2822, ISO 8601), as metadata holds and some pages show.
+fn parse_timestamp(raw: &str) -> Option<Stamp> {
     let s = raw.trim();
     let stamp = |dt: DateTime<chrono::FixedOffset>| Stamp { day: dt.date_naive(), utc_micros: dt.with_timezone(&Utc).timestamp_micros() };
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
@@ -1029,9 +1078,7 @@ fn parse_date(raw: &str) -> Option<Stamp> {
     let iso = static_regex!(
         r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$"
     );
-    let Some(caps) = iso.captures(s) else {
-        return text_date(s).and_then(Stamp::of_day);
-    };
+    let caps = iso.captures(s)?;
     let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let year = caps.get(1)?.as_str().parse::<i32>().ok()?;
     let date = NaiveDate::from_ymd_opt(year, num(2)?, num(3)?)?;
@@ -1113,8 +1160,8 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
 
 /// Words that may stand with a date in a dateline: labels, times, zones,
 /// weekdays, reading time (English, French, Spanish, German, Italian).
-const DATELINE_WORDS: [&str; 74] = [
-    "published", "publish", "updated", "update", "last", "posted", "on", "at", "date", "modified", "reviewed", "created",
+const DATELINE_WORDS: [&str; 76] = [
+    "published", "publish", "updated", "update", "last", "posted", "on", "the", "by", "at", "date", "modified", "reviewed", "created",
     "written", "originally", "first", "mise", "am", "pm", "a", "p", "m", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et",
     "pt", "utc", "gmt", "cet", "cest", "bst", "ist", "min", "mins", "minute", "minutes", "read", "publié", "publie", "le",
     "mis", "à", "jour", "publicado", "actualizado", "el", "veröffentlicht", "aktualisiert", "um", "uhr", "pubblicato",
@@ -1128,6 +1175,10 @@ const DATELINE_WORDS: [&str; 74] = [
 fn dateline_date(text: &str) -> Option<NaiveDate> {
     let (date, span) = find_text_date(text)?;
     let rest = [text.get(..span.start)?, text.get(span.end..)?];
+    // "16-19 March 2026" is an event's dates, not the article's.
+    if rest[0].trim_end().strip_suffix(['-', '–']).is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
     let is_dateline_word = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) || DATELINE_WORDS.contains(&w.to_lowercase().as_str());
     let other_words = rest.iter().flat_map(|r| r.split(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).filter(|w| !is_dateline_word(w));
     (other_words.count() == 0).then_some(date)
@@ -1136,7 +1187,8 @@ fn dateline_date(text: &str) -> Option<NaiveDate> {
 /// A `/2024/03/05/` (or `/2024-03-05/`) date in a URL path.
 fn date_in_url(url: &str) -> Option<Stamp> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
-    let caps = static_regex!(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\D|$)").captures(path)?;
+    // Separators may be percent-encoded (`%2F`) in URLs copied from metadata.
+    let caps = static_regex!(r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2})(?:[/-]|%2F)(\d{1,2})(?:\D|$)").captures(path)?;
     let year = caps.get(1)?.as_str().parse().ok()?;
     let month = caps.get(2)?.as_str().parse().ok()?;
     let day = caps.get(3)?.as_str().parse().ok()?;
@@ -1385,6 +1437,42 @@ mod tests {
             <p>Our picks follow.</p><div class="comment-meta"><time datetime="2025-09-17T18:26:47+01:00">September 17, 2025</time></div>
             </body></html>"#;
         assert_eq!(meta_of(html, None).published_at, Some(micros("2025-07-20T10:00:00Z")));
+    }
+
+    #[test]
+    fn dateline_forms_and_event_ranges() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(dateline_date("Posted on the 15/12/2025 at 19:00 by"), day(2025, 12, 15));
+        assert_eq!(dateline_date("- Mar 27, 2024"), day(2024, 3, 27));
+        assert_eq!(dateline_date(": 16-19 March 2026"), None, "an event's dates");
+        let html = r#"<html><body><h1>Cycling in Amsterdam</h1><p><span>Nick van Mead</span></p>
+            <p><span>2022-11-23T08:10+02:00 </span></p><p>Bikes everywhere.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2022-11-23T06:10:00Z")));
+    }
+
+    #[test]
+    fn date_in_the_author_box_after_the_article() {
+        let paragraphs = "<p>Paragraph of the article.</p>".repeat(AFTER_HEADLINE + 10);
+        let html = format!(
+            r#"<html><body><h1>How Mobile Apps Are Made</h1>{paragraphs}
+            <div><p>Written by <a href="/blog/author/moses-kim">Moses Kim</a></p><p>April 8, 2024</p></div>
+            <h3>Related</h3><div><span>Moses Kim</span><span>January 23, 2025</span></div></body></html>"#
+        );
+        let m = meta_of(&html, None);
+        assert_eq!(m.byline.as_deref(), Some("Moses Kim"));
+        assert_eq!(m.published_at, Some(micros("2024-04-08T00:00:00Z")));
+    }
+
+    #[test]
+    fn labelled_date_far_from_the_headline() {
+        let paragraphs = "<p>Paragraph of the article.</p>".repeat(AFTER_HEADLINE + 10);
+        let html = format!(
+            r#"<html><body><div class="news-date-list">Archive</div><h1>Journal Indexing</h1>{paragraphs}
+            <div class="meta"><span>Posted on April 13, 2023</span></div></body></html>"#
+        );
+        assert_eq!(meta_of(&html, None).published_at, Some(micros("2023-04-13T00:00:00Z")));
+        let encoded = "https://blog.example%2Farticles%2F2025-12-15%2BRust%2Bbackend";
+        assert_eq!(date_in_url(encoded).map(|s| s.utc_micros), Some(micros("2025-12-15T00:00:00Z")));
     }
 
     #[test]
