@@ -983,7 +983,12 @@ fn machine_dates(metas: &MetaTags, json_ld: &JsonLd, ld_keys: &[&str], meta_keys
     out
 }
 
+/// How many text nodes apart a publication and an update date shown
+/// together may be.
+const DATELINE_SPREAD: usize = 3;
+
 /// A date shown to readers, and whether its label says it is an update.
+#[derive(Clone, Copy)]
 struct ShownDate {
     stamp: Stamp,
     is_update: bool,
@@ -1000,12 +1005,28 @@ fn is_update_label(text: &str) -> bool {
 /// its byline area. Its label is in its own text or in the short text just
 /// before ("Updated on" / "April 19, 2025").
 fn shown_date(doc: &Html, visible: &VisibleText) -> Option<ShownDate> {
-    let near_headline = visible.near_headline().into_iter().find_map(|i| {
+    let written_at = |i: usize| {
         let text = visible.nodes.get(i).filter(|t| t.chars().count() <= 80)?;
-        let datetime = || visible.datetimes.get(i)?.as_deref().and_then(parse_date);
-        let stamp = dateline_date(text).and_then(Stamp::of_day).or_else(|| parse_timestamp(text)).or_else(datetime)?;
+        dateline_date(text).and_then(Stamp::of_day).or_else(|| parse_timestamp(text))
+    };
+    let is_update_at = |i: usize| {
         let label = i.checked_sub(1).and_then(|j| visible.nodes.get(j)).filter(|t| t.chars().count() <= 30);
-        Some(ShownDate { stamp, is_update: is_update_label(text) || label.is_some_and(|l| is_update_label(l)) })
+        visible.nodes.get(i).is_some_and(|t| is_update_label(t)) || label.is_some_and(|l| is_update_label(l))
+    };
+    let shown_at = |i: usize| {
+        let datetime = || visible.datetimes.get(i)?.as_deref().and_then(parse_date);
+        Some(ShownDate { stamp: written_at(i).or_else(datetime)?, is_update: is_update_at(i) })
+    };
+    let first = visible.near_headline().into_iter().find_map(|i| Some((i, shown_at(i)?)));
+    // A publication date shown beside the update ("December 22, 2022" /
+    // "Updated: January 2, 2026") is the article's.
+    let near_headline = first.map(|(i, shown)| {
+        let beside = (i.saturating_sub(DATELINE_SPREAD)..=i + DATELINE_SPREAD).filter(|&j| j != i);
+        let published_beside = || beside.filter(|&j| !is_update_at(j)).find_map(written_at);
+        match shown.is_update.then(published_beside).flatten() {
+            Some(stamp) => ShownDate { stamp, is_update: false },
+            None => shown,
+        }
     });
     let time_element = || {
         doc.select(static_selector!("article time[datetime], main time[datetime], time[itemprop~=datePublished], time[pubdate]"))
@@ -1404,6 +1425,18 @@ mod tests {
         // Without a publication date, the update is the only date there is.
         let without = format!("<html>{}{body}</html>", head.replace("article:published_time", "x"));
         assert_eq!(meta_of(&without, None).published_at, Some(micros("2025-04-19T23:02:46Z")));
+    }
+
+    #[test]
+    fn publication_date_shown_beside_the_update_wins() {
+        let html = r#"<html><body><div><a href="/category/mental-health">Mental Health</a><span>DECEMBER 22, 2022</span>
+            <span>Updated: JANUARY 02, 2026</span></div><h1>Ways Meditation Helps</h1><p>Breathe in.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2022-12-22T00:00:00Z")));
+        // A `<time>` holding both: its datetime is the update's, not the text beside it.
+        let html = r#"<html><body><h1>Meditation Calms Anxiety</h1><time datetime="2022-11-11T20:23:00-05:00">
+            <span>Updated November 11, 2022</span><span>8:23 PM ET</span><span>Originally published
+            <span>November 9, 2022</span></span></time><p>A new study.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2022-11-09T00:00:00Z")));
     }
 
     #[test]
