@@ -596,7 +596,7 @@ fn byline(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, visible: &VisibleText,
         &|| json_ld_authors(json_ld),
         &|| meta_authors(metas),
         &|| dom_byline(doc),
-        &|| text_byline(visible),
+        &|| text_byline(visible, visible.near_headline()),
     ];
     let mut fallback = None;
     for source in sources {
@@ -607,7 +607,9 @@ fn byline(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, visible: &VisibleText,
             fallback.get_or_insert(c.names);
         }
     }
-    fallback
+    // Last, a by-line anywhere: an author box after the article ("Written by
+    // ...", "Article by" / name). Less sure than any name found above.
+    fallback.or_else(|| candidate(text_byline(visible, 0..visible.nodes.len())).filter(|c| !c.weak).map(|c| c.names))
 }
 
 fn json_ld_authors(json_ld: &JsonLd) -> Option<String> {
@@ -748,10 +750,10 @@ fn names_in_nodes(nodes: &[String]) -> Option<String> {
     non_empty(normalize_whitespace(&text))
 }
 
-/// A "By Jane Doe" line (or a "Written by" label and the name after it) next
-/// to the headline.
-fn text_byline(visible: &VisibleText) -> Option<String> {
-    visible.near_headline().into_iter().find_map(|i| {
+/// A "By Jane Doe" line (or a "Written by" label and the name after it)
+/// among the given text nodes.
+fn text_byline(visible: &VisibleText, nodes: impl IntoIterator<Item = usize>) -> Option<String> {
+    nodes.into_iter().find_map(|i| {
         let line = visible.nodes.get(i)?;
         let by_label = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?$|^authors?\s*:?$")).is_match(line);
         let by_line = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?\s+\S")).is_match(line);
@@ -1306,6 +1308,19 @@ mod tests {
         assert_eq!(clean_byline("Center for Drug Evaluation and Research"), ["Center for Drug Evaluation and Research"]);
         let html = r#"<html><head><meta name="author" content="Jane Doe"><meta name="author" content="John Roe"></head></html>"#;
         assert_eq!(meta_of(html, None).byline.as_deref(), Some("Jane Doe, John Roe"));
+    }
+
+    #[test]
+    fn by_line_after_a_long_article() {
+        let paragraphs = "<p>Paragraph of the article.</p>".repeat(AFTER_HEADLINE + 10);
+        let html = format!(
+            r#"<html><body><h1>Choosing a CRM</h1>{paragraphs}<div class="bio"><p>Written by John Crenshaw</p>
+            <p>John writes about software.</p></div></body></html>"#
+        );
+        assert_eq!(meta_of(&html, None).byline.as_deref(), Some("John Crenshaw"));
+        // A weaker name found earlier (the site's) is not replaced by it.
+        let with_site = html.replace("<html>", r#"<html><head><meta name="author" content="crmsite"></head>"#);
+        assert_eq!(meta_of(&with_site, None).byline.as_deref(), Some("crmsite"));
     }
 
     #[test]
