@@ -556,14 +556,18 @@ impl VisibleText {
         VisibleText { nodes, datetimes, headline: title_heading.or(h1).or(title_anywhere) }
     }
 
-    /// Indices of the nodes around the headline: those after it in reading
-    /// order, then those before it, nearest first.
+    /// Indices of the nodes around the headline, nearest first.
     fn near_headline(&self) -> Vec<usize> {
         match self.headline {
             Some(h) => {
                 let after = (h + 1)..self.nodes.len().min(h + 1 + AFTER_HEADLINE);
                 let before = (h.saturating_sub(BEFORE_HEADLINE)..h).rev();
-                after.chain(before).collect()
+                let mut order: Vec<usize> = after.chain(before).collect();
+                // Nearest first; a node before the headline counts as 2.5
+                // times as far (bylines and dates mostly follow it, menus
+                // and section names precede it). The sort is stable.
+                order.sort_by_key(|&i| if i > h { 2 * (i - h) } else { 5 * (h - i) });
+                order
             }
             None => (0..self.nodes.len().min(NO_HEADLINE_SPAN)).collect(),
         }
@@ -1370,6 +1374,16 @@ mod tests {
         let html = r#"<html><body><nav>Home</nav><h1>Floods Close Roads</h1>
             <p><span>Posted on</span> <span>March 5, 2024</span></p><p>Heavy rain fell on the region.</p></body></html>"#;
         assert_eq!(meta_of(html, None).published_at, Some(micros("2024-03-05T00:00:00Z")));
+    }
+
+    #[test]
+    fn date_just_above_the_headline_beats_related_posts_below() {
+        let paragraphs = "<p>Paragraph of the article.</p>".repeat(12);
+        let html = format!(
+            r#"<html><body><p>Mobile</p><p>January 16, 2025</p><h1>Types of Mobile Apps</h1>{paragraphs}
+            <h3>Related</h3><p>July 15, 2025</p></body></html>"#
+        );
+        assert_eq!(meta_of(&html, None).published_at, Some(micros("2025-01-16T00:00:00Z")));
     }
 
     #[test]
