@@ -538,7 +538,9 @@ impl VisibleText {
                 name @ ("h1" | "h2") => Some(name),
                 _ => None,
             });
-            let is_title = !headline_key.is_empty() && title_key(&text) == headline_key;
+            // The first letter is compared first: it spares most nodes the key.
+            let first_letter = text.chars().find(|c| c.is_alphanumeric()).and_then(|c| c.to_lowercase().next());
+            let is_title = first_letter.is_some() && first_letter == headline_key.chars().next() && title_key(&text) == headline_key;
             let here = Some(nodes.len());
             if is_title && heading.is_some() {
                 title_heading = title_heading.or(here);
@@ -1157,6 +1159,10 @@ fn text_date(text: &str) -> Option<NaiveDate> {
 
 /// The first date written in a text, and its byte range in the text.
 fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
+    // Every form has a year: most texts are ruled out without a regex.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let month_first = static_regex!(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b");
     let day_first = static_regex!(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b");
     let iso = static_regex!(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b");
