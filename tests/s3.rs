@@ -1,6 +1,7 @@
 //! `s3://` inputs and outputs against a local S3 server (moto's), compared
 //! row for row with a local run of the same files, also through a proxy that
-//! drops the connection in the middle of an object.
+//! drops the connection in the middle of an object; and `--incremental` over
+//! objects.
 //!
 //! moto comes from the project's venv (`make venv`). Without it the test says
 //! so and passes, unless NEWSMILL_REQUIRE_S3_TEST is set, as `make test` does.
@@ -257,4 +258,9 @@ fn s3_inputs_and_outputs_give_the_rows_of_a_local_run_even_when_a_connection_dro
     assert_same_rows(local.path(), &local_root, cut_out.path(), "s3://newsmill-test/in/");
     let rejects = std::fs::read_to_string(cut_out.path().join("rejects.csv")).expect("rejects.csv");
     assert!(!rejects.contains("read_error"), "{rejects}");
+
+    // The ledger knows objects by size, last-modified time and ETag: the same objects again are nothing new.
+    let incremental = newsmill(port, &["build", "s3://newsmill-test/in/", "--out", cut_out.path().to_str().expect("utf-8"), "--incremental"]);
+    assert_ok(&incremental);
+    assert!(String::from_utf8_lossy(&incremental.stderr).contains("nothing new"), "{}", String::from_utf8_lossy(&incremental.stderr));
 }

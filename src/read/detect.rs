@@ -321,6 +321,17 @@ mod tests {
     }
 
     #[test]
+    fn sniffing_looks_through_gzip_even_when_cut_short() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n").unwrap();
+        let bytes = gz.finish().unwrap();
+        // The head of a large object ends mid-stream: the first bytes still decide.
+        assert_eq!(sniff(&bytes[..bytes.len() - 4], Path::new("crawl-00001")).0, InputKind::Warc);
+        assert_eq!(sniff(b"<html><p>x", Path::new("page")).0, InputKind::Html);
+    }
+
+    #[test]
     fn folder_walk_takes_inputs_only() {
         assert!(looks_like_input(Path::new("a/b/page.html.gz")));
         assert!(looks_like_input(Path::new("a/CC-MAIN-1.warc.gz")));

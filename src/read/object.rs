@@ -59,8 +59,11 @@ impl ObjectUrl {
         }
     }
 
+    /// The key as object_store's path. A key as listed is taken as it is
+    /// (`from` would escape a `%` in it a second time); one that is not a
+    /// valid path (an empty segment, `..`) is escaped.
     pub fn location(&self) -> ObjectPath {
-        ObjectPath::from(self.key.as_str())
+        ObjectPath::parse(&self.key).unwrap_or_else(|_| ObjectPath::from(self.key.as_str()))
     }
 
     /// The URL as a path, the form inputs take through the pipeline.
@@ -259,6 +262,8 @@ mod tests {
         assert_eq!(url.join("a.warc.gz").to_string(), "s3://crawl/2024/10/a.warc.gz");
         assert_eq!(ObjectUrl::parse(Path::new("s3://crawl")).unwrap().join("x").to_string(), "s3://crawl/x");
         assert_eq!(ObjectUrl::parse(Path::new("crawl/2024")), None);
+        let listed = url.join("50%25 off.html");
+        assert_eq!(listed.location().as_ref(), "2024/10/50%25 off.html", "a listed key is used as it is");
     }
 
     /// A fake object whose streams break after `cut_after` bytes the first
