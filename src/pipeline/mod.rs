@@ -109,6 +109,14 @@ struct StagesOutput {
 /// written to the folder).
 pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
     let clock = RunClock { started: Instant::now(), started_at: chrono::Utc::now() };
+    let object_out = ObjectUrl::parse(&opts.out);
+    if let (Some(stage), None) = (&opts.stage, &object_out) {
+        crate::usage_bail!(
+            "--stage {} applies to an s3:// --out only; {} is a local folder, built in place",
+            stage.display(),
+            opts.out.display()
+        );
+    }
     let InputFiles { files, ignored } = collect_inputs(&opts.inputs)?;
     if files.is_empty() {
         crate::usage_bail!(
@@ -116,7 +124,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
             opts.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
     }
-    if let Some(url) = ObjectUrl::parse(&opts.out) {
+    if let Some(url) = object_out {
         return build_into_object_store(opts, &url, &files, ignored, clock);
     }
     match opts.shard {
