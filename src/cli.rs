@@ -62,8 +62,8 @@ OBJECT STORAGE (S3 and S3-compatible stores)
   An INPUT s3://bucket/prefix is a folder: the objects under the prefix are read in name
   order, filtered as in a folder; s3://bucket/key naming one object is always read. Objects
   are streamed, not downloaded first; a connection dropped mid-object is resumed from the
-  byte reached (a few times, then the input's remaining records are rejected with
-  read_error). --incremental and --shard know objects by size, last-modified time and ETag.
+  byte reached (5 failures in a row and the rest of the input becomes a reject in rejects.csv
+  saying at which byte the stream stopped). --incremental and --shard know objects by size, last-modified time and ETag.
   --out s3://bucket/prefix builds the dataset in a local staging folder (--stage, default
   $TMPDIR), then uploads the part files, rejects.csv, README.md and _ledger.json, then
   _manifest.json, and _SUCCESS last: readers should wait for _SUCCESS. A prefix that holds
