@@ -18,20 +18,22 @@ release:
 dataset: release
 	$(BIN) build data/ --out $(DATASET) --overwrite
 
-## test: every Rust test, then the DuckDB/pandas check of a freshly built dataset
+## test: every Rust test (the S3 one against moto from .venv, required here), then the
+##       DuckDB/pandas check of a freshly built dataset
 test: test-rust test-dataset
 
-test-rust:
-	$(CARGO) test --locked
+test-rust: venv
+	NEWSMILL_REQUIRE_S3_TEST=1 $(CARGO) test --locked
 
 test-dataset: dataset venv
 	$(VENV)/bin/python tests/check_dataset.py $(DATASET)
 
-## venv: Python packages for the DuckDB/pandas checks and the scorers, in .venv
+## venv: Python packages for the DuckDB/pandas checks, the scorers and the local S3 server
+##       of tests/s3.rs (moto), in .venv; redone when this Makefile changes
 venv: $(VENV)/.installed
-$(VENV)/.installed:
+$(VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check duckdb pandas pyarrow
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check duckdb pandas pyarrow 'moto[server]'
 	touch $@
 
 ## eval: score extraction and quotes on the corpus dev sets (skips when ../shared is absent);

@@ -58,6 +58,21 @@ NIGHTLY RUNS AND DUPLICATES
   record twice (same URL and bytes) is one document; the repeat counts as skipped, reason
   `duplicate`. A near-copy under another URL gets `dup_of`, the doc_id it repeats.
 
+OBJECT STORAGE (S3 and S3-compatible stores)
+  An INPUT s3://bucket/prefix is a folder: the objects under the prefix are read in name
+  order, filtered as in a folder; s3://bucket/key naming one object is always read. Objects
+  are streamed, not downloaded first; a connection dropped mid-object is resumed from the
+  byte reached (5 failures in a row and the rest of the input becomes a reject in rejects.csv
+  saying at which byte the stream stopped). --incremental and --shard know objects by size, last-modified time and ETag.
+  --out s3://bucket/prefix builds the dataset in a local staging folder (--stage, default
+  $TMPDIR), then uploads the part files, rejects.csv, README.md and _ledger.json, then
+  _manifest.json, and _SUCCESS last: readers should wait for _SUCCESS. A prefix that holds
+  objects needs --overwrite, which deletes its _SUCCESS first. --incremental and --shard
+  cannot write to s3:// (build into a local DIR), and nothing stops two runs writing to the
+  same prefix at once. Credentials, region and endpoint come from the usual variables:
+  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, AWS_ENDPOINT_URL
+  (for MinIO, Ceph, R2...) and AWS_ALLOW_HTTP=true for a plain-http endpoint.
+
 The same input gives the same rows in the same order whatever --threads is.
 
 EXIT CODES
@@ -70,7 +85,8 @@ EXIT CODES
 EXAMPLES
   newsmill build crawl/ --out dataset
   newsmill build CC-MAIN-2024-10.warc.gz pages/ --out dataset --threads 8 --overwrite
-  newsmill build /crawl/nightly/ --out dataset --incremental --log-format json";
+  newsmill build /crawl/nightly/ --out dataset --incremental --log-format json
+  newsmill build s3://crawls/2024-10/ --out s3://datasets/news-2024-10 --overwrite";
 
 #[derive(Debug, Parser)]
 #[command(name = "newsmill", version, about = ABOUT, long_about = None, propagate_version = true)]
@@ -129,12 +145,17 @@ pub struct ExplainArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// Files or folders to read (folders are walked recursively).
+    /// Files or folders to read (folders are walked recursively), or s3://bucket/prefix.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// The dataset folder to write.
+    /// The dataset folder to write, or s3://bucket/prefix (see OBJECT STORAGE).
     #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
+    /// With an s3:// --out: the local folder in which the dataset is built before it is
+    /// uploaded (it needs room for the whole dataset; deleted afterwards)
+    /// [default: the system's temporary folder, $TMPDIR or /tmp].
+    #[arg(long, value_name = "DIR")]
+    pub stage: Option<PathBuf>,
     /// Worker threads for decoding, extraction and segmentation [default: all cores].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
@@ -317,6 +338,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         incremental: args.incremental,
         shard: args.shard,
         json_log: args.log_format == LogFormat::Json,
+        stage: args.stage,
     };
     let manifest = build(&opts)?;
     let c = &manifest.counts;

@@ -12,17 +12,17 @@ pub mod shard;
 pub mod transform;
 
 use crate::read::detect::{collect_inputs, open_input, ByteCounter, InputFiles};
+use crate::read::object::ObjectUrl;
 use crate::read::ReadEvent;
 use crate::write::carry::{carry_over, Carried};
-use crate::write::ledger::Ledger;
+use crate::write::ledger::{self, Ledger, Plan};
 use crate::write::lock::DatasetLock;
-use crate::write::ledger::Plan;
 use crate::write::manifest::{InputSummary, Manifest, RunSummary, StageSeconds};
 use crate::write::parquet::run_prefix;
 use crate::write::shards::{self, ShardInfo};
 use crate::write::{Counts, Written};
 use crate::write::store::{crash_point, DatasetStore};
-use crate::write::{DatasetWriter, Outcome};
+use crate::write::{upload, DatasetWriter, Outcome};
 use anyhow::Context;
 use crossbeam_channel::bounded;
 use progress::Progress;
@@ -58,6 +58,9 @@ pub struct BuildOptions {
     pub shard: Option<Shard>,
     /// Progress log lines as JSON objects rather than text.
     pub json_log: bool,
+    /// Where a dataset for an `s3://` `out` is built before upload (the
+    /// system's temporary folder if `None`).
+    pub stage: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -72,6 +75,7 @@ impl BuildOptions {
             incremental: false,
             shard: None,
             json_log: false,
+            stage: None,
         }
     }
 }
@@ -105,6 +109,14 @@ struct StagesOutput {
 /// written to the folder).
 pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
     let clock = RunClock { started: Instant::now(), started_at: chrono::Utc::now() };
+    let object_out = ObjectUrl::parse(&opts.out);
+    if let (Some(stage), None) = (&opts.stage, &object_out) {
+        crate::usage_bail!(
+            "--stage {} applies to an s3:// --out only; {} is a local folder, built in place",
+            stage.display(),
+            opts.out.display()
+        );
+    }
     let InputFiles { files, ignored } = collect_inputs(&opts.inputs)?;
     if files.is_empty() {
         crate::usage_bail!(
@@ -112,10 +124,40 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
             opts.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
     }
+    if let Some(url) = object_out {
+        return build_into_object_store(opts, &url, &files, ignored, clock);
+    }
     match opts.shard {
         Some(shard) => build_shard(opts, &files, ignored, shard, clock),
         None => build_version(opts, &files, ignored, clock),
     }
+}
+
+/// A build for `--out s3://...`: built in a local staging folder, then
+/// uploaded in the order [`upload`] explains.
+fn build_into_object_store(opts: &BuildOptions, url: &ObjectUrl, files: &[PathBuf], ignored: Vec<PathBuf>, clock: RunClock) -> anyhow::Result<Manifest> {
+    if opts.incremental {
+        crate::usage_bail!(
+            "--incremental cannot write to object storage ({url}): it adds to the files of the previous version in \
+             place; build into a local DIR with --incremental and copy it, or rebuild {url} with --overwrite"
+        );
+    }
+    if opts.shard.is_some() {
+        crate::usage_bail!(
+            "--shard cannot write to object storage ({url}): `newsmill commit` joins the shards in one shared folder; \
+             build the shards into a shared local DIR"
+        );
+    }
+    let previous = upload::existing_objects(url)?;
+    if !previous.is_empty() && !opts.overwrite {
+        crate::usage_bail!("{url} already holds {} objects; pass --overwrite to replace them, or choose another --out", previous.len());
+    }
+    let staging = upload::Staging::create(opts.stage.as_deref())?;
+    let staged = BuildOptions { out: staging.path().to_path_buf(), overwrite: false, ..opts.clone() };
+    let manifest = build_version(&staged, files, ignored, clock)?;
+    let version = DatasetStore::open(staging.path()).current()?.context("the staged build published no version")?;
+    upload::publish(&version.dir, url, &previous)?;
+    Ok(manifest)
 }
 
 /// A build that publishes a new version of the dataset in `opts.out`.
@@ -188,7 +230,7 @@ fn build_shard(opts: &BuildOptions, files: &[PathBuf], ignored: Vec<PathBuf>, sh
     if opts.incremental {
         crate::usage_bail!("--shard builds a dataset from scratch and cannot be combined with --incremental");
     }
-    let sized: Vec<(PathBuf, u64)> = files.iter().map(|f| (f.clone(), std::fs::metadata(f).map_or(0, |m| m.len()))).collect();
+    let sized: Vec<(PathBuf, u64)> = files.iter().map(|f| (f.clone(), ledger::stat(f).map_or(0, |s| s.size))).collect();
     let mine = shard.assign(&sized);
     let info = ShardInfo {
         index: shard.index,
@@ -249,7 +291,7 @@ fn run_stages(opts: &BuildOptions, plan: &Plan, writer: DatasetWriter) -> anyhow
         .thread_name(|i| format!("newsmill-worker-{i}"))
         .build()
         .context("cannot start the worker threads")?;
-    let files: Vec<PathBuf> = plan.read.iter().map(|(path, _)| path.clone()).collect();
+    let files: Vec<(PathBuf, u64)> = plan.read.iter().map(|(path, f)| (path.clone(), f.size)).collect();
     let total_bytes: u64 = plan.read.iter().map(|(_, f)| f.size).sum();
     let counter = Arc::new(ByteCounter::default());
     let batch_records = BATCH_MIN_RECORDS.max(threads * 16);
@@ -264,10 +306,9 @@ fn run_stages(opts: &BuildOptions, plan: &Plan, writer: DatasetWriter) -> anyhow
         let mut inputs = Vec::with_capacity(files.len());
         let mut batch = Vec::with_capacity(batch_records);
         let mut batch_bytes = 0;
-        for path in files {
+        for (path, bytes) in files {
             let source: Arc<str> = path.display().to_string().into();
             let (kind, events) = reader_transformer.clock.time(Stage::Read, || open_input(&path, source.clone(), reader_counter.clone()));
-            let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             inputs.push(InputSummary { path: source.to_string(), kind, bytes });
             let mut events = events;
             while let Some(event) = reader_transformer.clock.time(Stage::Read, || events.next()) {

@@ -8,7 +8,12 @@
 //! content: gzip is looked through, a `WARC/` version line means WARC, JSON
 //! object lines mean JSONL, markup means HTML; the extension only settles
 //! what content cannot (plain text versus HTML without tags).
+//!
+//! An `s3://bucket/prefix` input is a folder of objects: those under the
+//! prefix are listed in name order and filtered the same way; an
+//! `s3://bucket/key` naming one object is always read (see [`super::object`]).
 
+use super::object::{self, ObjectUrl};
 use super::{jsonl, single, warc::WarcReader, EventStream, ReadEvent, Reject};
 use flate2::read::MultiGzDecoder;
 use std::fs::File;
@@ -30,6 +35,8 @@ pub enum InputKind {
 
 /// How many leading (decompressed) bytes the detector looks at.
 const SNIFF_BYTES: usize = 8 * 1024;
+/// How many leading raw bytes are read to find them (through gzip, if need be).
+const RAW_SNIFF_BYTES: usize = 64 * 1024;
 
 const INPUT_EXTENSIONS: &[&str] = &["warc", "html", "htm", "xhtml", "jsonl", "txt"];
 
@@ -45,8 +52,12 @@ pub struct InputFiles {
 /// message when an input does not exist.
 pub fn collect_inputs(inputs: &[PathBuf]) -> anyhow::Result<InputFiles> {
     let mut found = InputFiles::default();
-    let files = &mut found.files;
     for input in inputs {
+        if let Some(url) = ObjectUrl::parse(input) {
+            collect_objects(&url, &mut found)?;
+            continue;
+        }
+        let files = &mut found.files;
         let meta = match std::fs::metadata(input) {
             Ok(meta) => meta,
             Err(e) => crate::usage_bail!("cannot read input {}: {e}", input.display()),
@@ -71,6 +82,33 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> anyhow::Result<InputFiles> {
     Ok(found)
 }
 
+/// Adds the object `url` names, or else the objects under it as a prefix.
+fn collect_objects(url: &ObjectUrl, found: &mut InputFiles) -> anyhow::Result<()> {
+    if !url.key.is_empty() {
+        match object::head(url) {
+            Ok(_) => {
+                found.files.push(url.to_path());
+                return Ok(());
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => anyhow::bail!("cannot read input {url}: {e}"),
+        }
+    }
+    let objects = object::list(url).map_err(|e| anyhow::anyhow!("cannot list input {url}: {e}"))?;
+    if objects.is_empty() {
+        crate::usage_bail!("cannot read input {url}: there is no object with this name or under this prefix");
+    }
+    for meta in objects {
+        let path = url.with_key(meta.location.as_ref()).to_path();
+        if looks_like_input(&path) {
+            found.files.push(path);
+        } else {
+            found.ignored.push(path);
+        }
+    }
+    Ok(())
+}
+
 fn looks_like_input(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if name.starts_with('.') {
@@ -85,19 +123,32 @@ fn looks_like_input(path: &Path) -> bool {
     matches!(sniff_path(path), Ok((InputKind::Warc, _)))
 }
 
-/// Reads the start of a file (through gzip) and decides its kind. The second
-/// value explains an `Unsupported` verdict.
+/// Reads the start of an input (through gzip) and decides its kind. The
+/// second value explains an `Unsupported` verdict.
 pub fn sniff_path(path: &Path) -> io::Result<(InputKind, &'static str)> {
+    let mut head = Vec::with_capacity(RAW_SNIFF_BYTES);
+    open_raw(path)?.take(RAW_SNIFF_BYTES as u64).read_to_end(&mut head)?;
+    Ok(sniff(&head, path))
+}
+
+/// The raw bytes of an input: a local file, or an object streamed from storage.
+pub fn open_raw(path: &Path) -> io::Result<Box<dyn Read + Send>> {
+    match ObjectUrl::parse(path) {
+        Some(url) => Ok(Box::new(object::open(&url)?)),
+        None => Ok(Box::new(File::open(path)?)),
+    }
+}
+
+/// Decides an input's kind from its first raw bytes.
+fn sniff(raw_head: &[u8], path: &Path) -> (InputKind, &'static str) {
+    let gzip = raw_head.starts_with(&[0x1f, 0x8b]);
+    if !gzip {
+        return classify(&raw_head[..raw_head.len().min(SNIFF_BYTES)], path, false);
+    }
     let mut head = Vec::with_capacity(SNIFF_BYTES);
-    let mut raw = [0u8; 2];
-    let mut file = File::open(path)?;
-    let n = file.read(&mut raw)?;
-    let file = File::open(path)?;
-    let gzip = n == 2 && raw == [0x1f, 0x8b];
-    let reader: Box<dyn Read> = if gzip { Box::new(MultiGzDecoder::new(file)) } else { Box::new(file) };
     // A truncated gzip still shows its first bytes; the reader reports the damage later.
-    let _ = reader.take(SNIFF_BYTES as u64).read_to_end(&mut head);
-    Ok(classify(&head, path, gzip))
+    let _ = MultiGzDecoder::new(raw_head).take(SNIFF_BYTES as u64).read_to_end(&mut head);
+    classify(&head, path, true)
 }
 
 fn classify(head: &[u8], path: &Path, gzip: bool) -> (InputKind, &'static str) {
@@ -170,15 +221,18 @@ pub fn open_input(path: &Path, source: Arc<str>, counter: Arc<ByteCounter>) -> (
             detail,
         })))
     };
-    let (kind, why) = match sniff_path(path) {
-        Ok(v) => v,
-        Err(e) => return (InputKind::Unsupported, reject("unreadable_file", format!("cannot read {}: {e}", path.display()))),
+    let mut raw = match open_raw(path) {
+        Ok(raw) => raw,
+        Err(e) => return (InputKind::Unsupported, reject("unreadable_file", format!("cannot open {}: {e}", path.display()))),
     };
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) => return (kind, reject("unreadable_file", format!("cannot open {}: {e}", path.display()))),
-    };
-    let raw: Box<dyn Read + Send> = Box::new(CountingReader { inner: file, counter });
+    // The head read to sniff the kind is read again by the reader, from memory:
+    // one pass over the input, which a stream from object storage needs.
+    let mut head = Vec::with_capacity(RAW_SNIFF_BYTES);
+    if let Err(e) = (&mut raw).take(RAW_SNIFF_BYTES as u64).read_to_end(&mut head) {
+        return (InputKind::Unsupported, reject("unreadable_file", format!("cannot read {}: {e}", path.display())));
+    }
+    let (kind, why) = sniff(&head, path);
+    let raw: Box<dyn Read + Send> = Box::new(CountingReader { inner: io::Cursor::new(head).chain(raw), counter });
     let stream: EventStream = match kind {
         InputKind::Warc => Box::new(WarcReader::new(source, raw)),
         InputKind::Html => single::read(source, maybe_gunzip(raw), single::html_body),
@@ -210,7 +264,7 @@ fn maybe_gunzip(raw: Box<dyn Read + Send>) -> Box<dyn BufRead + Send> {
     }
 }
 
-/// Counts bytes read from disk, for progress across all inputs.
+/// Counts bytes read from disk or object storage, for progress across all inputs.
 #[derive(Debug, Default)]
 pub struct ByteCounter(std::sync::atomic::AtomicU64);
 
@@ -264,6 +318,17 @@ mod tests {
     fn extension_settles_plain_text() {
         assert_eq!(kind(b"Accessibility links\n\nBreaking News\n", "page.txt"), InputKind::Text);
         assert_eq!(kind(b"Just words, no tags.", "page.html"), InputKind::Html);
+    }
+
+    #[test]
+    fn sniffing_looks_through_gzip_even_when_cut_short() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n").unwrap();
+        let bytes = gz.finish().unwrap();
+        // The head of a large object ends mid-stream: the first bytes still decide.
+        assert_eq!(sniff(&bytes[..bytes.len() - 4], Path::new("crawl-00001")).0, InputKind::Warc);
+        assert_eq!(sniff(b"<html><p>x", Path::new("page")).0, InputKind::Html);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod detect;
 pub mod jsonl;
+pub mod object;
 pub mod single;
 pub mod warc;
 

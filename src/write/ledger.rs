@@ -6,11 +6,17 @@
 //! time changed is hashed, and only a different hash makes it changed. New
 //! and changed inputs are read; a changed input's earlier rows are removed
 //! first, so its records are replaced, never doubled.
+//!
+//! An object in object storage has no mtime to speak of and is costly to read
+//! twice: its last-modified time stands for the mtime, and its ETag (which
+//! changes with its content) for the content hash.
 
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use crate::read::detect::open_raw;
+use crate::read::object::{self, ObjectUrl};
 use xxhash_rust::xxh3::Xxh3;
 
 /// An input as the ledger knows it.
@@ -19,7 +25,8 @@ pub struct Fingerprint {
     pub size: u64,
     /// Modification time, nanoseconds since the Unix epoch.
     pub mtime_ns: i64,
-    /// xxh3-128 of the file's bytes, 32 hex digits.
+    /// xxh3-128 of the file's bytes, 32 hex digits; for an object with an
+    /// ETag, `etag:` and the ETag.
     pub hash: String,
 }
 
@@ -42,16 +49,39 @@ pub struct Ledger {
 
 pub const LEDGER_FILE: &str = "_ledger.json";
 
-/// The size and modification time of a file, with no hash yet.
-fn stat(path: &Path) -> anyhow::Result<(u64, i64)> {
-    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mtime = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    Ok((meta.len(), mtime))
+/// What an input's metadata tells, before any hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stat {
+    pub size: u64,
+    pub mtime_ns: i64,
+    /// The content hash that metadata already gives (an object's ETag).
+    pub hash: Option<String>,
 }
 
-/// xxh3-128 of a file's bytes.
+/// The size and modification time of an input file or object.
+pub fn stat(path: &Path) -> anyhow::Result<Stat> {
+    if let Some(url) = ObjectUrl::parse(path) {
+        let meta = object::head(&url).with_context(|| format!("cannot read {url}"))?;
+        let mtime_ns = meta.last_modified.timestamp_nanos_opt().unwrap_or(i64::MAX);
+        return Ok(Stat { size: meta.size, mtime_ns, hash: meta.e_tag.map(|tag| format!("etag:{tag}")) });
+    }
+    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mtime = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    Ok(Stat { size: meta.len(), mtime_ns: mtime, hash: None })
+}
+
+/// The fingerprint of an input whose metadata is `stat`.
+fn fingerprint(path: &Path, stat: Stat) -> anyhow::Result<Fingerprint> {
+    let hash = match stat.hash {
+        Some(hash) => hash,
+        None => content_hash(path)?,
+    };
+    Ok(Fingerprint { size: stat.size, mtime_ns: stat.mtime_ns, hash })
+}
+
+/// xxh3-128 of an input's bytes.
 pub fn content_hash(path: &Path) -> anyhow::Result<String> {
-    let mut file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut file = open_raw(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut hasher = Xxh3::new();
     let mut buf = vec![0u8; 1 << 20];
     loop {
@@ -97,13 +127,12 @@ impl Ledger {
         let mut plan = Plan::default();
         for path in files {
             let key = path.display().to_string();
-            let (size, mtime_ns) = stat(path)?;
+            let stat = stat(path)?;
             let earlier = self.inputs.get(&key).filter(|_| incremental);
             match earlier {
-                Some(e) if e.fingerprint.size == size && e.fingerprint.mtime_ns == mtime_ns => plan.unchanged.push(e.clone()),
+                Some(e) if e.fingerprint.size == stat.size && e.fingerprint.mtime_ns == stat.mtime_ns => plan.unchanged.push(e.clone()),
                 Some(e) => {
-                    let hash = content_hash(path)?;
-                    let fingerprint = Fingerprint { size, mtime_ns, hash };
+                    let fingerprint = fingerprint(path, stat)?;
                     if e.fingerprint.hash == fingerprint.hash {
                         // Touched, not changed: keep its rows, remember the new time.
                         plan.unchanged.push(LedgerEntry { fingerprint, ..e.clone() });
@@ -112,10 +141,7 @@ impl Ledger {
                         plan.read.push((path.clone(), fingerprint));
                     }
                 }
-                None => {
-                    let hash = content_hash(path)?;
-                    plan.read.push((path.clone(), Fingerprint { size, mtime_ns, hash }));
-                }
+                None => plan.read.push((path.clone(), fingerprint(path, stat)?)),
             }
         }
         Ok(plan)

@@ -20,6 +20,7 @@ pub mod rows;
 pub mod schema;
 pub mod shards;
 pub mod store;
+pub mod upload;
 
 use crate::dedup::Verdict;
 use crate::read::{Reject, Skip};

@@ -1,0 +1,301 @@
+//! Inputs (and, through [`crate::write::upload`], outputs) on S3-compatible
+//! object storage, named `s3://bucket/key`.
+//!
+//! The rest of newsmill is synchronous, so this module owns one small tokio
+//! runtime (current-thread: it runs inside whichever thread waits on it) and
+//! bridges object_store's async calls to blocking ones. An object is read as a stream, never downloaded to disk
+//! first; when the connection drops mid-object, [`ResumingReader`] asks again
+//! from the byte offset already delivered, a bounded number of times.
+//!
+//! Credentials, region and endpoint come from the standard environment
+//! variables (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`,
+//! `AWS_ENDPOINT_URL`, `AWS_ALLOW_HTTP`...), as `AmazonS3Builder::from_env` reads them.
+
+use bytes::Bytes;
+use futures_util::stream::{BoxStream, StreamExt};
+use object_store::aws::AmazonS3Builder;
+use object_store::path::Path as ObjectPath;
+use object_store::{GetOptions, GetRange, ObjectMeta, ObjectStore, ObjectStoreExt, RetryConfig};
+use std::collections::HashMap;
+use std::io::{self, Read};
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+const SCHEME: &str = "s3://";
+
+/// Consecutive failed attempts to continue an object stream, each after a
+/// longer pause, before its reader gives up with an error.
+const MAX_RESUMES: u32 = 5;
+const RESUME_PAUSE: Duration = Duration::from_millis(100);
+
+/// An object, or a prefix of objects, in a bucket: `s3://bucket/key`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectUrl {
+    pub bucket: String,
+    /// The key without a leading or trailing `/`; empty for the whole bucket.
+    pub key: String,
+}
+
+impl ObjectUrl {
+    /// The URL an input or `--out` names, if it is one (`None` for a local path).
+    pub fn parse(path: &Path) -> Option<ObjectUrl> {
+        let rest = path.to_str()?.strip_prefix(SCHEME)?;
+        let (bucket, key) = rest.split_once('/').unwrap_or((rest, ""));
+        Some(ObjectUrl { bucket: bucket.to_string(), key: key.trim_matches('/').to_string() })
+    }
+
+    /// The URL of `key` in the same bucket.
+    pub fn with_key(&self, key: &str) -> ObjectUrl {
+        ObjectUrl { bucket: self.bucket.clone(), key: key.to_string() }
+    }
+
+    /// The key below this prefix named by `relative` (`a/b`).
+    pub fn join(&self, relative: &str) -> ObjectUrl {
+        if self.key.is_empty() {
+            self.with_key(relative)
+        } else {
+            self.with_key(&format!("{}/{relative}", self.key))
+        }
+    }
+
+    /// The key as object_store's path. A key as listed is taken as it is
+    /// (`from` would escape a `%` in it a second time); one that is not a
+    /// valid path (an empty segment, `..`) is escaped.
+    pub fn location(&self) -> ObjectPath {
+        ObjectPath::parse(&self.key).unwrap_or_else(|_| ObjectPath::from(self.key.as_str()))
+    }
+
+    /// The URL as a path, the form inputs take through the pipeline.
+    pub fn to_path(&self) -> std::path::PathBuf {
+        self.to_string().into()
+    }
+}
+
+impl std::fmt::Display for ObjectUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{SCHEME}{}/{}", self.bucket, self.key)
+    }
+}
+
+/// The runtime that drives object_store, and one client per bucket.
+struct Backend {
+    runtime: tokio::runtime::Runtime,
+    stores: Mutex<HashMap<String, Arc<dyn ObjectStore>>>,
+}
+
+fn backend() -> io::Result<&'static Backend> {
+    static BACKEND: OnceLock<Backend> = OnceLock::new();
+    if let Some(backend) = BACKEND.get() {
+        return Ok(backend);
+    }
+    // reqwest is built without a TLS crypto provider of its own: ring is
+    // installed here once (an error means one is installed already).
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    Ok(BACKEND.get_or_init(|| Backend { runtime, stores: Mutex::default() }))
+}
+
+/// Runs `future` to completion from synchronous code.
+pub fn block_on<F: std::future::Future>(future: F) -> io::Result<F::Output> {
+    Ok(backend()?.runtime.block_on(future))
+}
+
+/// The client of `bucket`, configured from the environment.
+pub fn store(bucket: &str) -> io::Result<Arc<dyn ObjectStore>> {
+    let backend = backend()?;
+    let mut stores = backend.stores.lock().map_err(|_| io::Error::other("the object store clients are unusable after a panic"))?;
+    if let Some(store) = stores.get(bucket) {
+        return Ok(store.clone());
+    }
+    // Few, quick retries inside object_store: a stream cut mid-object is
+    // resumed by `ResumingReader` with its own bound.
+    let retry = RetryConfig { max_retries: 3, retry_timeout: Duration::from_secs(60), ..RetryConfig::default() };
+    let store: Arc<dyn ObjectStore> = Arc::new(
+        AmazonS3Builder::from_env()
+            .with_bucket_name(bucket)
+            .with_retry(retry)
+            .build()
+            .map_err(|e| io::Error::other(format!("cannot configure the client of bucket {bucket}: {e}")))?,
+    );
+    stores.insert(bucket.to_string(), store.clone());
+    Ok(store)
+}
+
+fn to_io(url: &ObjectUrl, e: object_store::Error) -> io::Error {
+    let kind = if matches!(e, object_store::Error::NotFound { .. }) { io::ErrorKind::NotFound } else { io::ErrorKind::Other };
+    io::Error::new(kind, format!("{url}: {e}"))
+}
+
+/// The object's size, modification time and ETag; `NotFound` if there is none.
+pub fn head(url: &ObjectUrl) -> io::Result<ObjectMeta> {
+    let store = store(&url.bucket)?;
+    block_on(store.head(&url.location()))?.map_err(|e| to_io(url, e))
+}
+
+/// Every object under the prefix `url` (as a folder: `a/b` holds `a/b/c`,
+/// not `a/bc`), in name order.
+pub fn list(url: &ObjectUrl) -> io::Result<Vec<ObjectMeta>> {
+    let store = store(&url.bucket)?;
+    let prefix = (!url.key.is_empty()).then(|| url.location());
+    let mut objects = block_on(store.list(prefix.as_ref()).collect::<Vec<_>>())?
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| to_io(url, e))?;
+    objects.sort_by(|a, b| a.location.cmp(&b.location));
+    Ok(objects)
+}
+
+/// Opens the object `url` as a blocking byte stream that resumes after a
+/// dropped connection.
+pub fn open(url: &ObjectUrl) -> io::Result<ResumingReader<impl FnMut(u64, Option<&str>) -> io::Result<Fetched> + Send>> {
+    let store = store(&url.bucket)?;
+    let url = url.clone();
+    let location = url.location();
+    let fetch = move |offset: u64, e_tag: Option<&str>| {
+        // From the second request on: the rest of the same version of the object.
+        let options = GetOptions::new()
+            .with_range((offset > 0).then_some(GetRange::Offset(offset)))
+            .with_if_match(e_tag.map(str::to_string));
+        let result = block_on(store.get_opts(&location, options))?.map_err(|e| to_io(&url, e))?;
+        let size = result.meta.size;
+        let e_tag = result.meta.e_tag.clone();
+        Ok(Fetched { size, e_tag, stream: result.into_stream() })
+    };
+    ResumingReader::new(fetch)
+}
+
+/// One GET: the object's size and version, and its body from the offset asked.
+pub struct Fetched {
+    pub size: u64,
+    pub e_tag: Option<String>,
+    pub stream: BoxStream<'static, object_store::Result<Bytes>>,
+}
+
+/// A blocking reader over an object fetched by `fetch(offset, e_tag)`. A
+/// stream that fails or ends before the object's size is asked for again from
+/// the offset reached, so no byte is lost or repeated; after [`MAX_RESUMES`]
+/// attempts in a row that deliver nothing, reading fails with an error that
+/// says where.
+pub struct ResumingReader<F> {
+    fetch: F,
+    stream: Option<BoxStream<'static, object_store::Result<Bytes>>>,
+    pending: Bytes,
+    offset: u64,
+    size: u64,
+    e_tag: Option<String>,
+    failures: u32,
+}
+
+impl<F: FnMut(u64, Option<&str>) -> io::Result<Fetched>> ResumingReader<F> {
+    /// Sends the first request, so that a missing object fails here.
+    fn new(mut fetch: F) -> io::Result<Self> {
+        let first = fetch(0, None)?;
+        Ok(ResumingReader { fetch, stream: Some(first.stream), pending: Bytes::new(), offset: 0, size: first.size, e_tag: first.e_tag, failures: 0 })
+    }
+
+    /// The next piece of the body, resuming as needed; `None` at the end.
+    fn next_chunk(&mut self) -> io::Result<Option<Bytes>> {
+        while self.offset < self.size {
+            let attempt: Result<Bytes, String> = match self.stream.as_mut() {
+                Some(stream) => match block_on(stream.next())? {
+                    Some(Ok(chunk)) => Ok(chunk),
+                    Some(Err(e)) => Err(e.to_string()),
+                    None => Err("the stream ended early".to_string()),
+                },
+                None => match (self.fetch)(self.offset, self.e_tag.as_deref()) {
+                    Ok(fetched) => {
+                        self.stream = Some(fetched.stream);
+                        continue;
+                    }
+                    Err(e) => Err(e.to_string()),
+                },
+            };
+            match attempt {
+                Ok(chunk) if chunk.is_empty() => {}
+                Ok(chunk) => {
+                    self.failures = 0;
+                    self.offset += chunk.len() as u64;
+                    return Ok(Some(chunk));
+                }
+                Err(why) => {
+                    self.stream = None;
+                    self.failures += 1;
+                    if self.failures > MAX_RESUMES {
+                        return Err(io::Error::new(
+                            io::ErrorKind::ConnectionAborted,
+                            format!("the object stream stopped at byte {} of {}, and {MAX_RESUMES} attempts to resume failed: {why}", self.offset, self.size),
+                        ));
+                    }
+                    std::thread::sleep(RESUME_PAUSE * self.failures);
+                }
+            }
+        }
+        Ok(None)
+    }
+}
+
+impl<F: FnMut(u64, Option<&str>) -> io::Result<Fetched>> Read for ResumingReader<F> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.pending.is_empty() {
+            match self.next_chunk()? {
+                Some(chunk) => self.pending = chunk,
+                None => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.pending.len());
+        buf[..n].copy_from_slice(&self.pending[..n]);
+        let _ = self.pending.split_to(n);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use futures_util::stream;
+
+    #[test]
+    fn urls_name_a_bucket_and_a_key() {
+        let url = ObjectUrl::parse(Path::new("s3://crawl/2024/10/")).unwrap();
+        assert_eq!(url, ObjectUrl { bucket: "crawl".into(), key: "2024/10".into() });
+        assert_eq!(url.join("a.warc.gz").to_string(), "s3://crawl/2024/10/a.warc.gz");
+        assert_eq!(ObjectUrl::parse(Path::new("s3://crawl")).unwrap().join("x").to_string(), "s3://crawl/x");
+        assert_eq!(ObjectUrl::parse(Path::new("crawl/2024")), None);
+        let listed = url.join("50%25 off.html");
+        assert_eq!(listed.location().as_ref(), "2024/10/50%25 off.html", "a listed key is used as it is");
+    }
+
+    /// A fake object whose streams break after `cut_after` bytes the first
+    /// `cuts` times.
+    fn flaky(body: &'static [u8], cut_after: usize, mut cuts: u32) -> impl FnMut(u64, Option<&str>) -> io::Result<Fetched> {
+        move |offset, _| {
+            let rest = &body[offset as usize..];
+            let chunks: Vec<object_store::Result<Bytes>> = if cuts > 0 {
+                cuts -= 1;
+                let end = cut_after.min(rest.len());
+                vec![Ok(Bytes::from_static(&rest[..end])), Err(object_store::Error::Generic { store: "S3", source: "connection reset".into() })]
+            } else {
+                rest.chunks(7).map(|c| Ok(Bytes::from_static(c))).collect()
+            };
+            Ok(Fetched { size: body.len() as u64, e_tag: Some("v1".into()), stream: stream::iter(chunks).boxed() })
+        }
+    }
+
+    const BODY: &[u8] = b"WARC/1.0\r\nWARC-Type: response\r\n\r\nthe whole body, every byte of it, in order";
+
+    #[test]
+    fn a_dropped_stream_resumes_at_the_offset_reached() {
+        let mut read = Vec::new();
+        ResumingReader::new(flaky(BODY, 10, 3)).unwrap().read_to_end(&mut read).unwrap();
+        assert_eq!(read, BODY);
+    }
+
+    #[test]
+    fn a_stream_that_keeps_failing_is_an_error_not_a_short_read() {
+        let mut read = Vec::new();
+        let error = ResumingReader::new(flaky(BODY, 0, 100)).unwrap().read_to_end(&mut read).unwrap_err();
+        assert!(read.is_empty());
+        assert!(error.to_string().contains("stopped at byte 0 of"), "{error}");
+    }
+}

@@ -1,0 +1,158 @@
+//! `--out s3://bucket/prefix`: a dataset built in a local staging folder,
+//! then uploaded.
+//!
+//! Object storage has no rename to swap a whole dataset at once, so the order
+//! of the uploads is the contract: the part files of every table first, then
+//! `rejects.csv`, `README.md` and `_ledger.json`, then `_manifest.json`, and
+//! `_SUCCESS` last. A reader that waits for `_SUCCESS` never sees half a
+//! dataset. Replacing a dataset (`--overwrite`) deletes its `_SUCCESS` first
+//! and its other objects next, so while the new one uploads the prefix is
+//! visibly incomplete, never a mix of two runs.
+
+use super::store::PUBLISHED_ENTRIES;
+use crate::read::object::{self, ObjectUrl};
+use anyhow::Context;
+use object_store::{ObjectMeta, ObjectStore, ObjectStoreExt, PutPayload};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Files up to this size go up in one request; larger ones in parts of this
+/// size (S3 wants parts of 5 MiB or more), so memory stays bounded.
+const PART_BYTES: usize = 16 << 20;
+const SUCCESS: &str = "_SUCCESS";
+const MANIFEST: &str = "_manifest.json";
+
+/// The objects already under `url`, which a build must not silently replace.
+pub fn existing_objects(url: &ObjectUrl) -> anyhow::Result<Vec<ObjectMeta>> {
+    object::list(url).map_err(|e| anyhow::anyhow!("cannot list the output {url}: {e}"))
+}
+
+/// Uploads the published files of the version folder `version_dir` under
+/// `url`, after deleting `previous` (the objects that were there).
+pub fn publish(version_dir: &Path, url: &ObjectUrl, previous: &[ObjectMeta]) -> anyhow::Result<()> {
+    let store = object::store(&url.bucket)?;
+    let (success, others): (Vec<&ObjectMeta>, Vec<&ObjectMeta>) =
+        previous.iter().partition(|meta| meta.location.filename() == Some(SUCCESS));
+    for meta in success.into_iter().chain(others) {
+        object::block_on(store.delete(&meta.location))?.with_context(|| format!("cannot delete the old object {}", meta.location))?;
+    }
+    for (relative, file) in upload_order(version_dir)? {
+        upload_file(&store, &file, &url.join(&relative))?;
+    }
+    Ok(())
+}
+
+/// The files to upload, each with its name under the prefix, in the order
+/// that keeps `_SUCCESS` meaningful.
+fn upload_order(version_dir: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    let mut files = Vec::new();
+    let last = [MANIFEST, SUCCESS];
+    let entries = PUBLISHED_ENTRIES.iter().filter(|e| !last.contains(e)).chain(last.iter());
+    for entry in entries {
+        let path = version_dir.join(entry);
+        if path.is_dir() {
+            let mut parts: Vec<PathBuf> = std::fs::read_dir(&path)
+                .with_context(|| format!("cannot list {}", path.display()))?
+                .map(|e| e.map(|e| e.path()))
+                .collect::<Result<_, _>>()?;
+            parts.sort();
+            for part in parts {
+                let name = part.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                files.push((format!("{entry}/{name}"), part));
+            }
+        } else if path.exists() {
+            files.push((entry.to_string(), path));
+        }
+    }
+    Ok(files)
+}
+
+fn upload_file(store: &Arc<dyn ObjectStore>, file: &Path, url: &ObjectUrl) -> anyhow::Result<()> {
+    let failed = || format!("cannot upload {} to {url}", file.display());
+    let mut reader = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
+    let location = url.location();
+    let mut chunk = read_chunk(&mut reader).with_context(failed)?;
+    if chunk.len() < PART_BYTES {
+        object::block_on(store.put(&location, PutPayload::from(chunk)))?.with_context(failed)?;
+        return Ok(());
+    }
+    let mut upload = object::block_on(store.put_multipart(&location))?.with_context(failed)?;
+    let uploaded = (|| -> anyhow::Result<()> {
+        while !chunk.is_empty() {
+            object::block_on(upload.put_part(PutPayload::from(chunk)))??;
+            chunk = read_chunk(&mut reader)?;
+        }
+        object::block_on(upload.complete())??;
+        Ok(())
+    })();
+    if uploaded.is_err() {
+        // Parts of an unfinished upload are stored (and billed) until aborted.
+        let _ = object::block_on(upload.abort());
+    }
+    uploaded.with_context(failed)
+}
+
+/// The next [`PART_BYTES`] of `reader` (fewer at its end).
+fn read_chunk(reader: &mut impl Read) -> std::io::Result<Vec<u8>> {
+    let mut chunk = Vec::with_capacity(PART_BYTES);
+    reader.take(PART_BYTES as u64).read_to_end(&mut chunk)?;
+    Ok(chunk)
+}
+
+/// A local folder a dataset is built in before upload, deleted when dropped.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+}
+
+impl Staging {
+    /// A new folder in `parent` (the system's temporary folder if `None`).
+    pub fn create(parent: Option<&Path>) -> anyhow::Result<Staging> {
+        let parent = parent.map_or_else(std::env::temp_dir, Path::to_path_buf);
+        let stamp = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
+        let dir = parent.join(format!("newsmill-stage-{}-{stamp}", std::process::id()));
+        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the staging folder {}", dir.display()))?;
+        Ok(Staging { dir })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_goes_up_first_the_manifest_next_and_success_last() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, body) in [("documents/part-2.parquet", "b"), ("documents/part-1.parquet", "a"), ("quotes/part-1.parquet", "q")] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, body).unwrap();
+        }
+        for name in [SUCCESS, MANIFEST, "rejects.csv", "_dedup.bin"] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        let order: Vec<String> = upload_order(dir.path()).unwrap().into_iter().map(|(name, _)| name).collect();
+        assert_eq!(order, ["documents/part-1.parquet", "documents/part-2.parquet", "quotes/part-1.parquet", "rejects.csv", MANIFEST, SUCCESS]);
+    }
+
+    #[test]
+    fn staging_folder_is_removed_when_done() {
+        let parent = tempfile::tempdir().unwrap();
+        let staging = Staging::create(Some(parent.path())).unwrap();
+        let dir = staging.path().to_path_buf();
+        std::fs::write(dir.join("x"), "x").unwrap();
+        drop(staging);
+        assert!(!dir.exists());
+    }
+}
