@@ -237,6 +237,10 @@ impl Resolver {
         let mut mentions = Vec::new();
         let mut run: Vec<&Token> = Vec::new();
         let flush = |run: &mut Vec<&Token>, mentions: &mut Vec<Mention>| {
+            // Most tokens are lower-case words that find no run to end.
+            if run.is_empty() {
+                return;
+            }
             let words: Vec<&str> = run.iter().map(|t| t.text(text)).collect();
             let name = name_words(&words);
             let first = words.len() - name.len();
