@@ -31,7 +31,8 @@
 //!   between members; the reader goes on at the next member (searched from
 //!   just after the bad member's start, as a member cut short runs on into
 //!   the members after it);
-//! - `io_error`: the file itself could not be read; the reader stops;
+//! - `io_error`: the file itself could not be read (also under a gzip
+//!   member); the reader stops;
 //! - `http_missing_head`, `http_bad_head`: a `response` block without a
 //!   parseable HTTP head;
 //! - `http_bad_chunked`: chunked framing broken after the first chunk (a body
@@ -175,10 +176,17 @@ impl WarcReader {
                 ("io_error", e.to_string())
             }
             InputError::Gzip { member_offset, error } => {
-                let reason = if error.kind() == std::io::ErrorKind::UnexpectedEof {
-                    "warc_truncated"
-                } else {
-                    "gzip_corrupt"
+                use std::io::ErrorKind;
+                let reason = match error.kind() {
+                    ErrorKind::UnexpectedEof => "warc_truncated",
+                    // What flate2 reports for bytes that do not decompress.
+                    ErrorKind::InvalidData | ErrorKind::InvalidInput => "gzip_corrupt",
+                    // The source failed under the decoder (a stream that could not be
+                    // resumed): the bytes were never seen, so nothing follows.
+                    _ => {
+                        self.finished = true;
+                        "io_error"
+                    }
                 };
                 (reason, format!("gzip member at file byte {member_offset}: {error}"))
             }
@@ -773,6 +781,26 @@ mod tests {
                 format!("skip {} warc_metadata", response_at + file[2].len()),
             ]
         );
+    }
+
+    #[test]
+    fn a_source_failing_under_gzip_is_an_io_error_and_ends_the_input() {
+        /// Gives its bytes, then fails as a connection that could not be resumed.
+        struct Dropping(std::io::Cursor<Vec<u8>>);
+        impl std::io::Read for Dropping {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                match self.0.read(buf)? {
+                    0 => Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "connection reset")),
+                    n => Ok(n),
+                }
+            }
+        }
+        let records = standard_file();
+        let response = gzip(&records[2]);
+        let members = [gzip(&records[0]), response[..response.len() / 2].to_vec()];
+        let reader = WarcReader::new(Arc::from("test.warc"), Box::new(Dropping(std::io::Cursor::new(members.concat()))));
+        let events: Vec<ReadEvent> = reader.collect();
+        assert_eq!(summary(&events), ["skip 0 warc_warcinfo".to_string(), format!("reject {} io_error", members[0].len())]);
     }
 
     #[test]
