@@ -113,6 +113,13 @@ pub struct CommitArgs {
     /// The dataset folder the shards were written into (their --out).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+    /// After publishing DIR, upload the new version to s3://BUCKET/PREFIX: part files first,
+    /// _manifest.json next, _SUCCESS last (as `build --out s3://...` does).
+    #[arg(long, value_name = "URL")]
+    pub upload: Option<String>,
+    /// Replace the objects already under the --upload URL (deleting _SUCCESS first).
+    #[arg(long, requires = "upload")]
+    pub overwrite: bool,
     /// Log lines as text for people or as JSON objects (one per line) for machines.
     #[arg(long, value_enum, default_value = "text")]
     pub log_format: LogFormat,
@@ -129,9 +136,14 @@ one version of DIR: exactly the rows one unsharded `newsmill build INPUT... --ou
 It fails, naming them, if shards are missing; the shards can then be rerun (finished ones are
 not redone) and commit run again.
 
+Shards write into a folder all tasks share (NFS, Lustre, a ReadWriteMany volume). To publish
+to object storage, add --upload s3://BUCKET/PREFIX: the committed version is uploaded with
+_SUCCESS last, so readers that wait for _SUCCESS never see part of it.
+
 EXAMPLES
-  sbatch --array=0-15 --wrap 'newsmill build /crawl --out /data/news --shard auto/16'
-  newsmill commit /data/news";
+  sbatch --array=0-15 --wrap 'newsmill build s3://crawl/2026-11/ --out /data/news --shard auto/16'
+  newsmill commit /data/news
+  newsmill commit /data/news --upload s3://datasets/news --overwrite";
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
@@ -256,13 +268,28 @@ fn report_error(log: LogFormat, outcome: anyhow::Result<ExitCode>) -> ExitCode {
 }
 
 fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
+    use crate::read::object::ObjectUrl;
+    use crate::write::{store::DatasetStore, upload};
+    let destination = match &args.upload {
+        Some(raw) => match ObjectUrl::parse(std::path::Path::new(raw)) {
+            Some(url) => Some((upload::existing_objects(&url, args.overwrite)?, url)),
+            None => crate::usage_bail!("--upload takes an s3://BUCKET/PREFIX URL, not {raw:?}"),
+        },
+        None => None,
+    };
     let manifest = crate::write::shards::commit(&args.dir)?;
+    let mut uploaded = None;
+    if let Some((previous, url)) = destination {
+        let version = DatasetStore::open(&args.dir).current()?.ok_or_else(|| anyhow::anyhow!("{} has no published version to upload", args.dir.display()))?;
+        upload::publish(&version.dir, &url, &previous)?;
+        uploaded = Some(url.to_string());
+    }
     let rows = &manifest.files.rows;
     let c = &manifest.counts;
     match args.log_format {
         LogFormat::Json => eprintln!(
             "{}",
-            serde_json::json!({"event": "committed", "exit_code": 0, "out": args.dir.display().to_string(), "run": manifest.run, "rows": rows, "counts": c})
+            serde_json::json!({"event": "committed", "exit_code": 0, "out": args.dir.display().to_string(), "uploaded_to": uploaded, "run": manifest.run, "rows": rows, "counts": c})
         ),
         LogFormat::Text => eprintln!(
             "newsmill: committed {} ({} inputs, {} records): {} documents ({} paragraphs, {} quotes), {} skipped, {} rejected -> {} (version {})",
@@ -277,6 +304,9 @@ fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
             args.dir.display(),
             manifest.run.version
         ),
+    }
+    if let (LogFormat::Text, Some(url)) = (args.log_format, &uploaded) {
+        eprintln!("newsmill: uploaded version {} to {url} (_SUCCESS last)", manifest.run.version);
     }
     Ok(ExitCode::Ok)
 }

@@ -1,7 +1,7 @@
 //! `s3://` inputs and outputs against a local S3 server (moto's), compared
 //! row for row with a local run of the same files, also through a proxy that
 //! drops the connection in the middle of an object; and `--incremental` over
-//! objects.
+//! objects, and a sharded run committed with `--upload`.
 //!
 //! moto comes from the project's venv (`make venv`). Without it the test says
 //! so and passes, unless NEWSMILL_REQUIRE_S3_TEST is set, as `make test` does.
@@ -197,7 +197,10 @@ fn rows_by_source(out: &Path, table: &str, root: &str) -> Vec<Row> {
 
 fn assert_same_rows(local: &Path, local_root: &str, remote: &Path, remote_root: &str) {
     for table in ["documents", "paragraphs", "quotes"] {
-        let (expected, got) = (rows_by_source(local, table, local_root), rows_by_source(remote, table, remote_root));
+        // Sorted: a committed sharded run lays its part files out by shard.
+        let (mut expected, mut got) = (rows_by_source(local, table, local_root), rows_by_source(remote, table, remote_root));
+        expected.sort();
+        got.sort();
         assert!(!expected.is_empty(), "{table}: the local run gave no rows");
         assert_eq!(got.len(), expected.len(), "{table}: row counts differ");
         assert!(got == expected, "{table}: rows differ from the local run");
@@ -263,4 +266,19 @@ fn s3_inputs_and_outputs_give_the_rows_of_a_local_run_even_when_a_connection_dro
     let incremental = newsmill(port, &["build", "s3://newsmill-test/in/", "--out", cut_out.path().to_str().expect("utf-8"), "--incremental"]);
     assert_ok(&incremental);
     assert!(String::from_utf8_lossy(&incremental.stderr).contains("nothing new"), "{}", String::from_utf8_lossy(&incremental.stderr));
+
+    // A cluster run: shards read the bucket into a shared folder, commit uploads the result.
+    let shared = tempfile::tempdir().expect("tempdir");
+    let shared_dir = shared.path().to_str().expect("utf-8");
+    for k in ["0/2", "1/2"] {
+        assert_ok(&newsmill(port, &["build", "s3://newsmill-test/in/", "--out", shared_dir, "--shard", k, "--progress", "never"]));
+    }
+    let taken = newsmill(port, &["commit", shared_dir, "--upload", "s3://newsmill-test/datasets/news"]);
+    assert_eq!(taken.status.code(), Some(2), "an occupied --upload prefix must need --overwrite");
+    assert!(String::from_utf8_lossy(&taken.stderr).contains("--overwrite"));
+    assert_ok(&newsmill(port, &["commit", shared_dir, "--upload", "s3://newsmill-test/datasets/news", "--overwrite"]));
+    let committed = tempfile::tempdir().expect("tempdir");
+    let names = download_prefix(&output, committed.path());
+    assert!(names.iter().any(|n| n == "_SUCCESS"), "_SUCCESS was not uploaded: {names:?}");
+    assert_same_rows(local.path(), &local_root, committed.path(), "s3://newsmill-test/in/");
 }

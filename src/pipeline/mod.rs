@@ -148,10 +148,7 @@ fn build_into_object_store(opts: &BuildOptions, url: &ObjectUrl, files: &[PathBu
              build the shards into a shared local DIR"
         );
     }
-    let previous = upload::existing_objects(url)?;
-    if !previous.is_empty() && !opts.overwrite {
-        crate::usage_bail!("{url} already holds {} objects; pass --overwrite to replace them, or choose another --out", previous.len());
-    }
+    let previous = upload::existing_objects(url, opts.overwrite)?;
     let staging = upload::Staging::create(opts.stage.as_deref())?;
     let staged = BuildOptions { out: staging.path().to_path_buf(), overwrite: false, ..opts.clone() };
     let manifest = build_version(&staged, files, ignored, clock)?;

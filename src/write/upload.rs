@@ -23,9 +23,14 @@ const PART_BYTES: usize = 16 << 20;
 const SUCCESS: &str = "_SUCCESS";
 const MANIFEST: &str = "_manifest.json";
 
-/// The objects already under `url`, which a build must not silently replace.
-pub fn existing_objects(url: &ObjectUrl) -> anyhow::Result<Vec<ObjectMeta>> {
-    object::list(url).map_err(|e| anyhow::anyhow!("cannot list the output {url}: {e}"))
+/// The objects already under `url`, which a build or commit may replace only
+/// with `overwrite`; checked before any work so a refusal costs nothing.
+pub fn existing_objects(url: &ObjectUrl, overwrite: bool) -> anyhow::Result<Vec<ObjectMeta>> {
+    let previous = object::list(url).map_err(|e| anyhow::anyhow!("cannot list the output {url}: {e}"))?;
+    if !previous.is_empty() && !overwrite {
+        crate::usage_bail!("{url} already holds {} objects; pass --overwrite to replace them, or choose another destination", previous.len());
+    }
+    Ok(previous)
 }
 
 /// Uploads the published files of the version folder `version_dir` under
