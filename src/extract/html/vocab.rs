@@ -163,7 +163,7 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "skip to", "jump to", "no media source currently available", "advertisement",
     "share this", "share on", "click here to", "sign up for", "subscribe to", "follow us",
     "all rights reserved", "copyright ©", "©", "read more", "related:", "see also:",
-    "loading", "please wait", "this video", "watch:", "listen to this", "print this",
+    "this video", "watch:", "listen to this", "print this",
     "email this", "back to top", "anzeige", "werbung", "publicidad", "publicité",
     "you may also like", "you might also like", "recommended for you", "more stories",
     "also read", "read also", "lesen sie auch", "lire aussi", "leia também", "leia mais",
@@ -184,12 +184,59 @@ pub fn is_boilerplate(text: &str) -> bool {
     if is_site_notice(&lower) {
         return true;
     }
-    len <= 120 && (BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || is_timecode_line(text))
+    len <= 120
+        && (BOILERPLATE_PREFIXES.iter().any(|p| starts_with_words(&lower, p))
+            || is_furniture_line(text)
+            || is_call_to_action(&lower)
+            || is_timecode_line(text))
 }
 
-/// A site's copyright line or newsletter pitch anywhere in a short block
-/// ("The contents of this site are ©2019 ...", "Get the latest updates right
-/// in your inbox. Subscribe to our newsletters."); `lower` is lower-cased.
+/// Whether `lower` starts with `prefix` ending at a word boundary: "share on"
+/// is not the start of "share one thing".
+fn starts_with_words(lower: &str, prefix: &str) -> bool {
+    lower.strip_prefix(prefix).is_some_and(|rest| {
+        !prefix.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric)
+    })
+}
+
+/// Openings of a short call to action ("Join our newsletter", "Get the free
+/// eBook!"), as a heading or a line.
+const CALL_TO_ACTION: &[&str] = &[
+    "join our", "subscribe", "sign up", "get the free", "download the free", "download our free",
+    "talk to our", "follow us", "contact us", "get in touch",
+];
+
+/// Longest call to action, in chars: longer lines are article sentences.
+const MAX_CALL_TO_ACTION_LEN: usize = 60;
+
+/// Whether a short line (`lower`, lower-cased) asks the reader to sign up,
+/// subscribe or get in touch rather than telling the story.
+pub fn is_call_to_action(lower: &str) -> bool {
+    lower.chars().count() <= MAX_CALL_TO_ACTION_LEN
+        && (CALL_TO_ACTION.iter().any(|p| starts_with_words(lower, p)) || lower.contains("newsletter"))
+}
+
+/// Whether a whole line is a button or link label ("Subscribe", "Share",
+/// "Contact us"), as a paragraph or as a heading.
+pub fn is_furniture_line(text: &str) -> bool {
+    if text.len() > 30 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    FURNITURE_LINES.contains(&lower.trim_end_matches(['!', '.', ':', '»', '›', '→', '…']).trim_end())
+}
+
+/// Whole lines that are a button or link label, never article text.
+const FURNITURE_LINES: &[&str] = &[
+    "subscribe", "sign in", "log in", "login", "sign up", "register", "share", "share it", "tweet",
+    "pin it", "pin for later", "pin this for later", "contact us", "get in touch", "more",
+    "print", "email", "comments", "leave a comment", "leave a reply", "reply", "loading", "please wait",
+];
+
+/// A site's copyright line, newsletter pitch or affiliate disclosure anywhere
+/// in a short block ("The contents of this site are ©2019 ...", "Get the
+/// latest updates right in your inbox. Subscribe to our newsletters.", "We may
+/// earn a commission from links on this page"); `lower` is lower-cased.
 /// A bare "©" is often a photo credit inside article text, so the sign
 /// counts only before a year.
 fn is_site_notice(lower: &str) -> bool {
@@ -201,7 +248,20 @@ fn is_site_notice(lower: &str) -> bool {
     let pitch = lower.chars().count() <= MAX_PITCH_LEN
         && lower.contains("newsletter")
         && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"].iter().any(|w| lower.contains(w));
-    copyright || pitch
+    copyright || pitch || is_affiliate_disclosure(lower)
+}
+
+/// Phrases of the affiliate disclosure that review and shopping pages put
+/// above or below the article.
+const AFFILIATE_PHRASES: &[&str] = &[
+    "affiliate link", "through our links", "through links on", "from links on",
+    "purchases made through",
+];
+
+fn is_affiliate_disclosure(lower: &str) -> bool {
+    lower.chars().count() <= MAX_PITCH_LEN
+        && (lower.contains("qualifying purchases")
+            || (lower.contains("commission") && AFFILIATE_PHRASES.iter().any(|p| lower.contains(p))))
 }
 
 /// Openings of the heading over an author's bio (English, German, French,
@@ -280,5 +340,17 @@ mod tests {
         assert!(!is_boilerplate("The newsletter, which the union sent to 4,000 members, said the strike would go ahead."));
         assert!(!is_boilerplate("It was mentioned in a newsletter I'm not subscribed to, so I missed it completely."));
         assert!(!is_boilerplate("The stand at the fair drew crowds. Photo © Jane Doe"));
+        assert!(is_boilerplate("As an Amazon Associate we earn from qualifying purchases."));
+        assert!(is_boilerplate("Support us! iRunFar may earn a small commission from affiliate links in this article. Learn more."));
+        assert!(!is_boilerplate("The agent's commission, paid by the seller, was 6 percent of the price."));
+        assert!(is_boilerplate("SHARE"));
+        assert!(is_boilerplate("Pin this for later!"));
+        assert!(!is_boilerplate("Share prices fell."));
+        assert!(is_boilerplate("Loading..."));
+        assert!(!is_boilerplate("Loading time of your pages"));
+        assert!(!is_boilerplate("Share one thing that you wish people knew about you."));
+        assert!(is_call_to_action("join our genius newsletter"));
+        assert!(is_call_to_action("get the free ebook!"));
+        assert!(!is_call_to_action("subscribers to the service rose by a third in the year to march"));
     }
 }
