@@ -336,11 +336,7 @@ fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> O
     if density > 0.5 && b.kind == BlockKind::Paragraph {
         return Some(Rule::LinkHeavyLine);
     }
-    let furniture = if b.kind == BlockKind::Heading {
-        vocab::is_furniture_line(&b.text) || vocab::is_call_to_action(&b.text.to_lowercase())
-    } else {
-        vocab::is_boilerplate(&b.text)
-    };
+    let furniture = if b.kind == BlockKind::Heading { vocab::is_furniture_heading(&b.text) } else { vocab::is_boilerplate(&b.text) };
     furniture.then_some(Rule::Boilerplate)
 }
 
