@@ -265,11 +265,20 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
     junk
 }
 
+/// Most text a teaser card holds; one whose excerpt is cut off ("...")
+/// may hold more, and fewer links.
+const MAX_TEASER_LEN: u32 = 400;
+const MAX_CUT_TEASER_LEN: u32 = 800;
+
 /// A teaser card: a linked headline plus a short excerpt, too little text
 /// for a section of the article.
 fn is_teaser(dom: &FlatDom, i: usize) -> bool {
     let node = &dom.nodes[i];
-    if node.text_len >= 400 || node.link_density() < 0.25 {
+    if node.text_len >= MAX_CUT_TEASER_LEN {
+        return false;
+    }
+    // A cut-off excerpt marks a teaser even when it outweighs the links.
+    if (node.text_len >= MAX_TEASER_LEN || node.link_density() < 0.25) && !holds_cut_excerpt(dom, i) {
         return false;
     }
     let mut j = i + 1;
@@ -283,6 +292,18 @@ fn is_teaser(dom: &FlatDom, i: usize) -> bool {
         j += 1;
     }
     false
+}
+
+/// Whether the subtree at `i` holds a sentence cut off with an ellipsis, as
+/// listings cut the excerpt of the story they link to.
+fn holds_cut_excerpt(dom: &FlatDom, i: usize) -> bool {
+    dom.nodes[i..dom.nodes[i].end].iter().any(|n| match n.content {
+        dom::Content::Text(t) => {
+            let t = t.trim_end();
+            n.text_len >= 60 && (t.ends_with("...") || t.ends_with('…'))
+        }
+        dom::Content::Element(_) => false,
+    })
 }
 
 /// Longest author section dropped, in non-whitespace chars: a bio is a
@@ -485,6 +506,9 @@ mod tests {
             teaser("All-new Sentra is what we really want", "Will we call it the Sylphy?")
         );
         assert_eq!(texts(&page("", &inside, "")), vec![P1, P2, P3]);
+        let long_excerpt = format!("{P1} {P2} {P3} Not every indicator is perfect, but wages are rising ...");
+        let cut = format!("<div class=\"more\">{}{}</div>", teaser("Paul Krugman: Always Wrong", &long_excerpt), teaser("Who Owns FedEx?", &long_excerpt));
+        assert_eq!(texts(&page("", &cut, "")), vec![P1, P2, P3]);
         let wrapped = inside.replace("<h5><a href=\"/x\">", "<a href=\"/x\"><h5>").replace("</a></h5>", "</h5></a>");
         assert_eq!(texts(&page("", &wrapped, "")), vec![P1, P2, P3]);
     }
