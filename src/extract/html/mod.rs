@@ -11,6 +11,7 @@
 
 mod blocks;
 mod dom;
+mod lede;
 mod scoring;
 mod vocab;
 
@@ -51,7 +52,8 @@ pub fn explain_html(html: &str, page_url: Option<&str>) -> String {
     }
     out.push_str("== containers\n");
     for &r in &ex.roots {
-        out.push_str(&format!("root {} text={} links={:.2}\n", ex.dom.describe(r), ex.dom.nodes[r].text_len, ex.dom.nodes[r].link_density()));
+        let what = if ex.ledes.contains(&r) { "lede" } else { "root" };
+        out.push_str(&format!("{what} {} text={} links={:.2}\n", ex.dom.describe(r), ex.dom.nodes[r].text_len, ex.dom.nodes[r].link_density()));
     }
     out.push_str("== blocks\n");
     for (b, verdict) in ex.blocks.iter().zip(&ex.verdicts) {
@@ -84,7 +86,7 @@ enum Rule {
     OutsideContainer,
     /// Inside a link-heavy box (related stories, tag clouds, pagers).
     LinkHeavyBox,
-    /// A line mostly made of links.
+    /// A paragraph line mostly made of links.
     LinkHeavyLine,
     /// A furniture phrase ("Skip to", "Advertisement").
     Boilerplate,
@@ -118,7 +120,11 @@ struct Extraction<'a> {
     /// Per node: the rule that dropped the subtree rooted there as chrome.
     chrome: Vec<Option<Rule>>,
     blocks: Vec<RawBlock>,
+    /// Subtrees kept as the article: the chosen containers and the lede
+    /// paragraphs before them, in document order.
     roots: Vec<usize>,
+    /// Of the roots, the lede paragraphs.
+    ledes: Vec<usize>,
     /// Per block: `None` when kept, else the rule that dropped it.
     verdicts: Vec<Option<Rule>>,
 }
@@ -130,11 +136,14 @@ impl<'a> Extraction<'a> {
         let removed = covered_subtrees(&dom, &chrome);
         dom.compute_stats(&removed);
         let blocks = blocks::collect(&dom, &removed);
-        let roots = scoring::choose_containers(&dom, &blocks, &weights);
+        let mut roots = scoring::choose_containers(&dom, &blocks, &weights);
+        let ledes = lede::find(&dom, &blocks, &roots);
+        roots.extend(&ledes);
+        roots.sort_unstable();
         let junk = mark_junk_containers(&dom, &roots);
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
         drop_author_sections(&dom, &blocks, &mut verdicts);
-        Extraction { dom, chrome, blocks, roots, verdicts }
+        Extraction { dom, chrome, blocks, roots, ledes, verdicts }
     }
 
     fn into_blocks(self) -> Vec<Block> {
@@ -256,11 +265,20 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
     junk
 }
 
+/// Most text a teaser card holds; one whose excerpt is cut off ("...")
+/// may hold more, and fewer links.
+const MAX_TEASER_LEN: u32 = 400;
+const MAX_CUT_TEASER_LEN: u32 = 800;
+
 /// A teaser card: a linked headline plus a short excerpt, too little text
 /// for a section of the article.
 fn is_teaser(dom: &FlatDom, i: usize) -> bool {
     let node = &dom.nodes[i];
-    if node.text_len >= 400 || node.link_density() < 0.25 {
+    if node.text_len >= MAX_CUT_TEASER_LEN {
+        return false;
+    }
+    // A cut-off excerpt marks a teaser even when it outweighs the links.
+    if (node.text_len >= MAX_TEASER_LEN || node.link_density() < 0.25) && !holds_cut_excerpt(dom, i) {
         return false;
     }
     let mut j = i + 1;
@@ -274,6 +292,18 @@ fn is_teaser(dom: &FlatDom, i: usize) -> bool {
         j += 1;
     }
     false
+}
+
+/// Whether the subtree at `i` holds a sentence cut off with an ellipsis, as
+/// listings cut the excerpt of the story they link to.
+fn holds_cut_excerpt(dom: &FlatDom, i: usize) -> bool {
+    dom.nodes[i..dom.nodes[i].end].iter().any(|n| match n.content {
+        dom::Content::Text(t) => {
+            let t = t.trim_end();
+            n.text_len >= 60 && (t.ends_with("...") || t.ends_with('…'))
+        }
+        dom::Content::Element(_) => false,
+    })
 }
 
 /// Longest author section dropped, in non-whitespace chars: a bio is a
@@ -320,11 +350,15 @@ fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> O
     if dom.nodes[b.owner].tag == Tag::Heading(1) {
         return Some(Rule::Title);
     }
+    // Linked headings and list items inside the article are its entries (a
+    // listicle's "3. Product name", a reading list); a linked paragraph line
+    // is a pointer elsewhere.
     let density = if b.text_len == 0 { 1.0 } else { b.link_len as f32 / b.text_len as f32 };
-    if density > 0.5 {
+    if density > 0.5 && b.kind == BlockKind::Paragraph {
         return Some(Rule::LinkHeavyLine);
     }
-    (b.kind != BlockKind::Heading && vocab::is_boilerplate(&b.text)).then_some(Rule::Boilerplate)
+    let furniture = if b.kind == BlockKind::Heading { vocab::is_furniture_heading(&b.text) } else { vocab::is_boilerplate(&b.text) };
+    furniture.then_some(Rule::Boilerplate)
 }
 
 #[cfg(test)]
@@ -472,6 +506,9 @@ mod tests {
             teaser("All-new Sentra is what we really want", "Will we call it the Sylphy?")
         );
         assert_eq!(texts(&page("", &inside, "")), vec![P1, P2, P3]);
+        let long_excerpt = format!("{P1} {P2} {P3} Not every indicator is perfect, but wages are rising ...");
+        let cut = format!("<div class=\"more\">{}{}</div>", teaser("Paul Krugman: Always Wrong", &long_excerpt), teaser("Who Owns FedEx?", &long_excerpt));
+        assert_eq!(texts(&page("", &cut, "")), vec![P1, P2, P3]);
         let wrapped = inside.replace("<h5><a href=\"/x\">", "<a href=\"/x\"><h5>").replace("</a></h5>", "</h5></a>");
         assert_eq!(texts(&page("", &wrapped, "")), vec![P1, P2, P3]);
     }
@@ -491,6 +528,40 @@ mod tests {
                    <h3>Jane Doe</h3><p>Follow her for more.</p>";
         let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><h2>Reactions</h2><p>{P2}</p>{bio}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
         assert_eq!(texts(&html), vec![P1, "Reactions", P2, "Next steps", P3]);
+    }
+
+    #[test]
+    fn intro_paragraphs_between_headline_and_body_box_are_kept() {
+        let html = format!(
+            "<html><body><div class=\"top\"><div class=\"wrap\"><div class=\"hero\"><h1>Talks reach decisive stage</h1>\
+             <div class=\"byline\">By Jane Doe</div><p>{P1}</p><p>{P2}</p></div></div></div>\
+             <div class=\"quick-look\"><div>Best overall</div><div>READ MORE</div></div>\
+             <div class=\"main\"><div class=\"body\"><p>{P3}</p><p>{P3}</p><p>{P3}</p></div></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3, P3, P3]);
+        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("lede #")));
+    }
+
+    #[test]
+    fn a_lone_standfirst_outside_the_body_box_is_left_out() {
+        let html = format!(
+            "<html><body><div class=\"top\"><div class=\"wrap\"><div class=\"hero\"><h1>Talks reach decisive stage</h1><p>{P1}</p></div></div></div>\
+             <div class=\"main\"><div class=\"body\"><p>{P2}</p><p>{P3}</p></div></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P2, P3]);
+    }
+
+    #[test]
+    fn linked_entry_headings_are_kept_and_linked_lines_dropped() {
+        let inside = "<h3><a href=\"/p/1\">1. Segway Ninebot Max</a></h3><p>Read next: <a href=\"/x\">The best scooters for commuters</a></p>";
+        assert_eq!(texts(&page("", inside, "")), vec![P1, P2, "1. Segway Ninebot Max", P3]);
+    }
+
+    #[test]
+    fn affiliate_disclosures_and_button_labels_are_dropped() {
+        let inside = "<p>We may earn a commission from affiliate links on this page.</p><p>Share</p><h3>Subscribe</h3><p>{P3}</p><h2>Join our newsletter</h2>";
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{inside}</article></body></html>").replace("{P3}", P3);
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
     }
 
     #[test]

@@ -203,7 +203,7 @@ fn add_siblings(dom: &FlatDom, score: &[Option<f32>], weights: &Weights, top: us
 }
 
 /// A sibling paragraph that reads like article text.
-fn is_prose_paragraph(dom: &FlatDom, p: usize) -> bool {
+pub fn is_prose_paragraph(dom: &FlatDom, p: usize) -> bool {
     let node = &dom.nodes[p];
     let density = node.link_density();
     let len = node.text_len;

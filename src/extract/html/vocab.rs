@@ -41,6 +41,8 @@ const CONTENT_WORDS: &[&str] = &[
     "inhalt", "beitrag", "contenido", "noticia", "cuerpo", "conteudo", "materia", "texte",
     "corps", "contenu", "testo", "articolo", "tresc", "tekst", "bericht", "news", "page",
     "column", "prose", "rich",
+    // Collapsed FAQ answers are part of the article, whatever hides them.
+    "accordion", "faq",
 ];
 
 /// What the class and id of an element say about it.
@@ -163,9 +165,9 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "skip to", "jump to", "no media source currently available", "advertisement",
     "share this", "share on", "click here to", "sign up for", "subscribe to", "follow us",
     "all rights reserved", "copyright ©", "©", "read more", "related:", "see also:",
-    "loading", "please wait", "this video", "watch:", "listen to this", "print this",
+    "this video", "watch:", "listen to this", "print this",
     "email this", "back to top", "anzeige", "werbung", "publicidad", "publicité",
-    "you may also like", "you might also like", "recommended for you", "more stories",
+    "you may also like", "you might also like", "you might like", "you may be interested", "more from", "recommended for you", "more stories",
     "also read", "read also", "lesen sie auch", "lire aussi", "leia também", "leia mais",
     "te puede interesar", "lee también",
 ];
@@ -184,12 +186,115 @@ pub fn is_boilerplate(text: &str) -> bool {
     if is_site_notice(&lower) {
         return true;
     }
-    len <= 120 && (BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || is_timecode_line(text))
+    len <= 120
+        && (BOILERPLATE_PREFIXES.iter().any(|p| starts_with_words(&lower, p))
+            || is_furniture_line(text)
+            || is_call_to_action(&lower)
+            || is_dateline(&lower)
+            || is_timecode_line(text))
 }
 
-/// A site's copyright line or newsletter pitch anywhere in a short block
-/// ("The contents of this site are ©2019 ...", "Get the latest updates right
-/// in your inbox. Subscribe to our newsletters."); `lower` is lower-cased.
+/// Longest dateline or reading-time line, in chars.
+const MAX_DATELINE_LEN: usize = 80;
+
+/// A line that only dates the page or times its reading ("Published June
+/// 23, 2025 10:39AM", "15 Dec, 2025", "Team | 5 min read"); `lower` is
+/// lower-cased. The metadata holds the date; the body does not repeat it.
+fn is_dateline(lower: &str) -> bool {
+    if lower.chars().count() > MAX_DATELINE_LEN || !lower.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    // A stamp's date may be followed by its author ("... by Jane Doe").
+    let stamped = DATE_STAMPS.iter().find_map(|p| lower.strip_prefix(p)).map(|rest| rest.split(" by ").next().unwrap_or(rest));
+    // Unstamped, only a month name tells a date from a table's figures.
+    let dated = match stamped {
+        Some(date) => is_date_only(date),
+        None => is_date_only(lower) && lower.split(|c: char| !c.is_alphanumeric()).any(is_month),
+    };
+    dated || lower.contains("min read")
+}
+
+fn is_month(word: &str) -> bool {
+    word.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(word))
+}
+
+const DATE_STAMPS: &[&str] = &["published on", "published", "last updated on", "last updated", "updated on", "updated", "posted on", "posted"];
+
+/// Whether a text is only a date and time: numbers, month names, am/pm.
+fn is_date_only(text: &str) -> bool {
+    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix = &w[digits.len()..];
+            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(suffix, "" | "am" | "pm" | "st" | "nd" | "rd" | "th"))
+                || is_month(w)
+        })
+}
+
+/// English month names; a date-only line may abbreviate them ("Dec").
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
+/// Whether `lower` starts with `prefix` ending at a word boundary: "share on"
+/// is not the start of "share one thing".
+fn starts_with_words(lower: &str, prefix: &str) -> bool {
+    lower.strip_prefix(prefix).is_some_and(|rest| {
+        !prefix.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric)
+    })
+}
+
+/// Openings of a short call to action ("Join our newsletter", "Get the free
+/// eBook!"), as a heading or a line.
+const CALL_TO_ACTION: &[&str] = &[
+    "join our", "subscribe", "sign up", "get the free", "download the free", "download our free",
+    "talk to our", "follow us", "contact us", "get in touch",
+];
+
+/// Longest call to action, in chars: longer lines are article sentences.
+const MAX_CALL_TO_ACTION_LEN: usize = 60;
+
+/// Whether a heading is page furniture: a button label, a call to action, a
+/// dateline or an ad's title ("Advertisement: ...", "... (Sponsored)").
+pub fn is_furniture_heading(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    is_furniture_line(text)
+        || is_call_to_action(&lower)
+        || is_dateline(&lower)
+        || starts_with_words(&lower, "advertisement")
+        || lower.ends_with("(sponsored)")
+}
+
+/// Whether a short line (`lower`, lower-cased) asks the reader to sign up,
+/// subscribe or get in touch rather than telling the story.
+fn is_call_to_action(lower: &str) -> bool {
+    lower.chars().count() <= MAX_CALL_TO_ACTION_LEN
+        && (CALL_TO_ACTION.iter().any(|p| starts_with_words(lower, p)) || lower.contains("newsletter"))
+}
+
+/// Whether a whole line is a button or link label ("Subscribe", "Share",
+/// "Contact us"), as a paragraph or as a heading.
+fn is_furniture_line(text: &str) -> bool {
+    if text.len() > 30 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    FURNITURE_LINES.contains(&lower.trim_end_matches(['!', '.', ':', '»', '›', '→', '…']).trim_end())
+}
+
+/// Whole lines that are a button or link label, never article text.
+const FURNITURE_LINES: &[&str] = &[
+    "subscribe", "sign in", "log in", "login", "sign up", "register", "share", "share it", "tweet",
+    "pin it", "pin for later", "pin this for later", "contact us", "get in touch", "more",
+    "print", "email", "comments", "leave a comment", "leave a reply", "reply", "loading", "please wait",
+];
+
+/// A site's copyright line, newsletter pitch or affiliate disclosure anywhere
+/// in a short block ("The contents of this site are ©2019 ...", "Get the
+/// latest updates right in your inbox. Subscribe to our newsletters.", "We may
+/// earn a commission from links on this page"); `lower` is lower-cased.
 /// A bare "©" is often a photo credit inside article text, so the sign
 /// counts only before a year.
 fn is_site_notice(lower: &str) -> bool {
@@ -201,7 +306,20 @@ fn is_site_notice(lower: &str) -> bool {
     let pitch = lower.chars().count() <= MAX_PITCH_LEN
         && lower.contains("newsletter")
         && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"].iter().any(|w| lower.contains(w));
-    copyright || pitch
+    copyright || pitch || is_affiliate_disclosure(lower)
+}
+
+/// Phrases of the affiliate disclosure that review and shopping pages put
+/// above or below the article.
+const AFFILIATE_PHRASES: &[&str] = &[
+    "affiliate link", "through our links", "through links on", "from links on",
+    "purchases made through",
+];
+
+fn is_affiliate_disclosure(lower: &str) -> bool {
+    lower.chars().count() <= MAX_PITCH_LEN
+        && (lower.contains("qualifying purchases")
+            || (lower.contains("commission") && AFFILIATE_PHRASES.iter().any(|p| lower.contains(p))))
 }
 
 /// Openings of the heading over an author's bio (English, German, French,
@@ -255,6 +373,7 @@ mod tests {
         assert_eq!(classify_names("content-nav-section"), Signal::Content);
         assert_eq!(classify_names("skip-item"), Signal::Neutral);
         assert_eq!(classify_names("skiplink-wrapper"), Signal::StrongChrome);
+        assert_eq!(classify_names("kt-accordion-panel kt-accordion-panel-hidden"), Signal::Content);
         assert_eq!(classify_names(""), Signal::Neutral);
     }
 
@@ -280,5 +399,28 @@ mod tests {
         assert!(!is_boilerplate("The newsletter, which the union sent to 4,000 members, said the strike would go ahead."));
         assert!(!is_boilerplate("It was mentioned in a newsletter I'm not subscribed to, so I missed it completely."));
         assert!(!is_boilerplate("The stand at the fair drew crowds. Photo © Jane Doe"));
+        assert!(is_boilerplate("As an Amazon Associate we earn from qualifying purchases."));
+        assert!(is_boilerplate("Support us! iRunFar may earn a small commission from affiliate links in this article. Learn more."));
+        assert!(!is_boilerplate("The agent's commission, paid by the seller, was 6 percent of the price."));
+        assert!(is_boilerplate("SHARE"));
+        assert!(is_boilerplate("Pin this for later!"));
+        assert!(!is_boilerplate("Share prices fell."));
+        assert!(is_boilerplate("Loading..."));
+        assert!(!is_boilerplate("Loading time of your pages"));
+        assert!(!is_boilerplate("Share one thing that you wish people knew about you."));
+        assert!(is_call_to_action("join our genius newsletter"));
+        assert!(is_furniture_heading("GitHub Actions analytics (Sponsored)"));
+        assert!(is_furniture_heading("Bridgestone Team | 5 min read"));
+        assert!(!is_furniture_heading("What was agreed"));
+        assert!(is_boilerplate("Published June 23, 2025 10:39AM"));
+        assert!(is_boilerplate("15 Dec, 2025"));
+        assert!(!is_boilerplate("1/1/2013 +13.1%"));
+        assert!(!is_boilerplate("$1,595 - $3,000+"));
+        assert!(is_boilerplate("Bridgestone Team | 5 min read"));
+        assert!(!is_boilerplate("Published in 1998, the report found 40 cases."));
+        assert!(!is_boilerplate("Posters went up in 12 cities."));
+        assert!(is_boilerplate("Last updated March  3, 2025 by Erik Demaine."));
+        assert!(is_call_to_action("get the free ebook!"));
+        assert!(!is_call_to_action("subscribers to the service rose by a third in the year to march"));
     }
 }
