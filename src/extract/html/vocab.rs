@@ -115,6 +115,8 @@ fn classify_names(names: &str) -> Signal {
             match kind {
                 // "commentary" and "comments-count" wrappers hold opinion and article text.
                 Fragment::Strong => strong |= !(w == "comment" && bytes[at..].starts_with(b"commentar")),
+                // "overflow-hidden" (CSS utility classes) clips a box's edges; the box is shown.
+                Fragment::Weak if w == "hidden" && is_overflow_utility(bytes, at) => {}
                 Fragment::Weak => weak = true,
                 Fragment::Content => content = true,
             }
@@ -135,6 +137,13 @@ fn classify_names(names: &str) -> Signal {
     } else {
         Signal::Neutral
     }
+}
+
+/// Whether the class name holding byte `at` is an `overflow-…` utility
+/// (`overflow-hidden`, `overflow-x-hidden`).
+fn is_overflow_utility(names: &[u8], at: usize) -> bool {
+    let start = names[..at].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1);
+    names[start..].starts_with(b"overflow")
 }
 
 /// ARIA landmark roles of page chrome.
@@ -374,6 +383,10 @@ mod tests {
         assert_eq!(classify_names("skip-item"), Signal::Neutral);
         assert_eq!(classify_names("skiplink-wrapper"), Signal::StrongChrome);
         assert_eq!(classify_names("kt-accordion-panel kt-accordion-panel-hidden"), Signal::Content);
+        assert_eq!(classify_names("col-span-2 overflow-hidden app-description"), Signal::Neutral);
+        assert_eq!(classify_names("relative overflow-x-hidden"), Signal::Neutral);
+        assert_eq!(classify_names("overflow-hidden promo-hidden"), Signal::StrongChrome);
+        assert_eq!(classify_names("whitespace-nowrap hidden"), Signal::Chrome);
         assert_eq!(classify_names(""), Signal::Neutral);
     }
 
