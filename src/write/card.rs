@@ -37,14 +37,15 @@ pub fn render_card(manifest: &Manifest) -> String {
     );
     let rows = &manifest.files.rows;
     let _ = writeln!(md, "## Counts\n\n| what | count |\n|---|---|");
-    for (what, n) in [
-        ("documents", rows.documents),
-        ("paragraphs", rows.paragraphs),
-        ("quotes", rows.quotes),
-        ("records rejected (rows of rejects.csv)", rows.rejects),
-    ] {
-        let _ = writeln!(md, "| {what} | {n} |");
-    }
+    count_rows(
+        &mut md,
+        &[
+            ("documents", rows.documents),
+            ("paragraphs", rows.paragraphs),
+            ("quotes", rows.quotes),
+            ("records rejected (rows of rejects.csv)", rows.rejects),
+        ],
+    );
     let _ = writeln!(
         md,
         "\nThe last run (version {}{}) read {} inputs{}:\n\n| what | count |\n|---|---|",
@@ -57,14 +58,15 @@ pub fn render_card(manifest: &Manifest) -> String {
             String::new()
         }
     );
-    for (what, n) in [
-        ("input records seen", c.records_seen),
-        ("documents added", c.documents),
-        ("records skipped (not pages, or documents already held)", c.skipped),
-        ("records rejected", c.rejected),
-    ] {
-        let _ = writeln!(md, "| {what} | {n} |");
-    }
+    count_rows(
+        &mut md,
+        &[
+            ("input records seen", c.records_seen),
+            ("documents added", c.documents),
+            ("records skipped (not pages, or documents already held)", c.skipped),
+            ("records rejected", c.rejected),
+        ],
+    );
     let range = match (&c.published_from, &c.published_to) {
         (Some(from), Some(to)) => format!("from {from} to {to}"),
         _ => "unknown (no document gives a publication date)".into(),
@@ -90,6 +92,13 @@ pub fn render_card(manifest: &Manifest) -> String {
          `documents.text`, end exclusive. `_manifest.json` has the full run record."
     );
     md
+}
+
+/// Rows of a two-column `| what | count |` table.
+fn count_rows(md: &mut String, rows: &[(&str, u64)]) {
+    for (what, n) in rows {
+        let _ = writeln!(md, "| {what} | {n} |");
+    }
 }
 
 /// Writes the card into `dir` (the run's staging folder).

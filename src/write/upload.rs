@@ -9,6 +9,8 @@
 //! and its other objects next, so while the new one uploads the prefix is
 //! visibly incomplete, never a mix of two runs.
 
+use super::parquet::list_parts;
+use super::schema::Table;
 use super::store::PUBLISHED_ENTRIES;
 use crate::read::object::{self, ObjectUrl};
 use anyhow::Context;
@@ -52,21 +54,18 @@ pub fn publish(version_dir: &Path, url: &ObjectUrl, previous: &[ObjectMeta]) -> 
 /// that keeps `_SUCCESS` meaningful.
 fn upload_order(version_dir: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
     let mut files = Vec::new();
+    for table in Table::ALL {
+        for part in list_parts(version_dir, table)? {
+            let name = part.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            files.push((format!("{}/{name}", table.name()), part));
+        }
+    }
     let last = [MANIFEST, SUCCESS];
-    let entries = PUBLISHED_ENTRIES.iter().filter(|e| !last.contains(e)).chain(last.iter());
+    let is_table = |entry: &&str| Table::ALL.iter().any(|t| t.name() == *entry);
+    let entries = PUBLISHED_ENTRIES.iter().filter(|e| !is_table(e) && !last.contains(e)).chain(last.iter());
     for entry in entries {
         let path = version_dir.join(entry);
-        if path.is_dir() {
-            let mut parts: Vec<PathBuf> = std::fs::read_dir(&path)
-                .with_context(|| format!("cannot list {}", path.display()))?
-                .map(|e| e.map(|e| e.path()))
-                .collect::<Result<_, _>>()?;
-            parts.sort();
-            for part in parts {
-                let name = part.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                files.push((format!("{entry}/{name}"), part));
-            }
-        } else if path.exists() {
+        if path.exists() {
             files.push((entry.to_string(), path));
         }
     }
