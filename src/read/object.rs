@@ -78,10 +78,13 @@ impl std::fmt::Display for ObjectUrl {
     }
 }
 
-/// The runtime that drives object_store, and one client per bucket.
+/// The runtime that drives object_store, one client per bucket, and the
+/// metadata of every object listed or looked up in this run by URL, so the
+/// ledger's stat of an input just listed costs no second request.
 struct Backend {
     runtime: tokio::runtime::Runtime,
     stores: Mutex<HashMap<String, Arc<dyn ObjectStore>>>,
+    known: Mutex<HashMap<String, ObjectMeta>>,
 }
 
 fn backend() -> io::Result<&'static Backend> {
@@ -93,7 +96,7 @@ fn backend() -> io::Result<&'static Backend> {
     // installed here once (an error means one is installed already).
     let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    Ok(BACKEND.get_or_init(|| Backend { runtime, stores: Mutex::default() }))
+    Ok(BACKEND.get_or_init(|| Backend { runtime, stores: Mutex::default(), known: Mutex::default() }))
 }
 
 /// Runs `future` to completion from synchronous code.
@@ -127,10 +130,23 @@ fn to_io(url: &ObjectUrl, e: object_store::Error) -> io::Error {
     io::Error::new(kind, format!("{url}: {e}"))
 }
 
+/// Remembers what a listing or a HEAD said of the object `url`.
+fn remember(url: &ObjectUrl, meta: &ObjectMeta) -> io::Result<()> {
+    let mut known = backend()?.known.lock().map_err(|_| io::Error::other("the object metadata cache is unusable after a panic"))?;
+    known.insert(url.to_string(), meta.clone());
+    Ok(())
+}
+
 /// The object's size, modification time and ETag; `NotFound` if there is none.
 pub fn head(url: &ObjectUrl) -> io::Result<ObjectMeta> {
+    let cached = backend()?.known.lock().ok().and_then(|known| known.get(&url.to_string()).cloned());
+    if let Some(meta) = cached {
+        return Ok(meta);
+    }
     let store = store(&url.bucket)?;
-    block_on(store.head(&url.location()))?.map_err(|e| to_io(url, e))
+    let meta = block_on(store.head(&url.location()))?.map_err(|e| to_io(url, e))?;
+    remember(url, &meta)?;
+    Ok(meta)
 }
 
 /// Every object under the prefix `url` (as a folder: `a/b` holds `a/b/c`,
@@ -143,6 +159,9 @@ pub fn list(url: &ObjectUrl) -> io::Result<Vec<ObjectMeta>> {
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| to_io(url, e))?;
     objects.sort_by(|a, b| a.location.cmp(&b.location));
+    for meta in &objects {
+        remember(&url.with_key(meta.location.as_ref()), meta)?;
+    }
     Ok(objects)
 }
 
