@@ -3,7 +3,11 @@
 //! Order of precedence, as in the HTML standard's encoding sniffing: a byte
 //! order mark, then the `charset` of the HTTP `Content-Type` header, then a
 //! `<meta charset>` / `<meta http-equiv="Content-Type">` prescan of the start of
-//! the document, then chardetng's guess from the bytes themselves. The chosen
+//! the document, then chardetng's guess from the bytes themselves. One
+//! departure: a declared legacy charset yields to UTF-8 when the bytes are
+//! valid UTF-8 with non-ASCII text in them. Pages re-saved as UTF-8 keep their
+//! old `<meta charset=gb2312>` and servers send a default `ISO-8859-1`, while
+//! legacy text is almost never valid multi-byte UTF-8 by chance. The chosen
 //! encoding decodes with encoding_rs; malformed sequences become U+FFFD.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
@@ -21,6 +25,8 @@ pub enum CharsetSource {
     Bom,
     Http,
     Meta,
+    /// A declared charset overruled: the bytes are valid, non-ASCII UTF-8.
+    ValidUtf8,
     Detected,
 }
 
@@ -62,13 +68,16 @@ fn sniff(bytes: &[u8], http_charset: Option<&str>, markup: bool) -> (&'static En
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return (encoding, CharsetSource::Bom);
     }
-    if let Some(encoding) = http_charset.and_then(label_to_encoding) {
-        return (encoding, CharsetSource::Http);
-    }
-    if markup {
-        if let Some(encoding) = prescan_meta(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
-            return (encoding, CharsetSource::Meta);
+    let declared = match http_charset.and_then(label_to_encoding) {
+        Some(encoding) => Some((encoding, CharsetSource::Http)),
+        None if markup => prescan_meta(&bytes[..bytes.len().min(PRESCAN_BYTES)]).map(|e| (e, CharsetSource::Meta)),
+        None => None,
+    };
+    if let Some((encoding, source)) = declared {
+        if encoding != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+            return (UTF_8, CharsetSource::ValidUtf8);
         }
+        return (encoding, source);
     }
     // Valid UTF-8 is what chardetng would answer too; checking it first is
     // an order of magnitude cheaper than feeding the detector every byte.
@@ -164,6 +173,24 @@ mod tests {
         let d = decode_html(&bytes, None);
         assert_eq!(d.source, CharsetSource::Detected);
         assert!(d.text.contains("Москва — столица России"), "{}", d.text);
+    }
+
+    #[test]
+    fn a_legacy_declaration_yields_to_valid_utf8_text() {
+        // A Chinese page re-saved as UTF-8 that still declares gb2312, and a
+        // server default of ISO-8859-1 in front of a UTF-8 page.
+        let page = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\" /><title>人工智能迈上新台阶_科技</title>";
+        let d = decode_html(page.as_bytes(), None);
+        assert_eq!((d.encoding, d.source), (UTF_8, CharsetSource::ValidUtf8));
+        assert!(d.text.contains("人工智能迈上新台阶"));
+        let d = decode_html("<p>Zürich café</p>".as_bytes(), Some("ISO-8859-1"));
+        assert_eq!(d.source, CharsetSource::ValidUtf8);
+        assert!(d.text.contains("Zürich café"));
+        // Real GB2312 bytes are not valid UTF-8: the declaration stands.
+        let (gb, _, _) = encoding_rs::GBK.encode(page);
+        let d = decode_html(&gb, None);
+        assert_eq!(d.source, CharsetSource::Meta);
+        assert!(d.text.contains("人工智能迈上新台阶"));
     }
 
     #[test]
