@@ -22,7 +22,8 @@ INPUT KINDS (recognised by content; the extension only breaks ties)
              \"Breaking News\", media-player lines...) are dropped; the headline becomes the title.
   In a folder, only files with these extensions (or WARC content) are read; a file named
   on the command line is always read. Character sets are sniffed as a browser does: byte
-  order mark, HTTP charset, <meta> tag, then detection.
+  order mark, HTTP charset, <meta> tag, then detection; a declared legacy charset yields
+  to UTF-8 when the bytes are valid UTF-8 (pages re-saved as UTF-8 keep their old <meta>).
 
 OUTPUT (DIR)
   documents/*.parquet   one row per page: doc_id, source, record_offset, record_id, url,
