@@ -19,6 +19,8 @@
 //! a page passes. The bounds sit well above real articles and keep one page
 //! within ~100 times the median time (~2 s) and ~100 MB.
 
+use std::ops::Range;
+
 /// Deepest element nesting newsmill parses.
 pub const MAX_NESTING: usize = 5_000;
 /// Most elements in one page.
@@ -38,8 +40,23 @@ pub struct Exceeded {
 
 /// The first limit `html` passes, if any, from one scan of its tags.
 pub fn check_page(html: &str) -> Option<Exceeded> {
+    exceeded(html, scan(html, MAX_NESTING, None))
+}
+
+/// [`check_page`], and in the same scan, the page with the code of its
+/// scripts and styles left out (JSON-LD kept: metadata reads it). Nothing
+/// reads that code, and the tokenizer spends a tenth of the parse on it.
+pub fn check_and_blank_code(html: &str) -> Result<String, Exceeded> {
+    let mut blanked = String::with_capacity(html.len());
+    match exceeded(html, scan(html, MAX_NESTING, Some(&mut blanked))) {
+        Some(exceeded) => Err(exceeded),
+        None => Ok(blanked),
+    }
+}
+
+fn exceeded(html: &str, scan: Scan) -> Option<Exceeded> {
     let exceeded = |reason, detail| Some(Exceeded { reason, detail });
-    let shape = match scan(html, MAX_NESTING) {
+    let shape = match scan {
         Scan::TooDeep(depth) => {
             return exceeded(
                 "too_deeply_nested",
@@ -102,13 +119,22 @@ enum Scan {
     Done(Shape),
 }
 
+/// Elements whose content the tokenizer reads as plain text (or, for svg and
+/// math, as foreign markup): a `<script>` inside them is not a script.
+const NOT_SCRIPT_CONTEXTS: &[&[u8]] =
+    &[b"title", b"textarea", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript", b"plaintext", b"svg", b"math"];
+
 /// One pass over the tags of `html`, stopping early only when the nesting
-/// passes `max_depth`.
-fn scan(html: &str, max_depth: usize) -> Scan {
+/// passes `max_depth`. With `blanked`, also writes `html` there without the
+/// bodies of its scripts and styles (see [`blankable_code`]).
+fn scan(html: &str, max_depth: usize, mut blanked: Option<&mut String>) -> Scan {
     let bytes = html.as_bytes();
     let mut shape = Shape::default();
     let mut depth = 0usize;
     let mut at = 0;
+    // `html[..copied]` is written to `blanked`; before `scripts_from`, a
+    // `<script>` tag is text or foreign markup and is left alone.
+    let (mut copied, mut scripts_from) = (0, 0);
     // Every position `at` takes is just after an ASCII byte (or the end), so
     // `html.get(at..)` never fails on a char boundary.
     while let Some(offset) = html.get(at..).and_then(|rest| rest.find('<')) {
@@ -124,6 +150,10 @@ fn scan(html: &str, max_depth: usize) -> Scan {
         let name_start = usize::from(closing);
         let name_len = rest[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         if name_len == 0 {
+            if blanked.is_some() && matches!(rest.first(), Some(b'!' | b'?' | b'/')) {
+                // A bogus comment (`<!doctype`, `<?php`, `</ x`) runs to the next `>`.
+                scripts_from = scripts_from.max(rest.iter().position(|&b| b == b'>').map_or(bytes.len(), |p| start + 1 + p));
+            }
             continue;
         }
         let name = &rest[name_start..name_start + name_len];
@@ -138,9 +168,20 @@ fn scan(html: &str, max_depth: usize) -> Scan {
         let (tag_end, attributes) = scan_attributes(bytes, start + 1 + name_len);
         shape.max_attributes = shape.max_attributes.max(attributes);
         at = (tag_end + 1).min(bytes.len());
+        let whole_name = bytes.get(start + 1 + name_len).is_none_or(|&b| ends_tag_name(b));
+        if blanked.is_some() && whole_name && start >= scripts_from && is(NOT_SCRIPT_CONTEXTS) {
+            scripts_from = close_tag(html, at, name).unwrap_or(bytes.len());
+        }
         if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
             let end = close_tag(html, at, name).unwrap_or(bytes.len());
             shape.raw_text_bytes += end - at;
+            if let Some(out) = blanked.as_deref_mut() {
+                if whole_name && start >= scripts_from && blankable_code(html, start..at, end, name) {
+                    // `at` follows the tag's `>` and `end` is a `<`: both char boundaries.
+                    out.push_str(&html[copied..at]);
+                    copied = end;
+                }
+            }
             at = end;
             continue;
         }
@@ -153,7 +194,29 @@ fn scan(html: &str, max_depth: usize) -> Scan {
             return Scan::TooDeep(depth);
         }
     }
+    if let Some(out) = blanked {
+        out.push_str(&html[copied..]);
+    }
     Scan::Done(shape)
+}
+
+/// Whether a byte ends a tag name for the HTML tokenizer.
+fn ends_tag_name(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == b'/' || b == b'>'
+}
+
+/// Whether the body `html[tag.end..end]` of the script or style whose start
+/// tag is `html[tag]` can be left out without changing the parsed tree
+/// elsewhere: it is not JSON-LD, its end tag at `end` is one for the
+/// tokenizer too, and it holds no `<!--` (which can make the tokenizer skip
+/// a `</script>`).
+fn blankable_code(html: &str, tag: Range<usize>, end: usize, name: &[u8]) -> bool {
+    let bytes = html.as_bytes();
+    // A character reference may spell the type (`ld&#x2B;json`): any `&` keeps the script.
+    let is_json_ld = bytes.get(tag.clone()).is_some_and(|t| t.contains(&b'&') || t.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json")));
+    let end_tag_closes = end < bytes.len() && bytes.get(end + 2 + name.len()).is_some_and(|&b| ends_tag_name(b));
+    let escapes = html.get(tag.end..end).is_some_and(|body| body.contains("<!--"));
+    !is_json_ld && end_tag_closes && !escapes
 }
 
 /// From just after a start tag's name: the offset of the `>` that ends the
@@ -193,14 +256,19 @@ fn scan_attributes(bytes: &[u8], mut at: usize) -> (usize, usize) {
 
 /// Offset of the `</name` that ends a raw-text element (script, style).
 fn close_tag(html: &str, from: usize, name: &[u8]) -> Option<usize> {
+    let bytes = html.as_bytes();
     let mut at = from;
-    while let Some(offset) = html.get(at..)?.find("</") {
-        let close = at + offset;
-        let candidate = html.as_bytes().get(close + 2..close + 2 + name.len())?;
-        if candidate.eq_ignore_ascii_case(name) {
-            return Some(close);
+    // Finding a char is a memchr, much faster than finding "</"; every `at`
+    // follows an ASCII `<` (or is `from`, after a tag's `>`).
+    while let Some(offset) = html.get(at..)?.find('<') {
+        let open = at + offset;
+        if bytes.get(open + 1) == Some(&b'/') {
+            let candidate = bytes.get(open + 2..open + 2 + name.len())?;
+            if candidate.eq_ignore_ascii_case(name) {
+                return Some(open);
+            }
         }
-        at = close + 2;
+        at = open + 1;
     }
     None
 }
@@ -218,7 +286,7 @@ mod tests {
     #[test]
     fn deep_nesting_is_caught_early() {
         let deep = page(&format!("{}<p>x</p>{}", "<div>".repeat(6000), "</div>".repeat(6000)));
-        assert_eq!(scan(&deep, MAX_NESTING), Scan::TooDeep(MAX_NESTING + 1));
+        assert_eq!(scan(&deep, MAX_NESTING, None), Scan::TooDeep(MAX_NESTING + 1));
         let exceeded = check_page(&deep).expect("too deep");
         assert_eq!(exceeded.reason, "too_deeply_nested");
         assert!(exceeded.detail.contains("more than 5000 deep (at least 5001)"), "{}", exceeded.detail);
@@ -238,14 +306,14 @@ mod tests {
     #[test]
     fn real_nesting_is_counted() {
         let html = "<div><section><article><div><p>t</p></div></article></section></div>";
-        assert_eq!(scan(html, 3), Scan::TooDeep(4));
-        assert!(matches!(scan(html, 4), Scan::Done(Shape { elements: 5, .. })));
+        assert_eq!(scan(html, 3, None), Scan::TooDeep(4));
+        assert!(matches!(scan(html, 4, None), Scan::Done(Shape { elements: 5, .. })));
     }
 
     #[test]
     fn attributes_are_counted_and_quoted_values_may_hold_the_tag_end() {
         let html = r#"<div id=main class="a > b" data-x='<div>' hidden><p>text</p></div>"#;
-        let Scan::Done(shape) = scan(html, MAX_NESTING) else { panic!() };
+        let Scan::Done(shape) = scan(html, MAX_NESTING, None) else { panic!() };
         assert_eq!(shape, Shape { elements: 2, max_attributes: 4, raw_text_bytes: 0 });
     }
 
@@ -277,5 +345,49 @@ mod tests {
         let exceeded = check_page(&big_text).expect("over the limit");
         assert_eq!(exceeded.reason, "page_too_large");
         assert!(exceeded.detail.contains("2.0 MiB of markup and text"), "{}", exceeded.detail);
+    }
+
+    #[test]
+    fn script_and_style_bodies_are_blanked_but_json_ld_is_kept() {
+        let html = concat!(
+            r#"<head><style>p { color: red }</style><script type="application/ld+json">{"@type": "NewsArticle"}</script>"#,
+            r#"<SCRIPT src=a.js>var a = "<p>";</SCRIPT ></head><body><p>Text é</p><script>if (a<b) {}</script></body>"#
+        );
+        assert_eq!(
+            check_and_blank_code(html).expect("within limits"),
+            concat!(
+                r#"<head><style></style><script type="application/ld+json">{"@type": "NewsArticle"}</script>"#,
+                r#"<SCRIPT src=a.js></SCRIPT ></head><body><p>Text é</p><script></script></body>"#
+            )
+        );
+    }
+
+    #[test]
+    fn script_tags_the_tokenizer_reads_otherwise_are_left_alone() {
+        for html in [
+            // Escaped script data: the first `</script>` does not end it.
+            r#"<script><!-- document.write("<script>x</script>") --></script><p>after</p>"#,
+            // Not a script end tag, and not a script start tag.
+            "<script>a</scripts>b</script>",
+            "<script-box>shown</script-box>",
+            // Text, foreign markup and bogus comments, where `<script>` is not a script.
+            "<title>a <script>b</script></title><textarea><style>c</style></textarea>",
+            "<svg><script>d</script></svg><noscript><script>e</script></noscript>",
+            "<?php <script>f</script> ?><![CDATA[ <style>g</style> ]]>",
+            // JSON-LD, its type written with a character reference.
+            r#"<script type="application/ld&#x2B;json">{"@type": "NewsArticle"}</script>"#,
+            // No end tag: the script runs to the end of the page.
+            "<p>x</p><script>var unfinished = 1;",
+        ] {
+            assert_eq!(check_and_blank_code(html).as_deref(), Ok(html), "{html}");
+        }
+        assert_eq!(check_and_blank_code("<svg></svg><script>x</script>").as_deref(), Ok("<svg></svg><script></script>"));
+    }
+
+    #[test]
+    fn blanking_reports_the_same_limits() {
+        let deep = page(&"<div>".repeat(MAX_NESTING + 1));
+        assert_eq!(check_and_blank_code(&deep).err(), check_page(&deep));
+        assert!(check_and_blank_code(&deep).is_err());
     }
 }

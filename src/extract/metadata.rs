@@ -11,6 +11,7 @@
 use super::normalize_whitespace;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use regex::Regex;
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -510,31 +511,38 @@ impl VisibleText {
         // The headline is the title shown in a heading, else the first
         // `<h1>`, else the title anywhere (breadcrumbs repeat it too).
         let (mut title_heading, mut h1, mut title_anywhere) = (None, None, None);
-        // Quotes, embedded posts and comments carry other people's names and
-        // dates: elements inside them are marked once, in document order
-        // (a parent is always seen before its children).
-        let mut quoted: std::collections::HashSet<ego_tree::NodeId> = std::collections::HashSet::new();
-        for node in doc.root_element().descendants() {
-            if let Some(el) = ElementRef::wrap(node) {
-                let inherited = node.parent().is_some_and(|p| quoted.contains(&p.id()));
-                if inherited || el.value().name() == "blockquote" || is_comments(el) {
-                    quoted.insert(node.id());
+        // The open elements, root first, each with whether it is inside a
+        // quote, an embedded post or comments: they carry other people's
+        // names and dates.
+        let mut open: Vec<(ElementRef, bool)> = Vec::new();
+        for edge in doc.root_element().traverse() {
+            let node = match edge {
+                Edge::Open(node) => node,
+                Edge::Close(node) => {
+                    if node.value().is_element() {
+                        open.pop();
+                    }
+                    continue;
                 }
+            };
+            if let Some(el) = ElementRef::wrap(node) {
+                let inherited = open.last().is_some_and(|&(_, quoted)| quoted);
+                open.push((el, inherited || el.value().name() == "blockquote" || is_comments(el)));
                 continue;
             }
             let Some(text) = node.value().as_text() else { continue };
-            let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
-            if matches!(parent.value().name(), "script" | "style" | "noscript" | "template" | "title" | "head") {
+            let Some(&(parent, quoted)) = open.last() else { continue };
+            if quoted || matches!(parent.value().name(), "script" | "style" | "noscript" | "template" | "title" | "head") {
                 continue;
             }
-            if quoted.contains(&parent.id()) {
+            // Most text nodes are the whitespace between tags: no String for them.
+            if text.trim().is_empty() {
                 continue;
             }
             let text = normalize_whitespace(text);
-            if text.is_empty() {
-                continue;
-            }
-            let heading = parent.ancestors().take(4).chain([*parent]).filter_map(ElementRef::wrap).find_map(|a| match a.value().name() {
+            // The parent's nearest `levels` ancestors, then the parent.
+            let near = |levels: usize| open.iter().rev().skip(1).take(levels).chain(open.last()).map(|&(el, _)| el);
+            let heading = near(4).find_map(|a| match a.value().name() {
                 name @ ("h1" | "h2") => Some(name),
                 _ => None,
             });
@@ -552,7 +560,7 @@ impl VisibleText {
                 h1 = h1.or(here);
             }
             nodes.push(text);
-            let time = parent.ancestors().take(2).chain([*parent]).filter_map(ElementRef::wrap).find(|a| a.value().name() == "time");
+            let time = near(2).find(|a| a.value().name() == "time");
             datetimes.push(time.and_then(|t| t.value().attr("datetime")).map(str::to_string));
         }
         VisibleText { nodes, datetimes, headline: title_heading.or(h1).or(title_anywhere) }
@@ -703,8 +711,8 @@ fn in_comments_or_nav(el: ElementRef) -> bool {
 
 /// Whether an element's class or id says it holds comments.
 fn is_comments(el: ElementRef) -> bool {
-    let v = el.value();
-    [v.attr("class"), v.attr("id")].into_iter().flatten().any(|a| a.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"comment")))
+    // One pass over the attributes: `attr` looks each name up from the start.
+    el.value().attrs().any(|(name, value)| matches!(name, "class" | "id") && value.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"comment")))
 }
 
 /// Names in the first matching element that holds some.
@@ -715,14 +723,17 @@ fn first_names(doc: &Html, sel: &Selector, keep: impl Fn(&ElementRef) -> bool) -
     })
 }
 
-/// An element's visible text nodes, whitespace-normalised.
+/// An element's first [`BYLINE_NODES`] visible text nodes, whitespace-normalised.
 fn text_nodes(el: ElementRef) -> Vec<String> {
     el.descendants()
         .filter(|n| n.parent().and_then(ElementRef::wrap).map_or(true, |p| !matches!(p.value().name(), "script" | "style" | "noscript")))
-        .filter_map(|n| n.value().as_text().map(|t| normalize_whitespace(t)))
-        .filter(|t| !t.is_empty())
+        .filter_map(|n| n.value().as_text().filter(|t| !t.trim().is_empty()).map(|t| normalize_whitespace(t)))
+        .take(BYLINE_NODES)
         .collect()
 }
+
+/// How many text nodes from its start a by-line may span.
+const BYLINE_NODES: usize = 12;
 
 /// The byline text in a run of text nodes: the names after any "By" label,
 /// joined through "and" / "," nodes, up to the first node that is neither
@@ -734,7 +745,7 @@ fn names_in_nodes(nodes: &[String]) -> Option<String> {
     let trailing_and = static_regex!(r"(?i)\s(?:and|&)$");
     let mut text = String::new();
     let mut expecting_name = true;
-    for node in nodes.iter().take(12) {
+    for node in nodes.iter().take(BYLINE_NODES) {
         if label.is_match(node) || initials.is_match(node) {
             if text.is_empty() {
                 continue;
@@ -766,7 +777,7 @@ fn text_byline(visible: &VisibleText, nodes: impl IntoIterator<Item = usize>) ->
         if !(by_label || by_line) {
             return None;
         }
-        let text = names_in_nodes(visible.nodes.get(i..visible.nodes.len().min(i + 12))?)?;
+        let text = names_in_nodes(visible.nodes.get(i..visible.nodes.len().min(i + BYLINE_NODES))?)?;
         (text.chars().count() <= 100).then(|| join_names(std::iter::once(text.as_str()))).flatten()
     })
 }
