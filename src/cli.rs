@@ -336,10 +336,12 @@ fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
     };
     let url = args.url.as_deref().or(record.url.as_deref());
     let decoded = crate::decode::decode_html(&bytes, http_charset.as_deref());
-    if let Some(exceeded) = crate::extract::limits::check_page(&decoded.text) {
-        crate::usage_bail!("{} is not parsed: {} ({})", args.page.display(), exceeded.detail, exceeded.reason);
-    }
-    let article = crate::extract::html::extract_html(&decoded.text, url);
+    // The page as `build` parses it.
+    let html = match crate::extract::limits::check_and_prune(&decoded.text) {
+        Ok(html) => html,
+        Err(exceeded) => crate::usage_bail!("{} is not parsed: {} ({})", args.page.display(), exceeded.detail, exceeded.reason),
+    };
+    let article = crate::extract::html::extract_html(&html, url);
     let m = &article.metadata;
     let published = m.published_at.and_then(chrono::DateTime::from_timestamp_micros).map(|t| t.to_rfc3339());
     let mut report = format!(
@@ -354,7 +356,7 @@ fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
         m.language.as_deref().unwrap_or("-"),
         article.blocks.len()
     );
-    report.push_str(&crate::extract::html::explain_html(&decoded.text, url));
+    report.push_str(&crate::extract::html::explain_html(&html, url));
     Ok(report)
 }
 

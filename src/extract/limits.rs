@@ -14,7 +14,7 @@
 //! - text and markup cost ~30 bytes of memory and 0.5-1 s per MB (a 50 MB
 //!   page: 1.2-1.5 GB, 25 s; 4 MB of paragraphs: 120 MB, 4 s).
 //!
-//! [`check_page`] scans the markup once before parsing (a linear pass over
+//! [`check_and_prune`] scans the markup once before parsing (a linear pass over
 //! the tags; scripts, styles and comments skipped) and names the first bound
 //! a page passes. The bounds sit well above real articles and keep one page
 //! within ~100 times the median time (~2 s) and ~100 MB.
@@ -38,19 +38,16 @@ pub struct Exceeded {
     pub detail: String,
 }
 
-/// The first limit `html` passes, if any, from one scan of its tags.
-pub fn check_page(html: &str) -> Option<Exceeded> {
-    exceeded(html, scan(html, MAX_NESTING, None))
-}
-
-/// [`check_page`], and in the same scan, the page with the code of its
-/// scripts and styles left out (JSON-LD kept: metadata reads it). Nothing
-/// reads that code, and the tokenizer spends a tenth of the parse on it.
-pub fn check_and_blank_code(html: &str) -> Result<String, Exceeded> {
-    let mut blanked = String::with_capacity(html.len());
-    match exceeded(html, scan(html, MAX_NESTING, Some(&mut blanked))) {
+/// The first limit `html` passes, if any, from one scan of its tags, and
+/// from the same scan the page without what extraction never reads: the code of its scripts and styles (JSON-LD kept: metadata
+/// reads it) and attributes outside [`READ_ATTRIBUTES`]. The parsed tree is
+/// otherwise the same; the tokenizer spent about a third of the parse on
+/// what is left out.
+pub fn check_and_prune(html: &str) -> Result<String, Exceeded> {
+    let mut pruned = String::with_capacity(html.len());
+    match exceeded(html, scan(html, MAX_NESTING, &mut pruned)) {
         Some(exceeded) => Err(exceeded),
-        None => Ok(blanked),
+        None => Ok(pruned),
     }
 }
 
@@ -125,14 +122,15 @@ const NOT_SCRIPT_CONTEXTS: &[&[u8]] =
     &[b"title", b"textarea", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript", b"plaintext", b"svg", b"math"];
 
 /// One pass over the tags of `html`, stopping early only when the nesting
-/// passes `max_depth`. With `blanked`, also writes `html` there without the
-/// bodies of its scripts and styles (see [`blankable_code`]).
-fn scan(html: &str, max_depth: usize, mut blanked: Option<&mut String>) -> Scan {
+/// passes `max_depth`. Also writes `html` to `pruned` without the
+/// bodies of its scripts and styles (see [`blankable_code`]) and without the
+/// attributes extraction does not read (see [`write_read_attributes`]).
+fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
     let bytes = html.as_bytes();
     let mut shape = Shape::default();
     let mut depth = 0usize;
     let mut at = 0;
-    // `html[..copied]` is written to `blanked`; before `scripts_from`, a
+    // `html[..copied]` is written to `pruned`; before `scripts_from`, a
     // `<script>` tag is text or foreign markup and is left alone.
     let (mut copied, mut scripts_from) = (0, 0);
     // Every position `at` takes is just after an ASCII byte (or the end), so
@@ -148,9 +146,11 @@ fn scan(html: &str, max_depth: usize, mut blanked: Option<&mut String>) -> Scan 
         }
         let closing = rest.first() == Some(&b'/');
         let name_start = usize::from(closing);
-        let name_len = rest[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        // A tag name starts with a letter: `<3` and `</2` are text and a bogus comment.
+        let starts_name = rest.get(name_start).is_some_and(u8::is_ascii_alphabetic);
+        let name_len = if starts_name { rest[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count() } else { 0 };
         if name_len == 0 {
-            if blanked.is_some() && matches!(rest.first(), Some(b'!' | b'?' | b'/')) {
+            if matches!(rest.first(), Some(b'!' | b'?' | b'/')) {
                 // A bogus comment (`<!doctype`, `<?php`, `</ x`) runs to the next `>`.
                 scripts_from = scripts_from.max(rest.iter().position(|&b| b == b'>').map_or(bytes.len(), |p| start + 1 + p));
             }
@@ -165,28 +165,41 @@ fn scan(html: &str, max_depth: usize, mut blanked: Option<&mut String>) -> Scan 
             continue;
         }
         shape.elements += 1;
-        let (tag_end, attributes) = scan_attributes(bytes, start + 1 + name_len);
-        shape.max_attributes = shape.max_attributes.max(attributes);
-        at = (tag_end + 1).min(bytes.len());
-        let whole_name = bytes.get(start + 1 + name_len).is_none_or(|&b| ends_tag_name(b));
-        if blanked.is_some() && whole_name && start >= scripts_from && is(NOT_SCRIPT_CONTEXTS) {
+        let name_end = start + 1 + name_len;
+        let whole_name = bytes.get(name_end).is_none_or(|&b| ends_tag_name(b));
+        // A tag outside raw text and foreign markup whose attributes build no tree.
+        let tag = if whole_name && start >= scripts_from && !is(TREE_ATTRIBUTE_TAGS) {
+            pruned.push_str(&html[copied..start]);
+            let written = pruned.len();
+            let tag = write_read_attributes(html, start, name_end, pruned);
+            if tag.end < bytes.len() {
+                copied = tag.end + 1;
+            } else {
+                // The text ends inside the tag, which the tokenizer then drops: keep it as it is.
+                pruned.truncate(written);
+                copied = start;
+            }
+            tag
+        } else {
+            scan_attributes(bytes, name_end, &mut |_, _| {})
+        };
+        shape.max_attributes = shape.max_attributes.max(tag.attributes);
+        at = (tag.end + 1).min(bytes.len());
+        if whole_name && start >= scripts_from && is(NOT_SCRIPT_CONTEXTS) {
             scripts_from = close_tag(html, at, name).unwrap_or(bytes.len());
         }
         if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
             let end = close_tag(html, at, name).unwrap_or(bytes.len());
             shape.raw_text_bytes += end - at;
-            if let Some(out) = blanked.as_deref_mut() {
-                if whole_name && start >= scripts_from && blankable_code(html, start..at, end, name) {
-                    // `at` follows the tag's `>` and `end` is a `<`: both char boundaries.
-                    out.push_str(&html[copied..at]);
-                    copied = end;
-                }
+            if whole_name && start >= scripts_from && blankable_code(html, start..at, end, name) {
+                // `at` follows the tag's `>` and `end` is a `<`: both char boundaries.
+                pruned.push_str(&html[copied..at]);
+                copied = end;
             }
             at = end;
             continue;
         }
-        let self_closed = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-        if is(VOID) || is(SELF_CLOSING_SIBLINGS) || self_closed {
+        if is(VOID) || is(SELF_CLOSING_SIBLINGS) || tag.self_closing {
             continue;
         }
         depth += 1;
@@ -194,9 +207,7 @@ fn scan(html: &str, max_depth: usize, mut blanked: Option<&mut String>) -> Scan 
             return Scan::TooDeep(depth);
         }
     }
-    if let Some(out) = blanked {
-        out.push_str(&html[copied..]);
-    }
+    pruned.push_str(&html[copied..]);
     Scan::Done(shape)
 }
 
@@ -219,31 +230,49 @@ fn blankable_code(html: &str, tag: Range<usize>, end: usize, name: &[u8]) -> boo
     !is_json_ld && end_tag_closes && !escapes
 }
 
-/// From just after a start tag's name: the offset of the `>` that ends the
-/// tag (or the end of the text) and the number of attributes before it.
-/// Quoted values may hold `>`, as in the HTML tokenizer.
-fn scan_attributes(bytes: &[u8], mut at: usize) -> (usize, usize) {
+/// A start tag as the HTML tokenizer reads it, from just after its name.
+struct StartTag {
+    /// Offset of the `>` that ends it (or the end of the text).
+    end: usize,
+    attributes: usize,
+    /// A `/` right before the `>` (not one inside an unquoted value).
+    self_closing: bool,
+}
+
+/// Reads a start tag from just after its name, calling `attribute` with the
+/// span of each attribute's name and of the whole `name=value`. Quoted values
+/// may hold `>`, as in the HTML tokenizer.
+fn scan_attributes(bytes: &[u8], mut at: usize, attribute: &mut dyn FnMut(Range<usize>, Range<usize>)) -> StartTag {
     let skip = |at: &mut usize, while_: &dyn Fn(u8) -> bool| {
         while bytes.get(*at).is_some_and(|&b| while_(b)) {
             *at += 1;
         }
     };
-    let mut attributes = 0;
+    let (mut attributes, mut self_closing) = (0, false);
     loop {
-        skip(&mut at, &|b| b.is_ascii_whitespace() || b == b'/');
+        skip(&mut at, &|b| b.is_ascii_whitespace());
         match bytes.get(at) {
-            None => return (bytes.len(), attributes),
-            Some(b'>') => return (at, attributes),
-            Some(_) => {}
+            None => return StartTag { end: bytes.len(), attributes, self_closing: false },
+            Some(b'>') => return StartTag { end: at, attributes, self_closing },
+            Some(b'/') => {
+                at += 1;
+                self_closing = bytes.get(at) == Some(&b'>');
+                continue;
+            }
+            Some(_) => self_closing = false,
         }
         attributes += 1;
+        let start = at;
         at += 1; // a name may start with any byte, `=` and quotes included
         skip(&mut at, &|b| !(b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b'=')));
-        skip(&mut at, &|b| b.is_ascii_whitespace());
-        if bytes.get(at) != Some(&b'=') {
+        let name = start..at;
+        let mut after = at;
+        skip(&mut after, &|b| b.is_ascii_whitespace());
+        if bytes.get(after) != Some(&b'=') {
+            attribute(name.clone(), name);
             continue;
         }
-        at += 1;
+        at = after + 1;
         skip(&mut at, &|b| b.is_ascii_whitespace());
         match bytes.get(at) {
             Some(&quote @ (b'"' | b'\'')) => {
@@ -251,7 +280,49 @@ fn scan_attributes(bytes: &[u8], mut at: usize) -> (usize, usize) {
             }
             _ => skip(&mut at, &|b| !(b.is_ascii_whitespace() || b == b'>')),
         }
+        attribute(name, start..at);
     }
+}
+
+/// The attributes extraction and metadata read (`attr("…")` calls and
+/// selectors; a test checks this list against the code). The parse gets only
+/// these: the tokenizer spends about a sixth of the parse on the others
+/// (`data-*`, `src`, `srcset`, `onclick`, `aria-*`…).
+const READ_ATTRIBUTES: &[&[u8]] = &[
+    b"aria-hidden", b"charset", b"class", b"content", b"datetime", b"hidden", b"href", b"http-equiv", b"id",
+    b"itemprop", b"itemscope", b"itemtype", b"lang", b"name", b"property", b"pubdate", b"rel", b"role", b"style",
+    b"type", b"xml:lang",
+];
+
+/// Start tags whose attributes steer tree construction, so they are copied
+/// whole: `<font color>` ends SVG content, `<template shadowrootmode>` makes a
+/// shadow root, `<option>` fills a customizable select, and formatting
+/// elements are told apart by their attributes (at most three identical ones
+/// are reopened); `<svg>` and `<math>` rename some attributes (`xlink:href`).
+/// Tags inside SVG and MathML, and names with a `-` or `:`, are never rewritten.
+const TREE_ATTRIBUTE_TAGS: &[&[u8]] = &[
+    b"font", b"template", b"option", b"selectedcontent", b"svg", b"math", b"a", b"b", b"big", b"code", b"em", b"i",
+    b"nobr", b"s", b"small", b"strike", b"strong", b"tt", b"u",
+];
+
+/// Writes the start tag `html[start..=tag.end]`, whose name ends at
+/// `name_end`, keeping only the attributes in [`READ_ATTRIBUTES`].
+fn write_read_attributes(html: &str, start: usize, name_end: usize, out: &mut String) -> StartTag {
+    out.push_str(&html[start..name_end]);
+    let tag = scan_attributes(html.as_bytes(), name_end, &mut |name, whole| {
+        // Every span starts at a char and ends before an ASCII byte or at the end.
+        let name = html[name].as_bytes();
+        if READ_ATTRIBUTES.iter().any(|read| read.eq_ignore_ascii_case(name)) {
+            out.push(' ');
+            out.push_str(&html[whole]);
+        }
+    });
+    if tag.self_closing {
+        // The space keeps the `/` out of an unquoted value before it.
+        out.push_str(" /");
+    }
+    out.push('>');
+    tag
 }
 
 /// Offset of the `</name` that ends a raw-text element (script, style).
@@ -286,8 +357,8 @@ mod tests {
     #[test]
     fn deep_nesting_is_caught_early() {
         let deep = page(&format!("{}<p>x</p>{}", "<div>".repeat(6000), "</div>".repeat(6000)));
-        assert_eq!(scan(&deep, MAX_NESTING, None), Scan::TooDeep(MAX_NESTING + 1));
-        let exceeded = check_page(&deep).expect("too deep");
+        assert_eq!(scan(&deep, MAX_NESTING, &mut String::new()), Scan::TooDeep(MAX_NESTING + 1));
+        let exceeded = check_and_prune(&deep).expect_err("too deep");
         assert_eq!(exceeded.reason, "too_deeply_nested");
         assert!(exceeded.detail.contains("more than 5000 deep (at least 5001)"), "{}", exceeded.detail);
     }
@@ -300,20 +371,20 @@ mod tests {
             "<tr><td>cell<td>cell".repeat(4_000),
             "<p>para <img src=x> <span>s</span>".repeat(4_000)
         );
-        assert_eq!(check_page(&page), None);
+        assert!(check_and_prune(&page).is_ok());
     }
 
     #[test]
     fn real_nesting_is_counted() {
         let html = "<div><section><article><div><p>t</p></div></article></section></div>";
-        assert_eq!(scan(html, 3, None), Scan::TooDeep(4));
-        assert!(matches!(scan(html, 4, None), Scan::Done(Shape { elements: 5, .. })));
+        assert_eq!(scan(html, 3, &mut String::new()), Scan::TooDeep(4));
+        assert!(matches!(scan(html, 4, &mut String::new()), Scan::Done(Shape { elements: 5, .. })));
     }
 
     #[test]
     fn attributes_are_counted_and_quoted_values_may_hold_the_tag_end() {
         let html = r#"<div id=main class="a > b" data-x='<div>' hidden><p>text</p></div>"#;
-        let Scan::Done(shape) = scan(html, MAX_NESTING, None) else { panic!() };
+        let Scan::Done(shape) = scan(html, MAX_NESTING, &mut String::new()) else { panic!() };
         assert_eq!(shape, Shape { elements: 2, max_attributes: 4, raw_text_bytes: 0 });
     }
 
@@ -321,17 +392,17 @@ mod tests {
     fn an_element_with_too_many_attributes_is_rejected() {
         let attributes: String = (0..MAX_ATTRIBUTES + 1).map(|i| format!(" data-a{i}=\"v\"")).collect();
         let html = page(&format!("<div{attributes}>{ARTICLE}</div>"));
-        let exceeded = check_page(&html).expect("over the limit");
+        let exceeded = check_and_prune(&html).expect_err("over the limit");
         assert_eq!(exceeded.reason, "too_many_attributes");
         assert!(exceeded.detail.contains("257 attributes"), "{}", exceeded.detail);
         let attributes: String = (0..40).map(|i| format!(" data-a{i}=\"v\"")).collect();
-        assert_eq!(check_page(&page(&format!("<div{attributes}>{ARTICLE}</div>"))), None);
+        assert!(check_and_prune(&page(&format!("<div{attributes}>{ARTICLE}</div>"))).is_ok());
     }
 
     #[test]
     fn a_page_with_too_many_elements_is_rejected() {
         let html = page(&"<tr><td>cell</td><td>cell</td></tr>".repeat(MAX_ELEMENTS / 3 + 1));
-        let exceeded = check_page(&html).expect("over the limit");
+        let exceeded = check_and_prune(&html).expect_err("over the limit");
         assert_eq!(exceeded.reason, "too_many_elements");
         assert!(exceeded.detail.contains("50006 elements"), "{}", exceeded.detail);
     }
@@ -340,24 +411,24 @@ mod tests {
     fn size_counts_markup_and_text_but_not_scripts_styles_and_comments() {
         let megabytes = |n: usize| "x".repeat(n * 1024 * 1024);
         let big_script = page(&format!("{ARTICLE}<script>var blob = \"{}\";</script><style>{}</style><!--{}-->", megabytes(2), megabytes(2), megabytes(2)));
-        assert_eq!(check_page(&big_script), None);
+        assert!(check_and_prune(&big_script).is_ok());
         let big_text = page(&format!("<p>{}</p>", megabytes(MAX_CONTENT_BYTES >> 20)));
-        let exceeded = check_page(&big_text).expect("over the limit");
+        let exceeded = check_and_prune(&big_text).expect_err("over the limit");
         assert_eq!(exceeded.reason, "page_too_large");
         assert!(exceeded.detail.contains("2.0 MiB of markup and text"), "{}", exceeded.detail);
     }
 
     #[test]
-    fn script_and_style_bodies_are_blanked_but_json_ld_is_kept() {
+    fn script_and_style_bodies_are_pruned_but_json_ld_is_kept() {
         let html = concat!(
             r#"<head><style>p { color: red }</style><script type="application/ld+json">{"@type": "NewsArticle"}</script>"#,
             r#"<SCRIPT src=a.js>var a = "<p>";</SCRIPT ></head><body><p>Text é</p><script>if (a<b) {}</script></body>"#
         );
         assert_eq!(
-            check_and_blank_code(html).expect("within limits"),
+            check_and_prune(html).expect("within limits"),
             concat!(
                 r#"<head><style></style><script type="application/ld+json">{"@type": "NewsArticle"}</script>"#,
-                r#"<SCRIPT src=a.js></SCRIPT ></head><body><p>Text é</p><script></script></body>"#
+                r#"<SCRIPT></SCRIPT ></head><body><p>Text é</p><script></script></body>"#
             )
         );
     }
@@ -379,15 +450,122 @@ mod tests {
             // No end tag: the script runs to the end of the page.
             "<p>x</p><script>var unfinished = 1;",
         ] {
-            assert_eq!(check_and_blank_code(html).as_deref(), Ok(html), "{html}");
+            assert_eq!(check_and_prune(html).as_deref(), Ok(html), "{html}");
         }
-        assert_eq!(check_and_blank_code("<svg></svg><script>x</script>").as_deref(), Ok("<svg></svg><script></script>"));
+        assert_eq!(check_and_prune("<svg></svg><script>x</script>").as_deref(), Ok("<svg></svg><script></script>"));
     }
 
     #[test]
-    fn blanking_reports_the_same_limits() {
-        let deep = page(&"<div>".repeat(MAX_NESTING + 1));
-        assert_eq!(check_and_blank_code(&deep).err(), check_page(&deep));
-        assert!(check_and_blank_code(&deep).is_err());
+    fn attributes_extraction_does_not_read_are_left_out() {
+        let html = concat!(
+            r#"<div class="story" data-id=7 onclick="go('>')"><img src=a.jpg alt="A > B"/><p id=p1 style='display:none'>t</p>"#,
+            r#"<br/><input disabled /><meta property=og:title content=T/ data-x=1/><img class=a/></div>"#,
+            "<p>Open source! <3\n</p><p data-x=1>"
+        );
+        assert_eq!(
+            check_and_prune(html).as_deref(),
+            Ok(concat!(
+                r#"<div class="story"><img /><p id=p1 style='display:none'>t</p>"#,
+                r#"<br /><input /><meta property=og:title content=T/><img class=a/></div>"#,
+                "<p>Open source! <3\n</p><p>"
+            ))
+        );
+    }
+
+    #[test]
+    fn tags_whose_attributes_build_the_tree_are_left_whole() {
+        for html in [
+            r#"<svg xlink:href=x><font color=red>x</font><path d="M0 0"/></svg><math><mi mathcolor=red>y</mi></math>"#,
+            r#"<template shadowrootmode="open"><p>shadow</p></template><a href=/x target=_blank>l</a><b data-x=1>b</b>"#,
+            r#"<my-card data-id=3>custom</my-card><o:p lang=en></o:p><textarea><p data-x=1></textarea>"#,
+            // The text ends inside the tag, which the tokenizer drops.
+            "<p>x</p><div data-x=1",
+        ] {
+            assert_eq!(check_and_prune(html).as_deref(), Ok(html), "{html}");
+        }
+    }
+
+    /// The tree of a page as text, without the code of scripts and styles
+    /// (JSON-LD kept) and the attributes extraction does not read.
+    fn read_tree(html: &str) -> Vec<String> {
+        let doc = scraper::Html::parse_document(html);
+        let is_code = |n: ego_tree::NodeRef<scraper::Node>| {
+            n.parent().and_then(|p| p.value().as_element().map(|e| (e.name(), e.attr("type")))).is_some_and(|(name, kind)| {
+                matches!(name, "script" | "style") && !kind.is_some_and(|t| t.contains("ld+json"))
+            })
+        };
+        doc.tree
+            .nodes()
+            .filter(|n| !(n.value().is_text() && is_code(*n)))
+            .map(|n| match n.value() {
+                scraper::Node::Element(e) => {
+                    let mut attrs: Vec<String> = e
+                        .attrs()
+                        .filter(|(k, _)| READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(k.as_bytes())))
+                        .map(|(k, v)| format!("{k}={v}"))
+                        .collect();
+                    attrs.sort();
+                    format!("{} <{} {}>", n.ancestors().count(), e.name(), attrs.join(" "))
+                }
+                other => format!("{} {other:?}", n.ancestors().count()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pruned_pages_parse_to_the_same_tree() {
+        // Real pages (data/html) and html5lib's hard cases: pruning changes no
+        // element, text or attribute that extraction reads.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut pages = Vec::new();
+        for dir in ["data/html", "tests/fixtures/hostile/html5lib"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("fixture folder") {
+                let path = entry.expect("fixture").path();
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                match path.extension().and_then(|e| e.to_str()) {
+                    Some("html") => pages.push(text),
+                    Some("dat") => pages.extend(
+                        text.split("#data\n").skip(1).filter_map(|case| case.split_once("\n#errors")).map(|(data, _)| data.to_string()),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        assert!(pages.len() > 200, "{} pages", pages.len());
+        for html in &pages {
+            let pruned = check_and_prune(html).unwrap_or_else(|e| panic!("{e:?}"));
+            let (before, after) = (read_tree(html), read_tree(&pruned));
+            let first = before.iter().zip(&after).position(|(b, a)| b != a);
+            assert_eq!(before.len(), after.len(), "{first:?}: {:?}", first.map(|i| (&before[i], &after[i])));
+            assert_eq!(first, None, "{:?}", first.map(|i| (&before[i], &after[i])));
+        }
+    }
+
+    #[test]
+    fn the_read_attributes_are_those_extraction_reads() {
+        // Every attribute the extractor and metadata name must survive pruning.
+        let sources = [
+            include_str!("metadata.rs"),
+            include_str!("html/vocab.rs"),
+            include_str!("html/dom.rs"),
+            include_str!("html/mod.rs"),
+            include_str!("html/scoring.rs"),
+            include_str!("html/blocks.rs"),
+            include_str!("html/lede.rs"),
+        ];
+        let call = regex::Regex::new(r#"\.attr\("([^"]+)"\)"#).unwrap();
+        let selector = regex::Regex::new(r#"selector!\("([^"]+)"\)"#).unwrap();
+        let in_selector = regex::Regex::new(r"\[([A-Za-z:-]+)").unwrap();
+        for source in sources {
+            let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+            let called = call.captures_iter(code).map(|c| c.get(1).map_or("", |m| m.as_str()));
+            let selected = selector
+                .captures_iter(code)
+                .flat_map(|c| in_selector.captures_iter(c.get(1).map_or("", |m| m.as_str())).collect::<Vec<_>>())
+                .map(|c| c.get(1).map_or("", |m| m.as_str()));
+            for name in called.chain(selected) {
+                assert!(READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(name.as_bytes())), "{name} is read but pruned");
+            }
+        }
     }
 }

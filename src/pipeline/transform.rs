@@ -4,7 +4,7 @@ use crate::decode::{decode_html, decode_text};
 use crate::dedup::Signature;
 use crate::extract::html::extract_html;
 use crate::extract::language::detect_language;
-use crate::extract::limits::check_and_blank_code;
+use crate::extract::limits::check_and_prune;
 use crate::extract::metadata::Metadata;
 use crate::extract::text_page::ChromeFilter;
 use crate::extract::Article;
@@ -116,7 +116,7 @@ impl Transformer {
                     return reject("binary_content", format!("the {} bytes given as HTML are binary data", bytes.len()));
                 }
                 let decoded = self.clock.time(Stage::Decode, || decode_html(&bytes, http_charset.as_deref()));
-                let html = match self.clock.time(Stage::Extract, || check_and_blank_code(&decoded.text)) {
+                let html = match self.clock.time(Stage::Extract, || check_and_prune(&decoded.text)) {
                     Ok(html) => html,
                     Err(exceeded) => return reject(exceeded.reason, exceeded.detail),
                 };
