@@ -50,6 +50,10 @@ pub fn explain_html(html: &str, page_url: Option<&str>) -> String {
             }
         }
     }
+    if let Some(b) = ex.article_box {
+        let share = unfiltered.nodes[b].p_text_len as f32 / total_p;
+        out.push_str(&format!("keep article-box     p={share:.2} {} (classed like chrome, holds the page's prose)\n", ex.dom.describe(b)));
+    }
     out.push_str("== containers\n");
     for &r in &ex.roots {
         let what = if ex.ledes.contains(&r) { "lede" } else { "root" };
@@ -119,6 +123,8 @@ struct Extraction<'a> {
     dom: FlatDom<'a>,
     /// Per node: the rule that dropped the subtree rooted there as chrome.
     chrome: Vec<Option<Rule>>,
+    /// A box whose class looked like chrome, kept as holding the article.
+    article_box: Option<usize>,
     blocks: Vec<RawBlock>,
     /// Subtrees kept as the article: the chosen containers and the lede
     /// paragraphs before them, in document order.
@@ -132,7 +138,11 @@ struct Extraction<'a> {
 impl<'a> Extraction<'a> {
     fn run(doc: &'a scraper::Html) -> Extraction<'a> {
         let mut dom = FlatDom::build(doc);
-        let (chrome, weights) = mark_chrome(&dom);
+        let (mut chrome, mut weights) = mark_chrome(&dom, None);
+        let article_box = misjudged_article_box(&dom, &chrome);
+        if article_box.is_some() {
+            (chrome, weights) = mark_chrome(&dom, article_box);
+        }
         let removed = covered_subtrees(&dom, &chrome);
         dom.compute_stats(&removed);
         let blocks = blocks::collect(&dom, &removed);
@@ -143,7 +153,7 @@ impl<'a> Extraction<'a> {
         let junk = mark_junk_containers(&dom, &roots);
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
         drop_author_sections(&dom, &blocks, &mut verdicts);
-        Extraction { dom, chrome, blocks, roots, ledes, verdicts }
+        Extraction { dom, chrome, article_box, blocks, roots, ledes, verdicts }
     }
 
     fn into_blocks(self) -> Vec<Block> {
@@ -162,8 +172,9 @@ const MAIN_TEXT_SHARE: f32 = 0.5;
 
 /// Marks the roots of chrome subtrees (top-down, so nothing inside a dropped
 /// subtree is judged again) and returns them with each element's class/id
-/// weight for scoring.
-fn mark_chrome(dom: &FlatDom) -> (Vec<Option<Rule>>, scoring::Weights) {
+/// weight for scoring. `article_box`, if given, is judged as plain content
+/// whatever its class says (see [`misjudged_article_box`]).
+fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>, scoring::Weights) {
     let n = dom.nodes.len();
     let mut chrome: Vec<Option<Rule>> = vec![None; n];
     let mut weights = vec![0.0f32; n];
@@ -175,7 +186,7 @@ fn mark_chrome(dom: &FlatDom) -> (Vec<Option<Rule>>, scoring::Weights) {
             i += 1;
             continue;
         };
-        let signal = vocab::classify(el);
+        let signal = if article_box == Some(i) { Signal::Neutral } else { vocab::classify(el) };
         weights[i] = match signal {
             Signal::StrongChrome | Signal::Chrome => -25.0,
             Signal::Content => 25.0,
@@ -202,6 +213,28 @@ fn mark_chrome(dom: &FlatDom) -> (Vec<Option<Rule>>, scoring::Weights) {
         }
     }
     (chrome, weights)
+}
+
+/// How many times the paragraph text left after chrome removal a single
+/// class-dropped box must hold to be taken for the article itself.
+const MISJUDGED_BOX_FACTOR: u32 = 2;
+
+/// A box dropped for its class that holds at least twice the paragraph text
+/// of everything kept: the template names the article's column like chrome
+/// ("sidebar-content", a tab panel classed "hidden"), and without it the page
+/// has no article left. Readability, likewise, retries without its class
+/// filter when the strict pass leaves too little text.
+fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize> {
+    let total_p = dom.nodes.first().map_or(0, |r| r.p_text_len);
+    let dropped_p: u32 = chrome.iter().enumerate().filter(|(_, r)| r.is_some()).map(|(i, _)| dom.nodes[i].p_text_len).sum();
+    let kept_p = total_p.saturating_sub(dropped_p);
+    let (best, best_p) = chrome
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| **r == Some(Rule::ChromeClass))
+        .map(|(i, _)| (i, dom.nodes[i].p_text_len))
+        .max_by_key(|&(_, p)| p)?;
+    (best_p > 0 && best_p >= MISJUDGED_BOX_FACTOR * kept_p).then_some(best)
 }
 
 /// Whether element `i` is one of a run of same-class siblings that together
@@ -493,6 +526,21 @@ mod tests {
             card(P1), card(P2), card(P3)
         );
         assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn article_in_a_box_classed_like_chrome_is_kept_when_it_holds_the_page_prose() {
+        let html = format!(
+            "<html><body><nav><a href=\"/\">Home</a></nav><section class=\"hero\"><h1>Talks</h1><p>Short intro line for the story.</p></section>\
+             <div class=\"sidebar-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p><div class=\"share\"><p>Share this story with your friends.</p></div></div>\
+             <div class=\"sidebar\"><div class=\"republish\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>\
+             <div class=\"comments\"><p>I could not agree more with this, it is a very good summary of the whole situation.</p></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+        assert!(explain_html(&html, None).contains("keep article-box"));
+        // A sidebar beside an article that holds most of the prose stays dropped.
+        let beside = format!("<html><body><article><p>{P1}</p><p>{P2}</p></article><div class=\"sidebar\"><p>{P3}</p></div></body></html>");
+        assert_eq!(texts(&beside), vec![P1, P2]);
     }
 
     #[test]
