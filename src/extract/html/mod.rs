@@ -209,6 +209,10 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
             chrome[i] = rule;
             i = node.end.max(i + 1);
         } else {
+            // The article's own box does not score as chrome either.
+            if holds_main_text {
+                weights[i] = weights[i].max(0.0);
+            }
             i += 1;
         }
     }
@@ -541,6 +545,15 @@ mod tests {
         // A sidebar beside an article that holds most of the prose stays dropped.
         let beside = format!("<html><body><article><p>{P1}</p><p>{P2}</p></article><div class=\"sidebar\"><p>{P3}</p></div></body></html>");
         assert_eq!(texts(&beside), vec![P1, P2]);
+    }
+
+    #[test]
+    fn box_holding_most_prose_does_not_score_as_chrome() {
+        let html = format!(
+            "<html><body><section class=\"hero\"><h1>Talks</h1><p>Short intro line for the story.</p></section>\
+             <div class=\"sidebar-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
     }
 
     #[test]
