@@ -296,10 +296,24 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
                 node.tag,
                 Tag::List | Tag::Div | Tag::Section | Tag::Table | Tag::Form | Tag::Figure | Tag::OtherBlock
             );
-            junk[i] = is_box && node.text_len > 0 && (node.link_density() > 0.5 || is_teaser(dom, i));
+            let link_list = node.link_density() > 0.5 && !(node.tag == Tag::List && holds_annotated_items(dom, i));
+            junk[i] = is_box && node.text_len > 0 && (link_list || is_teaser(dom, i));
         }
     }
     junk
+}
+
+/// Unlinked text per item, on average, above which a link-dense list is an
+/// annotated list (citations, picks with notes), not a list of links.
+const MIN_ANNOTATION_LEN: u32 = 40;
+
+/// Whether the list at `i` carries, besides its links, about a sentence of
+/// unlinked text per item: references and annotated picks are the article's,
+/// while related-story and tag lists are bare links.
+fn holds_annotated_items(dom: &FlatDom, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    let items = scoring::element_children(dom, i).filter(|&c| dom.nodes[c].tag == Tag::Li).count() as u32;
+    items > 0 && node.text_len.saturating_sub(node.link_len) >= MIN_ANNOTATION_LEN * items
 }
 
 /// Most text a teaser card holds; one whose excerpt is cut off ("...")
@@ -431,6 +445,16 @@ mod tests {
     fn related_articles_inside_the_article_are_dropped() {
         let related = "<div class=\"related-articles\"><h3>Related</h3><ul><li><a href=\"/a\">Minister resigns after a long and bitter dispute over the budget</a></li><li><a href=\"/b\">Markets rally, with stocks at a record high</a></li></ul></div>";
         assert_eq!(texts(&page("", related, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn reference_lists_with_linked_titles_are_kept() {
+        let refs = "<h2>References</h2><ul>\
+            <li>Black LI, Barnes PM. <a href=\"/a\">Use of yoga, meditation, and chiropractors among U.S. adults aged 18 and over</a>. NCHS Data Brief. 2018;(325):1-8.</li>\
+            <li>Creswell JD. <a href=\"/b\">Mindfulness interventions in the treatment of chronic pain and depression</a>. Annual Review of Psychology. 2017;68:491-516.</li></ul>";
+        let got = texts(&page("", refs, ""));
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert!(got[3].starts_with("Black LI, Barnes PM. Use of yoga"), "{got:?}");
     }
 
     #[test]
