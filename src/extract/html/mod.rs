@@ -208,6 +208,10 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
         if rule.is_some() && !holds_main_text {
             chrome[i] = rule;
             i = node.end.max(i + 1);
+        } else if is_code(node) {
+            // Syntax highlighters class a code's tokens "comment", "meta",
+            // "tag": the code is shown whole.
+            i = node.end.max(i + 1);
         } else {
             // The article's own box does not score as chrome either.
             if holds_main_text {
@@ -217,6 +221,11 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
         }
     }
     (chrome, weights)
+}
+
+/// A code block or inline code, whose inner classes name code tokens.
+fn is_code(node: &dom::Node) -> bool {
+    node.tag == Tag::Pre || node.element().is_some_and(|e| e.name() == "code")
 }
 
 /// How many times the paragraph text left after chrome removal a single
@@ -578,6 +587,13 @@ mod tests {
              <div class=\"sidebar-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
         );
         assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn highlighted_code_keeps_its_comments() {
+        let code = "<pre><code class=\"hljs\"><span class=\"hljs-comment\"># stage all modified files</span>\ngit add -A</code></pre>";
+        let got = texts(&page("", code, ""));
+        assert_eq!(got[2], "# stage all modified files git add -A");
     }
 
     #[test]
