@@ -194,6 +194,7 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
         };
         let rule = match node.tag {
             Tag::Body | Tag::Article | Tag::Main | Tag::P | Tag::Heading(_) => None,
+            Tag::Header if is_section_header(dom, i) => None,
             Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer | Tag::Figcaption => Some(Rule::ChromeTag),
             _ => match signal {
                 Signal::StrongChrome => Some(Rule::ChromeClass),
@@ -226,6 +227,24 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
 /// A code block or inline code, whose inner classes name code tokens.
 fn is_code(node: &dom::Node) -> bool {
     node.tag == Tag::Pre || node.element().is_some_and(|e| e.name() == "code")
+}
+
+/// Whether the `<header>` at `i` heads a part of the article rather than the
+/// page (HTML lets every section have one): it holds a sub-heading but not
+/// the page's `<h1>`, and sits inside an `<article>`, `<section>` or `<main>`.
+fn is_section_header(dom: &FlatDom, i: usize) -> bool {
+    let subtree = &dom.nodes[i..dom.nodes[i].end.max(i + 1)];
+    if subtree.iter().any(|n| n.tag == Tag::Heading(1)) || !subtree.iter().any(|n| matches!(n.tag, Tag::Heading(_))) {
+        return false;
+    }
+    let mut a = dom.nodes[i].parent;
+    while a != 0 && dom.nodes[a].parent != a {
+        if matches!(dom.nodes[a].tag, Tag::Article | Tag::Section | Tag::Main) {
+            return true;
+        }
+        a = dom.nodes[a].parent;
+    }
+    false
 }
 
 /// How many times the paragraph text left after chrome removal a single
@@ -587,6 +606,16 @@ mod tests {
              <div class=\"sidebar-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
         );
         assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn section_headers_inside_the_article_are_kept() {
+        let inside = "<section><header><h2>Buffalo Bayou Trail</h2><span>Best for families</span></header><p>{P3}</p></section>";
+        let html = format!(
+            "<html><body><header><h2>Example News</h2><a href=\"/\">Home</a></header><article><header><h1>Talks</h1><p>By Jane Doe</p></header><p>{P1}</p><p>{P2}</p>{}</article></body></html>",
+            inside.replace("{P3}", P3)
+        );
+        assert_eq!(texts(&html), vec![P1, P2, "Buffalo Bayou Trail", "Best for families", P3]);
     }
 
     #[test]
