@@ -98,6 +98,8 @@ enum Rule {
     Title,
     /// A section headed "About the author" (a bio, not the article).
     AuthorSection,
+    /// A repeat of paragraphs already kept (a template's second copy).
+    Repeated,
 }
 
 impl Rule {
@@ -113,6 +115,7 @@ impl Rule {
             Rule::Boilerplate => "boilerplate",
             Rule::Title => "title",
             Rule::AuthorSection => "author-section",
+            Rule::Repeated => "repeated",
         }
     }
 }
@@ -153,6 +156,7 @@ impl<'a> Extraction<'a> {
         let junk = mark_junk_containers(&dom, &roots);
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
         drop_author_sections(&dom, &blocks, &mut verdicts);
+        drop_repeated_runs(&dom, &blocks, &mut verdicts);
         Extraction { dom, chrome, article_box, blocks, roots, ledes, verdicts }
     }
 
@@ -418,6 +422,47 @@ fn drop_author_sections(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Opti
     }
 }
 
+/// Shortest block, in non-whitespace chars, checked for repeats: short
+/// lines ("Pros", "Buy now") repeat legitimately.
+const MIN_REPEAT_LEN: u32 = 40;
+
+/// Fewest repeated paragraphs in a row that make a second copy of a section.
+const MIN_REPEATED_RUN: usize = 2;
+
+/// Drops kept blocks that repeat the text of an earlier kept block held in
+/// another box, in runs of at least [`MIN_REPEATED_RUN`]: responsive templates
+/// ship the same section twice (one copy per screen size), while a lone
+/// repeat is often the article's own (a recap, a table row).
+fn drop_repeated_runs(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    // Text -> the box holding its first copy; a repeat in the same box is
+    // the article's own (a refrain, a lorem ipsum filler).
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Short lines between repeated paragraphs (headings, labels) neither
+    // start nor break a run.
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| verdicts[i].is_none() && blocks[i].text_len >= MIN_REPEAT_LEN).collect();
+    let repeated: Vec<bool> = kept
+        .iter()
+        .map(|&i| {
+            let holder = dom.nodes[blocks[i].owner].parent;
+            *seen.entry(blocks[i].text.as_str()).or_insert(holder) != holder
+        })
+        .collect();
+    let mut start = 0;
+    while start < kept.len() {
+        if !repeated[start] {
+            start += 1;
+            continue;
+        }
+        let end = (start..kept.len()).find(|&j| !repeated[j]).unwrap_or(kept.len());
+        if end - start >= MIN_REPEATED_RUN {
+            for &i in &kept[start..end] {
+                verdicts[i] = Some(Rule::Repeated);
+            }
+        }
+        start = end;
+    }
+}
+
 /// The rule that drops a block, if any.
 fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> Option<Rule> {
     if !roots.iter().any(|&r| b.owner >= r && b.owner < dom.nodes[r].end) {
@@ -616,6 +661,21 @@ mod tests {
             inside.replace("{P3}", P3)
         );
         assert_eq!(texts(&html), vec![P1, P2, "Buffalo Bayou Trail", "Best for families", P3]);
+    }
+
+    #[test]
+    fn a_second_copy_of_a_section_in_another_box_is_dropped() {
+        let html = format!(
+            "<html><body><article><h1>Talks</h1><div class=\"desktop\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>\
+             <div class=\"mobile\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("repeated")));
+        // Repeats in the same box, and lone repeats, are the article's own.
+        let refrain = format!("<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p><p>{P2}</p></article></body></html>");
+        assert_eq!(texts(&refrain).len(), 5);
+        let lone = format!("<html><body><article><div><p>{P1}</p><p>{P2}</p></div><div><p>{P3}</p><p>{P1}</p></div></article></body></html>");
+        assert_eq!(texts(&lone).len(), 4);
     }
 
     #[test]
