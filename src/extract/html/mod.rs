@@ -1,13 +1,15 @@
 //! Article extraction from HTML.
 //!
 //! One parse, then linear passes over a flat copy of the DOM ([`dom`]):
-//! 1. drop page chrome by tag (nav, aside, header, footer, figure captions),
-//!    ARIA role and class/id vocabulary ([`vocab`]), unless the element holds
-//!    most of the page's paragraph text;
+//! 1. drop page chrome by tag (nav, aside, page header, footer, figure
+//!    captions), ARIA role and class/id vocabulary ([`vocab`]), unless the
+//!    element holds most of the page's paragraph text (or twice what the rest
+//!    of the page keeps);
 //! 2. split the rest into text blocks ([`blocks`]);
 //! 3. score paragraphs into their ancestors and pick the content container
 //!    plus qualifying siblings ([`scoring`]);
-//! 4. inside it, drop link-heavy containers and boilerplate lines.
+//! 4. inside it, drop link-heavy containers, boilerplate lines and second
+//!    copies of a section.
 
 mod blocks;
 mod dom;
