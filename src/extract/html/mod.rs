@@ -1,13 +1,15 @@
 //! Article extraction from HTML.
 //!
 //! One parse, then linear passes over a flat copy of the DOM ([`dom`]):
-//! 1. drop page chrome by tag (nav, aside, header, footer, figure captions),
-//!    ARIA role and class/id vocabulary ([`vocab`]), unless the element holds
-//!    most of the page's paragraph text;
+//! 1. drop page chrome by tag (nav, aside, page header, footer, figure
+//!    captions), ARIA role and class/id vocabulary ([`vocab`]), unless the
+//!    element holds most of the page's paragraph text (or twice what the rest
+//!    of the page keeps);
 //! 2. split the rest into text blocks ([`blocks`]);
 //! 3. score paragraphs into their ancestors and pick the content container
 //!    plus qualifying siblings ([`scoring`]);
-//! 4. inside it, drop link-heavy containers and boilerplate lines.
+//! 4. inside it, drop link-heavy containers, boilerplate lines and second
+//!    copies of a section.
 
 mod blocks;
 mod dom;
@@ -49,6 +51,10 @@ pub fn explain_html(html: &str, page_url: Option<&str>) -> String {
                 out.push_str(&format!("drop {:<14} p={share:.2} {} {}\n", rule.name(), ex.dom.describe(i), preview(&text)));
             }
         }
+    }
+    if let Some(b) = ex.article_box {
+        let share = unfiltered.nodes[b].p_text_len as f32 / total_p;
+        out.push_str(&format!("keep article-box     p={share:.2} {} (classed like chrome, holds the page's prose)\n", ex.dom.describe(b)));
     }
     out.push_str("== containers\n");
     for &r in &ex.roots {
@@ -94,6 +100,8 @@ enum Rule {
     Title,
     /// A section headed "About the author" (a bio, not the article).
     AuthorSection,
+    /// A repeat of paragraphs already kept (a template's second copy).
+    Repeated,
 }
 
 impl Rule {
@@ -109,6 +117,7 @@ impl Rule {
             Rule::Boilerplate => "boilerplate",
             Rule::Title => "title",
             Rule::AuthorSection => "author-section",
+            Rule::Repeated => "repeated",
         }
     }
 }
@@ -119,6 +128,8 @@ struct Extraction<'a> {
     dom: FlatDom<'a>,
     /// Per node: the rule that dropped the subtree rooted there as chrome.
     chrome: Vec<Option<Rule>>,
+    /// A box whose class looked like chrome, kept as holding the article.
+    article_box: Option<usize>,
     blocks: Vec<RawBlock>,
     /// Subtrees kept as the article: the chosen containers and the lede
     /// paragraphs before them, in document order.
@@ -132,7 +143,11 @@ struct Extraction<'a> {
 impl<'a> Extraction<'a> {
     fn run(doc: &'a scraper::Html) -> Extraction<'a> {
         let mut dom = FlatDom::build(doc);
-        let (chrome, weights) = mark_chrome(&dom);
+        let (mut chrome, mut weights) = mark_chrome(&dom, None);
+        let article_box = misjudged_article_box(&dom, &chrome);
+        if article_box.is_some() {
+            (chrome, weights) = mark_chrome(&dom, article_box);
+        }
         let removed = covered_subtrees(&dom, &chrome);
         dom.compute_stats(&removed);
         let blocks = blocks::collect(&dom, &removed);
@@ -143,7 +158,8 @@ impl<'a> Extraction<'a> {
         let junk = mark_junk_containers(&dom, &roots);
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
         drop_author_sections(&dom, &blocks, &mut verdicts);
-        Extraction { dom, chrome, blocks, roots, ledes, verdicts }
+        drop_repeated_runs(&dom, &blocks, &mut verdicts);
+        Extraction { dom, chrome, article_box, blocks, roots, ledes, verdicts }
     }
 
     fn into_blocks(self) -> Vec<Block> {
@@ -162,8 +178,9 @@ const MAIN_TEXT_SHARE: f32 = 0.5;
 
 /// Marks the roots of chrome subtrees (top-down, so nothing inside a dropped
 /// subtree is judged again) and returns them with each element's class/id
-/// weight for scoring.
-fn mark_chrome(dom: &FlatDom) -> (Vec<Option<Rule>>, scoring::Weights) {
+/// weight for scoring. `article_box`, if given, is judged as plain content
+/// whatever its class says (see [`misjudged_article_box`]).
+fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>, scoring::Weights) {
     let n = dom.nodes.len();
     let mut chrome: Vec<Option<Rule>> = vec![None; n];
     let mut weights = vec![0.0f32; n];
@@ -175,7 +192,7 @@ fn mark_chrome(dom: &FlatDom) -> (Vec<Option<Rule>>, scoring::Weights) {
             i += 1;
             continue;
         };
-        let signal = vocab::classify(el);
+        let signal = if article_box == Some(i) { Signal::Neutral } else { vocab::classify(el) };
         weights[i] = match signal {
             Signal::StrongChrome | Signal::Chrome => -25.0,
             Signal::Content => 25.0,
@@ -183,6 +200,7 @@ fn mark_chrome(dom: &FlatDom) -> (Vec<Option<Rule>>, scoring::Weights) {
         };
         let rule = match node.tag {
             Tag::Body | Tag::Article | Tag::Main | Tag::P | Tag::Heading(_) => None,
+            Tag::Header if is_section_header(dom, i) => None,
             Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer | Tag::Figcaption => Some(Rule::ChromeTag),
             _ => match signal {
                 Signal::StrongChrome => Some(Rule::ChromeClass),
@@ -197,11 +215,64 @@ fn mark_chrome(dom: &FlatDom) -> (Vec<Option<Rule>>, scoring::Weights) {
         if rule.is_some() && !holds_main_text {
             chrome[i] = rule;
             i = node.end.max(i + 1);
+        } else if is_code(node) {
+            // Syntax highlighters class a code's tokens "comment", "meta",
+            // "tag": the code is shown whole.
+            i = node.end.max(i + 1);
         } else {
+            // The article's own box does not score as chrome either.
+            if holds_main_text {
+                weights[i] = weights[i].max(0.0);
+            }
             i += 1;
         }
     }
     (chrome, weights)
+}
+
+/// A code block or inline code, whose inner classes name code tokens.
+fn is_code(node: &dom::Node) -> bool {
+    node.tag == Tag::Pre || node.element().is_some_and(|e| e.name() == "code")
+}
+
+/// Whether the `<header>` at `i` heads a part of the article rather than the
+/// page (HTML lets every section have one): it holds a sub-heading but not
+/// the page's `<h1>`, and sits inside an `<article>`, `<section>` or `<main>`.
+fn is_section_header(dom: &FlatDom, i: usize) -> bool {
+    let subtree = &dom.nodes[i..dom.nodes[i].end.max(i + 1)];
+    if subtree.iter().any(|n| n.tag == Tag::Heading(1)) || !subtree.iter().any(|n| matches!(n.tag, Tag::Heading(_))) {
+        return false;
+    }
+    let mut a = dom.nodes[i].parent;
+    while a != 0 && dom.nodes[a].parent != a {
+        if matches!(dom.nodes[a].tag, Tag::Article | Tag::Section | Tag::Main) {
+            return true;
+        }
+        a = dom.nodes[a].parent;
+    }
+    false
+}
+
+/// How many times the paragraph text left after chrome removal a single
+/// class-dropped box must hold to be taken for the article itself.
+const MISJUDGED_BOX_FACTOR: u32 = 2;
+
+/// A box dropped for its class that holds at least twice the paragraph text
+/// of everything kept: the template names the article's column like chrome
+/// ("sidebar-content", a tab panel classed "hidden"), and without it the page
+/// has no article left. Readability, likewise, retries without its class
+/// filter when the strict pass leaves too little text.
+fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize> {
+    let total_p = dom.nodes.first().map_or(0, |r| r.p_text_len);
+    let dropped_p: u32 = chrome.iter().enumerate().filter(|(_, r)| r.is_some()).map(|(i, _)| dom.nodes[i].p_text_len).sum();
+    let kept_p = total_p.saturating_sub(dropped_p);
+    let (best, best_p) = chrome
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| **r == Some(Rule::ChromeClass))
+        .map(|(i, _)| (i, dom.nodes[i].p_text_len))
+        .max_by_key(|&(_, p)| p)?;
+    (best_p > 0 && best_p >= MISJUDGED_BOX_FACTOR * kept_p).then_some(best)
 }
 
 /// Whether element `i` is one of a run of same-class siblings that together
@@ -259,10 +330,24 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
                 node.tag,
                 Tag::List | Tag::Div | Tag::Section | Tag::Table | Tag::Form | Tag::Figure | Tag::OtherBlock
             );
-            junk[i] = is_box && node.text_len > 0 && (node.link_density() > 0.5 || is_teaser(dom, i));
+            let link_list = node.link_density() > 0.5 && !(node.tag == Tag::List && holds_annotated_items(dom, i));
+            junk[i] = is_box && node.text_len > 0 && (link_list || is_teaser(dom, i));
         }
     }
     junk
+}
+
+/// Unlinked text per item, on average, above which a link-dense list is an
+/// annotated list (citations, picks with notes), not a list of links.
+const MIN_ANNOTATION_LEN: u32 = 40;
+
+/// Whether the list at `i` carries, besides its links, about a sentence of
+/// unlinked text per item: references and annotated picks are the article's,
+/// while related-story and tag lists are bare links.
+fn holds_annotated_items(dom: &FlatDom, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    let items = scoring::element_children(dom, i).filter(|&c| dom.nodes[c].tag == Tag::Li).count() as u32;
+    items > 0 && node.text_len.saturating_sub(node.link_len) >= MIN_ANNOTATION_LEN * items
 }
 
 /// Most text a teaser card holds; one whose excerpt is cut off ("...")
@@ -339,6 +424,47 @@ fn drop_author_sections(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Opti
     }
 }
 
+/// Shortest block, in non-whitespace chars, checked for repeats: short
+/// lines ("Pros", "Buy now") repeat legitimately.
+const MIN_REPEAT_LEN: u32 = 40;
+
+/// Fewest repeated paragraphs in a row that make a second copy of a section.
+const MIN_REPEATED_RUN: usize = 2;
+
+/// Drops kept blocks that repeat the text of an earlier kept block held in
+/// another box, in runs of at least [`MIN_REPEATED_RUN`]: responsive templates
+/// ship the same section twice (one copy per screen size), while a lone
+/// repeat is often the article's own (a recap, a table row).
+fn drop_repeated_runs(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    // Text -> the box holding its first copy; a repeat in the same box is
+    // the article's own (a refrain, a lorem ipsum filler).
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Short lines between repeated paragraphs (headings, labels) neither
+    // start nor break a run.
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| verdicts[i].is_none() && blocks[i].text_len >= MIN_REPEAT_LEN).collect();
+    let repeated: Vec<bool> = kept
+        .iter()
+        .map(|&i| {
+            let holder = dom.nodes[blocks[i].owner].parent;
+            *seen.entry(blocks[i].text.as_str()).or_insert(holder) != holder
+        })
+        .collect();
+    let mut start = 0;
+    while start < kept.len() {
+        if !repeated[start] {
+            start += 1;
+            continue;
+        }
+        let end = (start..kept.len()).find(|&j| !repeated[j]).unwrap_or(kept.len());
+        if end - start >= MIN_REPEATED_RUN {
+            for &i in &kept[start..end] {
+                verdicts[i] = Some(Rule::Repeated);
+            }
+        }
+        start = end;
+    }
+}
+
 /// The rule that drops a block, if any.
 fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> Option<Rule> {
     if !roots.iter().any(|&r| b.owner >= r && b.owner < dom.nodes[r].end) {
@@ -394,6 +520,16 @@ mod tests {
     fn related_articles_inside_the_article_are_dropped() {
         let related = "<div class=\"related-articles\"><h3>Related</h3><ul><li><a href=\"/a\">Minister resigns after a long and bitter dispute over the budget</a></li><li><a href=\"/b\">Markets rally, with stocks at a record high</a></li></ul></div>";
         assert_eq!(texts(&page("", related, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn reference_lists_with_linked_titles_are_kept() {
+        let refs = "<h2>References</h2><ul>\
+            <li>Black LI, Barnes PM. <a href=\"/a\">Use of yoga, meditation, and chiropractors among U.S. adults aged 18 and over</a>. NCHS Data Brief. 2018;(325):1-8.</li>\
+            <li>Creswell JD. <a href=\"/b\">Mindfulness interventions in the treatment of chronic pain and depression</a>. Annual Review of Psychology. 2017;68:491-516.</li></ul>";
+        let got = texts(&page("", refs, ""));
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert!(got[3].starts_with("Black LI, Barnes PM. Use of yoga"), "{got:?}");
     }
 
     #[test]
@@ -493,6 +629,62 @@ mod tests {
             card(P1), card(P2), card(P3)
         );
         assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn article_in_a_box_classed_like_chrome_is_kept_when_it_holds_the_page_prose() {
+        let html = format!(
+            "<html><body><nav><a href=\"/\">Home</a></nav><section class=\"hero\"><h1>Talks</h1><p>Short intro line for the story.</p></section>\
+             <div class=\"sidebar-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p><div class=\"share\"><p>Share this story with your friends.</p></div></div>\
+             <div class=\"sidebar\"><div class=\"republish\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>\
+             <div class=\"comments\"><p>I could not agree more with this, it is a very good summary of the whole situation.</p></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+        assert!(explain_html(&html, None).contains("keep article-box"));
+        // A sidebar beside an article that holds most of the prose stays dropped.
+        let beside = format!("<html><body><article><p>{P1}</p><p>{P2}</p></article><div class=\"sidebar\"><p>{P3}</p></div></body></html>");
+        assert_eq!(texts(&beside), vec![P1, P2]);
+    }
+
+    #[test]
+    fn box_holding_most_prose_does_not_score_as_chrome() {
+        let html = format!(
+            "<html><body><section class=\"hero\"><h1>Talks</h1><p>Short intro line for the story.</p></section>\
+             <div class=\"sidebar-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn section_headers_inside_the_article_are_kept() {
+        let inside = "<section><header><h2>Buffalo Bayou Trail</h2><span>Best for families</span></header><p>{P3}</p></section>";
+        let html = format!(
+            "<html><body><header><h2>Example News</h2><a href=\"/\">Home</a></header><article><header><h1>Talks</h1><p>By Jane Doe</p></header><p>{P1}</p><p>{P2}</p>{}</article></body></html>",
+            inside.replace("{P3}", P3)
+        );
+        assert_eq!(texts(&html), vec![P1, P2, "Buffalo Bayou Trail", "Best for families", P3]);
+    }
+
+    #[test]
+    fn a_second_copy_of_a_section_in_another_box_is_dropped() {
+        let html = format!(
+            "<html><body><article><h1>Talks</h1><div class=\"desktop\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>\
+             <div class=\"mobile\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("repeated")));
+        // Repeats in the same box, and lone repeats, are the article's own.
+        let refrain = format!("<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p><p>{P2}</p></article></body></html>");
+        assert_eq!(texts(&refrain).len(), 5);
+        let lone = format!("<html><body><article><div><p>{P1}</p><p>{P2}</p></div><div><p>{P3}</p><p>{P1}</p></div></article></body></html>");
+        assert_eq!(texts(&lone).len(), 4);
+    }
+
+    #[test]
+    fn highlighted_code_keeps_its_comments() {
+        let code = "<pre><code class=\"hljs\"><span class=\"hljs-comment\"># stage all modified files</span>\ngit add -A</code></pre>";
+        let got = texts(&page("", code, ""));
+        assert_eq!(got[2], "# stage all modified files git add -A");
     }
 
     #[test]

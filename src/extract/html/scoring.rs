@@ -86,7 +86,7 @@ fn body_or_root(dom: &FlatDom) -> usize {
 }
 
 /// Direct element children of node `i`.
-fn element_children<'d>(dom: &'d FlatDom, i: usize) -> impl Iterator<Item = usize> + 'd {
+pub fn element_children<'d>(dom: &'d FlatDom, i: usize) -> impl Iterator<Item = usize> + 'd {
     let end = dom.nodes[i].end;
     let mut j = i + 1;
     std::iter::from_fn(move || {
