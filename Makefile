@@ -46,7 +46,7 @@ eval: release venv
 ##        times, 1-vs-2-thread scaling on a large WARC, then bench-memory (bench.mk); peers are
 ##        installed into .venv-bench
 BENCH_VENV := .venv-bench
-ROUNDS ?= 3
+ROUNDS ?= 5
 REPEAT ?= 4
 bench: release $(BENCH_VENV)/.installed
 	$(PYTHON) benches/compare.py $(BIN) $(SHARED) out/bench $(BENCH_VENV)/bin/python --rounds $(ROUNDS) --repeat $(REPEAT)
