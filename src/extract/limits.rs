@@ -47,7 +47,11 @@ pub fn check_and_prune(html: &str) -> Result<String, Exceeded> {
     let mut pruned = String::with_capacity(html.len());
     match exceeded(html, scan(html, MAX_NESTING, &mut pruned)) {
         Some(exceeded) => Err(exceeded),
-        None => Ok(pruned),
+        None => {
+            // About half the page is left: give back the rest of the buffer.
+            pruned.shrink_to_fit();
+            Ok(pruned)
+        }
     }
 }
 

@@ -120,6 +120,9 @@ impl Transformer {
                     Ok(html) => html,
                     Err(exceeded) => return reject(exceeded.reason, exceeded.detail),
                 };
+                // Only the pruned page is read from here on: three copies of
+                // every page in flight would be a third more memory.
+                drop((bytes, decoded));
                 let article = self.clock.time(Stage::Extract, || extract_html(&html, url.as_deref()));
                 let (text, paragraphs) = join_blocks(&article.blocks);
                 (article, text, paragraphs)
