@@ -84,7 +84,7 @@ def interleaved(runs):
     return results
 
 
-def median_by(results, key):
+def median_by(results, key=lambda r: r):
     """The result whose `key` is the median (the lower middle one for an even count)."""
     ordered = sorted(results, key=key)
     return ordered[(len(ordered) - 1) // 2]
@@ -130,7 +130,7 @@ rows.append(('trafilatura (extraction loop only)', *peer('trafilatura', pages)))
 
 # Ratios are medians of each round's ratio: the two runs of a round saw the same machine.
 ratios = sorted((len(pages) / n[0]) / r[0] for n, r in zip(runs['newsmill'], runs['resiliparse']))
-newsmill_ratio = ratios[(len(ratios) - 1) // 2]
+newsmill_ratio = median_by(ratios)
 base = rows[1][1]
 print(f'{len(pages)} pages ({mb:.0f} MB of HTML) from aeb-dev + wcxb-articles-dev, one core, median of {ROUNDS} interleaved rounds (trafilatura: one)\n')
 print('tool | pages/s | MB/s | ratio to resiliparse | peak RSS MB')
@@ -160,7 +160,7 @@ print('threads | seconds | records/s | speed-up | peak RSS MB')
 print('--- | --- | --- | --- | ---')
 print(f'1 | {one:.2f} | {records / one:.0f} | 1.00x | {rss1:.0f}')
 speedups = sorted(a[0] / b[0] for a, b in zip(scaling[1], scaling[2]))
-print(f'2 | {two:.2f} | {records / two:.0f} | {speedups[(len(speedups) - 1) // 2]:.2f}x | {rss2:.0f}')
+print(f'2 | {two:.2f} | {records / two:.0f} | {median_by(speedups):.2f}x | {rss2:.0f}')
 print(f'(speed-up: the median of the rounds\' speed-ups: {", ".join(f"{x:.2f}" for x in speedups)})')
 
 steal, total = (end - start for end, start in zip(cpu_times(), steal_start))
