@@ -48,31 +48,38 @@ fn keeps_period(word: &str) -> bool {
 
 /// Tokens of `text[byte_start..byte_end]`, whose first char is code point
 /// `char_start` of the document. Quote marks and other symbols are skipped.
+/// This runs over all of every document's text outside quotations, so it
+/// walks the chars once, looking ahead on a copy of the iterator.
 pub fn tokenize(text: &str, byte_start: usize, byte_end: usize, char_start: usize) -> Vec<Token> {
     let Some(slice) = text.get(byte_start..byte_end) else { return Vec::new() };
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let byte_at = |i: usize| byte_start + chars.get(i).map_or(slice.len(), |&(b, _)| b);
     let mut tokens = Vec::new();
-    let mut i = 0;
-    while let Some(&(_, c)) = chars.get(i) {
-        let start = i;
+    let mut chars = slice.char_indices();
+    // Chars consumed so far.
+    let mut n = 0;
+    while let Some((start_byte, c)) = chars.next() {
+        let start = n;
+        n += 1;
         let kind = if c.is_alphanumeric() {
-            i += 1;
-            while let Some(&(_, c)) = chars.get(i) {
-                let joined = is_joiner(c) && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                if c.is_alphanumeric() || joined {
-                    i += if joined { 2 } else { 1 };
-                } else {
-                    break;
+            loop {
+                let mut ahead = chars.clone();
+                match ahead.next() {
+                    Some((_, c)) if c.is_alphanumeric() => n += 1,
+                    Some((_, c)) if is_joiner(c) && ahead.clone().next().is_some_and(|(_, next)| next.is_alphanumeric()) => {
+                        ahead.next();
+                        n += 2;
+                    }
+                    _ => break,
                 }
+                chars = ahead;
             }
-            let word = &text[byte_at(start)..byte_at(i)];
-            if chars.get(i).is_some_and(|&(_, c)| c == '.') && keeps_period(word) {
-                i += 1;
+            let word = &slice[start_byte..chars.offset()];
+            let mut ahead = chars.clone();
+            if ahead.next().is_some_and(|(_, c)| c == '.') && keeps_period(word) {
+                chars = ahead;
+                n += 1;
             }
             Kind::Word
         } else {
-            i += 1;
             match c {
                 '.' | '!' | '?' | '…' => Kind::SentenceEnd,
                 ',' => Kind::Comma,
@@ -83,11 +90,37 @@ pub fn tokenize(text: &str, byte_start: usize, byte_end: usize, char_start: usiz
         };
         tokens.push(Token {
             kind,
-            byte_start: byte_at(start),
-            byte_end: byte_at(i),
+            byte_start: byte_start + start_byte,
+            byte_end: byte_start + chars.offset(),
             char_start: char_start + start,
-            char_end: char_start + i,
+            char_end: char_start + n,
         });
     }
     tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_joiners_and_abbreviation_periods() {
+        // From a news sentence; the document's text starts 10 chars earlier.
+        let text = "«Ça va», dit Sen. Lindsey Graham’s aide — U.S. counter-terror chief… AT&T, ok.";
+        let tokens = tokenize(text, 0, text.len(), 10);
+        let shown: Vec<(Kind, &str)> = tokens.iter().map(|t| (t.kind, t.text(text))).collect();
+        use Kind::*;
+        assert_eq!(
+            shown,
+            [
+                (Word, "Ça"), (Word, "va"), (Comma, ","), (Word, "dit"), (Word, "Sen."), (Word, "Lindsey"),
+                (Word, "Graham’s"), (Word, "aide"), (Break, "—"), (Word, "U.S."), (Word, "counter-terror"),
+                (Word, "chief"), (SentenceEnd, "…"), (Word, "AT&T"), (Comma, ","), (Word, "ok"), (SentenceEnd, "."),
+            ]
+        );
+        // Code point offsets count from char_start, bytes from the text.
+        let graham = tokens[6];
+        assert_eq!(text.chars().skip(graham.char_start - 10).take(graham.char_end - graham.char_start).collect::<String>(), "Graham’s");
+        assert_eq!(&text[graham.byte_start..graham.byte_end], "Graham’s");
+    }
 }
