@@ -3,7 +3,8 @@
 //! and surnames resolved to the full name of a person mentioned earlier in
 //! the document.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::tokens::{Kind, Token};
 
@@ -38,6 +39,14 @@ const NOT_NAMES: &[&str] = &[
     "Although", "Though", "Because", "Even", "Just", "Only", "Both", "All", "Many", "Some", "Most",
     "Other", "Another", "Every", "Each", "No", "Not", "Mr.", "Mrs.", "Ms.",
 ];
+
+/// Whether a capitalized word ends a name from its right: a title or a word
+/// that is never a name. Asked of every capitalized word of every document,
+/// so the two lists are hashed once.
+fn is_title_or_not_name(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| TITLES.iter().chain(NOT_NAMES).copied().collect()).contains(word)
+}
 
 /// Words that make a capitalized run an organization or place, not a person.
 const NON_PERSON_WORDS: &[&str] = &[
@@ -220,8 +229,7 @@ pub fn name_words<'w>(words: &[&'w str]) -> Vec<&'w str> {
     let mut name = Vec::new();
     for word in words.iter().rev() {
         let (word, _) = strip_possessive(word);
-        let title = TITLES.contains(&word) || NOT_NAMES.contains(&word);
-        if !is_capitalized(word) || title {
+        if !is_capitalized(word) || is_title_or_not_name(word) {
             break;
         }
         name.push(word);
