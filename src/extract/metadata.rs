@@ -1216,7 +1216,14 @@ const DATELINE_WORDS: [&str; 76] = [
 /// The date of a text that is a dateline: a date with only its label, time
 /// and the like around it ("Updated on March 5, 2024 at 10:00 am"). A
 /// sentence that mentions a date ("valid until March 5, 2024") is not one.
+/// Post-meta lines join their parts with separators ("By Jane Doe | Apr 21,
+/// 2017 | Products Liability"): each part is read on its own.
 fn dateline_date(text: &str) -> Option<NaiveDate> {
+    text.split(['|', '•', '·']).find_map(dateline_part_date)
+}
+
+/// [`dateline_date`] of one part of a post-meta line.
+fn dateline_part_date(text: &str) -> Option<NaiveDate> {
     let (date, span) = find_text_date(text)?;
     let rest = [text.get(..span.start)?, text.get(span.end..)?];
     // "16-19 March 2026" is an event's dates, not the article's.
@@ -1507,6 +1514,8 @@ mod tests {
         assert_eq!(dateline_date("Mise à jour le 5 mars 2024"), day(2024, 3, 5));
         assert_eq!(dateline_date("The offer is valid until December 3, 2025."), None);
         assert_eq!(dateline_date("Recorded on August 19, 2025"), None);
+        assert_eq!(dateline_date("| Apr 21, 2017 | Products Liability"), day(2017, 4, 21));
+        assert_eq!(dateline_date("Hotels | valid until December 3, 2025"), None);
     }
 
     #[test]
