@@ -1175,7 +1175,8 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
         return None;
     }
     let month_first = static_regex!(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b");
-    let day_first = static_regex!(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b");
+    // Day first also with hyphens, as date formats of some CMSs write it ("04-Aug-2021").
+    let day_first = static_regex!(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:de\s+)?(\p{L}{3,10})\.?,?(?:\s+|-)(?:de\s+)?(\d{4})\b");
     let iso = static_regex!(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b");
     let numeric = static_regex!(r"\b(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b");
     let date = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
@@ -1377,6 +1378,7 @@ mod tests {
         assert_eq!(text_date("Published on 5. März 2024"), NaiveDate::from_ymd_opt(2024, 3, 5));
         assert_eq!(text_date("Last updated: 25/03/2024"), NaiveDate::from_ymd_opt(2024, 3, 25));
         assert_eq!(text_date("Pubblicato il 7 luglio 2025"), NaiveDate::from_ymd_opt(2025, 7, 7));
+        assert_eq!(text_date("FlowGuard EMEA on 04-ago-2021 5:11:10"), NaiveDate::from_ymd_opt(2021, 8, 4));
         // The day as written is kept apart from the UTC instant it names.
         let local = parse_date("2025-12-19T01:00:00+05:30").expect("parses");
         assert_eq!(local.day, NaiveDate::from_ymd_opt(2025, 12, 19).expect("date"));
