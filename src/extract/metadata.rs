@@ -1076,14 +1076,16 @@ fn next_to_byline(visible: &VisibleText, byline: &str) -> Option<Stamp> {
 
 /// A dateline with a publication or update label ("Posted on April 13,
 /// 2023", "Last updated: November 13, 2025") anywhere in the visible text:
-/// the label says whose date it is, however far from the headline.
+/// the label says whose date it is, however far from the headline. Words
+/// before the label are the post's kind or section ("Essay - Published:
+/// 2025.12.17").
 fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
     let label = static_regex!(r"(?i)\b(?:published|posted|updated|publié|publicado|veröffentlicht|pubblicato)\b");
     visible
         .nodes
         .iter()
-        .filter(|t| t.chars().count() <= 80 && t.bytes().any(|b| b.is_ascii_digit()) && label.is_match(t))
-        .find_map(|t| dateline_date(t))
+        .filter(|t| t.chars().count() <= 80 && t.bytes().any(|b| b.is_ascii_digit()))
+        .find_map(|t| label.find(t).and_then(|m| t.get(m.start()..)).and_then(dateline_date))
         .and_then(Stamp::of_day)
 }
 
@@ -1561,6 +1563,11 @@ mod tests {
             <div class="meta"><span>Posted on April 13, 2023</span></div></body></html>"#
         );
         assert_eq!(meta_of(&html, None).published_at, Some(micros("2023-04-13T00:00:00Z")));
+        let html = format!(
+            r#"<html><body><h1>The Language Death Spiral</h1>{paragraphs}
+            <p class="pt-3"><span>Essay - Published: 2025.12.17 | </span><a href="/tags/tech">Tech</a></p></body></html>"#
+        );
+        assert_eq!(meta_of(&html, None).published_at, Some(micros("2025-12-17T00:00:00Z")));
         let encoded = "https://blog.example%2Farticles%2F2025-12-15%2BRust%2Bbackend";
         assert_eq!(date_in_url(encoded).map(|s| s.utc_micros), Some(micros("2025-12-15T00:00:00Z")));
     }
