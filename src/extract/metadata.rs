@@ -1195,11 +1195,13 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     }
     let c = numeric.captures(text)?;
     let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
-    // Dotted dates are day first wherever they are used; slashed ones are
-    // read only when one of the numbers cannot be a month.
-    let (day, month) = match (&c[2], a > 12, b > 12) {
-        (".", _, _) | (_, true, false) => (a, b),
-        (_, false, true) => (b, a),
+    // Read only when one of the numbers cannot be a month, or both orders
+    // agree: US pages write month-first dates with dots too ("09.10.2024"
+    // for September 10).
+    let (day, month) = match (a > 12, b > 12) {
+        (true, false) => (a, b),
+        (false, false) if a == b => (a, b),
+        (false, true) => (b, a),
         _ => return None,
     };
     Some((date(&c[4], month, &day.to_string())?, span(&c)))
@@ -1368,6 +1370,8 @@ mod tests {
         assert_eq!(meta_of(html, Some("https://news.example/story")).published_at, None);
         assert_eq!(parse_date("2024-02-30"), None);
         assert_eq!(text_date("04/05/2024"), None, "day and month order is ambiguous");
+        assert_eq!(text_date("09.10.2024"), None, "dotted dates too");
+        assert_eq!(text_date("12.12.2025"), NaiveDate::from_ymd_opt(2025, 12, 12), "either order");
     }
 
     #[test]
