@@ -495,6 +495,8 @@ struct VisibleText {
     nodes: Vec<String>,
     /// For each node, the `datetime` of the `<time>` element holding it.
     datetimes: Vec<Option<String>>,
+    /// For each node, whether its markup marks it as a modification date.
+    marked_modified: Vec<bool>,
     headline: Option<usize>,
 }
 
@@ -507,7 +509,7 @@ const NO_HEADLINE_SPAN: usize = 300;
 impl VisibleText {
     fn collect(doc: &Html, title: Option<&str>) -> Self {
         let headline_key = title.map(title_key).unwrap_or_default();
-        let (mut nodes, mut datetimes) = (Vec::new(), Vec::new());
+        let (mut nodes, mut datetimes, mut marked_modified) = (Vec::new(), Vec::new(), Vec::new());
         // The headline is the title shown in a heading, else the first
         // `<h1>`, else the title anywhere (breadcrumbs repeat it too).
         let (mut title_heading, mut h1, mut title_anywhere) = (None, None, None);
@@ -559,11 +561,13 @@ impl VisibleText {
             if heading == Some("h1") {
                 h1 = h1.or(here);
             }
+            // Only a text with a digit can hold a date.
+            marked_modified.push(text.bytes().any(|b| b.is_ascii_digit()) && near(2).any(is_marked_modified));
             nodes.push(text);
             let time = near(2).find(|a| a.value().name() == "time");
             datetimes.push(time.and_then(|t| t.value().attr("datetime")).map(str::to_string));
         }
-        VisibleText { nodes, datetimes, headline: title_heading.or(h1).or(title_anywhere) }
+        VisibleText { nodes, datetimes, marked_modified, headline: title_heading.or(h1).or(title_anywhere) }
     }
 
     /// Indices of the nodes around the headline, nearest first.
@@ -1018,6 +1022,16 @@ fn is_update_label(text: &str) -> bool {
     static_regex!(r"(?i)updated|modified|reviewed|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt|mis à jour|mise à jour").is_match(text)
 }
 
+/// Whether an element's markup marks it as the date of a modification:
+/// schema.org's `dateModified`, or hAtom's `updated` class without its
+/// `published` one (themes put both on a date never revised).
+fn is_marked_modified(el: ElementRef) -> bool {
+    let v = el.value();
+    let mut classes = v.classes();
+    v.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "dateModified"))
+        || (classes.clone().any(|c| c == "updated") && !classes.any(|c| c == "published"))
+}
+
 /// The date shown to readers: the first one in a short text near the
 /// headline (a `<time>` there gives its `datetime` when its text is not a
 /// date, as in "3 days ago"), else in a `<time>` element of the article or
@@ -1030,7 +1044,9 @@ fn shown_date(doc: &Html, visible: &VisibleText) -> Option<ShownDate> {
     };
     let is_update_at = |i: usize| {
         let label = i.checked_sub(1).and_then(|j| visible.nodes.get(j)).filter(|t| t.chars().count() <= 30);
-        visible.nodes.get(i).is_some_and(|t| is_update_label(t)) || label.is_some_and(|l| is_update_label(l))
+        visible.nodes.get(i).is_some_and(|t| is_update_label(t))
+            || label.is_some_and(|l| is_update_label(l))
+            || visible.marked_modified.get(i).is_some_and(|&m| m)
     };
     let shown_at = |i: usize| {
         let datetime = || visible.datetimes.get(i)?.as_deref().and_then(parse_date);
@@ -1498,6 +1514,20 @@ mod tests {
             <span>Updated November 11, 2022</span><span>8:23 PM ET</span><span>Originally published
             <span>November 9, 2022</span></span></time><p>A new study.</p></body></html>"#;
         assert_eq!(meta_of(html, None).published_at, Some(micros("2022-11-09T00:00:00Z")));
+    }
+
+    #[test]
+    fn date_marked_as_modified_yields_to_the_publication_date() {
+        // Shown first, marked only in the markup as the revision's date.
+        let html = r#"<html><body><h1 class="entry-title" itemprop="headline">Espresso Machines Under $500</h1>
+            <div class="entry-meta"><span class="posted-on"><time class="updated" datetime="2025-05-21T14:06:47+00:00"
+            itemprop="dateModified">May 21, 2025</time><time class="entry-date published" datetime="2025-04-24T16:12:49+00:00"
+            itemprop="datePublished">April 24, 2025</time></span></div><p>Our picks.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2025-04-24T00:00:00Z")));
+        // Themes mark a never-revised date both published and updated.
+        let doc = Html::parse_fragment(r#"<time class="entry-date published updated">12th February 2025</time><span class="updated">2025-11-03</span>"#);
+        let marked: Vec<bool> = doc.select(static_selector!("time, span")).map(is_marked_modified).collect();
+        assert_eq!(marked, [false, true]);
     }
 
     #[test]
