@@ -1094,15 +1094,20 @@ fn next_to_byline(visible: &VisibleText, byline: &str) -> Option<Stamp> {
 /// 2023", "Last updated: November 13, 2025") anywhere in the visible text:
 /// the label says whose date it is, however far from the headline. Words
 /// before the label are the post's kind or section ("Essay - Published:
-/// 2025.12.17").
+/// 2025.12.17"). In a longer text, a publication label directly followed by
+/// the date ("This article was originally published on 26 Sep 2019 at
+/// 4:12pm but has been regularly updated").
 fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
     let label = static_regex!(r"(?i)\b(?:published|posted|updated|publié|publicado|veröffentlicht|pubblicato)\b");
-    visible
-        .nodes
-        .iter()
-        .filter(|t| t.chars().count() <= 80 && t.bytes().any(|b| b.is_ascii_digit()))
-        .find_map(|t| label.find(t).and_then(|m| t.get(m.start()..)).and_then(dateline_date))
-        .and_then(Stamp::of_day)
+    let published_on = static_regex!(r"(?i)\b(?:published|posted|publié|publicado|veröffentlicht|pubblicato)(?:\s+on|\s+the|:)?\s+");
+    let labelled = |t: &String| {
+        if t.chars().count() <= 80 {
+            return label.find(t).and_then(|m| t.get(m.start()..)).and_then(dateline_date);
+        }
+        let rest = t.get(published_on.find(t)?.end()..)?;
+        find_text_date(rest).filter(|(_, span)| span.start == 0).map(|(date, _)| date)
+    };
+    visible.nodes.iter().filter(|t| t.bytes().any(|b| b.is_ascii_digit())).find_map(labelled).and_then(Stamp::of_day)
 }
 
 /// Whether an element sits in a byline / post-meta area (looked up a few levels).
@@ -1602,6 +1607,11 @@ mod tests {
             <p class="pt-3"><span>Essay - Published: 2025.12.17 | </span><a href="/tags/tech">Tech</a></p></body></html>"#
         );
         assert_eq!(meta_of(&html, None).published_at, Some(micros("2025-12-17T00:00:00Z")));
+        let html = format!(
+            r#"<html><body><h1>Tiny House Roofs</h1>{paragraphs}<p>This article was originally published on 26 Sep 2019
+            at 4:12pm but has been regularly updated to keep the information current.</p></body></html>"#
+        );
+        assert_eq!(meta_of(&html, None).published_at, Some(micros("2019-09-26T00:00:00Z")));
         let encoded = "https://blog.example%2Farticles%2F2025-12-15%2BRust%2Bbackend";
         assert_eq!(date_in_url(encoded).map(|s| s.utc_micros), Some(micros("2025-12-15T00:00:00Z")));
     }
