@@ -92,15 +92,48 @@ fn exceeded(html: &str, scan: Scan) -> Option<Exceeded> {
     None
 }
 
-/// Elements that never hold children.
-const VOID: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param", b"source", b"track", b"wbr",
-];
-/// Elements whose end tag may be left out: the next sibling closes them, so
-/// unclosed ones do not nest.
-const SELF_CLOSING_SIBLINGS: &[&[u8]] = &[
-    b"p", b"li", b"dt", b"dd", b"option", b"optgroup", b"tr", b"td", b"th", b"thead", b"tbody", b"tfoot", b"rb", b"rt", b"rp",
-];
+/// What the tag scan needs to know of an element from its name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct TagKind {
+    /// It never holds children.
+    void: bool,
+    /// Its end tag may be left out: the next sibling closes it, so unclosed
+    /// ones do not nest.
+    optional_end: bool,
+    /// Its content is plain text (or, for svg and math, foreign markup): a
+    /// `<script>` inside it is not a script.
+    not_script_context: bool,
+    /// Its attributes steer tree construction, so its start tag is copied
+    /// whole: `<font color>` ends SVG content, `<template shadowrootmode>`
+    /// makes a shadow root, `<option>` fills a customizable select, and
+    /// formatting elements are told apart by their attributes (at most three
+    /// identical ones are reopened); `<svg>` and `<math>` rename some
+    /// attributes (`xlink:href`). Tags inside SVG and MathML, and names with
+    /// a `-` or `:`, are never rewritten.
+    tree_attributes: bool,
+}
+
+/// The kind of a tag name, in any case: one `match` per tag, as this runs on
+/// every tag of every page.
+fn tag_kind(name: &[u8]) -> TagKind {
+    let mut buffer = [0u8; 16];
+    let Some(lower) = buffer.get_mut(..name.len()) else { return TagKind::default() };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    let (void, optional_end, not_script_context, tree_attributes) = match &*lower {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta" | b"param" | b"source"
+        | b"track" | b"wbr" => (true, false, false, false),
+        b"p" | b"li" | b"dt" | b"dd" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody" | b"tfoot" | b"rb" | b"rt"
+        | b"rp" => (false, true, false, false),
+        b"option" => (false, true, false, true),
+        b"title" | b"textarea" | b"xmp" | b"iframe" | b"noembed" | b"noframes" | b"noscript" | b"plaintext" => (false, false, true, false),
+        b"svg" | b"math" => (false, false, true, true),
+        b"font" | b"template" | b"selectedcontent" | b"a" | b"b" | b"big" | b"code" | b"em" | b"i" | b"nobr" | b"s" | b"small"
+        | b"strike" | b"strong" | b"tt" | b"u" => (false, false, false, true),
+        _ => (false, false, false, false),
+    };
+    TagKind { void, optional_end, not_script_context, tree_attributes }
+}
 
 /// What the tag scan counts of a page.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -119,11 +152,6 @@ enum Scan {
     TooDeep(usize),
     Done(Shape),
 }
-
-/// Elements whose content the tokenizer reads as plain text (or, for svg and
-/// math, as foreign markup): a `<script>` inside them is not a script.
-const NOT_SCRIPT_CONTEXTS: &[&[u8]] =
-    &[b"title", b"textarea", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript", b"plaintext", b"svg", b"math"];
 
 /// One pass over the tags of `html`, stopping early only when the nesting
 /// passes `max_depth`. Also writes `html` to `pruned` without the
@@ -161,9 +189,9 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
             continue;
         }
         let name = &rest[name_start..name_start + name_len];
-        let is = |list: &[&[u8]]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
+        let kind = tag_kind(name);
         if closing {
-            if !is(SELF_CLOSING_SIBLINGS) {
+            if !kind.optional_end {
                 depth = depth.saturating_sub(1);
             }
             continue;
@@ -172,7 +200,7 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
         let name_end = start + 1 + name_len;
         let whole_name = bytes.get(name_end).is_none_or(|&b| ends_tag_name(b));
         // A tag outside raw text and foreign markup whose attributes build no tree.
-        let tag = if whole_name && start >= scripts_from && !is(TREE_ATTRIBUTE_TAGS) {
+        let tag = if whole_name && start >= scripts_from && !kind.tree_attributes {
             pruned.push_str(&html[copied..start]);
             let written = pruned.len();
             let tag = write_read_attributes(html, start, name_end, pruned);
@@ -189,7 +217,7 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
         };
         shape.max_attributes = shape.max_attributes.max(tag.attributes);
         at = (tag.end + 1).min(bytes.len());
-        if whole_name && start >= scripts_from && is(NOT_SCRIPT_CONTEXTS) {
+        if whole_name && start >= scripts_from && kind.not_script_context {
             scripts_from = close_tag(html, at, name).unwrap_or(bytes.len());
         }
         if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
@@ -203,7 +231,7 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
             at = end;
             continue;
         }
-        if is(VOID) || is(SELF_CLOSING_SIBLINGS) || tag.self_closing {
+        if kind.void || kind.optional_end || tag.self_closing {
             continue;
         }
         depth += 1;
@@ -298,17 +326,6 @@ const READ_ATTRIBUTES: &[&[u8]] = &[
     b"type", b"xml:lang",
 ];
 
-/// Start tags whose attributes steer tree construction, so they are copied
-/// whole: `<font color>` ends SVG content, `<template shadowrootmode>` makes a
-/// shadow root, `<option>` fills a customizable select, and formatting
-/// elements are told apart by their attributes (at most three identical ones
-/// are reopened); `<svg>` and `<math>` rename some attributes (`xlink:href`).
-/// Tags inside SVG and MathML, and names with a `-` or `:`, are never rewritten.
-const TREE_ATTRIBUTE_TAGS: &[&[u8]] = &[
-    b"font", b"template", b"option", b"selectedcontent", b"svg", b"math", b"a", b"b", b"big", b"code", b"em", b"i",
-    b"nobr", b"s", b"small", b"strike", b"strong", b"tt", b"u",
-];
-
 /// Writes the start tag `html[start..=tag.end]`, whose name ends at
 /// `name_end`, keeping only the attributes in [`READ_ATTRIBUTES`].
 fn write_read_attributes(html: &str, start: usize, name_end: usize, out: &mut String) -> StartTag {
@@ -351,6 +368,16 @@ fn close_tag(html: &str, from: usize, name: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_kinds_ignore_case_and_long_names() {
+        assert!(tag_kind(b"IMG").void);
+        assert_eq!(tag_kind(b"Option"), TagKind { optional_end: true, tree_attributes: true, ..TagKind::default() });
+        assert_eq!(tag_kind(b"svg"), TagKind { not_script_context: true, tree_attributes: true, ..TagKind::default() });
+        assert!(tag_kind(b"selectedcontent").tree_attributes);
+        assert_eq!(tag_kind(b"div"), TagKind::default());
+        assert_eq!(tag_kind(b"selectedcontentselectedcontent"), TagKind::default());
+    }
 
     const ARTICLE: &str = "<p>The council voted on Tuesday to repair the old bridge before winter.</p>";
 
