@@ -15,6 +15,7 @@ mod blocks;
 mod dom;
 mod lede;
 mod scoring;
+pub mod tokenizer;
 mod vocab;
 
 use super::{metadata, Article, Block, BlockKind};
