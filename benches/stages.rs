@@ -1,7 +1,8 @@
 //! Micro-benchmarks of the hot function of each pipeline stage (`make bench-micro`,
 //! or `cargo bench --bench stages [-- FILTER]`): WARC reading (gunzip + parse),
-//! charset decoding, HTML extraction, paragraph joining and quote segmentation,
-//! Arrow batch building and the Parquet write, and one whole record transform.
+//! charset decoding, the HTML parse, HTML extraction, paragraph joining and quote
+//! segmentation, Arrow batch building and the Parquet write, and one whole record
+//! transform.
 //!
 //! Pages: three real article pages from the article-extraction-benchmark
 //! (benches/fixtures/aeb, MIT), 69, 113 and 184 KB of HTML. WARCs: the Common
@@ -142,6 +143,31 @@ fn extract(bencher: Bencher, name: &str) {
     bencher
         .counter(BytesCount::new(page.html.len()))
         .bench(|| extract_html(black_box(&page.html), Some("https://bench.example/article")));
+}
+
+/// The HTML parse alone, of the pruned page the extractor gets: html5ever's
+/// tokenizer (scraper's parse) vs the byte-oriented one feeding the same tree
+/// builder.
+#[divan::bench_group]
+mod parse {
+    use super::*;
+    use newsmill::extract::limits::check_and_prune;
+
+    fn pruned(name: &str) -> String {
+        check_and_prune(&page(name).html).expect("fixture page is within limits")
+    }
+
+    #[divan::bench(args = PAGE_NAMES)]
+    fn html5ever(bencher: Bencher, name: &str) {
+        let html = pruned(name);
+        bencher.counter(BytesCount::new(html.len())).bench(|| scraper::Html::parse_document(black_box(&html)));
+    }
+
+    #[divan::bench(args = PAGE_NAMES)]
+    fn fast_tokenizer(bencher: Bencher, name: &str) {
+        let html = pruned(name);
+        bencher.counter(BytesCount::new(html.len())).bench(|| newsmill::extract::html::tokenizer::parse_document(black_box(&html)));
+    }
 }
 
 #[divan::bench_group]

@@ -366,7 +366,7 @@ fn close_tag(html: &str, from: usize, name: &[u8]) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -525,28 +525,40 @@ mod tests {
                 matches!(name, "script" | "style") && !kind.is_some_and(|t| t.contains("ld+json"))
             })
         };
+        tree_lines(&doc, |n| !(n.value().is_text() && is_code(n)), |name| READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(name.as_bytes())))
+    }
+
+    /// A parsed tree as one line per node in document order: its depth, then
+    /// the node (elements with their namespace and sorted attributes). Nodes
+    /// and attribute names the filters reject are left out.
+    pub(crate) fn tree_lines(
+        doc: &scraper::Html,
+        keep_node: impl Fn(ego_tree::NodeRef<scraper::Node>) -> bool,
+        keep_attribute: impl Fn(&str) -> bool,
+    ) -> Vec<String> {
         doc.tree
             .nodes()
-            .filter(|n| !(n.value().is_text() && is_code(*n)))
+            .filter(|n| keep_node(*n))
             .map(|n| match n.value() {
                 scraper::Node::Element(e) => {
-                    let mut attrs: Vec<String> = e
-                        .attrs()
-                        .filter(|(k, _)| READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(k.as_bytes())))
-                        .map(|(k, v)| format!("{k}={v}"))
-                        .collect();
+                    let mut attrs: Vec<String> = e.attrs().filter(|(k, _)| keep_attribute(k)).map(|(k, v)| format!("{k}={v}")).collect();
                     attrs.sort();
-                    format!("{} <{} {}>", n.ancestors().count(), e.name(), attrs.join(" "))
+                    format!("{} <{} {} {}>", n.ancestors().count(), &*e.name.ns, e.name(), attrs.join(" "))
                 }
                 other => format!("{} {other:?}", n.ancestors().count()),
             })
             .collect()
     }
 
-    #[test]
-    fn pruned_pages_parse_to_the_same_tree() {
-        // Real pages (data/html) and html5lib's hard cases: pruning changes no
-        // element, text or attribute that extraction reads.
+    /// Fails on the first line where two [`tree_lines`] differ.
+    pub(crate) fn assert_same_tree(before: &[String], after: &[String], page: &str) {
+        let first = before.iter().zip(after).position(|(b, a)| b != a);
+        assert_eq!(before.len(), after.len(), "{first:?}: {:?} in {page:?}", first.map(|i| (&before[i], &after[i])));
+        assert_eq!(first, None, "{:?} in {page:?}", first.map(|i| (&before[i], &after[i])));
+    }
+
+    /// Real pages (data/html) and html5lib's tree-construction cases.
+    pub(crate) fn fixture_pages() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut pages = Vec::new();
         for dir in ["data/html", "tests/fixtures/hostile/html5lib"] {
@@ -555,20 +567,27 @@ mod tests {
                 let text = std::fs::read_to_string(&path).unwrap_or_default();
                 match path.extension().and_then(|e| e.to_str()) {
                     Some("html") => pages.push(text),
-                    Some("dat") => pages.extend(
-                        text.split("#data\n").skip(1).filter_map(|case| case.split_once("\n#errors")).map(|(data, _)| data.to_string()),
-                    ),
+                    Some("dat") => pages.extend(html5lib_cases(&text)),
                     _ => {}
                 }
             }
         }
+        pages
+    }
+
+    /// The `#data` inputs of an html5lib tree-construction file.
+    pub(crate) fn html5lib_cases(dat: &str) -> Vec<String> {
+        dat.split("#data\n").skip(1).filter_map(|case| case.split_once("\n#errors")).map(|(data, _)| data.to_string()).collect()
+    }
+
+    #[test]
+    fn pruned_pages_parse_to_the_same_tree() {
+        // Pruning changes no element, text or attribute that extraction reads.
+        let pages = fixture_pages();
         assert!(pages.len() > 200, "{} pages", pages.len());
         for html in &pages {
             let pruned = check_and_prune(html).unwrap_or_else(|e| panic!("{e:?}"));
-            let (before, after) = (read_tree(html), read_tree(&pruned));
-            let first = before.iter().zip(&after).position(|(b, a)| b != a);
-            assert_eq!(before.len(), after.len(), "{first:?}: {:?}", first.map(|i| (&before[i], &after[i])));
-            assert_eq!(first, None, "{:?}", first.map(|i| (&before[i], &after[i])));
+            assert_same_tree(&read_tree(html), &read_tree(&pruned), html);
         }
     }
 

@@ -15,6 +15,7 @@ mod blocks;
 mod dom;
 mod lede;
 mod scoring;
+pub mod tokenizer;
 mod vocab;
 
 use super::{metadata, Article, Block, BlockKind};
@@ -25,7 +26,7 @@ use vocab::Signal;
 /// Parses `html` once and returns its article: metadata plus body blocks.
 /// `page_url` is where the page was fetched from, if known.
 pub fn extract_html(html: &str, page_url: Option<&str>) -> Article {
-    let doc = scraper::Html::parse_document(html);
+    let doc = tokenizer::parse_document(html);
     let blocks = Extraction::run(&doc).into_blocks();
     Article { metadata: metadata::extract_metadata(&doc, page_url), blocks }
 }
@@ -34,7 +35,7 @@ pub fn extract_html(html: &str, page_url: Option<&str>) -> Article {
 /// subtrees dropped before scoring (and by which rule), the containers chosen,
 /// and every text block, kept or dropped by which rule. One line each.
 pub fn explain_html(html: &str, page_url: Option<&str>) -> String {
-    let doc = scraper::Html::parse_document(html);
+    let doc = tokenizer::parse_document(html);
     let ex = Extraction::run(&doc);
     let mut out = String::new();
     if let Some(url) = page_url {
