@@ -1,6 +1,9 @@
 //! Vocabulary signals: class/id/role words of page chrome and of article
 //! content (in several languages), hidden elements, boilerplate phrases.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use scraper::node::Element;
 
 /// Class/id fragments of chrome that is dropped even inside a content-looking
@@ -85,41 +88,42 @@ enum Fragment {
     Content,
 }
 
-/// All fragments, bucketed by first byte, so one scan over the names tests
-/// only the few fragments that can start at each position.
-fn fragment_index() -> &'static [Vec<(&'static str, Fragment)>] {
-    static INDEX: std::sync::OnceLock<Vec<Vec<(&'static str, Fragment)>>> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = vec![Vec::new(); 256];
+/// Every fragment in one automaton, so one scan over the names finds all
+/// of them (this runs on most elements of every page).
+struct Fragments {
+    automaton: AhoCorasick,
+    /// By pattern id: the fragment and its kind.
+    kinds: Vec<(&'static str, Fragment)>,
+}
+
+fn fragments() -> &'static Fragments {
+    static FRAGMENTS: OnceLock<Fragments> = OnceLock::new();
+    FRAGMENTS.get_or_init(|| {
         let lists = [(STRONG_CHROME, Fragment::Strong), (WEAK_CHROME, Fragment::Weak), (CONTENT_WORDS, Fragment::Content)];
-        for (list, kind) in lists {
-            for &w in list {
-                if let Some(&b) = w.as_bytes().first() {
-                    index[b as usize].push((w, kind));
-                }
-            }
-        }
-        index
+        let kinds: Vec<(&'static str, Fragment)> = lists.iter().flat_map(|&(list, kind)| list.iter().map(move |&w| (w, kind))).collect();
+        // Overlapping matches need the standard match kind.
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(kinds.iter().map(|(w, _)| w))
+            .unwrap_or_else(|e| panic!("the class/id fragment lists make no automaton: {e}"));
+        Fragments { automaton, kinds }
     })
 }
 
 fn classify_names(names: &str) -> Signal {
-    let index = fragment_index();
+    let fragments = fragments();
     let bytes = names.as_bytes();
     let (mut strong, mut weak, mut content) = (false, false, false);
-    for at in 0..bytes.len() {
-        for &(w, kind) in &index[bytes[at] as usize] {
-            if !bytes[at..].starts_with(w.as_bytes()) {
-                continue;
-            }
-            match kind {
-                // "commentary" and "comments-count" wrappers hold opinion and article text.
-                Fragment::Strong => strong |= !(w == "comment" && bytes[at..].starts_with(b"commentar")),
-                // "overflow-hidden" (CSS utility classes) clips a box's edges; the box is shown.
-                Fragment::Weak if w == "hidden" && is_overflow_utility(bytes, at) => {}
-                Fragment::Weak => weak = true,
-                Fragment::Content => content = true,
-            }
+    for found in fragments.automaton.find_overlapping_iter(names) {
+        let (w, kind) = fragments.kinds[found.pattern().as_usize()];
+        let at = found.start();
+        match kind {
+            // "commentary" and "comments-count" wrappers hold opinion and article text.
+            Fragment::Strong => strong |= !(w == "comment" && bytes[at..].starts_with(b"commentar")),
+            // "overflow-hidden" (CSS utility classes) clips a box's edges; the box is shown.
+            Fragment::Weak if w == "hidden" && is_overflow_utility(bytes, at) => {}
+            Fragment::Weak => weak = true,
+            Fragment::Content => content = true,
         }
     }
     for token in names.split(|c: char| !c.is_ascii_alphanumeric()) {
