@@ -100,6 +100,8 @@ enum Rule {
     Title,
     /// A section headed "About the author" (a bio, not the article).
     AuthorSection,
+    /// A section headed "Related posts", "Latest news" (links to other stories).
+    RelatedSection,
     /// A repeat of paragraphs already kept (a template's second copy).
     Repeated,
 }
@@ -117,6 +119,7 @@ impl Rule {
             Rule::Boilerplate => "boilerplate",
             Rule::Title => "title",
             Rule::AuthorSection => "author-section",
+            Rule::RelatedSection => "related-section",
             Rule::Repeated => "repeated",
         }
     }
@@ -157,7 +160,8 @@ impl<'a> Extraction<'a> {
         roots.sort_unstable();
         let junk = mark_junk_containers(&dom, &roots);
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
-        drop_author_sections(&dom, &blocks, &mut verdicts);
+        drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_author_heading, MAX_AUTHOR_SECTION_LEN, Rule::AuthorSection);
+        drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
         drop_repeated_runs(&dom, &blocks, &mut verdicts);
         Extraction { dom, chrome, article_box, blocks, roots, ledes, verdicts }
     }
@@ -395,17 +399,32 @@ fn holds_cut_excerpt(dom: &FlatDom, i: usize) -> bool {
 /// paragraph or two, more is the article under a "Written by" heading.
 const MAX_AUTHOR_SECTION_LEN: u32 = 1200;
 
-/// Drops the sections headed by an author-bio heading ("About the author",
-/// "Written by ..."): the heading and the blocks after it, inside the
-/// heading's parent box, up to the next heading of the same or a higher rank.
-fn drop_author_sections(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+/// Longest section of links to other stories dropped, in non-whitespace
+/// chars: a few teasers with their excerpts; more is the article's own
+/// section under an unlucky heading.
+const MAX_RELATED_SECTION_LEN: u32 = 2000;
+
+/// Drops the sections headed by a heading that `is_section_heading` accepts:
+/// the heading and the blocks after it, inside the heading's parent box, up
+/// to the next heading of the same or a higher rank, when the kept text of
+/// the section is at most `max_len`.
+fn drop_headed_sections(
+    dom: &FlatDom,
+    blocks: &[RawBlock],
+    verdicts: &mut [Option<Rule>],
+    is_section_heading: fn(&str) -> bool,
+    max_len: u32,
+    rule: Rule,
+) {
     let rank = |b: &RawBlock| match dom.nodes[b.owner].tag {
         Tag::Heading(level) => Some(level),
         _ => None,
     };
     for i in 0..blocks.len() {
         let Some(level) = rank(&blocks[i]) else { continue };
-        if verdicts[i].is_some() || !vocab::is_author_heading(&blocks[i].text) {
+        // A heading dropped as a furniture line ("You may also like") still
+        // heads its section.
+        if verdicts[i].is_some_and(|v| v != Rule::Boilerplate) || !is_section_heading(&blocks[i].text) {
             continue;
         }
         let owner = blocks[i].owner;
@@ -416,9 +435,9 @@ fn drop_author_sections(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Opti
             .count();
         let section = i..i + 1 + section_len;
         let kept_len: u32 = section.clone().filter(|&j| verdicts[j].is_none()).map(|j| blocks[j].text_len).sum();
-        if kept_len <= MAX_AUTHOR_SECTION_LEN {
+        if kept_len <= max_len {
             for v in &mut verdicts[section] {
-                v.get_or_insert(Rule::AuthorSection);
+                v.get_or_insert(rule);
             }
         }
     }
@@ -720,6 +739,16 @@ mod tests {
                    <h3>Jane Doe</h3><p>Follow her for more.</p>";
         let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><h2>Reactions</h2><p>{P2}</p>{bio}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
         assert_eq!(texts(&html), vec![P1, "Reactions", P2, "Next steps", P3]);
+    }
+
+    #[test]
+    fn related_story_sections_are_dropped_up_to_the_next_section() {
+        let related = "<h2>Latest News</h2>\
+            <h3>Can You Sue Social Security to Receive Your Benefits?</h3><p>When the Social Security Administration denies your claim, it can feel like a dead end.</p>\
+            <h3>Social Security Disability Laws 101</h3><p>Navigating the complex landscape of disability laws can be overwhelming.</p>";
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{related}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, "Next steps", P3]);
+        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("related-section") && l.contains("Latest News")));
     }
 
     #[test]

@@ -349,6 +349,30 @@ pub fn is_author_heading(text: &str) -> bool {
     AUTHOR_HEADINGS.iter().any(|h| lower.starts_with(h))
 }
 
+/// Openings of the heading over a list of other stories at the end of a
+/// page (English, German, French, Spanish, Portuguese). "Further reading" and
+/// "Up next" are left out: reference works keep them as part of the text.
+const RELATED_HEADINGS: &[&str] = &[
+    "related posts", "related articles", "related stories", "related content", "related reading",
+    "related publications", "recent posts", "recent articles", "latest news", "latest posts",
+    "latest articles", "latest stories", "more news", "more articles", "more stories", "read next",
+    "what to read next", "you may also like", "you might also like", "you may also enjoy",
+    "you might also enjoy", "recommended reading", "recommended for you", "popular posts",
+    "most popular", "other posts you may", "explore more articles",
+    "mehr zum thema", "das könnte sie auch interessieren", "à lire aussi", "sur le même sujet",
+    "te puede interesar", "noticias relacionadas", "leia também", "veja também",
+];
+
+/// Whether a heading introduces links to other stories rather than a part
+/// of the article.
+pub fn is_related_heading(text: &str) -> bool {
+    if text.chars().count() > 60 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    RELATED_HEADINGS.iter().any(|h| starts_with_words(&lower, h))
+}
+
 /// A media player's time line such as "0:00 0:02:21 0:00".
 fn is_timecode_line(text: &str) -> bool {
     let mut any = false;
@@ -397,6 +421,16 @@ mod tests {
         assert!(is_author_heading("Über den Autor"));
         assert!(!is_author_heading("About the deal"));
         assert!(!is_author_heading("Authorities respond"));
+    }
+
+    #[test]
+    fn related_headings() {
+        assert!(is_related_heading("Related Articles:"));
+        assert!(is_related_heading("You may also like…"));
+        assert!(is_related_heading("Mehr zum Thema"));
+        assert!(!is_related_heading("Latest newsroom layoffs hit regional papers"));
+        assert!(!is_related_heading("Further reading"));
+        assert!(!is_related_heading("More posts ≠ more subscribers."));
     }
 
     #[test]
