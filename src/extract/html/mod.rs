@@ -752,6 +752,12 @@ mod tests {
     }
 
     #[test]
+    fn table_of_contents_titles_are_dropped() {
+        let toc = "<h2>Table of Contents:</h2><ul><li><a href=\"#agreed\">What was agreed</a></li><li><a href=\"#next\">Next steps</a></li></ul>";
+        assert_eq!(texts(&page("", toc, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
     fn intro_paragraphs_between_headline_and_body_box_are_kept() {
         let html = format!(
             "<html><body><div class=\"top\"><div class=\"wrap\"><div class=\"hero\"><h1>Talks reach decisive stage</h1>\

@@ -274,6 +274,17 @@ pub fn is_furniture_heading(text: &str) -> bool {
         || is_dateline(&lower)
         || starts_with_words(&lower, "advertisement")
         || lower.ends_with("(sponsored)")
+        || is_toc_heading(&lower)
+}
+
+/// Titles of an in-page table of contents, whose entries repeat the
+/// article's headings. A bare "Contents" is left out: reference works keep
+/// it in the text.
+const TOC_HEADINGS: &[&str] = &["table of contents", "table of content", "in this article", "on this page", "jump to section", "jump to"];
+
+/// Whether a heading (`lower`, lower-cased) titles a table of contents.
+fn is_toc_heading(lower: &str) -> bool {
+    TOC_HEADINGS.contains(&lower.trim_end_matches([':', '.']).trim_end())
 }
 
 /// Whether a short line (`lower`, lower-cased) asks the reader to sign up,
@@ -424,13 +435,17 @@ mod tests {
     }
 
     #[test]
-    fn related_headings() {
+    fn related_and_toc_headings() {
         assert!(is_related_heading("Related Articles:"));
         assert!(is_related_heading("You may also like…"));
         assert!(is_related_heading("Mehr zum Thema"));
         assert!(!is_related_heading("Latest newsroom layoffs hit regional papers"));
         assert!(!is_related_heading("Further reading"));
         assert!(!is_related_heading("More posts ≠ more subscribers."));
+        assert!(is_furniture_heading("Table of Contents"));
+        assert!(is_furniture_heading("In this article:"));
+        assert!(!is_furniture_heading("Contents"));
+        assert!(!is_furniture_heading("In this article, we examine the data"));
     }
 
     #[test]
