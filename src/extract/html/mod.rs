@@ -3,8 +3,8 @@
 //! One parse, then linear passes over a flat copy of the DOM ([`dom`]):
 //! 1. drop page chrome by tag (nav, aside, page header, footer, figure
 //!    captions), ARIA role and class/id vocabulary ([`vocab`]), unless the
-//!    element holds most of the page's paragraph text (or twice what the rest
-//!    of the page keeps);
+//!    element holds most of the page's paragraph text (or at least what the
+//!    rest of the page keeps);
 //! 2. split the rest into text blocks ([`blocks`]);
 //! 3. score paragraphs into their ancestors and pick the content container
 //!    plus qualifying siblings ([`scoring`]);
@@ -257,15 +257,12 @@ fn is_section_header(dom: &FlatDom, i: usize) -> bool {
     false
 }
 
-/// How many times the paragraph text left after chrome removal a single
-/// class-dropped box must hold to be taken for the article itself.
-const MISJUDGED_BOX_FACTOR: u32 = 2;
-
-/// A box dropped for its class that holds at least twice the paragraph text
-/// of everything kept: the template names the article's column like chrome
-/// ("sidebar-content", a tab panel classed "hidden"), and without it the page
-/// has no article left. Readability, likewise, retries without its class
-/// filter when the strict pass leaves too little text.
+/// A box dropped for its class that holds at least as much paragraph text
+/// as everything kept: the template names the article's column like chrome
+/// ("sidebar-content", a tab panel classed "hidden"), and
+/// without it the page keeps no more than its leftovers. Readability,
+/// likewise, retries without its class filter when the strict pass leaves
+/// too little text.
 fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize> {
     let total_p = dom.nodes.first().map_or(0, |r| r.p_text_len);
     let dropped_p: u32 = chrome.iter().enumerate().filter(|(_, r)| r.is_some()).map(|(i, _)| dom.nodes[i].p_text_len).sum();
@@ -276,7 +273,7 @@ fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize
         .filter(|(_, r)| **r == Some(Rule::ChromeClass))
         .map(|(i, _)| (i, dom.nodes[i].p_text_len))
         .max_by_key(|&(_, p)| p)?;
-    (best_p > 0 && best_p >= MISJUDGED_BOX_FACTOR * kept_p).then_some(best)
+    (best_p > 0 && best_p >= kept_p).then_some(best)
 }
 
 /// Whether element `i` is one of a run of same-class siblings that together
@@ -663,6 +660,19 @@ mod tests {
         // A sidebar beside an article that holds most of the prose stays dropped.
         let beside = format!("<html><body><article><p>{P1}</p><p>{P2}</p></article><div class=\"sidebar\"><p>{P3}</p></div></body></html>");
         assert_eq!(texts(&beside), vec![P1, P2]);
+    }
+
+    #[test]
+    fn article_box_classed_like_chrome_is_kept_when_it_holds_as_much_prose_as_the_rest() {
+        let html = format!(
+            "<html><body><div class=\"intro\"><p>The agency funds legal aid for people on low incomes in every state, and has done so for fifty years.</p>\
+             <p>It is run by a board whose members the president appoints and the senate confirms, for terms of three years.</p></div>\
+             <div id=\"map-and-related\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>\
+             <footer><p>{P1}</p><p>{P2}</p></footer></body></html>"
+        );
+        let got = texts(&html);
+        assert!([P1, P2, P3].iter().all(|p| got.iter().any(|t| t == p)), "{got:?}");
+        assert!(explain_html(&html, None).contains("keep article-box"));
     }
 
     #[test]
