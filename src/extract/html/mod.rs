@@ -768,6 +768,12 @@ mod tests {
     }
 
     #[test]
+    fn pointer_headings_to_other_stories_are_dropped() {
+        let inside = "<h4>READ MORE: Will ChatGPT Eliminate the College Admissions Essay?</h4><h5>Related: PPE Inspections and Why They’re Important</h5>";
+        assert_eq!(texts(&page("", inside, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
     fn intro_paragraphs_between_headline_and_body_box_are_kept() {
         let html = format!(
             "<html><body><div class=\"top\"><div class=\"wrap\"><div class=\"hero\"><h1>Talks reach decisive stage</h1>\

@@ -173,13 +173,22 @@ pub fn is_hidden(el: &Element) -> bool {
 const BOILERPLATE_PREFIXES: &[&str] = &[
     "skip to", "jump to", "no media source currently available", "advertisement",
     "share this", "share on", "click here to", "sign up for", "subscribe to", "follow us",
-    "all rights reserved", "copyright ©", "©", "read more", "related:", "see also:",
-    "this video", "watch:", "listen to this", "print this",
+    "all rights reserved", "copyright ©", "©", "this video", "watch:", "listen to this", "print this",
     "email this", "back to top", "anzeige", "werbung", "publicidad", "publicité",
     "you may also like", "you might also like", "you might like", "you may be interested", "more from", "recommended for you", "more stories",
-    "also read", "read also", "lesen sie auch", "lire aussi", "leia também", "leia mais",
-    "te puede interesar", "lee también",
 ];
+
+/// Openings of a line that points to another story ("Read more: ...",
+/// "Related: ..."), as a paragraph or as a heading.
+const POINTER_PREFIXES: &[&str] = &[
+    "read more", "related:", "see also:", "also read", "read also", "lesen sie auch",
+    "lire aussi", "leia também", "leia mais", "te puede interesar", "lee también",
+];
+
+/// Whether a line (`lower`, lower-cased) points to another story.
+fn is_pointer_line(lower: &str) -> bool {
+    POINTER_PREFIXES.iter().any(|p| starts_with_words(lower, p))
+}
 
 /// Longest line judged as a copyright notice, and as a newsletter pitch, in chars.
 const MAX_NOTICE_LEN: usize = 300;
@@ -197,6 +206,7 @@ pub fn is_boilerplate(text: &str) -> bool {
     }
     len <= 120
         && (BOILERPLATE_PREFIXES.iter().any(|p| starts_with_words(&lower, p))
+            || is_pointer_line(&lower)
             || is_furniture_line(text)
             || is_call_to_action(&lower)
             || is_dateline(&lower)
@@ -266,7 +276,8 @@ const CALL_TO_ACTION: &[&str] = &[
 const MAX_CALL_TO_ACTION_LEN: usize = 60;
 
 /// Whether a heading is page furniture: a button label, a call to action, a
-/// dateline or an ad's title ("Advertisement: ...", "... (Sponsored)").
+/// dateline, an ad's title ("Advertisement: ...", "... (Sponsored)"), a
+/// table of contents' title or a pointer to another story ("Read more: ...").
 pub fn is_furniture_heading(text: &str) -> bool {
     let lower = text.to_lowercase();
     is_furniture_line(text)
@@ -275,7 +286,11 @@ pub fn is_furniture_heading(text: &str) -> bool {
         || starts_with_words(&lower, "advertisement")
         || lower.ends_with("(sponsored)")
         || is_toc_heading(&lower)
+        || (lower.chars().count() <= MAX_POINTER_HEADING_LEN && is_pointer_line(&lower))
 }
+
+/// Longest heading judged as a pointer to another story, in chars.
+const MAX_POINTER_HEADING_LEN: usize = 120;
 
 /// Titles of an in-page table of contents, whose entries repeat the
 /// article's headings. A bare "Contents" is left out: reference works keep
@@ -474,6 +489,8 @@ mod tests {
         assert!(is_furniture_heading("GitHub Actions analytics (Sponsored)"));
         assert!(is_furniture_heading("Bridgestone Team | 5 min read"));
         assert!(!is_furniture_heading("What was agreed"));
+        assert!(is_furniture_heading("READ MORE: Will ChatGPT Eliminate the College Admissions Essay?"));
+        assert!(!is_furniture_heading("Reader questions, answered"));
         assert!(is_boilerplate("Published June 23, 2025 10:39AM"));
         assert!(is_boilerplate("15 Dec, 2025"));
         assert!(!is_boilerplate("1/1/2013 +13.1%"));
