@@ -752,6 +752,13 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_about_heading_after_the_post_heads_a_bio() {
+        let bio = "<h3>About</h3><p>Sara Harberson is the founder of Application Nation, which provides personalized advice to college applicants.</p>";
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{bio}</article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
     fn related_story_sections_are_dropped_up_to_the_next_section() {
         let related = "<h2>Latest News</h2>\
             <h3>Can You Sue Social Security to Receive Your Benefits?</h3><p>When the Social Security Administration denies your claim, it can feel like a dead end.</p>\

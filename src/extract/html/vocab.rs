@@ -366,13 +366,15 @@ const AUTHOR_HEADINGS: &[&str] = &[
     "l'autore", "informazioni sull'autore", "over de auteur",
 ];
 
-/// Whether a heading introduces an author's bio rather than a part of the article.
+/// Whether a heading introduces an author's bio rather than a part of the
+/// article. A bare "About" (or "About me") under a post heads the writer's
+/// bio; "About the deal" is the article's.
 pub fn is_author_heading(text: &str) -> bool {
     if text.chars().count() > 60 {
         return false;
     }
     let lower = text.to_lowercase();
-    AUTHOR_HEADINGS.iter().any(|h| lower.starts_with(h))
+    AUTHOR_HEADINGS.iter().any(|h| lower.starts_with(h)) || matches!(lower.trim_end_matches([':', '.']).trim_end(), "about" | "about me")
 }
 
 /// Openings of the heading over a list of other stories at the end of a
@@ -446,6 +448,8 @@ mod tests {
         assert!(is_author_heading("Written by Cassidy Horton"));
         assert!(is_author_heading("Über den Autor"));
         assert!(!is_author_heading("About the deal"));
+        assert!(is_author_heading("About"));
+        assert!(is_author_heading("About me:"));
         assert!(!is_author_heading("Authorities respond"));
     }
 
