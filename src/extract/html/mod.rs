@@ -401,8 +401,11 @@ const MAX_AUTHOR_SECTION_LEN: u32 = 1200;
 /// section under an unlucky heading.
 const MAX_RELATED_SECTION_LEN: u32 = 2000;
 
-/// Drops the sections headed by a heading that `is_section_heading` accepts:
-/// the heading and the blocks after it, inside the heading's parent box, up
+/// Rank of a paragraph that labels a section, below every heading.
+const LABEL_RANK: u8 = 7;
+
+/// Drops the sections headed by a heading (or a paragraph label ending in
+/// ':') that `is_section_heading` accepts: the heading and the blocks after it, inside the heading's parent box, up
 /// to the next heading of the same or a higher rank, when the kept text of
 /// the section is at most `max_len`.
 fn drop_headed_sections(
@@ -418,7 +421,13 @@ fn drop_headed_sections(
         _ => None,
     };
     for i in 0..blocks.len() {
-        let Some(level) = rank(&blocks[i]) else { continue };
+        let level = match rank(&blocks[i]) {
+            Some(level) => level,
+            // A label set as a paragraph ("About the Author:") heads the
+            // blocks up to the next heading of any rank.
+            None if blocks[i].kind == BlockKind::Paragraph && blocks[i].text.ends_with(':') => LABEL_RANK,
+            None => continue,
+        };
         // A heading dropped as a furniture line ("You may also like") still
         // heads its section.
         if verdicts[i].is_some_and(|v| v != Rule::Boilerplate) || !is_section_heading(&blocks[i].text) {
@@ -749,6 +758,13 @@ mod tests {
                    <h3>Jane Doe</h3><p>Follow her for more.</p>";
         let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><h2>Reactions</h2><p>{P2}</p>{bio}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
         assert_eq!(texts(&html), vec![P1, "Reactions", P2, "Next steps", P3]);
+    }
+
+    #[test]
+    fn an_author_label_set_as_a_paragraph_heads_a_bio() {
+        let bio = "<p><strong>About the Author:</strong></p><p>Jane Doe is a finance writer who has covered markets for ten years.</p>";
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{bio}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, "Next steps", P3]);
     }
 
     #[test]
