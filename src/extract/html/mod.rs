@@ -3,8 +3,8 @@
 //! One parse, then linear passes over a flat copy of the DOM ([`dom`]):
 //! 1. drop page chrome by tag (nav, aside, page header, footer, figure
 //!    captions), ARIA role and class/id vocabulary ([`vocab`]), unless the
-//!    element holds most of the page's paragraph text (or twice what the rest
-//!    of the page keeps);
+//!    element holds most of the page's paragraph text (or at least what the
+//!    rest of the page keeps);
 //! 2. split the rest into text blocks ([`blocks`]);
 //! 3. score paragraphs into their ancestors and pick the content container
 //!    plus qualifying siblings ([`scoring`]);
@@ -101,6 +101,8 @@ enum Rule {
     Title,
     /// A section headed "About the author" (a bio, not the article).
     AuthorSection,
+    /// A section headed "Related posts", "Latest news" (links to other stories).
+    RelatedSection,
     /// A repeat of paragraphs already kept (a template's second copy).
     Repeated,
 }
@@ -118,6 +120,7 @@ impl Rule {
             Rule::Boilerplate => "boilerplate",
             Rule::Title => "title",
             Rule::AuthorSection => "author-section",
+            Rule::RelatedSection => "related-section",
             Rule::Repeated => "repeated",
         }
     }
@@ -158,7 +161,8 @@ impl<'a> Extraction<'a> {
         roots.sort_unstable();
         let junk = mark_junk_containers(&dom, &roots);
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
-        drop_author_sections(&dom, &blocks, &mut verdicts);
+        drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_author_heading, MAX_AUTHOR_SECTION_LEN, Rule::AuthorSection);
+        drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
         drop_repeated_runs(&dom, &blocks, &mut verdicts);
         Extraction { dom, chrome, article_box, blocks, roots, ledes, verdicts }
     }
@@ -254,15 +258,12 @@ fn is_section_header(dom: &FlatDom, i: usize) -> bool {
     false
 }
 
-/// How many times the paragraph text left after chrome removal a single
-/// class-dropped box must hold to be taken for the article itself.
-const MISJUDGED_BOX_FACTOR: u32 = 2;
-
-/// A box dropped for its class that holds at least twice the paragraph text
-/// of everything kept: the template names the article's column like chrome
-/// ("sidebar-content", a tab panel classed "hidden"), and without it the page
-/// has no article left. Readability, likewise, retries without its class
-/// filter when the strict pass leaves too little text.
+/// A box dropped for its class that holds at least as much paragraph text
+/// as everything kept: the template names the article's column like chrome
+/// ("sidebar-content", a tab panel classed "hidden"), and
+/// without it the page keeps no more than its leftovers. Readability,
+/// likewise, retries without its class filter when the strict pass leaves
+/// too little text.
 fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize> {
     let total_p = dom.nodes.first().map_or(0, |r| r.p_text_len);
     let dropped_p: u32 = chrome.iter().enumerate().filter(|(_, r)| r.is_some()).map(|(i, _)| dom.nodes[i].p_text_len).sum();
@@ -273,7 +274,7 @@ fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize
         .filter(|(_, r)| **r == Some(Rule::ChromeClass))
         .map(|(i, _)| (i, dom.nodes[i].p_text_len))
         .max_by_key(|&(_, p)| p)?;
-    (best_p > 0 && best_p >= MISJUDGED_BOX_FACTOR * kept_p).then_some(best)
+    (best_p > 0 && best_p >= kept_p).then_some(best)
 }
 
 /// Whether element `i` is one of a run of same-class siblings that together
@@ -396,17 +397,41 @@ fn holds_cut_excerpt(dom: &FlatDom, i: usize) -> bool {
 /// paragraph or two, more is the article under a "Written by" heading.
 const MAX_AUTHOR_SECTION_LEN: u32 = 1200;
 
-/// Drops the sections headed by an author-bio heading ("About the author",
-/// "Written by ..."): the heading and the blocks after it, inside the
-/// heading's parent box, up to the next heading of the same or a higher rank.
-fn drop_author_sections(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+/// Longest section of links to other stories dropped, in non-whitespace
+/// chars: a few teasers with their excerpts; more is the article's own
+/// section under an unlucky heading.
+const MAX_RELATED_SECTION_LEN: u32 = 2000;
+
+/// Rank of a paragraph that labels a section, below every heading.
+const LABEL_RANK: u8 = 7;
+
+/// Drops the sections headed by a heading (or a paragraph label ending in
+/// ':') that `is_section_heading` accepts: the heading and the blocks after it, inside the heading's parent box, up
+/// to the next heading of the same or a higher rank, when the kept text of
+/// the section is at most `max_len`.
+fn drop_headed_sections(
+    dom: &FlatDom,
+    blocks: &[RawBlock],
+    verdicts: &mut [Option<Rule>],
+    is_section_heading: fn(&str) -> bool,
+    max_len: u32,
+    rule: Rule,
+) {
     let rank = |b: &RawBlock| match dom.nodes[b.owner].tag {
         Tag::Heading(level) => Some(level),
         _ => None,
     };
     for i in 0..blocks.len() {
-        let Some(level) = rank(&blocks[i]) else { continue };
-        if verdicts[i].is_some() || !vocab::is_author_heading(&blocks[i].text) {
+        let level = match rank(&blocks[i]) {
+            Some(level) => level,
+            // A label set as a paragraph ("About the Author:") heads the
+            // blocks up to the next heading of any rank.
+            None if blocks[i].kind == BlockKind::Paragraph && blocks[i].text.ends_with(':') => LABEL_RANK,
+            None => continue,
+        };
+        // A heading dropped as a furniture line ("You may also like") still
+        // heads its section.
+        if verdicts[i].is_some_and(|v| v != Rule::Boilerplate) || !is_section_heading(&blocks[i].text) {
             continue;
         }
         let owner = blocks[i].owner;
@@ -417,9 +442,9 @@ fn drop_author_sections(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Opti
             .count();
         let section = i..i + 1 + section_len;
         let kept_len: u32 = section.clone().filter(|&j| verdicts[j].is_none()).map(|j| blocks[j].text_len).sum();
-        if kept_len <= MAX_AUTHOR_SECTION_LEN {
+        if kept_len <= max_len {
             for v in &mut verdicts[section] {
-                v.get_or_insert(Rule::AuthorSection);
+                v.get_or_insert(rule);
             }
         }
     }
@@ -648,6 +673,19 @@ mod tests {
     }
 
     #[test]
+    fn article_box_classed_like_chrome_is_kept_when_it_holds_as_much_prose_as_the_rest() {
+        let html = format!(
+            "<html><body><div class=\"intro\"><p>The agency funds legal aid for people on low incomes in every state, and has done so for fifty years.</p>\
+             <p>It is run by a board whose members the president appoints and the senate confirms, for terms of three years.</p></div>\
+             <div id=\"map-and-related\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>\
+             <footer><p>{P1}</p><p>{P2}</p></footer></body></html>"
+        );
+        let got = texts(&html);
+        assert!([P1, P2, P3].iter().all(|p| got.iter().any(|t| t == p)), "{got:?}");
+        assert!(explain_html(&html, None).contains("keep article-box"));
+    }
+
+    #[test]
     fn box_holding_most_prose_does_not_score_as_chrome() {
         let html = format!(
             "<html><body><section class=\"hero\"><h1>Talks</h1><p>Short intro line for the story.</p></section>\
@@ -721,6 +759,42 @@ mod tests {
                    <h3>Jane Doe</h3><p>Follow her for more.</p>";
         let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><h2>Reactions</h2><p>{P2}</p>{bio}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
         assert_eq!(texts(&html), vec![P1, "Reactions", P2, "Next steps", P3]);
+    }
+
+    #[test]
+    fn an_author_label_set_as_a_paragraph_heads_a_bio() {
+        let bio = "<p><strong>About the Author:</strong></p><p>Jane Doe is a finance writer who has covered markets for ten years.</p>";
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{bio}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, "Next steps", P3]);
+    }
+
+    #[test]
+    fn a_bare_about_heading_after_the_post_heads_a_bio() {
+        let bio = "<h3>About</h3><p>Sara Harberson is the founder of Application Nation, which provides personalized advice to college applicants.</p>";
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{bio}</article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn related_story_sections_are_dropped_up_to_the_next_section() {
+        let related = "<h2>Latest News</h2>\
+            <h3>Can You Sue Social Security to Receive Your Benefits?</h3><p>When the Social Security Administration denies your claim, it can feel like a dead end.</p>\
+            <h3>Social Security Disability Laws 101</h3><p>Navigating the complex landscape of disability laws can be overwhelming.</p>";
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{related}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, "Next steps", P3]);
+        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("related-section") && l.contains("Latest News")));
+    }
+
+    #[test]
+    fn table_of_contents_titles_are_dropped() {
+        let toc = "<h2>Table of Contents:</h2><ul><li><a href=\"#agreed\">What was agreed</a></li><li><a href=\"#next\">Next steps</a></li></ul>";
+        assert_eq!(texts(&page("", toc, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn pointer_headings_to_other_stories_are_dropped() {
+        let inside = "<h4>READ MORE: Will ChatGPT Eliminate the College Admissions Essay?</h4><h5>Related: PPE Inspections and Why They’re Important</h5>";
+        assert_eq!(texts(&page("", inside, "")), vec![P1, P2, P3]);
     }
 
     #[test]

@@ -177,13 +177,22 @@ pub fn is_hidden(el: &Element) -> bool {
 const BOILERPLATE_PREFIXES: &[&str] = &[
     "skip to", "jump to", "no media source currently available", "advertisement",
     "share this", "share on", "click here to", "sign up for", "subscribe to", "follow us",
-    "all rights reserved", "copyright ©", "©", "read more", "related:", "see also:",
-    "this video", "watch:", "listen to this", "print this",
+    "all rights reserved", "copyright ©", "©", "this video", "watch:", "listen to this", "print this",
     "email this", "back to top", "anzeige", "werbung", "publicidad", "publicité",
     "you may also like", "you might also like", "you might like", "you may be interested", "more from", "recommended for you", "more stories",
-    "also read", "read also", "lesen sie auch", "lire aussi", "leia também", "leia mais",
-    "te puede interesar", "lee también",
 ];
+
+/// Openings of a line that points to another story ("Read more: ...",
+/// "Related: ..."), as a paragraph or as a heading.
+const POINTER_PREFIXES: &[&str] = &[
+    "read more", "related:", "see also:", "also read", "read also", "lesen sie auch",
+    "lire aussi", "leia também", "leia mais", "te puede interesar", "lee también",
+];
+
+/// Whether a line (`lower`, lower-cased) points to another story.
+fn is_pointer_line(lower: &str) -> bool {
+    POINTER_PREFIXES.iter().any(|p| starts_with_words(lower, p))
+}
 
 /// Longest line judged as a copyright notice, and as a newsletter pitch, in chars.
 const MAX_NOTICE_LEN: usize = 300;
@@ -201,6 +210,7 @@ pub fn is_boilerplate(text: &str) -> bool {
     }
     len <= 120
         && (BOILERPLATE_PREFIXES.iter().any(|p| starts_with_words(&lower, p))
+            || is_pointer_line(&lower)
             || is_furniture_line(text)
             || is_call_to_action(&lower)
             || is_dateline(&lower)
@@ -270,7 +280,8 @@ const CALL_TO_ACTION: &[&str] = &[
 const MAX_CALL_TO_ACTION_LEN: usize = 60;
 
 /// Whether a heading is page furniture: a button label, a call to action, a
-/// dateline or an ad's title ("Advertisement: ...", "... (Sponsored)").
+/// dateline, an ad's title ("Advertisement: ...", "... (Sponsored)"), a
+/// table of contents' title or a pointer to another story ("Read more: ...").
 pub fn is_furniture_heading(text: &str) -> bool {
     let lower = text.to_lowercase();
     is_furniture_line(text)
@@ -278,6 +289,21 @@ pub fn is_furniture_heading(text: &str) -> bool {
         || is_dateline(&lower)
         || starts_with_words(&lower, "advertisement")
         || lower.ends_with("(sponsored)")
+        || is_toc_heading(&lower)
+        || (lower.chars().count() <= MAX_POINTER_HEADING_LEN && is_pointer_line(&lower))
+}
+
+/// Longest heading judged as a pointer to another story, in chars.
+const MAX_POINTER_HEADING_LEN: usize = 120;
+
+/// Titles of an in-page table of contents, whose entries repeat the
+/// article's headings. A bare "Contents" is left out: reference works keep
+/// it in the text.
+const TOC_HEADINGS: &[&str] = &["table of contents", "table of content", "in this article", "on this page", "jump to section", "jump to"];
+
+/// Whether a heading (`lower`, lower-cased) titles a table of contents.
+fn is_toc_heading(lower: &str) -> bool {
+    TOC_HEADINGS.contains(&lower.trim_end_matches([':', '.']).trim_end())
 }
 
 /// Whether a short line (`lower`, lower-cased) asks the reader to sign up,
@@ -344,13 +370,39 @@ const AUTHOR_HEADINGS: &[&str] = &[
     "l'autore", "informazioni sull'autore", "over de auteur",
 ];
 
-/// Whether a heading introduces an author's bio rather than a part of the article.
+/// Whether a heading introduces an author's bio rather than a part of the
+/// article. A bare "About" (or "About me") under a post heads the writer's
+/// bio; "About the deal" is the article's.
 pub fn is_author_heading(text: &str) -> bool {
     if text.chars().count() > 60 {
         return false;
     }
     let lower = text.to_lowercase();
-    AUTHOR_HEADINGS.iter().any(|h| lower.starts_with(h))
+    AUTHOR_HEADINGS.iter().any(|h| lower.starts_with(h)) || matches!(lower.trim_end_matches([':', '.']).trim_end(), "about" | "about me")
+}
+
+/// Openings of the heading over a list of other stories at the end of a
+/// page (English, German, French, Spanish, Portuguese). "Further reading" and
+/// "Up next" are left out: reference works keep them as part of the text.
+const RELATED_HEADINGS: &[&str] = &[
+    "related posts", "related articles", "related stories", "related content", "related reading",
+    "related publications", "recent posts", "recent articles", "latest news", "latest posts",
+    "latest articles", "latest stories", "more news", "more articles", "more stories", "read next",
+    "what to read next", "you may also like", "you might also like", "you may also enjoy",
+    "you might also enjoy", "recommended reading", "recommended for you", "popular posts",
+    "most popular", "other posts you may", "explore more articles",
+    "mehr zum thema", "das könnte sie auch interessieren", "à lire aussi", "sur le même sujet",
+    "te puede interesar", "noticias relacionadas", "leia também", "veja também",
+];
+
+/// Whether a heading introduces links to other stories rather than a part
+/// of the article.
+pub fn is_related_heading(text: &str) -> bool {
+    if text.chars().count() > 60 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    RELATED_HEADINGS.iter().any(|h| starts_with_words(&lower, h))
 }
 
 /// A media player's time line such as "0:00 0:02:21 0:00".
@@ -400,7 +452,23 @@ mod tests {
         assert!(is_author_heading("Written by Cassidy Horton"));
         assert!(is_author_heading("Über den Autor"));
         assert!(!is_author_heading("About the deal"));
+        assert!(is_author_heading("About"));
+        assert!(is_author_heading("About me:"));
         assert!(!is_author_heading("Authorities respond"));
+    }
+
+    #[test]
+    fn related_and_toc_headings() {
+        assert!(is_related_heading("Related Articles:"));
+        assert!(is_related_heading("You may also like…"));
+        assert!(is_related_heading("Mehr zum Thema"));
+        assert!(!is_related_heading("Latest newsroom layoffs hit regional papers"));
+        assert!(!is_related_heading("Further reading"));
+        assert!(!is_related_heading("More posts ≠ more subscribers."));
+        assert!(is_furniture_heading("Table of Contents"));
+        assert!(is_furniture_heading("In this article:"));
+        assert!(!is_furniture_heading("Contents"));
+        assert!(!is_furniture_heading("In this article, we examine the data"));
     }
 
     #[test]
@@ -429,6 +497,8 @@ mod tests {
         assert!(is_furniture_heading("GitHub Actions analytics (Sponsored)"));
         assert!(is_furniture_heading("Bridgestone Team | 5 min read"));
         assert!(!is_furniture_heading("What was agreed"));
+        assert!(is_furniture_heading("READ MORE: Will ChatGPT Eliminate the College Admissions Essay?"));
+        assert!(!is_furniture_heading("Reader questions, answered"));
         assert!(is_boilerplate("Published June 23, 2025 10:39AM"));
         assert!(is_boilerplate("15 Dec, 2025"));
         assert!(!is_boilerplate("1/1/2013 +13.1%"));
