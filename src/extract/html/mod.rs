@@ -260,10 +260,9 @@ fn is_section_header(dom: &FlatDom, i: usize) -> bool {
 
 /// A box dropped for its class that holds at least as much paragraph text
 /// as everything kept: the template names the article's column like chrome
-/// ("sidebar-content", a tab panel classed "hidden"), and
-/// without it the page keeps no more than its leftovers. Readability,
-/// likewise, retries without its class filter when the strict pass leaves
-/// too little text.
+/// ("sidebar-content", a tab panel classed "hidden"), and without it the
+/// page keeps no more than its leftovers. Readability, likewise, retries
+/// without its class filter when the strict pass leaves too little text.
 fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize> {
     let total_p = dom.nodes.first().map_or(0, |r| r.p_text_len);
     let dropped_p: u32 = chrome.iter().enumerate().filter(|(_, r)| r.is_some()).map(|(i, _)| dom.nodes[i].p_text_len).sum();
@@ -406,9 +405,9 @@ const MAX_RELATED_SECTION_LEN: u32 = 2000;
 const LABEL_RANK: u8 = 7;
 
 /// Drops the sections headed by a heading (or a paragraph label ending in
-/// ':') that `is_section_heading` accepts: the heading and the blocks after it, inside the heading's parent box, up
-/// to the next heading of the same or a higher rank, when the kept text of
-/// the section is at most `max_len`.
+/// ':') that `is_section_heading` accepts: the heading and the blocks after
+/// it, inside the heading's parent box, up to the next heading of the same
+/// or a higher rank, when the kept text of the section is at most `max_len`.
 fn drop_headed_sections(
     dom: &FlatDom,
     blocks: &[RawBlock],
