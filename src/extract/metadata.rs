@@ -1202,7 +1202,7 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     // Day first also with hyphens, as date formats of some CMSs write it ("04-Aug-2021").
     let day_first = static_regex!(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:de\s+)?(\p{L}{3,10})\.?,?(?:\s+|-)(?:de\s+)?(\d{4})\b");
     let iso = static_regex!(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b");
-    let numeric = static_regex!(r"\b(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b");
+    let numeric = static_regex!(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b");
     let date = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
     let span = |c: &regex::Captures| c.get(0).map_or(0..0, |m| m.range());
     let named = month_first
@@ -1216,7 +1216,7 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
         return Some((date(&c[1], c[2].parse().ok()?, &c[3])?, span(&c)));
     }
     let c = numeric.captures(text)?;
-    let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+    let (a, b): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
     // Read only when one of the numbers cannot be a month, or both orders
     // agree: US pages write month-first dates with dots too ("09.10.2024"
     // for September 10).
@@ -1226,7 +1226,7 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
         (false, true) => (b, a),
         _ => return None,
     };
-    Some((date(&c[4], month, &day.to_string())?, span(&c)))
+    Some((date(&c[3], month, &day.to_string())?, span(&c)))
 }
 
 /// Words that may stand with a date in a dateline: labels, times, zones,
