@@ -2,7 +2,7 @@
 //!
 //! html5ever's tokenizer pulls the page one char at a time through a queue of
 //! buffers and was about 80% of the parse. This one scans the page as bytes,
-//! a word at a time for the long runs (text, attribute values, comments), and
+//! with memchr for the long runs (text, attribute values, comments), and
 //! hands each text run over as one token. Every byte it splits at is ASCII,
 //! so each slice ends on a char boundary. Tree construction stays html5ever's,
 //! so the tree is the one `scraper::Html::parse_document` builds; the tokens
@@ -41,13 +41,23 @@ fn parse_fast(html: &str) -> Option<Html> {
 /// LF. Pages with NUL bytes are left to html5ever (NUL turns into different
 /// tokens in every state).
 fn normalize_newlines(html: &str) -> Option<Cow<'_, str>> {
-    let Some(first) = find_any(html.as_bytes(), 0, [0, b'\r']) else {
+    let Some(first) = find2(html.as_bytes(), 0, 0, b'\r') else {
         return Some(Cow::Borrowed(html));
     };
-    if find_any(html.as_bytes(), first, [0]).is_some() {
+    if find(html.as_bytes(), first, 0).is_some() {
         return None;
     }
-    Some(Cow::Owned(html.replace("\r\n", "\n").replace('\r', "\n")))
+    // One pass and one copy: CR LF and a lone CR both become LF.
+    let mut normalized = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(cr) = rest.find('\r') {
+        normalized.push_str(&rest[..cr]);
+        normalized.push('\n');
+        rest = &rest[cr + 1..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    normalized.push_str(rest);
+    Some(Cow::Owned(normalized))
 }
 
 /// What the tree builder last asked the tokenizer to read text as.
@@ -103,7 +113,7 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
     /// (data), else only the end tag of the RCDATA or RAWTEXT element.
     fn text_run(&mut self, decodes: bool, markup: bool) {
         let start = self.pos;
-        let found = if decodes { find_any(self.bytes, start, [b'<', b'&']) } else { find_any(self.bytes, start, [b'<']) };
+        let found = if decodes { find2(self.bytes, start, b'<', b'&') } else { find(self.bytes, start, b'<') };
         let Some(at) = found else {
             self.push_text(start, self.bytes.len());
             self.pos = self.bytes.len();
@@ -148,7 +158,7 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
         let mut i = from;
         loop {
             if escape == Escape::None {
-                let Some(lt) = find_any(bytes, i, [b'<']) else { return bytes.len() };
+                let Some(lt) = find(bytes, i, b'<') else { return bytes.len() };
                 if self.end_tag_at(lt) {
                     return lt;
                 }
@@ -270,7 +280,7 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
         } else {
             let mut from = start;
             loop {
-                let Some(gt) = find_any(self.bytes, from, [b'>']) else {
+                let Some(gt) = find(self.bytes, from, b'>') else {
                     let trailing = [&b"--!"[..], b"--", b"-"].into_iter().find(|end| rest.ends_with(end)).map_or(0, |end| end.len());
                     break (self.bytes.len() - trailing, self.bytes.len());
                 };
@@ -294,7 +304,7 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
         let start = self.pos;
         let mut from = start;
         let (end, next) = loop {
-            match find_any(self.bytes, from, [b'>']) {
+            match find(self.bytes, from, b'>') {
                 Some(gt) if self.bytes[start..gt].ends_with(b"]]") => break (gt - 2, gt + 1),
                 Some(gt) => from = gt + 1,
                 None => break (self.bytes.len(), self.bytes.len()),
@@ -307,7 +317,7 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
 
     /// `<?…>`, `</ …>`, `<!…>`: a comment of everything up to the next `>`.
     fn bogus_comment(&mut self, start: usize) {
-        let (data_end, next) = find_any(self.bytes, start, [b'>']).map_or((self.bytes.len(), self.bytes.len()), |gt| (gt, gt + 1));
+        let (data_end, next) = find(self.bytes, start, b'>').map_or((self.bytes.len(), self.bytes.len()), |gt| (gt, gt + 1));
         self.emit_comment(start, data_end);
         self.pos = next;
     }
@@ -424,7 +434,7 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
 
     /// The rest of a malformed doctype, up to and including `>`.
     fn bogus_doctype(&mut self) {
-        self.pos = find_any(self.bytes, self.pos, [b'>']).map_or(self.bytes.len(), |gt| gt + 1);
+        self.pos = find(self.bytes, self.pos, b'>').map_or(self.bytes.len(), |gt| gt + 1);
     }
 
     /// A start or end tag whose name begins at `self.pos`; dropped if the
@@ -511,7 +521,7 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
         loop {
             let start = self.pos;
             let end = match quote {
-                Some(q) => find_any(self.bytes, start, [q, b'&']),
+                Some(q) => find2(self.bytes, start, q, b'&'),
                 None => {
                     let end = self.scan(start, |b| matches!(b, b'\t' | b'\n' | b'\x0C' | b' ' | b'&' | b'>'));
                     (end < self.bytes.len()).then_some(end)
@@ -669,29 +679,14 @@ fn numeric_char_ref(bytes: &[u8], at: usize) -> Option<CharRef> {
     Some(CharRef { chars: [Some(c), None], end })
 }
 
-/// The index of the first byte from `from` on that equals one of `needles`.
-/// Eight bytes a step: a byte equal to the needle is zero after XOR, and
-/// `(x - 0x01…) & !x & 0x80…` flags zero bytes (bits above the first true
-/// zero may be false alarms, so the lowest flag is exact).
-fn find_any<const N: usize>(bytes: &[u8], from: usize, needles: [u8; N]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while i + 8 <= bytes.len() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[i..i + 8]);
-        let word = u64::from_le_bytes(word);
-        let mut flags = 0;
-        for needle in needles {
-            let x = word ^ (ONES * u64::from(needle));
-            flags |= x.wrapping_sub(ONES) & !x & HIGHS;
-        }
-        if flags != 0 {
-            return Some(i + (flags.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes.get(i..)?.iter().position(|b| needles.contains(b)).map(|p| i + p)
+/// The index of the first `needle` from `from` on.
+fn find(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    memchr::memchr(needle, bytes.get(from..)?).map(|i| from + i)
+}
+
+/// The index of the first byte from `from` on that is `a` or `b`.
+fn find2(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    memchr::memchr2(a, b, bytes.get(from..)?).map(|i| from + i)
 }
 
 #[cfg(test)]
@@ -733,8 +728,9 @@ mod tests {
 
     #[test]
     fn html5lib_tree_construction_inputs_parse_to_html5evers_tree() {
-        let dir = std::path::Path::new("/work/shared/corpus/malformed/html5lib-tests/tree-construction");
-        let Ok(entries) = std::fs::read_dir(dir) else {
+        // The shared corpus sits beside the project (`make eval`'s ../shared).
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/malformed/html5lib-tests/tree-construction");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
             eprintln!("skipped: {} is absent", dir.display());
             return;
         };
@@ -795,11 +791,11 @@ mod tests {
     }
 
     #[test]
-    fn find_any_finds_the_first_of_several_bytes() {
+    fn find_gives_the_first_of_its_bytes_from_an_offset() {
         let text = b"0123456789abcdef<ghij&";
-        assert_eq!(find_any(text, 0, [b'&', b'<']), Some(16));
-        assert_eq!(find_any(text, 17, [b'&', b'<']), Some(21));
-        assert_eq!(find_any(text, 0, [b'>']), None);
+        assert_eq!(find2(text, 0, b'&', b'<'), Some(16));
+        assert_eq!(find2(text, 17, b'&', b'<'), Some(21));
+        assert_eq!(find(text, 0, b'>'), None);
     }
 }
 
