@@ -231,6 +231,12 @@ impl<'a> FlatDom<'a> {
 }
 
 impl FlatDom<'_> {
+    /// The ancestors of node `i`, nearest first, up to the root (the node
+    /// that is its own parent).
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(i), move |&a| Some(self.nodes[a].parent).filter(|&p| p != a)).skip(1)
+    }
+
     /// The text of the subtree at `i`, whitespace-normalised.
     pub fn subtree_text(&self, i: usize) -> String {
         let end = self.nodes[i].end.max(i + 1);

@@ -42,12 +42,6 @@ pub fn find(dom: &FlatDom, blocks: &[RawBlock], roots: &[usize]) -> Vec<usize> {
 
 /// Whether node `i` sits inside a `<form>` that opens at or after `from`:
 /// form help texts read like sentences but are not the article's.
-fn in_form(dom: &FlatDom, mut i: usize, from: usize) -> bool {
-    while i >= from && dom.nodes[i].parent != i {
-        if dom.nodes[i].tag == Tag::Form {
-            return true;
-        }
-        i = dom.nodes[i].parent;
-    }
-    false
+fn in_form(dom: &FlatDom, i: usize, from: usize) -> bool {
+    std::iter::once(i).chain(dom.ancestors(i)).take_while(|&a| a >= from).any(|a| dom.nodes[a].tag == Tag::Form)
 }

@@ -248,14 +248,7 @@ fn is_section_header(dom: &FlatDom, i: usize) -> bool {
     if subtree.iter().any(|n| n.tag == Tag::Heading(1)) || !subtree.iter().any(|n| matches!(n.tag, Tag::Heading(_))) {
         return false;
     }
-    let mut a = dom.nodes[i].parent;
-    while a != 0 && dom.nodes[a].parent != a {
-        if matches!(dom.nodes[a].tag, Tag::Article | Tag::Section | Tag::Main) {
-            return true;
-        }
-        a = dom.nodes[a].parent;
-    }
-    false
+    dom.ancestors(i).any(|a| matches!(dom.nodes[a].tag, Tag::Article | Tag::Section | Tag::Main))
 }
 
 /// A box dropped for its class that holds at least as much paragraph text
