@@ -100,9 +100,14 @@ impl QuoteSegmenter {
             .into_iter()
             .filter(|s| text.get(s.start.byte..s.end.byte).is_some_and(|t| t.chars().any(char::is_alphanumeric)))
             .collect();
+        // Most documents quote no one: skip tokenizing their text.
+        if segments.is_empty() {
+            return Vec::new();
+        }
         let gaps = Gaps::new(text, paragraphs, &segments);
         let sources = attribute(text, &segments, &gaps);
-        let mut resolver = Resolver::new(text, &gaps.all());
+        // Built on the first attribution: it collects every name in the text.
+        let mut resolver: Option<Resolver> = None;
         let mut names: HashMap<usize, Speaker> = HashMap::new();
         let mut quotes: Vec<Quote> = Vec::with_capacity(segments.len());
         for (segment, source) in segments.iter().zip(&sources) {
@@ -124,7 +129,7 @@ impl QuoteSegmenter {
                 let mention = found.speaker.text(text);
                 let speaker = names
                     .entry(found.speaker.char_start)
-                    .or_insert_with(|| resolver.resolve(mention, found.speaker.char_start));
+                    .or_insert_with(|| resolver.get_or_insert_with(|| Resolver::new(text, &gaps.all())).resolve(mention, found.speaker.char_start));
                 let verb = found.verb.text(text);
                 quote.speaker = Some(mention.to_string());
                 quote.speaker_name = speaker.name.clone();
