@@ -40,7 +40,8 @@ const fn mix(mut x: u64) -> u64 {
 
 /// One hash function per signature slot, `(a * x + b) >> 32` with odd `a`
 /// (multiply-add-shift): a shingle is hashed once and each slot costs one
-/// multiply-add, where a separate mix per slot would cost five times more.
+/// multiply-add, which the compiler runs two slots at a time, instead of a
+/// splitmix64 round of its own.
 /// The constants are a splitmix64 stream, fixed so saved signatures stay
 /// comparable.
 struct SlotHashes {
@@ -92,10 +93,12 @@ impl Shingler {
         // A 32-bit key makes each slot's hash strongly universal (Dietzfelbinger's
         // multiply-add-shift); two shingles share a key once in 2^32 pairs.
         let key = mix(sum) >> 32;
-        // Plain arrays zipped lane by lane, so that the compiler can run the
-        // slots side by side.
-        for ((min, a), b) in self.mins.iter_mut().zip(SLOT_HASHES.multipliers).zip(SLOT_HASHES.increments) {
-            *min = (*min).min((a.wrapping_mul(key).wrapping_add(b) >> 32) as u32);
+        // Indexed over fixed-size arrays (not zipped by value, which copied
+        // both constant arrays per word), so the loop unrolls without checks.
+        let slots = &SLOT_HASHES;
+        for i in 0..SIGNATURE_LEN {
+            let value = (slots.multipliers[i].wrapping_mul(key).wrapping_add(slots.increments[i]) >> 32) as u32;
+            self.mins[i] = self.mins[i].min(value);
         }
     }
 }
