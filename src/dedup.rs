@@ -30,17 +30,52 @@ const MIN_SHINGLES: usize = 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Signature(pub [u32; SIGNATURE_LEN]);
 
-/// 64-bit finaliser (splitmix64): spreads one hash into independent-looking
-/// values, one per signature slot.
-fn mix(mut x: u64) -> u64 {
+/// 64-bit finaliser (splitmix64): turns a hash with weak bits into one whose
+/// every bit depends on every input bit.
+const fn mix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
 }
 
+/// One hash function per signature slot, `(a * x + b) >> 32` with odd `a`
+/// (multiply-add-shift): a shingle is hashed once and each slot costs one
+/// multiply-add, which the compiler runs two slots at a time, instead of a
+/// splitmix64 round of its own.
+/// The constants are a splitmix64 stream, fixed so saved signatures stay
+/// comparable.
+struct SlotHashes {
+    multipliers: [u64; SIGNATURE_LEN],
+    increments: [u64; SIGNATURE_LEN],
+}
+
+const SLOT_HASHES: SlotHashes = {
+    let mut hashes = SlotHashes { multipliers: [0; SIGNATURE_LEN], increments: [0; SIGNATURE_LEN] };
+    let mut i = 0;
+    while i < SIGNATURE_LEN {
+        let seed = (i as u64).wrapping_mul(2).wrapping_add(1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        hashes.multipliers[i] = mix(seed) | 1;
+        hashes.increments[i] = mix(seed ^ 0x5851_f42d_4c95_7f2d);
+        i += 1;
+    }
+    hashes
+};
+
+/// Weights of a shingle's words, first word first: the shingle's hash is
+/// the weighted sum of its words' hashes, so it depends on word order.
+const SHINGLE_WEIGHTS: [u64; SHINGLE_WORDS] = {
+    let mut weights = [0; SHINGLE_WORDS];
+    let mut k = 0;
+    while k < SHINGLE_WORDS {
+        weights[k] = mix(0x2545_f491_4f6c_dd1d ^ k as u64) | 1;
+        k += 1;
+    }
+    weights
+};
+
 /// The running MinHash of a text's five-word shingles.
 struct Shingler {
-    /// The last words' hashes, a ring indexed by word number.
+    /// The last words' hashes, oldest first.
     window: [u64; SHINGLE_WORDS],
     words: usize,
     mins: [u32; SIGNATURE_LEN],
@@ -48,18 +83,22 @@ struct Shingler {
 
 impl Shingler {
     fn push(&mut self, word: u64) {
-        let i = self.words;
-        self.window[i % SHINGLE_WORDS] = word;
+        self.window.copy_within(1.., 0);
+        self.window[SHINGLE_WORDS - 1] = word;
         self.words += 1;
-        if i + 1 < SHINGLE_WORDS {
+        if self.words < SHINGLE_WORDS {
             return;
         }
-        // The shingle's hash depends on word order: combine from its first word.
-        let first = (i + 1) % SHINGLE_WORDS;
-        let shingle = (0..SHINGLE_WORDS).fold(0u64, |h, k| mix(h ^ self.window[(first + k) % SHINGLE_WORDS]));
-        for (slot, min) in self.mins.iter_mut().enumerate() {
-            let value = (mix(shingle ^ (slot as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
-            *min = (*min).min(value);
+        let sum = self.window.iter().zip(SHINGLE_WEIGHTS).fold(0u64, |h, (&w, k)| h.wrapping_add(w.wrapping_mul(k)));
+        // A 32-bit key makes each slot's hash strongly universal (Dietzfelbinger's
+        // multiply-add-shift); two shingles share a key once in 2^32 pairs.
+        let key = mix(sum) >> 32;
+        // Indexed over fixed-size arrays (not zipped by value, which copied
+        // both constant arrays per word), so the loop unrolls without checks.
+        let slots = &SLOT_HASHES;
+        for i in 0..SIGNATURE_LEN {
+            let value = (slots.multipliers[i].wrapping_mul(key).wrapping_add(slots.increments[i]) >> 32) as u32;
+            self.mins[i] = self.mins[i].min(value);
         }
     }
 }
@@ -142,8 +181,21 @@ struct Entry {
     signature: Option<Signature>,
 }
 
-/// File header of a saved index: format name and version.
-const MAGIC: &[u8; 8] = b"NMDEDUP1";
+/// File header of a saved index: format name and version. Version 2 has the
+/// signatures of [`SlotHashes`]; version 1 files (one splitmix64 round per
+/// slot) have the same layout, but their signatures mean something else.
+const MAGIC: &[u8; 8] = b"NMDEDUP2";
+const MAGIC_V1: &[u8; 8] = b"NMDEDUP1";
+
+/// An index read back by [`DedupIndex::load`].
+#[derive(Debug)]
+pub struct LoadedIndex {
+    pub index: DedupIndex,
+    /// Signatures of a version 1 file, dropped because they cannot be
+    /// compared with today's: those documents still count as exact
+    /// duplicates, but no near-copy of them will be found.
+    pub dropped_signatures: usize,
+}
 
 impl DedupIndex {
     /// Decides on a document and remembers it.
@@ -227,25 +279,32 @@ impl DedupIndex {
         Ok(())
     }
 
-    /// Loads an index written by [`DedupIndex::save`].
-    pub fn load(input: &mut impl Read) -> std::io::Result<DedupIndex> {
+    /// Loads an index written by [`DedupIndex::save`], or by a version 1
+    /// newsmill (whose signatures are dropped).
+    pub fn load(input: &mut impl Read) -> std::io::Result<LoadedIndex> {
         let invalid = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not a newsmill dedup index: {what}"));
         let mut magic = [0u8; 8];
         input.read_exact(&mut magic)?;
-        if &magic != MAGIC {
-            return Err(invalid("wrong header"));
-        }
+        let keep_signatures = match &magic {
+            MAGIC => true,
+            MAGIC_V1 => false,
+            _ => return Err(invalid("wrong header")),
+        };
         let mut n = [0u8; 8];
         input.read_exact(&mut n)?;
         let n = u64::from_le_bytes(n);
-        let mut index = DedupIndex::default();
+        let mut loaded = LoadedIndex { index: DedupIndex::default(), dropped_signatures: 0 };
         let mut record = vec![0u8; 16 + 1 + 16 + 1 + 4 * SIGNATURE_LEN];
         for _ in 0..n {
             input.read_exact(&mut record)?;
             let u128_at = |at: usize| u128::from_le_bytes(record[at..at + 16].try_into().unwrap_or_default());
             let doc_id = u128_at(0);
             let root = (record[16] == 1).then(|| u128_at(17));
-            let signature = (record[33] == 1).then(|| {
+            let has_signature = record[33] == 1;
+            if has_signature && !keep_signatures {
+                loaded.dropped_signatures += 1;
+            }
+            let signature = (has_signature && keep_signatures).then(|| {
                 let mut values = [0u32; SIGNATURE_LEN];
                 for (i, v) in values.iter_mut().enumerate() {
                     let at = 34 + 4 * i;
@@ -253,9 +312,9 @@ impl DedupIndex {
                 }
                 Signature(values)
             });
-            index.push(Entry { doc_id, root, signature });
+            loaded.index.push(Entry { doc_id, root, signature });
         }
-        Ok(index)
+        Ok(loaded)
     }
 }
 
@@ -315,7 +374,7 @@ mod tests {
         index.admit(&id(2), None);
         let mut bytes = Vec::new();
         index.save(&mut bytes).unwrap();
-        let mut loaded = DedupIndex::load(&mut bytes.as_slice()).unwrap();
+        let mut loaded = DedupIndex::load(&mut bytes.as_slice()).unwrap().index;
         assert_eq!(loaded.len(), 2);
         assert_eq!(loaded.admit(&id(2), None), Verdict::Duplicate);
         let copy = format!("{STORY} Republished with permission.");
@@ -326,15 +385,44 @@ mod tests {
         assert!(DedupIndex::load(&mut &b"garbage!"[..]).is_err());
     }
 
+    /// A version 1 index (signatures of another hash family) keeps its
+    /// documents' ids but none of its signatures.
+    #[test]
+    fn a_version_1_index_keeps_its_ids_and_drops_its_signatures() {
+        let story = Signature::of(STORY).unwrap();
+        let mut v1 = b"NMDEDUP1".to_vec();
+        v1.extend(2u64.to_le_bytes());
+        for (n, root) in [(1, None), (2, Some(1))] {
+            v1.extend(doc_id_value(&id(n)).unwrap().to_le_bytes());
+            v1.push(u8::from(root.is_some()));
+            v1.extend(root.map_or(0, |r| doc_id_value(&id(r)).unwrap()).to_le_bytes());
+            // Today's values, so that a comparison, if one were made, would match.
+            v1.push(1);
+            v1.extend(story.0.iter().flat_map(|v| v.to_le_bytes()));
+        }
+        let loaded = DedupIndex::load(&mut v1.as_slice()).unwrap();
+        assert_eq!(loaded.dropped_signatures, 2);
+        let mut index = loaded.index;
+        assert_eq!(index.admit(&id(2), Some(&story)), Verdict::Duplicate);
+        assert_eq!(index.admit(&id(3), Some(&story)), Verdict::New { dup_of: None });
+        // Saved again, it is a version 2 index with the new document's signature.
+        let mut bytes = Vec::new();
+        index.save(&mut bytes).unwrap();
+        assert_eq!(&bytes[..8], b"NMDEDUP2");
+        let reloaded = DedupIndex::load(&mut bytes.as_slice()).unwrap();
+        assert_eq!(reloaded.dropped_signatures, 0);
+        assert_eq!(reloaded.index.signatures().filter(|(_, s)| s.is_some()).count(), 1);
+    }
+
     /// Signatures are saved in the dedup index of a dataset: the values must
-    /// not change between versions (these are the first version's).
+    /// not change within a format version (these are version 2's).
     #[test]
     fn signature_values_are_stable() {
         let text = format!("{STORY} Ça coûte 12€ — ÉTÉ İstanbul straße ǅemal naïve-café 3½ x");
         let expected = [
-            11223159, 115367533, 1665685, 7666176, 107978518, 36083345, 23537170, 24831650, 68394125, 75913303, 196823451,
-            3592323, 90583260, 15226613, 7004466, 7232849, 1473250, 8988441, 9276021, 61458489, 46162819, 20241217,
-            86201863, 12834964, 55410712, 62451097, 31703488, 68514071, 85349507, 2911303, 93313586, 73561190,
+            19727233, 6026307, 92218976, 19255140, 5500895, 17101040, 71695200, 17622260, 4193056, 24193259, 61094869,
+            27409870, 174216896, 1395490, 6869475, 102283108, 36091504, 5059584, 118955079, 24649693, 52643222, 4948753,
+            21102834, 23314312, 28083622, 42666652, 300067, 178672561, 9266206, 35373267, 18181447, 4873409,
         ];
         assert_eq!(Signature::of(&text).map(|s| s.0), Some(expected));
     }

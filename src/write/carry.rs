@@ -96,8 +96,20 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
 pub fn load_index(dir: &Path) -> anyhow::Result<DedupIndex> {
     let path = dir.join(DEDUP_FILE);
     match File::open(&path) {
-        Ok(file) => DedupIndex::load(&mut std::io::BufReader::new(file))
-            .with_context(|| format!("{} is damaged; rebuild the dataset with --overwrite", path.display())),
+        Ok(file) => {
+            let loaded = DedupIndex::load(&mut std::io::BufReader::new(file))
+                .with_context(|| format!("{} is damaged; rebuild the dataset with --overwrite", path.display()))?;
+            if loaded.dropped_signatures > 0 {
+                eprintln!(
+                    "newsmill: warning: {} holds {} near-duplicate signatures of an older newsmill, which this version cannot \
+                     compare and drops: those documents are still skipped when read again, but near-copies of them will not get \
+                     dup_of (rebuild with --overwrite for that)",
+                    path.display(),
+                    loaded.dropped_signatures
+                );
+            }
+            Ok(loaded.index)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(DedupIndex::default()),
         Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
     }

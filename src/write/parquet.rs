@@ -10,6 +10,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
+use parquet::schema::types::ColumnPath;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -19,10 +20,12 @@ const PART_TARGET_BYTES: usize = 256 * 1024 * 1024;
 /// them) is flushed past this much memory: the three tables' writers together
 /// then hold at most about three times this, whatever the input size.
 const ROW_GROUP_MEMORY_BYTES: usize = 32 * 1024 * 1024;
-/// zstd level, by measurement on the corpus tables: level 1 compresses in
-/// about half the time of 3 but writes 11% more bytes, level 6 saves 6% for
-/// twice the time; compression is about 2% of a run's CPU, so 3 it stays.
-const ZSTD_LEVEL: i32 = 3;
+/// zstd level, by measurement on the 794 corpus pages' tables (20.3 MB
+/// encoded): level 1 writes 8.15 MB in about 40% of level 3's compression
+/// time (7.34 MB, 11% smaller; level 2: 7.68 MB, 70% of the time). One
+/// writer thread compresses for all workers, so its time bounds how far a
+/// run scales with threads: level 1.
+const ZSTD_LEVEL: i32 = 1;
 
 /// A finished part file.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -51,16 +54,29 @@ pub struct ParquetSink {
     parts: Vec<PartFile>,
 }
 
+/// Columns of `table` whose values seldom repeat (texts, ids, URLs): the
+/// writer would hash each value into a dictionary only to fall back to plain
+/// encoding once the dictionary page is full.
+fn unique_columns(table: Table) -> &'static [&'static str] {
+    match table {
+        Table::Documents => &["doc_id", "record_id", "url", "title", "text"],
+        Table::Paragraphs | Table::Quotes => &["text"],
+    }
+}
+
 /// The writer settings of every part file of `table`.
 fn writer_properties(table: Table) -> anyhow::Result<WriterProperties> {
-    Ok(WriterProperties::builder()
+    let builder = WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::try_new(ZSTD_LEVEL)?))
         .set_created_by(format!("newsmill {}", env!("CARGO_PKG_VERSION")))
         .set_key_value_metadata(Some(vec![
             KeyValue::new(SCHEMA_VERSION_KEY.to_string(), table.spec().version.to_string()),
             KeyValue::new(TABLE_KEY.to_string(), table.name().to_string()),
-        ]))
-        .build())
+        ]));
+    let builder = unique_columns(table)
+        .iter()
+        .fold(builder, |b, &column| b.set_column_dictionary_enabled(ColumnPath::from(column), false));
+    Ok(builder.build())
 }
 
 /// The rows of `batch` that `keep` selects.
@@ -200,5 +216,53 @@ impl ParquetSink {
         }
         self.close_part()?;
         Ok(self.parts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow_array::{ArrayRef, Int32Array, Int64Array, StringArray};
+    use parquet::basic::Encoding;
+    use std::sync::Arc;
+
+    #[test]
+    fn unique_text_columns_are_written_without_a_dictionary() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = ["The council voted on Tuesday.", "Residents spoke against the depot.", "A final vote is expected."];
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(StringArray::from(vec!["0123456789abcdef0123456789abcdef"; 3])),
+            Arc::new(Int32Array::from(vec![0, 1, 2])),
+            Arc::new(StringArray::from(vec!["body"; 3])),
+            Arc::new(StringArray::from(texts.to_vec())),
+            Arc::new(Int64Array::from(vec![0, 31, 67])),
+            Arc::new(Int64Array::from(vec![29, 65, 92])),
+        ];
+        let batch = RecordBatch::try_new(Table::Paragraphs.arrow_schema(), columns).unwrap();
+        let mut sink = ParquetSink::new(dir.path(), Table::Paragraphs, "part-000001").unwrap();
+        sink.write(&batch).unwrap();
+        let parts = sink.finish(true).unwrap();
+        let path = dir.path().join(&parts[0].path);
+
+        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(&path).unwrap()).unwrap();
+        let row_group = &reader.metadata().row_groups()[0];
+        let dictionary_encoded = |name: &str| {
+            let column = row_group.columns().iter().find(|c| c.column_path().string() == name).unwrap();
+            column.encodings().any(|e| e == Encoding::RLE_DICTIONARY || e == Encoding::PLAIN_DICTIONARY)
+        };
+        assert!(!dictionary_encoded("text"));
+        assert!(dictionary_encoded("kind"));
+        let read: Vec<RecordBatch> = reader.build().unwrap().map(|b| b.unwrap()).collect();
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].columns(), batch.columns());
+    }
+
+    #[test]
+    fn every_unique_column_is_a_column_of_its_table() {
+        for table in Table::ALL {
+            for name in unique_columns(table) {
+                assert!(table.arrow_schema().field_with_name(name).is_ok(), "{} has no column {name}", table.name());
+            }
+        }
     }
 }
