@@ -12,7 +12,7 @@ use crate::read::detect::is_binary;
 use crate::read::{Body, ReadEvent, Record, Reject};
 use crate::segment::paragraphs::{join_blocks, split_text};
 use crate::segment::quotes::QuoteSegmenter;
-use crate::segment::{Document, ParagraphSpan};
+use crate::segment::{count_words, Document, ParagraphSpan};
 use crate::write::Outcome;
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -144,7 +144,8 @@ impl Transformer {
         if paragraphs.is_empty() {
             return reject("no_text", "no article text was found in the page".into());
         }
-        let (quotes, signature) = self.clock.time(Stage::Segment, || (self.segmenter.segment(&text, &paragraphs), Signature::of(&text)));
+        let (quotes, signature, n_words) =
+            self.clock.time(Stage::Segment, || (self.segmenter.segment(&text, &paragraphs), Signature::of(&text), count_words(&text)));
         let meta = article.metadata;
         let language = meta.language.or_else(|| detect_language(&text));
         Outcome::Document(Box::new(Document {
@@ -160,6 +161,7 @@ impl Transformer {
             site_name: meta.site_name,
             language,
             text,
+            n_words,
             paragraphs,
             quotes,
             signature,

@@ -86,6 +86,8 @@ pub struct Document {
     pub site_name: Option<String>,
     pub language: Option<String>,
     pub text: String,
+    /// [`count_words`] of the text, counted by the worker, not the writer.
+    pub n_words: usize,
     pub paragraphs: Vec<ParagraphSpan>,
     pub quotes: Vec<Quote>,
     /// MinHash signature of the text, for near-duplicate detection; `None`
@@ -95,9 +97,7 @@ pub struct Document {
     pub dup_of: Option<String>,
 }
 
-impl Document {
-    /// Words of the text: whitespace-separated tokens holding a letter or digit.
-    pub fn n_words(&self) -> usize {
-        self.text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
-    }
+/// Words of a text: whitespace-separated tokens holding a letter or digit.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }

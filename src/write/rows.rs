@@ -57,7 +57,7 @@ fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
         text.append_value(&d.text);
         n_paragraphs.append_value(usize_i32(d.paragraphs.len()));
         n_quotes.append_value(usize_i32(d.quotes.len()));
-        n_words.append_value(usize_i32(d.n_words()));
+        n_words.append_value(usize_i32(d.n_words));
         dup_of.append_option(d.dup_of.as_deref());
     }
     let columns: Vec<ArrayRef> = vec![
