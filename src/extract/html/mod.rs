@@ -170,7 +170,8 @@ impl<'a> Extraction<'a> {
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
         drop_repeated_runs(&dom, &blocks, &mut verdicts);
         let kept: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
-        for i in tail::find(&dom, &blocks, &kept) {
+        let linked: Vec<bool> = verdicts.iter().map(|v| matches!(v, Some(Rule::LinkHeavyBox | Rule::LinkHeavyLine))).collect();
+        for i in tail::find(&dom, &blocks, &kept, &linked) {
             verdicts[i] = Some(Rule::ArticleTail);
         }
         Extraction { dom, chrome, article_box, blocks, roots, ledes, verdicts }
@@ -846,6 +847,18 @@ mod tests {
         let faq = "<section class=\"faq\"><h2>Reactions</h2><p>Most of the delegates welcomed the outcome of the talks.</p></section>";
         let headed = format!("<html><body><article><h1>Talks</h1>{body}{faq}</article></body></html>");
         assert_eq!(texts(&headed).len(), 6);
+    }
+
+    #[test]
+    fn an_author_box_appended_to_the_body_lines_is_dropped() {
+        let author_box = "<div class=\"abh_box\"><ul><li><a href=\"#about\">Author</a></li><li><a href=\"#posts\">Recent Posts</a></li></ul>\
+            <div class=\"abh_text\"><p>Autumn founded Ambuja Yoga in 2014 to share her love of adventure, yoga, and travel with her fellow yogis.</p></div></div>";
+        let html = format!("<html><body><article><h1>Talks</h1><div class=\"entry\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>{author_box}</div></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+        // An appended box without dropped links (references, a table) stays.
+        let refs = "<div class=\"refs\"><p>Carriero et al., Procedural Knowledge Ontology, Section 1 (Introduction), 2024.</p></div>";
+        let html = format!("<html><body><article><h1>Talks</h1><div class=\"entry\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>{refs}</div></article></body></html>");
+        assert_eq!(texts(&html).len(), 4);
     }
 
     #[test]

@@ -3,25 +3,41 @@
 //! cards). The body is the deepest box holding most of the kept text; what
 //! follows it in a box of another kind is not the article. A following box of
 //! the same kind (tag and class) continues the body, as page builders set an
-//! article as a row of text widgets.
+//! article as a row of text widgets. Inside a body written as a run of
+//! lines, a box after the last line that holds dropped links (an author box
+//! with its tabs, a card) is appended furniture too.
 
 use super::blocks::RawBlock;
 use super::dom::{FlatDom, Tag};
+use super::scoring::element_children;
 use crate::extract::BlockKind;
 
 /// Share of the kept text the body box holds.
 const BODY_SHARE: f32 = 0.75;
 
 /// Indices of the kept blocks (`kept[i]`) that follow the body box in a box
-/// of another kind.
-pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Vec<usize> {
-    let Some(body) = body_box(dom, blocks, kept) else {
+/// of another kind, or sit in a box appended to the body's lines that also
+/// holds a block dropped for its links (`linked[i]`).
+pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool], linked: &[bool]) -> Vec<usize> {
+    let Some((body, held)) = body_box(dom, blocks, kept) else {
         return Vec::new();
     };
     let body_end = dom.nodes[body].end;
+    // Of the boxes appended to the body's lines, those that also hold a
+    // block dropped for its links: an author box's tabs and post list, a
+    // card's linked title. Appended references, tables and FAQs have none.
+    let holds_linked = holds_marked(dom, blocks, linked);
+    let appended: Vec<usize> = appended_boxes(dom, body, &held).into_iter().filter(|&a| holds_linked[a]).collect();
     let tails: Vec<(usize, usize)> = (0..blocks.len())
-        .filter(|&i| kept[i] && blocks[i].owner >= body_end)
-        .filter_map(|i| tail_box(dom, body, blocks[i].owner).filter(|&(tail, beside)| !same_kind(dom, tail, beside)).map(|(tail, _)| (i, tail)))
+        .filter(|&i| kept[i])
+        .filter_map(|i| {
+            let owner = blocks[i].owner;
+            if owner >= body_end {
+                tail_box(dom, body, owner).filter(|&(tail, beside)| !same_kind(dom, tail, beside)).map(|(tail, _)| (i, tail))
+            } else {
+                appended.iter().find(|&&a| a <= owner && owner < dom.nodes[a].end).map(|&a| (i, a))
+            }
+        })
         .collect();
     // A box headed like the body's own sections is a section of the article
     // (a last chapter, an FAQ) that the template set apart; promos and
@@ -36,10 +52,47 @@ pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Vec<usize> {
     tails.into_iter().filter(|(_, tail)| !sections.contains(tail)).map(|(i, _)| i).collect()
 }
 
-/// The deepest node whose subtree holds [`BODY_SHARE`] of the kept text.
+/// Share of a body's kept text its own lines (paragraphs, headings, lists
+/// that are its children) hold for boxes after its last line to count as
+/// appended to it.
+const LINES_SHARE: f32 = 0.75;
+
+/// Boxes (`div`, `section`, ...) that a body written as a flat run of lines
+/// holds after its last line: plugins append author boxes, share bars and
+/// reading lists to the article's text.
+fn appended_boxes(dom: &FlatDom, body: usize, held: &[u32]) -> Vec<usize> {
+    let children: Vec<usize> = element_children(dom, body).collect();
+    let is_box = |c: usize| matches!(dom.nodes[c].tag, Tag::Div | Tag::Section | Tag::Aside | Tag::Form | Tag::OtherBlock | Tag::Article);
+    let lines_text: u32 = children.iter().filter(|&&c| !is_box(c)).map(|&c| held[c]).sum();
+    if (lines_text as f32) < LINES_SHARE * held[body] as f32 {
+        return Vec::new();
+    }
+    let Some(last_line) = children.iter().rposition(|&c| !is_box(c) && held[c] > 0) else {
+        return Vec::new();
+    };
+    children[last_line + 1..].iter().copied().filter(|&c| held[c] > 0).collect()
+}
+
+/// Per node: whether its subtree owns a block marked in `marked`.
+fn holds_marked(dom: &FlatDom, blocks: &[RawBlock], marked: &[bool]) -> Vec<bool> {
+    let mut holds = vec![false; dom.nodes.len()];
+    for (b, _) in blocks.iter().zip(marked).filter(|(_, &m)| m) {
+        holds[b.owner] = true;
+    }
+    for i in (1..dom.nodes.len()).rev() {
+        let parent = dom.nodes[i].parent;
+        if holds[i] && parent != i {
+            holds[parent] = true;
+        }
+    }
+    holds
+}
+
+/// The deepest node whose subtree holds [`BODY_SHARE`] of the kept text,
+/// with the kept text each node holds.
 /// Nodes holding more than half of it are nested in one another, so the
 /// deepest is the one latest in document order.
-fn body_box(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Option<usize> {
+fn body_box(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Option<(usize, Vec<u32>)> {
     let mut held = vec![0u32; dom.nodes.len()];
     let mut total = 0u32;
     for (b, _) in blocks.iter().zip(kept).filter(|(_, &k)| k) {
@@ -53,7 +106,8 @@ fn body_box(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Option<usize> 
         }
     }
     let needed = BODY_SHARE * total as f32;
-    (total > 0).then(|| (0..dom.nodes.len()).rev().find(|&i| held[i] as f32 >= needed)).flatten()
+    let body = (total > 0).then(|| (0..dom.nodes.len()).rev().find(|&i| held[i] as f32 >= needed)).flatten()?;
+    Some((body, held))
 }
 
 /// For a node after the body box: the ancestor-or-self box that is a
