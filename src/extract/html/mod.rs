@@ -9,12 +9,14 @@
 //! 3. score paragraphs into their ancestors and pick the content container
 //!    plus qualifying siblings ([`scoring`]);
 //! 4. inside it, drop link-heavy containers, boilerplate lines and second
-//!    copies of a section.
+//!    copies of a section;
+//! 5. drop the boxes appended after the article's body ([`tail`]).
 
 mod blocks;
 mod dom;
 mod lede;
 mod scoring;
+mod tail;
 pub mod tokenizer;
 mod vocab;
 
@@ -105,6 +107,8 @@ enum Rule {
     RelatedSection,
     /// A repeat of paragraphs already kept (a template's second copy).
     Repeated,
+    /// After the article's body, in a box of another kind (bio, disclaimer, promo).
+    ArticleTail,
 }
 
 impl Rule {
@@ -122,6 +126,7 @@ impl Rule {
             Rule::AuthorSection => "author-section",
             Rule::RelatedSection => "related-section",
             Rule::Repeated => "repeated",
+            Rule::ArticleTail => "article-tail",
         }
     }
 }
@@ -164,6 +169,11 @@ impl<'a> Extraction<'a> {
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_author_heading, MAX_AUTHOR_SECTION_LEN, Rule::AuthorSection);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
         drop_repeated_runs(&dom, &blocks, &mut verdicts);
+        let kept: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
+        let linked: Vec<bool> = verdicts.iter().map(|v| matches!(v, Some(Rule::LinkHeavyBox | Rule::LinkHeavyLine))).collect();
+        for i in tail::find(&dom, &blocks, &kept, &linked) {
+            verdicts[i] = Some(Rule::ArticleTail);
+        }
         Extraction { dom, chrome, article_box, blocks, roots, ledes, verdicts }
     }
 
@@ -821,6 +831,34 @@ mod tests {
         let inside = "<p>We may earn a commission from affiliate links on this page.</p><p>Share</p><h3>Subscribe</h3><p>{P3}</p><h2>Join our newsletter</h2>";
         let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{inside}</article></body></html>").replace("{P3}", P3);
         assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn boxes_after_the_article_body_are_dropped_unless_they_continue_it() {
+        let body = format!("<div class=\"entry-content\"><p>{P1}</p><h2>Reactions</h2><p>{P2}</p><p>{P3}</p></div>");
+        let bio = "<div class=\"writer-note\"><p>Irene is an experienced writer with five years' experience in the Tech, E-commerce, and Food niches.</p></div>";
+        let html = format!("<html><body><article><h1>Talks</h1>{body}{bio}</article></body></html>");
+        assert_eq!(texts(&html), vec![P1, "Reactions", P2, P3]);
+        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("article-tail") && l.contains("Irene")));
+        // A second text widget, or a section headed like the body's, continues it.
+        let widget = format!("<div class=\"entry-content\"><p>{P1}</p></div>");
+        let continued = format!("<html><body><article><h1>Talks</h1>{body}{widget}</article></body></html>");
+        assert_eq!(texts(&continued).len(), 5);
+        let faq = "<section class=\"faq\"><h2>Reactions</h2><p>Most of the delegates welcomed the outcome of the talks.</p></section>";
+        let headed = format!("<html><body><article><h1>Talks</h1>{body}{faq}</article></body></html>");
+        assert_eq!(texts(&headed).len(), 6);
+    }
+
+    #[test]
+    fn an_author_box_appended_to_the_body_lines_is_dropped() {
+        let author_box = "<div class=\"abh_box\"><ul><li><a href=\"#about\">Author</a></li><li><a href=\"#posts\">Recent Posts</a></li></ul>\
+            <div class=\"abh_text\"><p>Autumn founded Ambuja Yoga in 2014 to share her love of adventure, yoga, and travel with her fellow yogis.</p></div></div>";
+        let html = format!("<html><body><article><h1>Talks</h1><div class=\"entry\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>{author_box}</div></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+        // An appended box without dropped links (references, a table) stays.
+        let refs = "<div class=\"refs\"><p>Carriero et al., Procedural Knowledge Ontology, Section 1 (Introduction), 2024.</p></div>";
+        let html = format!("<html><body><article><h1>Talks</h1><div class=\"entry\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>{refs}</div></article></body></html>");
+        assert_eq!(texts(&html).len(), 4);
     }
 
     #[test]
