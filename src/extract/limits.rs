@@ -166,13 +166,13 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
     // `<script>` tag is text or foreign markup and is left alone.
     let (mut copied, mut scripts_from) = (0, 0);
     // Every position `at` takes is just after an ASCII byte (or the end), so
-    // `html.get(at..)` never fails on a char boundary.
-    while let Some(offset) = html.get(at..).and_then(|rest| rest.find('<')) {
+    // slicing `html` there never splits a char.
+    while let Some(offset) = bytes.get(at..).and_then(|rest| memchr::memchr(b'<', rest)) {
         let start = at + offset;
         let rest = &bytes[start + 1..];
         at = start + 1;
         if rest.starts_with(b"!--") {
-            at = html.get(start + 4..).and_then(|rest| rest.find("-->")).map_or(bytes.len(), |e| start + 4 + e + 3);
+            at = bytes.get(start + 4..).and_then(|rest| memchr::memmem::find(rest, b"-->")).map_or(bytes.len(), |e| start + 4 + e + 3);
             shape.raw_text_bytes += at - start;
             continue;
         }
@@ -184,7 +184,7 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
         if name_len == 0 {
             if matches!(rest.first(), Some(b'!' | b'?' | b'/')) {
                 // A bogus comment (`<!doctype`, `<?php`, `</ x`) runs to the next `>`.
-                scripts_from = scripts_from.max(rest.iter().position(|&b| b == b'>').map_or(bytes.len(), |p| start + 1 + p));
+                scripts_from = scripts_from.max(memchr::memchr(b'>', rest).map_or(bytes.len(), |p| start + 1 + p));
             }
             continue;
         }
@@ -258,7 +258,7 @@ fn blankable_code(html: &str, tag: Range<usize>, end: usize, name: &[u8]) -> boo
     // A character reference may spell the type (`ld&#x2B;json`): any `&` keeps the script.
     let is_json_ld = bytes.get(tag.clone()).is_some_and(|t| t.contains(&b'&') || t.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json")));
     let end_tag_closes = end < bytes.len() && bytes.get(end + 2 + name.len()).is_some_and(|&b| ends_tag_name(b));
-    let escapes = html.get(tag.end..end).is_some_and(|body| body.contains("<!--"));
+    let escapes = bytes.get(tag.end..end).is_some_and(|body| memchr::memmem::find(body, b"<!--").is_some());
     !is_json_ld && end_tag_closes && !escapes
 }
 
@@ -308,7 +308,7 @@ fn scan_attributes(bytes: &[u8], mut at: usize, attribute: &mut dyn FnMut(Range<
         skip(&mut at, &|b| b.is_ascii_whitespace());
         match bytes.get(at) {
             Some(&quote @ (b'"' | b'\'')) => {
-                at = bytes[at + 1..].iter().position(|&b| b == quote).map_or(bytes.len(), |p| at + 1 + p + 1);
+                at = memchr::memchr(quote, &bytes[at + 1..]).map_or(bytes.len(), |p| at + 1 + p + 1);
             }
             _ => skip(&mut at, &|b| !(b.is_ascii_whitespace() || b == b'>')),
         }
@@ -350,9 +350,8 @@ fn write_read_attributes(html: &str, start: usize, name_end: usize, out: &mut St
 fn close_tag(html: &str, from: usize, name: &[u8]) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut at = from;
-    // Finding a char is a memchr, much faster than finding "</"; every `at`
-    // follows an ASCII `<` (or is `from`, after a tag's `>`).
-    while let Some(offset) = html.get(at..)?.find('<') {
+    // Finding a byte is a memchr, much faster than finding "</".
+    while let Some(offset) = memchr::memchr(b'<', bytes.get(at..)?) {
         let open = at + offset;
         if bytes.get(open + 1) == Some(&b'/') {
             let candidate = bytes.get(open + 2..open + 2 + name.len())?;

@@ -240,7 +240,7 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
                     // `</>` is dropped.
                     Some(b'>') => self.pos += 1,
                     Some(_) => self.bogus_comment(self.pos),
-                    None => self.text.push_slice("</"),
+                    None => append(&mut self.text, "</"),
                 }
             }
             Some(b) if b.is_ascii_alphabetic() => self.tag(TagKind::StartTag),
@@ -527,7 +527,7 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
                     (end < self.bytes.len()).then_some(end)
                 }
             }?;
-            value.push_slice(&self.input[start..end]);
+            append(&mut value, &self.input[start..end]);
             if self.bytes[end] != b'&' {
                 // A closing quote is consumed; whitespace or `>` after an unquoted value is left for the tag.
                 self.pos = if quote.is_some() { end + 1 } else { end };
@@ -557,7 +557,7 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
 
     fn push_text(&mut self, start: usize, end: usize) {
         if start < end {
-            self.text.push_slice(&self.input[start..end]);
+            append(&mut self.text, &self.input[start..end]);
         }
     }
 
@@ -571,6 +571,17 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
     /// Hands over a token that is not a tag: the sink only switches states after tags.
     fn process(&self, token: Token) {
         let _ = self.sink.process_token(token, 0);
+    }
+}
+
+/// Appends `piece` to `tendril`. Pushing onto an empty tendril allocates
+/// twice (a minimal buffer, then a power-of-two one): the first piece, most
+/// often the only one, goes into a buffer of its own size instead.
+fn append(tendril: &mut StrTendril, piece: &str) {
+    if tendril.is_empty() {
+        *tendril = StrTendril::from_slice(piece);
+    } else {
+        tendril.push_slice(piece);
     }
 }
 
