@@ -703,7 +703,7 @@ fn find2(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::limits::tests::{assert_same_tree, fixture_pages, html5lib_cases, tree_lines};
+    use crate::extract::limits::tests::{assert_same_tree, fixture_pages, html5lib_cases, mutated_cases, tree_lines};
 
     fn full_tree(doc: &Html) -> Vec<String> {
         let mut lines = tree_lines(doc, |_| true, |_| true);
@@ -799,6 +799,30 @@ mod tests {
         ] {
             same_as_html5ever(html);
         }
+    }
+
+    #[test]
+    fn mutated_pages_parse_to_html5evers_tree() {
+        let sources = fixture_pages();
+        let cases = mutated_cases(&sources, 3_000, 0x5eed_1234_abcd_0001);
+        let (mut fallbacks, mut diverging) = (0, Vec::new());
+        for html in &cases {
+            let Some(fast) = parse_fast(html) else {
+                assert!(html.contains('\0'), "fell back on {html:?}");
+                fallbacks += 1;
+                continue;
+            };
+            let (expected, actual) = (full_tree(&Html::parse_document(html)), full_tree(&fast));
+            if expected != actual {
+                diverging.push((html, expected, actual));
+            }
+        }
+        if let Some((html, expected, actual)) = diverging.first() {
+            eprintln!("{} of {} cases diverge", diverging.len(), cases.len());
+            assert_same_tree(expected, actual, html);
+        }
+        // NUL is the only input left to html5ever, and most cases have none.
+        assert!(fallbacks < cases.len() / 5, "{fallbacks} of {} cases fell back", cases.len());
     }
 
     #[test]
