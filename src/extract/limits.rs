@@ -103,6 +103,9 @@ struct TagKind {
     /// Its content is plain text (or, for svg and math, foreign markup): a
     /// `<script>` inside it is not a script.
     not_script_context: bool,
+    /// Its content is text up to its end tag (RCDATA, RAWTEXT, PLAINTEXT):
+    /// nothing in it is a tag, not even half of a quoted attribute value.
+    text_only: bool,
     /// Its attributes steer tree construction, so its start tag is copied
     /// whole: `<font color>` ends SVG content, `<template shadowrootmode>`
     /// makes a shadow root, `<option>` fills a customizable select, and
@@ -120,19 +123,21 @@ fn tag_kind(name: &[u8]) -> TagKind {
     let Some(lower) = buffer.get_mut(..name.len()) else { return TagKind::default() };
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
-    let (void, optional_end, not_script_context, tree_attributes) = match &*lower {
+    let kind = TagKind::default();
+    match &*lower {
         b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta" | b"param" | b"source"
-        | b"track" | b"wbr" => (true, false, false, false),
+        | b"track" | b"wbr" => TagKind { void: true, ..kind },
         b"p" | b"li" | b"dt" | b"dd" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody" | b"tfoot" | b"rb" | b"rt"
-        | b"rp" => (false, true, false, false),
-        b"option" => (false, true, false, true),
-        b"title" | b"textarea" | b"xmp" | b"iframe" | b"noembed" | b"noframes" | b"noscript" | b"plaintext" => (false, false, true, false),
-        b"svg" | b"math" => (false, false, true, true),
+        | b"rp" => TagKind { optional_end: true, ..kind },
+        b"option" => TagKind { optional_end: true, tree_attributes: true, ..kind },
+        b"title" | b"textarea" | b"xmp" | b"iframe" | b"noembed" | b"noframes" | b"noscript" | b"plaintext" => {
+            TagKind { not_script_context: true, text_only: true, ..kind }
+        }
+        b"svg" | b"math" => TagKind { not_script_context: true, tree_attributes: true, ..kind },
         b"font" | b"template" | b"selectedcontent" | b"a" | b"b" | b"big" | b"code" | b"em" | b"i" | b"nobr" | b"s" | b"small"
-        | b"strike" | b"strong" | b"tt" | b"u" => (false, false, false, true),
-        _ => (false, false, false, false),
-    };
-    TagKind { void, optional_end, not_script_context, tree_attributes }
+        | b"strike" | b"strong" | b"tt" | b"u" => TagKind { tree_attributes: true, ..kind },
+        _ => kind,
+    }
 }
 
 /// What the tag scan counts of a page.
@@ -166,13 +171,13 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
     // `<script>` tag is text or foreign markup and is left alone.
     let (mut copied, mut scripts_from) = (0, 0);
     // Every position `at` takes is just after an ASCII byte (or the end), so
-    // `html.get(at..)` never fails on a char boundary.
-    while let Some(offset) = html.get(at..).and_then(|rest| rest.find('<')) {
+    // slicing `html` there never splits a char.
+    while let Some(offset) = bytes.get(at..).and_then(|rest| memchr::memchr(b'<', rest)) {
         let start = at + offset;
         let rest = &bytes[start + 1..];
         at = start + 1;
         if rest.starts_with(b"!--") {
-            at = html.get(start + 4..).and_then(|rest| rest.find("-->")).map_or(bytes.len(), |e| start + 4 + e + 3);
+            at = bytes.get(start + 4..).and_then(|rest| memchr::memmem::find(rest, b"-->")).map_or(bytes.len(), |e| start + 4 + e + 3);
             shape.raw_text_bytes += at - start;
             continue;
         }
@@ -184,23 +189,30 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
         if name_len == 0 {
             if matches!(rest.first(), Some(b'!' | b'?' | b'/')) {
                 // A bogus comment (`<!doctype`, `<?php`, `</ x`) runs to the next `>`.
-                scripts_from = scripts_from.max(rest.iter().position(|&b| b == b'>').map_or(bytes.len(), |p| start + 1 + p));
+                scripts_from = scripts_from.max(memchr::memchr(b'>', rest).map_or(bytes.len(), |p| start + 1 + p));
             }
             continue;
         }
         let name = &rest[name_start..name_start + name_len];
         let kind = tag_kind(name);
+        // The tokenizer's name runs to whitespace, `/` or `>`: `</li<script>`
+        // is one end tag, and the `<script>` in it no script.
+        let whole_name_len = rest[name_start..].iter().position(|&b| ends_tag_name(b)).unwrap_or(rest.len() - name_start);
+        let name_end = start + 1 + name_start + whole_name_len;
         if closing {
             if !kind.optional_end {
                 depth = depth.saturating_sub(1);
             }
+            // End tags hold attributes too, whose quoted values may hold `<`.
+            at = (scan_attributes(bytes, name_end, &mut |_, _| {}).end + 1).min(bytes.len());
             continue;
         }
         shape.elements += 1;
-        let name_end = start + 1 + name_len;
-        let whole_name = bytes.get(name_end).is_none_or(|&b| ends_tag_name(b));
-        // A tag outside raw text and foreign markup whose attributes build no tree.
-        let tag = if whole_name && start >= scripts_from && !kind.tree_attributes {
+        // A tag outside raw text, foreign markup and bogus comments: a
+        // `<script>` elsewhere may end before its end tag.
+        let real = whole_name_len == name_len && start >= scripts_from;
+        // A real tag whose attributes build no tree.
+        let tag = if real && !kind.tree_attributes {
             pruned.push_str(&html[copied..start]);
             let written = pruned.len();
             let tag = write_read_attributes(html, start, name_end, pruned);
@@ -217,13 +229,18 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
         };
         shape.max_attributes = shape.max_attributes.max(tag.attributes);
         at = (tag.end + 1).min(bytes.len());
-        if whole_name && start >= scripts_from && kind.not_script_context {
-            scripts_from = close_tag(html, at, name).unwrap_or(bytes.len());
+        if real && kind.not_script_context {
+            // Nothing ends plaintext.
+            let end = if name.eq_ignore_ascii_case(b"plaintext") { None } else { close_tag(html, at, name) };
+            scripts_from = end.unwrap_or(bytes.len());
+            if kind.text_only {
+                at = scripts_from;
+            }
         }
-        if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
+        if real && (name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style")) {
             let end = close_tag(html, at, name).unwrap_or(bytes.len());
             shape.raw_text_bytes += end - at;
-            if whole_name && start >= scripts_from && blankable_code(html, start..at, end, name) {
+            if blankable_code(html, start..at, end) {
                 // `at` follows the tag's `>` and `end` is a `<`: both char boundaries.
                 pruned.push_str(&html[copied..at]);
                 copied = end;
@@ -250,15 +267,15 @@ fn ends_tag_name(b: u8) -> bool {
 
 /// Whether the body `html[tag.end..end]` of the script or style whose start
 /// tag is `html[tag]` can be left out without changing the parsed tree
-/// elsewhere: it is not JSON-LD, its end tag at `end` is one for the
-/// tokenizer too, and it holds no `<!--` (which can make the tokenizer skip
+/// elsewhere: it is not JSON-LD, it has an end tag (at `end`, see
+/// [`close_tag`]), and it holds no `<!--` (which can make the tokenizer skip
 /// a `</script>`).
-fn blankable_code(html: &str, tag: Range<usize>, end: usize, name: &[u8]) -> bool {
+fn blankable_code(html: &str, tag: Range<usize>, end: usize) -> bool {
     let bytes = html.as_bytes();
     // A character reference may spell the type (`ld&#x2B;json`): any `&` keeps the script.
     let is_json_ld = bytes.get(tag.clone()).is_some_and(|t| t.contains(&b'&') || t.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json")));
-    let end_tag_closes = end < bytes.len() && bytes.get(end + 2 + name.len()).is_some_and(|&b| ends_tag_name(b));
-    let escapes = html.get(tag.end..end).is_some_and(|body| body.contains("<!--"));
+    let end_tag_closes = end < bytes.len();
+    let escapes = bytes.get(tag.end..end).is_some_and(|body| memchr::memmem::find(body, b"<!--").is_some());
     !is_json_ld && end_tag_closes && !escapes
 }
 
@@ -308,7 +325,7 @@ fn scan_attributes(bytes: &[u8], mut at: usize, attribute: &mut dyn FnMut(Range<
         skip(&mut at, &|b| b.is_ascii_whitespace());
         match bytes.get(at) {
             Some(&quote @ (b'"' | b'\'')) => {
-                at = bytes[at + 1..].iter().position(|&b| b == quote).map_or(bytes.len(), |p| at + 1 + p + 1);
+                at = memchr::memchr(quote, &bytes[at + 1..]).map_or(bytes.len(), |p| at + 1 + p + 1);
             }
             _ => skip(&mut at, &|b| !(b.is_ascii_whitespace() || b == b'>')),
         }
@@ -346,17 +363,17 @@ fn write_read_attributes(html: &str, start: usize, name_end: usize, out: &mut St
     tag
 }
 
-/// Offset of the `</name` that ends a raw-text element (script, style).
+/// Offset of the `</name` that ends a raw-text element (script, style,
+/// title…): `name` in any case, then whitespace, `/` or `>`.
 fn close_tag(html: &str, from: usize, name: &[u8]) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut at = from;
-    // Finding a char is a memchr, much faster than finding "</"; every `at`
-    // follows an ASCII `<` (or is `from`, after a tag's `>`).
-    while let Some(offset) = html.get(at..)?.find('<') {
+    // Finding a byte is a memchr, much faster than finding "</".
+    while let Some(offset) = memchr::memchr(b'<', bytes.get(at..)?) {
         let open = at + offset;
         if bytes.get(open + 1) == Some(&b'/') {
             let candidate = bytes.get(open + 2..open + 2 + name.len())?;
-            if candidate.eq_ignore_ascii_case(name) {
+            if candidate.eq_ignore_ascii_case(name) && bytes.get(open + 2 + name.len()).is_some_and(|&b| ends_tag_name(b)) {
                 return Some(open);
             }
         }
@@ -469,8 +486,7 @@ pub(crate) mod tests {
         for html in [
             // Escaped script data: the first `</script>` does not end it.
             r#"<script><!-- document.write("<script>x</script>") --></script><p>after</p>"#,
-            // Not a script end tag, and not a script start tag.
-            "<script>a</scripts>b</script>",
+            // Not a script start tag.
             "<script-box>shown</script-box>",
             // Text, foreign markup and bogus comments, where `<script>` is not a script.
             "<title>a <script>b</script></title><textarea><style>c</style></textarea>",
@@ -484,6 +500,11 @@ pub(crate) mod tests {
             assert_eq!(check_and_prune(html).as_deref(), Ok(html), "{html}");
         }
         assert_eq!(check_and_prune("<svg></svg><script>x</script>").as_deref(), Ok("<svg></svg><script></script>"));
+        // `</scripts>` is no end tag: the script runs to `</script>`.
+        assert_eq!(check_and_prune("<script>a</scripts>b</script>c").as_deref(), Ok("<script></script>c"));
+        // A `<textarea>`'s text holds no tags, even ones with quoted attributes.
+        let html = r#"<textarea><b title="</textarea><textarea>"></b></textarea><p data-x=1>"#;
+        assert_eq!(check_and_prune(html).as_deref(), Ok(r#"<textarea><b title="</textarea><textarea>"></b></textarea><p>"#));
     }
 
     #[test]
@@ -578,6 +599,98 @@ pub(crate) mod tests {
     /// The `#data` inputs of an html5lib tree-construction file.
     pub(crate) fn html5lib_cases(dat: &str) -> Vec<String> {
         dat.split("#data\n").skip(1).filter_map(|case| case.split_once("\n#errors")).map(|(data, _)| data.to_string()).collect()
+    }
+
+    /// A small deterministic generator (xorshift64): the same cases every run.
+    struct XorShift(u64);
+
+    impl XorShift {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        /// A number in `0..n` (`n` > 0).
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+
+        /// A char boundary of `text`, anywhere from its start to its end.
+        fn boundary(&mut self, text: &str) -> usize {
+            let mut at = self.below(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        }
+    }
+
+    /// Markup that switches the tokenizer's states, half-finished on purpose,
+    /// in themes: a case draws most of its insertions from one theme, so
+    /// that sequences of related markup (`<script><!--<script></script>`)
+    /// come up often.
+    const MUTATIONS: &[&[&str]] = &[
+        &["<", "&", "</", "<!", "<?", ">", "/>", "=", "\"", "'", "\0", "\r", "\r\n", "\n", " ", "x", "é", "\u{feff}"],
+        &["<script>", "</script>", "</script ", "<SCRIPT>", "<script ", "<!--", "-->", "->", "-", ">", "<", "/", "x", "</scripts>"],
+        &["<!--", "-->", "--!>", "-", "<!-->", "<!--->", "!", ">", "--", "<!", "-- >"],
+        &["<style>", "</style>", "<title>", "</title>", "<textarea>", "</textarea>", "<xmp>", "</xmp>", "<iframe>", "<noscript>", "<noembed>", "<plaintext>", "</", "<", "&amp;"],
+        &["<svg>", "</svg>", "<math>", "</math>", "<mi>", "<foreignObject>", "<desc>", "<![CDATA[", "]]>", "]]", "]", "<font color=red>", "<p>", "<b>", "<script>", "</script>"],
+        &["<table>", "<tr>", "<td>", "</td>", "</table>", "<template>", "</template>", "<select>", "<option>", "<b>", "</b>", "<a href=x>", "</a>", "<p>", "</p>", "<li>"],
+        &["<p ", "<a href=", "<div class=\"x", "<DIV Id=A>", " id=", "=", "\"", "'", "/", ">", " ", "&amp", "&lt", "a=b", "<br/ >", "<img src=x/>"],
+        &["&amp", "&amp;", "&#", "&#x", "&#128;", "&#x10FFFF;", "&#0;", "&#xD800;", "&notit;", "&copy=", "&copy", "&", ";", "x", "1", "=", "<p title=\""],
+        &["<!DOCTYPE html>", "<!doctype", " html", " PUBLIC", " SYSTEM", " \"-//W3C//DTD HTML 4.01//EN\"", " 'about:legacy-compat'", "\"", "'", ">", "<!DOCTYPE>"],
+    ];
+
+    /// Cases made from `sources` by up to twelve random edits: inserted
+    /// [`MUTATIONS`], cut ranges, truncations, on a window of at most 1,500
+    /// bytes of a source. Half the windows come from the few long sources
+    /// (real pages), half from the many short ones (html5lib inputs).
+    pub(crate) fn mutated_cases(sources: &[String], count: usize, seed: u64) -> Vec<String> {
+        let (long, short): (Vec<&String>, Vec<&String>) = sources.iter().partition(|s| s.len() > 4_096);
+        let mut random = XorShift(seed);
+        (0..count)
+            .map(|_| {
+                let pool = if random.below(2) == 0 && !long.is_empty() { &long } else { &short };
+                let source = pool[random.below(pool.len())];
+                let source = if random.below(4) == 0 { "" } else { source.as_str() };
+                let start = random.boundary(source);
+                let mut end = (start + 1 + random.below(1_500)).min(source.len());
+                while !source.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let mut case = source[start..end].to_string();
+                let theme = MUTATIONS[random.below(MUTATIONS.len())];
+                for _ in 0..1 + random.below(12) {
+                    let at = random.boundary(&case);
+                    match random.below(10) {
+                        0 => {
+                            let mut to = (at + random.below(40)).min(case.len());
+                            while !case.is_char_boundary(to) {
+                                to -= 1;
+                            }
+                            case.replace_range(at..to, "");
+                        }
+                        1 => case.truncate(at),
+                        2 => {
+                            let any = MUTATIONS[random.below(MUTATIONS.len())];
+                            case.insert_str(at, any[random.below(any.len())]);
+                        }
+                        _ => case.insert_str(at, theme[random.below(theme.len())]),
+                    }
+                }
+                case
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mutated_pages_prune_to_the_same_tree() {
+        for html in mutated_cases(&fixture_pages(), 1_500, 0x5eed_5678_ef01_0002) {
+            let pruned = check_and_prune(&html).unwrap_or_else(|e| panic!("{e:?}"));
+            assert_same_tree(&read_tree(&html), &read_tree(&pruned), &html);
+        }
     }
 
     #[test]
