@@ -88,9 +88,10 @@ fn element_text(el: ElementRef) -> String {
 /// [`normalize_whitespace`] without a copy when the text already is
 /// normalised, as most text nodes are.
 fn normalized(s: &str) -> Cow<'_, str> {
-    // Starting "after a space" rejects leading whitespace and the empty text.
-    let mut after_space = true;
-    for c in s.chars() {
+    // Trimmed, it is normalised when its only inner whitespace is single spaces.
+    let trimmed = s.trim();
+    let mut after_space = false;
+    for c in trimmed.chars() {
         if c.is_whitespace() {
             if c != ' ' || after_space {
                 return Cow::Owned(normalize_whitespace(s));
@@ -100,10 +101,7 @@ fn normalized(s: &str) -> Cow<'_, str> {
             after_space = false;
         }
     }
-    if after_space {
-        return Cow::Owned(normalize_whitespace(s));
-    }
-    Cow::Borrowed(s)
+    Cow::Borrowed(trimmed)
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -205,14 +203,16 @@ struct NameWords {
 }
 
 impl NameWords {
-    /// One pass over the value's bytes: most values hold none of the words,
-    /// and a substring search per word costs more than the whole pass.
+    /// Only where a word's first letter is, found by a byte search: most
+    /// values hold none of the words, and a substring search per word costs
+    /// more than the whole pass.
     fn of(value: &str) -> Self {
         let mut words = NameWords::default();
         let bytes = value.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
+        let starts = memchr::memchr3_iter(b'a', b'b', b'B', bytes).chain(memchr::memchr2_iter(b'd', b'p', bytes));
+        for i in starts {
             let rest = &bytes[i..];
-            match b {
+            match bytes[i] {
                 b'b' => words.byline |= rest.starts_with(b"byline"),
                 b'B' => words.byline_capitalised |= rest.starts_with(b"Byline"),
                 b'a' => words.author |= rest.starts_with(b"author"),
@@ -624,6 +624,20 @@ fn title_key(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `title_key(text)` is `key` (a non-empty key), compared word by
+/// word without building it: most texts differ in their first word.
+fn has_title_key(text: &str, key: &str) -> bool {
+    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut key_words = key.split(' ');
+    loop {
+        match (words.next(), key_words.next()) {
+            (None, None) => return true,
+            (Some(word), Some(key_word)) if word.to_lowercase() == key_word => {}
+            _ => return false,
+        }
+    }
+}
+
 /// Removes a site or section name joined to a headline by a separator: the
 /// part that is the site name when it is known, else a short trailing (or
 /// leading) part next to a longer headline.
@@ -726,7 +740,7 @@ impl<'a> VisibleText<'a> {
             });
             // The first letter is compared first: it spares most nodes the key.
             let first_letter = text.chars().find(|c| c.is_alphanumeric()).and_then(|c| c.to_lowercase().next());
-            let is_title = first_letter.is_some() && first_letter == headline_key.chars().next() && title_key(&text) == headline_key;
+            let is_title = first_letter.is_some() && first_letter == headline_key.chars().next() && has_title_key(&text, &headline_key);
             let here = Some(nodes.len());
             if is_title && heading.is_some() {
                 title_heading = title_heading.or(here);
@@ -893,8 +907,11 @@ fn in_comments_or_nav(el: ElementRef) -> bool {
 /// Whether an element's class or id says it holds comments.
 fn is_comments(el: ElementRef) -> bool {
     // One pass over the attributes: `attr` looks each name up from the start.
-    // The first byte is checked before the whole word: most windows fail there.
-    let holds_comment = |value: &str| value.as_bytes().windows(7).any(|w| (w[0] | 0x20) == b'c' && w.eq_ignore_ascii_case(b"comment"));
+    // The word is compared only where its first letter is.
+    let holds_comment = |value: &str| {
+        let bytes = value.as_bytes();
+        memchr::memchr2_iter(b'c', b'C', bytes).any(|i| bytes.get(i..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"comment")))
+    };
     el.value().attrs().any(|(name, value)| matches!(name, "class" | "id") && holds_comment(value))
 }
 
@@ -1208,10 +1225,21 @@ fn is_update_label(text: &str) -> bool {
 /// schema.org's `dateModified`, or hAtom's `updated` class without its
 /// `published` one (themes put both on a date never revised).
 fn is_marked_modified(el: ElementRef) -> bool {
-    let v = el.value();
-    // The class attribute is read in place: `Element::classes` interns every class name.
-    let has_class = |class: &str| v.attrs().any(|(name, value)| name == "class" && value.split_ascii_whitespace().any(|c| c == class));
-    v.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "dateModified")) || (has_class("updated") && !has_class("published"))
+    // One pass over the attributes, read in place: `Element::classes` interns every class name.
+    let (mut modified_prop, mut updated, mut published) = (false, false, false);
+    for (name, value) in el.value().attrs() {
+        match name {
+            "itemprop" => modified_prop |= value.split_whitespace().any(|p| p == "dateModified"),
+            "class" => {
+                for class in value.split_ascii_whitespace() {
+                    updated |= class == "updated";
+                    published |= class == "published";
+                }
+            }
+            _ => {}
+        }
+    }
+    modified_prop || (updated && !published)
 }
 
 /// The date shown to readers: the first one in a short text near the
@@ -1301,7 +1329,7 @@ fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
         let rest = t.get(published_on.find(t)?.end()..)?;
         find_text_date(rest).filter(|(_, span)| span.start == 0).map(|(date, _)| date)
     };
-    visible.nodes.iter().filter(|t| t.bytes().any(|b| b.is_ascii_digit())).find_map(labelled).and_then(Stamp::of_day)
+    visible.nodes.iter().filter(|t| has_year_digits(t)).find_map(labelled).and_then(Stamp::of_day)
 }
 
 /// Whether an element sits in a byline / post-meta area (looked up a few levels).
@@ -1387,8 +1415,8 @@ fn text_date(text: &str) -> Option<NaiveDate> {
 
 /// The first date written in a text, and its byte range in the text.
 fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
-    // Every form has a year: most texts are ruled out without a regex.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Every form has a four-digit year: most texts are ruled out without a regex.
+    if !has_year_digits(text) {
         return None;
     }
     let month_first = static_regex!(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b");
@@ -1420,6 +1448,12 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
         _ => return None,
     };
     Some((date(&c[3], month, &day.to_string())?, span(&c)))
+}
+
+/// Whether a text has four ASCII digits in a row, as every year
+/// [`find_text_date`] reads has.
+fn has_year_digits(text: &str) -> bool {
+    text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
 /// Words that may stand with a date in a dateline: labels, times, zones,
@@ -1808,6 +1842,21 @@ mod tests {
         assert_eq!(meta_of(&html, None).published_at, Some(micros("2019-09-26T00:00:00Z")));
         let encoded = "https://blog.example%2Farticles%2F2025-12-15%2BRust%2Bbackend";
         assert_eq!(date_in_url(encoded).map(|s| s.utc_micros), Some(micros("2025-12-15T00:00:00Z")));
+    }
+
+    #[test]
+    fn shortcuts_agree_with_the_long_forms() {
+        for text in ["Floods close roads", "\n   Floods close roads\n", "Floods  close\troads", " ", "Floods\u{a0}close"] {
+            assert_eq!(normalized(text), normalize_whitespace(text), "{text:?}");
+        }
+        assert!(matches!(normalized("\n  Floods close roads "), Cow::Borrowed("Floods close roads")));
+        let key = title_key("Floods Close Roads");
+        assert!(has_title_key("FLOODS: close roads!", &key));
+        assert!(!has_title_key("Floods close", &key));
+        assert!(!has_title_key("Floods close roads again", &key));
+        let words = NameWords::of("post-meta entry-date c-Byline__author");
+        assert!(words.date && words.byline_capitalised && words.author && !words.byline && !words.publish);
+        assert!(has_year_digits("Posted 5 March 2024") && !has_year_digits("5 min read, 12 comments"));
     }
 
     #[test]
