@@ -203,16 +203,15 @@ struct NameWords {
 }
 
 impl NameWords {
-    /// Only where a word's first letter is, found by a byte search: most
-    /// values hold none of the words, and a substring search per word costs
-    /// more than the whole pass.
+    /// One pass over the value's bytes: most values hold none of the words,
+    /// and a substring search per word costs more than the whole pass (byte
+    /// searches too, on values this short).
     fn of(value: &str) -> Self {
         let mut words = NameWords::default();
         let bytes = value.as_bytes();
-        let starts = memchr::memchr3_iter(b'a', b'b', b'B', bytes).chain(memchr::memchr2_iter(b'd', b'p', bytes));
-        for i in starts {
+        for (i, &b) in bytes.iter().enumerate() {
             let rest = &bytes[i..];
-            match bytes[i] {
+            match b {
                 b'b' => words.byline |= rest.starts_with(b"byline"),
                 b'B' => words.byline_capitalised |= rest.starts_with(b"Byline"),
                 b'a' => words.author |= rest.starts_with(b"author"),
