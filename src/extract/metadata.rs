@@ -36,7 +36,7 @@ pub struct Metadata {
 pub fn extract_metadata(doc: &Html, page_url: Option<&str>) -> Metadata {
     let elements = Elements::collect(doc);
     let metas = MetaTags::collect(&elements.metas);
-    let json_ld = JsonLd::collect(&elements.typed_scripts);
+    let json_ld = JsonLd::collect(&elements.typed_scripts, &elements.metas);
     let url = canonical_url(&elements.links, &metas, page_url);
     let site_name = site_name(&metas, &json_ld);
     let title = title(&elements, &metas, &json_ld, site_name.as_deref());
@@ -304,14 +304,18 @@ struct JsonLd(Vec<Value>);
 const JSON_LD_MAX_DEPTH: usize = 12;
 
 impl JsonLd {
-    fn collect(typed_scripts: &[ElementRef]) -> Self {
+    fn collect(typed_scripts: &[ElementRef], metas: &[ElementRef]) -> Self {
         let mut objects = Vec::new();
-        for script in typed_scripts {
-            let kind = script.value().attr("type").unwrap_or("").trim().to_ascii_lowercase();
-            if kind != "application/ld+json" {
-                continue;
-            }
-            let raw: String = script.text().collect();
+        let scripts = typed_scripts
+            .iter()
+            .filter(|s| s.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")))
+            .map(|s| s.text().collect::<String>());
+        // Some CMSs move their scripts into meta tags: `<meta name="script:ld+json" content="{...}">`.
+        let moved = metas
+            .iter()
+            .filter(|m| m.value().attr("name").is_some_and(|n| n.trim().eq_ignore_ascii_case("script:ld+json")))
+            .filter_map(|m| m.value().attr("content").map(str::to_string));
+        for raw in scripts.chain(moved) {
             for value in parse_lenient_json(&raw) {
                 flatten_typed(&value, 0, &mut objects);
             }
@@ -1572,6 +1576,16 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(m.published_at, Some(micros("2024-03-05T15:30:00Z")));
         assert_eq!(m.site_name.as_deref(), Some("The Gazette"));
+    }
+
+    #[test]
+    fn json_ld_moved_into_a_meta_tag() {
+        let html = r#"<html><head><meta name="script:ld+json" content="{&quot;@type&quot;: &quot;NewsArticle&quot;,
+            &quot;author&quot;: {&quot;@type&quot;: &quot;Person&quot;, &quot;name&quot;: &quot;Jane Doe&quot;},
+            &quot;datePublished&quot;: &quot;2024-03-05T10:30:00Z&quot;}"></head><body><h1>Council Approves Budget</h1></body></html>"#;
+        let m = meta_of(html, None);
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.published_at, Some(micros("2024-03-05T10:30:00Z")));
     }
 
     #[test]
