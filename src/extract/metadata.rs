@@ -910,12 +910,23 @@ fn in_comments_or_nav(el: ElementRef) -> bool {
 /// Whether an element's class or id says it holds comments.
 fn is_comments(el: ElementRef) -> bool {
     // One pass over the attributes: `attr` looks each name up from the start.
+    el.value().attrs().any(|(name, value)| matches!(name, "class" | "id") && value.split_ascii_whitespace().any(is_comments_token))
+}
+
+/// Whether a class or id token names comments ("comments-area", "post-comments",
+/// "disqus_thread"), not a state flag an article carries ("has-comments",
+/// "comments-open").
+fn is_comments_token(token: &str) -> bool {
     // The word is compared only where its first letter is.
-    let holds_comment = |value: &str| {
-        let bytes = value.as_bytes();
-        memchr::memchr2_iter(b'c', b'C', bytes).any(|i| bytes.get(i..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"comment")))
-    };
-    el.value().attrs().any(|(name, value)| matches!(name, "class" | "id") && holds_comment(value))
+    let bytes = token.as_bytes();
+    let names_comments = memchr::memchr2_iter(b'c', b'C', bytes).any(|i| bytes.get(i..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"comment")));
+    if !names_comments {
+        return token.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("disqus"));
+    }
+    let lower = token.to_ascii_lowercase();
+    let flag = ["has-", "has_", "no-", "no_", "with-", "with_"].iter().any(|p| lower.starts_with(p))
+        || ["-open", "_open", "-closed", "_closed"].iter().any(|s| lower.ends_with(s));
+    !flag
 }
 
 /// Names in the first matching element that holds some.
@@ -1586,6 +1597,17 @@ mod tests {
         let m = meta_of(html, None);
         assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(m.published_at, Some(micros("2024-03-05T10:30:00Z")));
+    }
+
+    #[test]
+    fn comment_state_flags_do_not_hide_the_article() {
+        let html = r#"<html><body><article class="post has-comments comments-open"><h1>Floods Close Roads</h1>
+            <p class="byline">By Jane Doe</p><p>March 5, 2024</p><p>Heavy rain fell.</p></article>
+            <div id="comments" class="comments-area"><p>By John Roe</p><p>March 9, 2024</p></div></body></html>"#;
+        let m = meta_of(html, None);
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.published_at, Some(micros("2024-03-05T00:00:00Z")));
+        assert!(is_comments_token("post-comments") && is_comments_token("disqus_thread") && !is_comments_token("has-comments"));
     }
 
     #[test]
