@@ -14,6 +14,7 @@ use regex::Regex;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -33,14 +34,15 @@ pub struct Metadata {
 
 /// Reads the metadata of a parsed page.
 pub fn extract_metadata(doc: &Html, page_url: Option<&str>) -> Metadata {
-    let metas = MetaTags::collect(doc);
-    let json_ld = JsonLd::collect(doc);
-    let url = canonical_url(doc, &metas, page_url);
+    let elements = Elements::collect(doc);
+    let metas = MetaTags::collect(&elements.metas);
+    let json_ld = JsonLd::collect(&elements.typed_scripts, &elements.metas);
+    let url = canonical_url(&elements.links, &metas, page_url);
     let site_name = site_name(&metas, &json_ld);
-    let title = title(doc, &metas, &json_ld, site_name.as_deref());
+    let title = title(&elements, &metas, &json_ld, site_name.as_deref());
     let visible = VisibleText::collect(doc, title.as_deref());
-    let byline = byline(doc, &metas, &json_ld, &visible, site_name.as_deref());
-    let published_at = published_at(&metas, &json_ld, doc, &visible, byline.as_deref(), [url.as_deref(), page_url]);
+    let byline = byline(&elements, &metas, &json_ld, &visible, site_name.as_deref());
+    let published_at = published_at(&metas, &json_ld, &elements, &visible, byline.as_deref(), [url.as_deref(), page_url]);
     let language = language(doc, &metas);
     Metadata { title, byline, published_at, site_name, url, language }
 }
@@ -83,11 +85,181 @@ fn element_text(el: ElementRef) -> String {
     normalize_whitespace(&text)
 }
 
+/// [`normalize_whitespace`] without a copy when the text already is
+/// normalised, as most text nodes are.
+fn normalized(s: &str) -> Cow<'_, str> {
+    // Trimmed, it is normalised when its only inner whitespace is single spaces.
+    let trimmed = s.trim();
+    let mut after_space = false;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return Cow::Owned(normalize_whitespace(s));
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    Cow::Borrowed(trimmed)
+}
+
 fn non_empty(s: String) -> Option<String> {
     if s.is_empty() {
         None
     } else {
         Some(s)
+    }
+}
+
+// ------------------------------------------------------------- elements
+
+/// The elements the metadata rules read, found in one pass over the page
+/// instead of one selector walk per rule. Each list keeps the order
+/// `Html::select` visits elements in (the tree's node order), so every rule
+/// sees the same candidates, first to last, as its selector would give.
+#[derive(Default)]
+struct Elements<'a> {
+    /// `meta[content]`
+    metas: Vec<ElementRef<'a>>,
+    /// `script[type]`
+    typed_scripts: Vec<ElementRef<'a>>,
+    /// `link[rel][href]`
+    links: Vec<ElementRef<'a>>,
+    /// The first `title`.
+    title: Option<ElementRef<'a>>,
+    h1s: Vec<ElementRef<'a>>,
+    /// `[itemprop~=author]`
+    author_props: Vec<ElementRef<'a>>,
+    /// `a[rel~=author]`
+    author_rels: Vec<ElementRef<'a>>,
+    /// `[class*=byline], [id*=byline], [class*=Byline]`
+    byline_named: Vec<ElementRef<'a>>,
+    /// `a[href*='/author/'], a[href*='/authors/']`
+    author_links: Vec<ElementRef<'a>>,
+    /// `[class*=author], [id*=author]`
+    author_named: Vec<ElementRef<'a>>,
+    /// `[class*=date], [class*=publish], [class*=posted], [id*=date], [id*=publish]`
+    date_named: Vec<ElementRef<'a>>,
+    times: Vec<ElementRef<'a>>,
+}
+
+impl<'a> Elements<'a> {
+    fn collect(doc: &'a Html) -> Self {
+        let mut found = Elements::default();
+        for node in doc.tree.nodes() {
+            let Some(el) = ElementRef::wrap(node) else { continue };
+            let attr = Attrs::of(el);
+            match el.value().name() {
+                "meta" if attr.content.is_some() => found.metas.push(el),
+                "script" if attr.kind.is_some() => found.typed_scripts.push(el),
+                "link" if attr.rel.is_some() && attr.href.is_some() => found.links.push(el),
+                "title" => {
+                    found.title.get_or_insert(el);
+                }
+                "h1" => found.h1s.push(el),
+                "time" => found.times.push(el),
+                "a" => {
+                    // `rel` values compare case-insensitively on HTML elements (as selectors do).
+                    let is_html = &*el.value().name.ns == "http://www.w3.org/1999/xhtml";
+                    let author_rel = |t: &str| if is_html { t.eq_ignore_ascii_case("author") } else { t == "author" };
+                    if attr.rel.is_some_and(|r| r.split_ascii_whitespace().any(author_rel)) {
+                        found.author_rels.push(el);
+                    }
+                    if attr.href.is_some_and(|h| h.contains("/author/") || h.contains("/authors/")) {
+                        found.author_links.push(el);
+                    }
+                }
+                _ => {}
+            }
+            if attr.itemprop.is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "author")) {
+                found.author_props.push(el);
+            }
+            let (class, id) = (attr.class.map(NameWords::of).unwrap_or_default(), attr.id.map(NameWords::of).unwrap_or_default());
+            if class.byline || id.byline || class.byline_capitalised {
+                found.byline_named.push(el);
+            }
+            if class.author || id.author {
+                found.author_named.push(el);
+            }
+            if class.date || class.publish || class.posted || id.date || id.publish {
+                found.date_named.push(el);
+            }
+        }
+        found
+    }
+}
+
+/// Which words the element rules look for occur in a class or id value
+/// (as substrings, like the `*=` selectors they stand for).
+#[derive(Default, Clone, Copy)]
+struct NameWords {
+    byline: bool,
+    byline_capitalised: bool,
+    author: bool,
+    date: bool,
+    publish: bool,
+    posted: bool,
+}
+
+impl NameWords {
+    /// One pass over the value's bytes: most values hold none of the words,
+    /// and a substring search per word costs more than the whole pass (byte
+    /// searches too, on values this short).
+    fn of(value: &str) -> Self {
+        let mut words = NameWords::default();
+        let bytes = value.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let rest = &bytes[i..];
+            match b {
+                b'b' => words.byline |= rest.starts_with(b"byline"),
+                b'B' => words.byline_capitalised |= rest.starts_with(b"Byline"),
+                b'a' => words.author |= rest.starts_with(b"author"),
+                b'd' => words.date |= rest.starts_with(b"date"),
+                b'p' => {
+                    words.publish |= rest.starts_with(b"publish");
+                    words.posted |= rest.starts_with(b"posted");
+                }
+                _ => {}
+            }
+        }
+        words
+    }
+}
+
+/// The attributes (without a namespace, as selectors read them) that
+/// [`Elements::collect`] sorts elements by, read in one pass over them.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    rel: Option<&'a str>,
+    href: Option<&'a str>,
+    content: Option<&'a str>,
+    kind: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: ElementRef<'a>) -> Self {
+        let mut attrs = Attrs::default();
+        for (name, value) in el.value().attrs.iter() {
+            if !name.ns.is_empty() {
+                continue;
+            }
+            let slot = match &*name.local {
+                "class" => &mut attrs.class,
+                "id" => &mut attrs.id,
+                "itemprop" => &mut attrs.itemprop,
+                "rel" => &mut attrs.rel,
+                "href" => &mut attrs.href,
+                "content" => &mut attrs.content,
+                "type" => &mut attrs.kind,
+                _ => continue,
+            };
+            *slot = Some(value);
+        }
+        attrs
     }
 }
 
@@ -97,9 +269,9 @@ fn non_empty(s: String) -> Option<String> {
 struct MetaTags(HashMap<String, Vec<String>>);
 
 impl MetaTags {
-    fn collect(doc: &Html) -> Self {
+    fn collect(metas: &[ElementRef]) -> Self {
         let mut map: HashMap<String, Vec<String>> = HashMap::new();
-        for el in doc.select(static_selector!("meta[content]")) {
+        for el in metas {
             let attrs = el.value();
             let Some(content) = attrs.attr("content").map(normalize_whitespace).and_then(non_empty) else {
                 continue;
@@ -132,14 +304,18 @@ struct JsonLd(Vec<Value>);
 const JSON_LD_MAX_DEPTH: usize = 12;
 
 impl JsonLd {
-    fn collect(doc: &Html) -> Self {
+    fn collect(typed_scripts: &[ElementRef], metas: &[ElementRef]) -> Self {
         let mut objects = Vec::new();
-        for script in doc.select(static_selector!("script[type]")) {
-            let kind = script.value().attr("type").unwrap_or("").trim().to_ascii_lowercase();
-            if kind != "application/ld+json" {
-                continue;
-            }
-            let raw: String = script.text().collect();
+        let scripts = typed_scripts
+            .iter()
+            .filter(|s| s.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")))
+            .map(|s| s.text().collect::<String>());
+        // Some CMSs move their scripts into meta tags: `<meta name="script:ld+json" content="{...}">`.
+        let moved = metas
+            .iter()
+            .filter(|m| m.value().attr("name").is_some_and(|n| n.trim().eq_ignore_ascii_case("script:ld+json")))
+            .filter_map(|m| m.value().attr("content").map(str::to_string));
+        for raw in scripts.chain(moved) {
             for value in parse_lenient_json(&raw) {
                 flatten_typed(&value, 0, &mut objects);
             }
@@ -298,9 +474,9 @@ fn json_first_string(obj: &Value, key: &str) -> Option<String> {
 
 // ------------------------------------------------------------------ URL
 
-fn canonical_url(doc: &Html, metas: &MetaTags, page_url: Option<&str>) -> Option<String> {
-    let canonical = doc
-        .select(static_selector!("link[rel][href]"))
+fn canonical_url(links: &[ElementRef], metas: &MetaTags, page_url: Option<&str>) -> Option<String> {
+    let canonical = links
+        .iter()
         .find(|l| l.value().attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical"))))
         .and_then(|l| l.value().attr("href"));
     let found = canonical.or_else(|| metas.first(&["og:url"])).map(str::trim).filter(|u| !u.is_empty());
@@ -387,13 +563,13 @@ fn site_name(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
 /// and social titles.
 const TITLE_SEPARATORS: [&str; 9] = [" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " « ", " / "];
 
-fn title(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>) -> Option<String> {
+fn title(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>) -> Option<String> {
     let site_key = site_name.map(title_key).unwrap_or_default();
     // A heading that names the site is its logo, not the headline.
     let headline_like = |h: &String| !h.is_empty() && h.chars().count() <= 300 && (site_key.is_empty() || title_key(h) != site_key);
     let headings: Vec<String> =
-        doc.select(static_selector!("h1")).filter(|h| !is_logo_heading(*h)).map(element_text).filter(headline_like).take(5).collect();
-    let document_title = doc.select(static_selector!("title")).next().map(element_text).and_then(non_empty);
+        elements.h1s.iter().copied().filter(|h| !is_logo_heading(*h)).map(element_text).filter(headline_like).take(5).collect();
+    let document_title = elements.title.map(element_text).and_then(non_empty);
     let candidates: Vec<String> = metas
         .all(&["og:title", "twitter:title"])
         .map(str::to_string)
@@ -409,8 +585,11 @@ fn title(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>
     });
     // Else the article's own heading, or the page's only one.
     let in_article = || {
-        doc.select(static_selector!("article h1, main h1, [role=main] h1"))
-            .filter(|h| !is_logo_heading(*h))
+        // `article h1, main h1, [role=main] h1`
+        let in_main = |h: &ElementRef| {
+            h.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "article" | "main") || a.value().attr("role") == Some("main"))
+        };
+        elements.h1s.iter().copied().filter(in_main).filter(|h| !is_logo_heading(*h))
             .map(element_text)
             .find(headline_like)
     };
@@ -446,6 +625,20 @@ fn is_logo_heading(h: ElementRef) -> bool {
 /// punctuation, case or spacing.
 fn title_key(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `title_key(text)` is `key` (a non-empty key), compared word by
+/// word without building it: most texts differ in their first word.
+fn has_title_key(text: &str, key: &str) -> bool {
+    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut key_words = key.split(' ');
+    loop {
+        match (words.next(), key_words.next()) {
+            (None, None) => return true,
+            (Some(word), Some(key_word)) if word.to_lowercase() == key_word => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Removes a site or section name joined to a headline by a separator: the
@@ -491,10 +684,10 @@ fn trim_short_edges<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec
 
 /// The page's visible text nodes in document order, and the position of the
 /// headline among them: bylines and dates shown to readers sit next to it.
-struct VisibleText {
-    nodes: Vec<String>,
+struct VisibleText<'a> {
+    nodes: Vec<Cow<'a, str>>,
     /// For each node, the `datetime` of the `<time>` element holding it.
-    datetimes: Vec<Option<String>>,
+    datetimes: Vec<Option<&'a str>>,
     /// For each node, whether its markup marks it as a modification date.
     marked_modified: Vec<bool>,
     headline: Option<usize>,
@@ -506,8 +699,8 @@ const BEFORE_HEADLINE: usize = 12;
 /// Without a headline, how far into the page to look.
 const NO_HEADLINE_SPAN: usize = 300;
 
-impl VisibleText {
-    fn collect(doc: &Html, title: Option<&str>) -> Self {
+impl<'a> VisibleText<'a> {
+    fn collect(doc: &'a Html, title: Option<&str>) -> Self {
         let headline_key = title.map(title_key).unwrap_or_default();
         let (mut nodes, mut datetimes, mut marked_modified) = (Vec::new(), Vec::new(), Vec::new());
         // The headline is the title shown in a heading, else the first
@@ -541,7 +734,7 @@ impl VisibleText {
             if text.trim().is_empty() {
                 continue;
             }
-            let text = normalize_whitespace(text);
+            let text = normalized(text);
             // The parent's nearest `levels` ancestors, then the parent.
             let near = |levels: usize| open.iter().rev().skip(1).take(levels).chain(open.last()).map(|&(el, _)| el);
             let heading = near(4).find_map(|a| match a.value().name() {
@@ -550,7 +743,7 @@ impl VisibleText {
             });
             // The first letter is compared first: it spares most nodes the key.
             let first_letter = text.chars().find(|c| c.is_alphanumeric()).and_then(|c| c.to_lowercase().next());
-            let is_title = first_letter.is_some() && first_letter == headline_key.chars().next() && title_key(&text) == headline_key;
+            let is_title = first_letter.is_some() && first_letter == headline_key.chars().next() && has_title_key(&text, &headline_key);
             let here = Some(nodes.len());
             if is_title && heading.is_some() {
                 title_heading = title_heading.or(here);
@@ -565,7 +758,7 @@ impl VisibleText {
             marked_modified.push(text.bytes().any(|b| b.is_ascii_digit()) && near(2).any(is_marked_modified));
             nodes.push(text);
             let time = near(2).find(|a| a.value().name() == "time");
-            datetimes.push(time.and_then(|t| t.value().attr("datetime")).map(str::to_string));
+            datetimes.push(time.and_then(|t| t.value().attr("datetime")));
         }
         VisibleText { nodes, datetimes, marked_modified, headline: title_heading.or(h1).or(title_anywhere) }
     }
@@ -596,7 +789,7 @@ struct BylineCandidate {
     weak: bool,
 }
 
-fn byline(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, visible: &VisibleText, site_name: Option<&str>) -> Option<String> {
+fn byline(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, visible: &VisibleText, site_name: Option<&str>) -> Option<String> {
     let site_key = site_name.map(title_key).unwrap_or_default();
     let publisher_keys: Vec<String> =
         json_ld.articles().filter_map(|a| json_first_string(a, "publisher")).map(|p| title_key(&p)).chain([site_key]).filter(|k| !k.is_empty()).collect();
@@ -613,7 +806,7 @@ fn byline(doc: &Html, metas: &MetaTags, json_ld: &JsonLd, visible: &VisibleText,
     let sources: [&dyn Fn() -> Option<String>; 4] = [
         &|| json_ld_authors(json_ld),
         &|| meta_authors(metas),
-        &|| dom_byline(doc),
+        &|| dom_byline(elements),
         &|| text_byline(visible, visible.near_headline()),
     ];
     let mut fallback = None;
@@ -682,11 +875,12 @@ macro_rules! by_label {
 
 /// Byline elements: `itemprop=author`, `rel=author` links, elements whose
 /// class or id says byline, links to author pages, then class or id author.
-fn dom_byline(doc: &Html) -> Option<String> {
+fn dom_byline(elements: &Elements) -> Option<String> {
     let outside_comments = |el: &ElementRef| !in_comments_or_nav(*el);
-    let from = |sel: &Selector| -> Option<String> {
-        let names: Vec<String> = doc
-            .select(sel)
+    let from = |candidates: &[ElementRef]| -> Option<String> {
+        let names: Vec<String> = candidates
+            .iter()
+            .copied()
             .filter(outside_comments)
             .take(8)
             .filter_map(|el| {
@@ -700,11 +894,11 @@ fn dom_byline(doc: &Html) -> Option<String> {
             .collect();
         join_names(names.iter().map(String::as_str))
     };
-    from(static_selector!("[itemprop~=author]"))
-        .or_else(|| from(static_selector!("a[rel~=author]")))
-        .or_else(|| first_names(doc, static_selector!("[class*=byline], [id*=byline], [class*=Byline]"), outside_comments))
-        .or_else(|| first_names(doc, static_selector!("a[href*='/author/'], a[href*='/authors/']"), outside_comments))
-        .or_else(|| first_names(doc, static_selector!("[class*=author], [id*=author]"), outside_comments))
+    from(&elements.author_props)
+        .or_else(|| from(&elements.author_rels))
+        .or_else(|| first_names(&elements.byline_named, outside_comments))
+        .or_else(|| first_names(&elements.author_links, outside_comments))
+        .or_else(|| first_names(&elements.author_named, outside_comments))
 }
 
 /// Whether an element is in the comments or a menu: their authors and
@@ -716,22 +910,38 @@ fn in_comments_or_nav(el: ElementRef) -> bool {
 /// Whether an element's class or id says it holds comments.
 fn is_comments(el: ElementRef) -> bool {
     // One pass over the attributes: `attr` looks each name up from the start.
-    el.value().attrs().any(|(name, value)| matches!(name, "class" | "id") && value.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"comment")))
+    el.value().attrs().any(|(name, value)| matches!(name, "class" | "id") && value.split_ascii_whitespace().any(is_comments_token))
+}
+
+/// Whether a class or id token names comments ("comments-area", "post-comments",
+/// "disqus_thread"), not a state flag an article carries ("has-comments",
+/// "comments-open").
+fn is_comments_token(token: &str) -> bool {
+    // The word is compared only where its first letter is.
+    let bytes = token.as_bytes();
+    let names_comments = memchr::memchr2_iter(b'c', b'C', bytes).any(|i| bytes.get(i..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"comment")));
+    if !names_comments {
+        return token.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("disqus"));
+    }
+    let lower = token.to_ascii_lowercase();
+    let flag = ["has-", "has_", "no-", "no_", "with-", "with_"].iter().any(|p| lower.starts_with(p))
+        || ["-open", "_open", "-closed", "_closed"].iter().any(|s| lower.ends_with(s));
+    !flag
 }
 
 /// Names in the first matching element that holds some.
-fn first_names(doc: &Html, sel: &Selector, keep: impl Fn(&ElementRef) -> bool) -> Option<String> {
-    doc.select(sel).filter(keep).take(20).find_map(|el| {
+fn first_names(candidates: &[ElementRef], keep: impl Fn(&ElementRef) -> bool) -> Option<String> {
+    candidates.iter().copied().filter(keep).take(20).find_map(|el| {
         let text = names_in_nodes(&text_nodes(el))?;
         (text.chars().count() <= 100).then(|| join_names(std::iter::once(text.as_str()))).flatten()
     })
 }
 
 /// An element's first [`BYLINE_NODES`] visible text nodes, whitespace-normalised.
-fn text_nodes(el: ElementRef) -> Vec<String> {
+fn text_nodes(el: ElementRef<'_>) -> Vec<Cow<'_, str>> {
     el.descendants()
         .filter(|n| n.parent().and_then(ElementRef::wrap).map_or(true, |p| !matches!(p.value().name(), "script" | "style" | "noscript")))
-        .filter_map(|n| n.value().as_text().filter(|t| !t.trim().is_empty()).map(|t| normalize_whitespace(t)))
+        .filter_map(|n| n.value().as_text().filter(|t| !t.trim().is_empty()).map(|t| normalized(t)))
         .take(BYLINE_NODES)
         .collect()
 }
@@ -742,7 +952,7 @@ const BYLINE_NODES: usize = 12;
 /// The byline text in a run of text nodes: the names after any "By" label,
 /// joined through "and" / "," nodes, up to the first node that is neither
 /// (a date, a job title, a bio). Avatar initials ("JD") are skipped.
-fn names_in_nodes(nodes: &[String]) -> Option<String> {
+fn names_in_nodes(nodes: &[Cow<str>]) -> Option<String> {
     let label = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?$|^authors?\s*:?$"));
     let connector = static_regex!(r"(?i)^(?:,|&|and|und|et|y)$");
     let initials = static_regex!(r"^\p{Lu}{1,3}$");
@@ -957,14 +1167,14 @@ const META_MODIFIED: [&str; 6] =
 fn published_at(
     metas: &MetaTags,
     json_ld: &JsonLd,
-    doc: &Html,
+    elements: &Elements,
     visible: &VisibleText,
     byline: Option<&str>,
     urls: [Option<&str>; 2],
 ) -> Option<i64> {
     let published = machine_dates(metas, json_ld, &JSON_LD_PUBLISHED, &META_PUBLISHED, true);
     let modified = machine_dates(metas, json_ld, &JSON_LD_MODIFIED, &META_MODIFIED, false);
-    let shown = shown_date(doc, visible);
+    let shown = shown_date(&elements.times, visible);
     // An update note is the revision's date; the publication date, when the
     // publisher gives one, is the article's.
     let shown = shown.filter(|s| !s.is_update || published.is_empty()).map(|s| s.stamp);
@@ -974,9 +1184,11 @@ fn published_at(
         return Some(exact.unwrap_or(&shown).utc_micros);
     }
     let from_date_elements = || {
-        doc.select(static_selector!("[class*=date], [class*=publish], [class*=posted], [id*=date], [id*=publish]"))
+        elements
+            .date_named
+            .iter()
             .take(20)
-            .find_map(|el| Some(element_text(el)).filter(|t| t.chars().count() <= 80).and_then(|t| text_date(&t)))
+            .find_map(|&el| Some(element_text(el)).filter(|t| t.chars().count() <= 80).and_then(|t| text_date(&t)))
             .and_then(Stamp::of_day)
     };
     let from_url = || urls.iter().flatten().find_map(|u| date_in_url(u));
@@ -1027,10 +1239,21 @@ fn is_update_label(text: &str) -> bool {
 /// schema.org's `dateModified`, or hAtom's `updated` class without its
 /// `published` one (themes put both on a date never revised).
 fn is_marked_modified(el: ElementRef) -> bool {
-    let v = el.value();
-    let mut classes = v.classes();
-    v.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "dateModified"))
-        || (classes.clone().any(|c| c == "updated") && !classes.any(|c| c == "published"))
+    // One pass over the attributes, read in place: `Element::classes` interns every class name.
+    let (mut modified_prop, mut updated, mut published) = (false, false, false);
+    for (name, value) in el.value().attrs() {
+        match name {
+            "itemprop" => modified_prop |= value.split_whitespace().any(|p| p == "dateModified"),
+            "class" => {
+                for class in value.split_ascii_whitespace() {
+                    updated |= class == "updated";
+                    published |= class == "published";
+                }
+            }
+            _ => {}
+        }
+    }
+    modified_prop || (updated && !published)
 }
 
 /// The date shown to readers: the first one in a short text near the
@@ -1038,7 +1261,7 @@ fn is_marked_modified(el: ElementRef) -> bool {
 /// date, as in "3 days ago"), else in a `<time>` element of the article or
 /// its byline area. Its label is in its own text or in the short text just
 /// before ("Updated on" / "April 19, 2025").
-fn shown_date(doc: &Html, visible: &VisibleText) -> Option<ShownDate> {
+fn shown_date(times: &[ElementRef], visible: &VisibleText) -> Option<ShownDate> {
     let written_at = |i: usize| {
         let text = visible.nodes.get(i).filter(|t| t.chars().count() <= 80)?;
         dateline_date(text).and_then(Stamp::of_day).or_else(|| parse_timestamp(text))
@@ -1050,7 +1273,7 @@ fn shown_date(doc: &Html, visible: &VisibleText) -> Option<ShownDate> {
             || visible.marked_modified.get(i).is_some_and(|&m| m)
     };
     let shown_at = |i: usize| {
-        let datetime = || visible.datetimes.get(i)?.as_deref().and_then(parse_date);
+        let datetime = || visible.datetimes.get(i).copied().flatten().and_then(parse_date);
         Some(ShownDate { stamp: written_at(i).or_else(datetime)?, is_update: is_update_at(i) })
     };
     let first = visible.near_headline().into_iter().find_map(|i| Some((i, shown_at(i)?)));
@@ -1065,8 +1288,20 @@ fn shown_date(doc: &Html, visible: &VisibleText) -> Option<ShownDate> {
         }
     });
     let time_element = || {
-        doc.select(static_selector!("article time[datetime], main time[datetime], time[itemprop~=datePublished], time[pubdate]"))
-            .chain(doc.select(static_selector!("time[datetime]")).filter(|t| in_byline_area(*t)))
+        // `article time[datetime], main time[datetime], time[itemprop~=datePublished], time[pubdate]`
+        let published_time = |t: &ElementRef| {
+            let v = t.value();
+            let in_article = || t.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "article" | "main"));
+            (v.attr("datetime").is_some() && in_article())
+                || v.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "datePublished"))
+                || v.attr("pubdate").is_some()
+        };
+        let dated = |t: &ElementRef| t.value().attr("datetime").is_some();
+        times
+            .iter()
+            .copied()
+            .filter(published_time)
+            .chain(times.iter().copied().filter(dated).filter(|t| in_byline_area(*t)))
             .filter(|t| !in_comments_or_nav(*t))
             .find_map(|t| {
                 let stamp = t.value().attr("datetime").and_then(parse_date)?;
@@ -1101,14 +1336,14 @@ fn next_to_byline(visible: &VisibleText, byline: &str) -> Option<Stamp> {
 fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
     let label = static_regex!(r"(?i)\b(?:published|posted|updated|publié|publicado|veröffentlicht|pubblicato)\b");
     let published_on = static_regex!(r"(?i)\b(?:published|posted|publié|publicado|veröffentlicht|pubblicato)(?:\s+on|\s+the|:)?\s+");
-    let labelled = |t: &String| {
+    let labelled = |t: &Cow<str>| {
         if t.chars().count() <= 80 {
             return label.find(t).and_then(|m| t.get(m.start()..)).and_then(dateline_date);
         }
         let rest = t.get(published_on.find(t)?.end()..)?;
         find_text_date(rest).filter(|(_, span)| span.start == 0).map(|(date, _)| date)
     };
-    visible.nodes.iter().filter(|t| t.bytes().any(|b| b.is_ascii_digit())).find_map(labelled).and_then(Stamp::of_day)
+    visible.nodes.iter().filter(|t| has_year_digits(t)).find_map(labelled).and_then(Stamp::of_day)
 }
 
 /// Whether an element sits in a byline / post-meta area (looked up a few levels).
@@ -1194,8 +1429,8 @@ fn text_date(text: &str) -> Option<NaiveDate> {
 
 /// The first date written in a text, and its byte range in the text.
 fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
-    // Every form has a year: most texts are ruled out without a regex.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Every form has a four-digit year: most texts are ruled out without a regex.
+    if !has_year_digits(text) {
         return None;
     }
     let month_first = static_regex!(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b");
@@ -1227,6 +1462,12 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
         _ => return None,
     };
     Some((date(&c[3], month, &day.to_string())?, span(&c)))
+}
+
+/// Whether a text has four ASCII digits in a row, as every year
+/// [`find_text_date`] reads has.
+fn has_year_digits(text: &str) -> bool {
+    text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
 /// Words that may stand with a date in a dateline: labels, times, zones,
@@ -1346,6 +1587,27 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(m.published_at, Some(micros("2024-03-05T15:30:00Z")));
         assert_eq!(m.site_name.as_deref(), Some("The Gazette"));
+    }
+
+    #[test]
+    fn json_ld_moved_into_a_meta_tag() {
+        let html = r#"<html><head><meta name="script:ld+json" content="{&quot;@type&quot;: &quot;NewsArticle&quot;,
+            &quot;author&quot;: {&quot;@type&quot;: &quot;Person&quot;, &quot;name&quot;: &quot;Jane Doe&quot;},
+            &quot;datePublished&quot;: &quot;2024-03-05T10:30:00Z&quot;}"></head><body><h1>Council Approves Budget</h1></body></html>"#;
+        let m = meta_of(html, None);
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.published_at, Some(micros("2024-03-05T10:30:00Z")));
+    }
+
+    #[test]
+    fn comment_state_flags_do_not_hide_the_article() {
+        let html = r#"<html><body><article class="post has-comments comments-open"><h1>Floods Close Roads</h1>
+            <p class="byline">By Jane Doe</p><p>March 5, 2024</p><p>Heavy rain fell.</p></article>
+            <div id="comments" class="comments-area"><p>By John Roe</p><p>March 9, 2024</p></div></body></html>"#;
+        let m = meta_of(html, None);
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.published_at, Some(micros("2024-03-05T00:00:00Z")));
+        assert!(is_comments_token("post-comments") && is_comments_token("disqus_thread") && !is_comments_token("has-comments"));
     }
 
     #[test]
@@ -1615,6 +1877,21 @@ mod tests {
         assert_eq!(meta_of(&html, None).published_at, Some(micros("2019-09-26T00:00:00Z")));
         let encoded = "https://blog.example%2Farticles%2F2025-12-15%2BRust%2Bbackend";
         assert_eq!(date_in_url(encoded).map(|s| s.utc_micros), Some(micros("2025-12-15T00:00:00Z")));
+    }
+
+    #[test]
+    fn shortcuts_agree_with_the_long_forms() {
+        for text in ["Floods close roads", "\n   Floods close roads\n", "Floods  close\troads", " ", "Floods\u{a0}close"] {
+            assert_eq!(normalized(text), normalize_whitespace(text), "{text:?}");
+        }
+        assert!(matches!(normalized("\n  Floods close roads "), Cow::Borrowed("Floods close roads")));
+        let key = title_key("Floods Close Roads");
+        assert!(has_title_key("FLOODS: close roads!", &key));
+        assert!(!has_title_key("Floods close", &key));
+        assert!(!has_title_key("Floods close roads again", &key));
+        let words = NameWords::of("post-meta entry-date c-Byline__author");
+        assert!(words.date && words.byline_capitalised && words.author && !words.byline && !words.publish);
+        assert!(has_year_digits("Posted 5 March 2024") && !has_year_digits("5 min read, 12 comments"));
     }
 
     #[test]
