@@ -113,6 +113,9 @@ pub struct Node<'a> {
     pub commas: u32,
     /// Non-whitespace characters inside `<p>` elements in the subtree.
     pub p_text_len: u32,
+    /// A text node's own [`text_counts`], counted once: the statistics are
+    /// computed again after chrome is removed.
+    own_counts: (u32, u32),
 }
 
 impl Node<'_> {
@@ -163,7 +166,7 @@ impl<'a> FlatDom<'a> {
                             nodes.push(Node::new(Content::Element(el), Tag::of(el.name()), parent));
                         }
                         HtmlNode::Text(t) => {
-                            nodes.push(Node::new(Content::Text(t), Tag::Inline, parent));
+                            nodes.push(Node { own_counts: text_counts(t), ..Node::new(Content::Text(t), Tag::Inline, parent) });
                             let i = nodes.len() - 1;
                             nodes[i].end = nodes.len();
                             // A text node gets an Open and a Close edge; balance it.
@@ -205,11 +208,9 @@ impl<'a> FlatDom<'a> {
             if removed.get(i).copied().unwrap_or(false) {
                 continue;
             }
-            if let Content::Text(t) = self.nodes[i].content {
-                let (len, commas) = text_counts(t);
+            if let Content::Text(_) = self.nodes[i].content {
                 let n = &mut self.nodes[i];
-                n.text_len = len;
-                n.commas = commas;
+                (n.text_len, n.commas) = n.own_counts;
             }
             let n = &self.nodes[i];
             let (text_len, commas, parent) = (n.text_len, n.commas, n.parent);
@@ -272,12 +273,19 @@ impl FlatDom<'_> {
 
 impl<'a> Node<'a> {
     fn new(content: Content<'a>, tag: Tag, parent: usize) -> Node<'a> {
-        Node { content, tag, parent, end: 0, text_len: 0, link_len: 0, commas: 0, p_text_len: 0 }
+        Node { content, tag, parent, end: 0, text_len: 0, link_len: 0, commas: 0, p_text_len: 0, own_counts: (0, 0) }
     }
 }
 
 /// Non-whitespace characters and commas (Latin and CJK) of a text.
 pub fn text_counts(text: &str) -> (u32, u32) {
+    // Most text is ASCII: then two simple byte counts, without decoding chars.
+    if text.is_ascii() {
+        let bytes = text.as_bytes();
+        let spaces = bytes.iter().filter(|&&b| b == b' ' || b.wrapping_sub(b'\t') < 5).count();
+        let commas = bytes.iter().filter(|&&b| b == b',').count();
+        return ((bytes.len() - spaces) as u32, commas as u32);
+    }
     let mut len = 0u32;
     let mut commas = 0u32;
     for c in text.chars() {
@@ -289,4 +297,17 @@ pub fn text_counts(text: &str) -> (u32, u32) {
         }
     }
     (len, commas)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_counts;
+
+    #[test]
+    fn text_counts_skip_every_kind_of_whitespace() {
+        // ASCII, with every ASCII whitespace char (vertical tab included).
+        assert_eq!(text_counts(" The mayor said,\tyes,\r\n\x0b\x0cno. "), (20, 2));
+        // Non-ASCII: no-break and ideographic spaces; CJK and Arabic commas.
+        assert_eq!(text_counts("12,5\u{a0}€ 東京、大阪，名古屋\u{3000}قال،"), (18, 4));
+    }
 }
