@@ -8,7 +8,7 @@
 //! machine metadata gives the exact instant when it agrees (see the date
 //! policy at `published_at`).
 
-use super::normalize_whitespace;
+use super::{normalize_whitespace, whitespace_normalized};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use regex::Regex;
 use ego_tree::iter::Edge;
@@ -83,25 +83,6 @@ fn element_text(el: ElementRef) -> String {
         }
     }
     normalize_whitespace(&text)
-}
-
-/// [`normalize_whitespace`] without a copy when the text already is
-/// normalised, as most text nodes are.
-fn normalized(s: &str) -> Cow<'_, str> {
-    // Trimmed, it is normalised when its only inner whitespace is single spaces.
-    let trimmed = s.trim();
-    let mut after_space = false;
-    for c in trimmed.chars() {
-        if c.is_whitespace() {
-            if c != ' ' || after_space {
-                return Cow::Owned(normalize_whitespace(s));
-            }
-            after_space = true;
-        } else {
-            after_space = false;
-        }
-    }
-    Cow::Borrowed(trimmed)
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -734,7 +715,7 @@ impl<'a> VisibleText<'a> {
             if text.trim().is_empty() {
                 continue;
             }
-            let text = normalized(text);
+            let text = whitespace_normalized(text);
             // The parent's nearest `levels` ancestors, then the parent.
             let near = |levels: usize| open.iter().rev().skip(1).take(levels).chain(open.last()).map(|&(el, _)| el);
             let heading = near(4).find_map(|a| match a.value().name() {
@@ -941,7 +922,7 @@ fn first_names(candidates: &[ElementRef], keep: impl Fn(&ElementRef) -> bool) ->
 fn text_nodes(el: ElementRef<'_>) -> Vec<Cow<'_, str>> {
     el.descendants()
         .filter(|n| n.parent().and_then(ElementRef::wrap).map_or(true, |p| !matches!(p.value().name(), "script" | "style" | "noscript")))
-        .filter_map(|n| n.value().as_text().filter(|t| !t.trim().is_empty()).map(|t| normalized(t)))
+        .filter_map(|n| n.value().as_text().filter(|t| !t.trim().is_empty()).map(|t| whitespace_normalized(t)))
         .take(BYLINE_NODES)
         .collect()
 }
@@ -1881,10 +1862,6 @@ mod tests {
 
     #[test]
     fn shortcuts_agree_with_the_long_forms() {
-        for text in ["Floods close roads", "\n   Floods close roads\n", "Floods  close\troads", " ", "Floods\u{a0}close"] {
-            assert_eq!(normalized(text), normalize_whitespace(text), "{text:?}");
-        }
-        assert!(matches!(normalized("\n  Floods close roads "), Cow::Borrowed("Floods close roads")));
         let key = title_key("Floods Close Roads");
         assert!(has_title_key("FLOODS: close roads!", &key));
         assert!(!has_title_key("Floods close", &key));

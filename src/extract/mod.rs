@@ -15,6 +15,8 @@ pub mod limits;
 pub mod metadata;
 pub mod text_page;
 
+use std::borrow::Cow;
+
 /// What kind of block a piece of article text is; written to `paragraphs.kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BlockKind {
@@ -61,4 +63,36 @@ pub fn normalize_whitespace(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// [`normalize_whitespace`] without a copy when the text already is
+/// normalised, as most text nodes are.
+pub fn whitespace_normalized(s: &str) -> Cow<'_, str> {
+    // Trimmed, it is normalised when its only inner whitespace is single spaces.
+    let trimmed = s.trim();
+    let mut after_space = false;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return Cow::Owned(normalize_whitespace(s));
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    Cow::Borrowed(trimmed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_normalized_copies_only_what_needs_normalising() {
+        for text in ["Floods close roads", "\n   Floods close roads\n", "Floods  close\troads", " ", "Floods\u{a0}close"] {
+            assert_eq!(whitespace_normalized(text), normalize_whitespace(text), "{text:?}");
+        }
+        assert!(matches!(whitespace_normalized("\n  Floods close roads "), Cow::Borrowed("Floods close roads")));
+    }
 }
