@@ -1,17 +1,18 @@
 //! Wiring: reader thread → parallel transforms → writer thread.
 //!
-//! The reader walks the inputs in order and groups their records into
-//! batches; each batch is transformed on the rayon pool (records in parallel,
+//! The reader walks the inputs in order (several files at once on many
+//! cores, see [`lanes`]) and groups their records into batches; each batch is transformed on the rayon pool (records in parallel,
 //! so one large WARC uses every core) and collected back in input order; the
 //! writer appends the results. Bounded channels between the three stages keep
 //! at most a few batches in memory whatever the input size, and the order of
 //! rows depends only on the input, never on `--threads`.
 
+mod lanes;
 mod progress;
 pub mod shard;
 pub mod transform;
 
-use crate::read::detect::{collect_inputs, open_input, ByteCounter, InputFiles};
+use crate::read::detect::{collect_inputs, ByteCounter, InputFiles};
 use crate::read::object::ObjectUrl;
 use crate::read::ReadEvent;
 use crate::write::carry::{carry_over, Carried};
@@ -299,30 +300,24 @@ fn run_stages(opts: &BuildOptions, plan: &Plan, writer: DatasetWriter) -> anyhow
     let transformer = Arc::new(Transformer::default());
     let reader_counter = counter.clone();
     let reader_transformer = transformer.clone();
-    let reader = std::thread::Builder::new().name("newsmill-reader".into()).spawn(move || {
-        let mut inputs = Vec::with_capacity(files.len());
+    let lanes = lanes::lanes_for(threads, files.len());
+    let reader = std::thread::Builder::new().name("newsmill-reader".into()).spawn(move || -> anyhow::Result<_> {
         let mut batch = Vec::with_capacity(batch_records);
         let mut batch_bytes = 0;
-        for (path, bytes) in files {
-            let source: Arc<str> = path.display().to_string().into();
-            let (kind, events) = reader_transformer.clock.time(Stage::Read, || open_input(&path, source.clone(), reader_counter.clone()));
-            inputs.push(InputSummary { path: source.to_string(), kind, bytes });
-            let mut events = events;
-            while let Some(event) = reader_transformer.clock.time(Stage::Read, || events.next()) {
-                batch_bytes += event.payload_len();
-                batch.push(event);
-                if batch.len() >= batch_records || batch_bytes >= BATCH_BYTES {
-                    batch_bytes = 0;
-                    if batch_tx.send(std::mem::replace(&mut batch, Vec::with_capacity(batch_records))).is_err() {
-                        return inputs; // the run stopped downstream; its error is reported there
-                    }
-                }
+        let inputs = lanes::read_in_order(files, lanes, &reader_counter, &reader_transformer.clock, |event| {
+            batch_bytes += event.payload_len();
+            batch.push(event);
+            if batch.len() < batch_records && batch_bytes < BATCH_BYTES {
+                return true;
             }
-        }
+            batch_bytes = 0;
+            // A failed send means the run stopped downstream; its error is reported there.
+            batch_tx.send(std::mem::replace(&mut batch, Vec::with_capacity(batch_records))).is_ok()
+        })?;
         if !batch.is_empty() {
             let _ = batch_tx.send(batch);
         }
-        inputs
+        Ok(inputs)
     })?;
 
     let out_dir = opts.out.clone();
@@ -364,7 +359,7 @@ fn run_stages(opts: &BuildOptions, plan: &Plan, writer: DatasetWriter) -> anyhow
         progress.update(counter.get(), records);
     }
     drop(out_tx);
-    let inputs = reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
+    let inputs = reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))??;
     let (counts, files) = writer
         .join()
         .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
