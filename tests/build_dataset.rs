@@ -147,10 +147,14 @@ fn offsets_slice_the_document_text() {
 fn same_rows_in_the_same_order_whatever_the_threads() {
     let one = tempfile::tempdir().unwrap();
     let three = tempfile::tempdir().unwrap();
+    // 13 workers read the sample's files on three reader lanes.
+    let thirteen = tempfile::tempdir().unwrap();
     run_build(&[repo("data")], one.path(), 1);
     run_build(&[repo("data")], three.path(), 3);
+    run_build(&[repo("data")], thirteen.path(), 13);
     for table in ["documents", "paragraphs", "quotes"] {
         assert_eq!(rows(one.path(), table), rows(three.path(), table), "{table} differs");
+        assert_eq!(rows(one.path(), table), rows(thirteen.path(), table), "{table} differs on reader lanes");
     }
     // doc_id is stable across runs.
     let (out, _) = sample();
