@@ -1160,9 +1160,13 @@ fn published_at(
     // publisher gives one, is the article's.
     let shown = shown.filter(|s| !s.is_update || published.is_empty()).map(|s| s.stamp);
     if let Some(shown) = shown {
-        let machine = || published.iter().chain(&modified);
-        let exact = machine().find(|m| m.day == shown.day).or_else(|| machine().find(|m| shown.could_be(m)));
-        return Some(exact.unwrap_or(&shown).utc_micros);
+        // Publication dates are tried before modification dates: a page
+        // revised on the day after it went out (in UTC) has its revision on
+        // the shown day as written and its publication only in some zone.
+        let on_shown_day =
+            |dates: &[Stamp]| dates.iter().find(|m| m.day == shown.day).or_else(|| dates.iter().find(|m| shown.could_be(m))).copied();
+        let exact = on_shown_day(&published).or_else(|| on_shown_day(&modified));
+        return Some(exact.unwrap_or(shown).utc_micros);
     }
     let from_date_elements = || {
         elements
@@ -1790,6 +1794,16 @@ mod tests {
         let shown = Stamp::of_day(NaiveDate::from_ymd_opt(2018, 6, 13).expect("date")).expect("stamp");
         assert!(shown.could_be(&parse_date("2018-06-12T23:00:00Z").expect("parses")));
         assert!(!shown.could_be(&parse_date("2018-06-11T09:00:00Z").expect("parses")));
+    }
+
+    #[test]
+    fn shown_day_matched_to_the_publication_before_the_revision() {
+        // Published at 23:00 UTC, shown as the next day in the writer's zone,
+        // revised later that next day.
+        let html = r#"<html><head><meta property="article:published_time" content="2025-12-02T23:00:55+00:00">
+            <meta property="article:modified_time" content="2025-12-03T21:31:05+00:00"></head><body>
+            <h1>Ethical Clothing Brands</h1><p>Published: 03 Dec 2025</p><p>Our editors curate.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2025-12-02T23:00:55Z")));
     }
 
     #[test]
