@@ -1110,6 +1110,11 @@ impl Stamp {
         Some(Stamp { day, utc_micros: Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0)?).timestamp_micros() })
     }
 
+    /// The calendar day of the instant in UTC.
+    fn utc_day(&self) -> Option<NaiveDate> {
+        DateTime::from_timestamp_micros(self.utc_micros).map(|dt| dt.date_naive())
+    }
+
     /// Whether `instant` may fall on this stamp's day somewhere in the world
     /// (UTC-12 to UTC+14): a date shown without a time is the writer's local
     /// day, and a machine date written in UTC may name the day before or after.
@@ -1163,8 +1168,17 @@ fn published_at(
         // Publication dates are tried before modification dates: a page
         // revised on the day after it went out (in UTC) has its revision on
         // the shown day as written and its publication only in some zone.
-        let on_shown_day =
-            |dates: &[Stamp]| dates.iter().find(|m| m.day == shown.day).or_else(|| dates.iter().find(|m| shown.could_be(m))).copied();
+        // Sources that write the same local time with different offsets
+        // contradict each other: the one whose UTC day is the shown day
+        // contradicts the page least.
+        let on_shown_day = |dates: &[Stamp]| {
+            let same_day = || dates.iter().filter(|m| m.day == shown.day);
+            same_day()
+                .find(|m| m.utc_day() == Some(shown.day))
+                .or_else(|| same_day().next())
+                .or_else(|| dates.iter().find(|m| shown.could_be(m)))
+                .copied()
+        };
         let exact = on_shown_day(&published).or_else(|| on_shown_day(&modified));
         return Some(exact.unwrap_or(shown).utc_micros);
     }
@@ -1804,6 +1818,17 @@ mod tests {
             <meta property="article:modified_time" content="2025-12-03T21:31:05+00:00"></head><body>
             <h1>Ethical Clothing Brands</h1><p>Published: 03 Dec 2025</p><p>Our editors curate.</p></body></html>"#;
         assert_eq!(meta_of(html, None).published_at, Some(micros("2025-12-02T23:00:55Z")));
+    }
+
+    #[test]
+    fn shown_day_matched_to_the_source_that_keeps_it_in_utc() {
+        // JSON-LD writes the evening in New York, the meta tags the same
+        // clock time in UTC: the page shows June 25.
+        let html = r#"<html><head><script type="application/ld+json">{"@type": "Article",
+            "datePublished": "2025-06-25T20:57:54-0400"}</script>
+            <meta property="article:published_time" content="2025-06-25T20:57:00Z"></head><body>
+            <h1>Hosting Trends</h1><p>By Rebecca Norris</p><p>Published: Jun 25, 2025</p><p>Every item.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2025-06-25T20:57:00Z")));
     }
 
     #[test]
