@@ -345,7 +345,23 @@ fn is_site_notice(lower: &str) -> bool {
     let pitch = lower.chars().count() <= MAX_PITCH_LEN
         && lower.contains("newsletter")
         && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"].iter().any(|w| lower.contains(w));
-    copyright || pitch || is_affiliate_disclosure(lower)
+    copyright || pitch || is_affiliate_disclosure(lower) || is_consent_line(lower)
+}
+
+/// Words after "By signing up, ..." that make the line a form's consent
+/// notice rather than a sentence of the article ("By clicking on these
+/// links, you may be taken to ...", "By streamlining your list and what you
+/// accept into your house, ..." stay).
+const CONSENT_PHRASES: &[&str] = &[
+    "you agree to", "you are agreeing to", "you consent to", "you confirm", "you authorize", "you accept our", "you accept the",
+    "i agree to", "i consent to",
+];
+
+/// A sign-up form's consent notice ("By signing up, you agree to receive
+/// ...", "By clicking Sign Me Up, you confirm you are 16+ ..."); `lower`
+/// is lower-cased.
+fn is_consent_line(lower: &str) -> bool {
+    lower.starts_with("by ") && CONSENT_PHRASES.iter().any(|p| lower.contains(p))
 }
 
 /// Phrases of the affiliate disclosure that review and shopping pages put
@@ -481,6 +497,10 @@ mod tests {
         assert!(!is_boilerplate("The 2:1 vote was close."));
         assert!(is_boilerplate("The contents of this site are ©2019 Capitol Hill Publishing Corp., a subsidiary of News Communications, Inc."));
         assert!(is_boilerplate("Get the latest updates right in your inbox. Subscribe to our newsletters."));
+        assert!(is_boilerplate("By signing up, you agree to receive recurring automated SMS marketing messages from Mashable Deals at the number provided."));
+        assert!(is_boilerplate("By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use and Privacy Policy."));
+        assert!(!is_boilerplate("By clicking on these links, you may be taken to one of our insurance partners."));
+        assert!(!is_boilerplate("By streamlining your shopping list and what you accept into your house, you’ll also streamline your life."));
         assert!(!is_boilerplate("The newsletter, which the union sent to 4,000 members, said the strike would go ahead."));
         assert!(!is_boilerplate("It was mentioned in a newsletter I'm not subscribed to, so I missed it completely."));
         assert!(!is_boilerplate("The stand at the fair drew crowds. Photo © Jane Doe"));
