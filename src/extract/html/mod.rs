@@ -493,6 +493,19 @@ fn drop_repeated_runs(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option
     }
 }
 
+/// Fewest unlinked non-whitespace chars, and highest link density, of a
+/// paragraph line whose links are phrases of its own sentence.
+const MIN_SENTENCE_UNLINKED: u32 = 25;
+const MAX_SENTENCE_LINK_DENSITY: f32 = 0.7;
+
+/// Whether a link-dense paragraph line is a sentence that links a phrase
+/// of its own ("The industry is taking off, with <a>market projections
+/// showing growth from ...</a>."): it says something itself, while a
+/// pointer ("Read next: ...") or a tag line is next to nothing but links.
+fn links_a_sentence(b: &RawBlock, density: f32) -> bool {
+    b.text_len.saturating_sub(b.link_len) >= MIN_SENTENCE_UNLINKED && density <= MAX_SENTENCE_LINK_DENSITY
+}
+
 /// The rule that drops a block, if any.
 fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> Option<Rule> {
     if !roots.iter().any(|&r| b.owner >= r && b.owner < dom.nodes[r].end) {
@@ -508,7 +521,7 @@ fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> O
     // listicle's "3. Product name", a reading list); a linked paragraph line
     // is a pointer elsewhere.
     let density = if b.text_len == 0 { 1.0 } else { b.link_len as f32 / b.text_len as f32 };
-    if density > 0.5 && b.kind == BlockKind::Paragraph {
+    if density > 0.5 && b.kind == BlockKind::Paragraph && !links_a_sentence(b, density) {
         return Some(Rule::LinkHeavyLine);
     }
     let furniture = if b.kind == BlockKind::Heading { vocab::is_furniture_heading(&b.text) } else { vocab::is_boilerplate(&b.text) };
@@ -824,6 +837,15 @@ mod tests {
     fn linked_entry_headings_are_kept_and_linked_lines_dropped() {
         let inside = "<h3><a href=\"/p/1\">1. Segway Ninebot Max</a></h3><p>Read next: <a href=\"/x\">The best scooters for commuters</a></p>";
         assert_eq!(texts(&page("", inside, "")), vec![P1, P2, "1. Segway Ninebot Max", P3]);
+    }
+
+    #[test]
+    fn sentences_that_link_a_title_are_kept() {
+        let market = "<p>The coding bootcamp industry is taking off, with <a href=\"/r\">market projections showing growth from $1.36 billion in 2021 to an expected $3.66 billion by 2027</a>.</p>";
+        let tags = "<p>Tags: <a href=\"/t/1\">circuit tester</a>, <a href=\"/t/2\">electrical tools</a>, <a href=\"/t/3\">electrician safety gear</a></p>";
+        let got = texts(&page("", &format!("{market}{tags}"), ""));
+        assert_eq!(got[2], "The coding bootcamp industry is taking off, with market projections showing growth from $1.36 billion in 2021 to an expected $3.66 billion by 2027.");
+        assert_eq!(got.len(), 4, "{got:?}");
     }
 
     #[test]
