@@ -11,7 +11,7 @@ mod progress;
 pub mod shard;
 pub mod transform;
 
-use crate::read::detect::{collect_inputs, open_input, ByteCounter, InputFiles};
+use crate::read::detect::{collect_inputs, open_input_inflating_on, ByteCounter, InputFiles};
 use crate::read::object::ObjectUrl;
 use crate::read::ReadEvent;
 use crate::write::carry::{carry_over, Carried};
@@ -283,11 +283,15 @@ fn manifest(opts: &BuildOptions, clock: RunClock, run: RunSummary, output: Stage
 /// worker pool, into `writer`.
 fn run_stages(opts: &BuildOptions, plan: &Plan, writer: DatasetWriter) -> anyhow::Result<StagesOutput> {
     let threads = opts.threads.max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("newsmill-worker-{i}"))
-        .build()
-        .context("cannot start the worker threads")?;
+    // Shared with the reader, which inflates gzip members on it.
+    let pool = Arc::new(
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("newsmill-worker-{i}"))
+            .build()
+            .context("cannot start the worker threads")?,
+    );
+    let reader_pool = pool.clone();
     let files: Vec<(PathBuf, u64)> = plan.read.iter().map(|(path, f)| (path.clone(), f.size)).collect();
     let total_bytes: u64 = plan.read.iter().map(|(_, f)| f.size).sum();
     let counter = Arc::new(ByteCounter::default());
@@ -305,7 +309,7 @@ fn run_stages(opts: &BuildOptions, plan: &Plan, writer: DatasetWriter) -> anyhow
         let mut batch_bytes = 0;
         for (path, bytes) in files {
             let source: Arc<str> = path.display().to_string().into();
-            let (kind, events) = reader_transformer.clock.time(Stage::Read, || open_input(&path, source.clone(), reader_counter.clone()));
+            let (kind, events) = reader_transformer.clock.time(Stage::Read, || open_input_inflating_on(&path, source.clone(), reader_counter.clone(), Some(reader_pool.clone())));
             inputs.push(InputSummary { path: source.to_string(), kind, bytes });
             let mut events = events;
             while let Some(event) = reader_transformer.clock.time(Stage::Read, || events.next()) {
