@@ -210,8 +210,8 @@ struct Inflated {
     /// window ends in a span left to the sequential path.
     done: bool,
     ahead: VecDeque<Window>,
-    /// The window being served with its members, and its next span to serve.
-    current: Option<(Window, Vec<Option<Vec<u8>>>)>,
+    /// The window being served, and its next span to serve.
+    current: Option<Window>,
     next: usize,
 }
 
@@ -260,10 +260,9 @@ impl Inflated {
 
     fn next_member(&mut self) -> Next {
         loop {
-            if let Some((window, members)) = &mut self.current {
-                if let Some(span) = window.spans.get(self.next) {
-                    let offset = window.offset + span.start as u64;
-                    let member = members.get_mut(self.next).and_then(Option::take);
+            if let Some(window) = &self.current {
+                if let Some(offset) = window.span_offset(self.next) {
+                    let member = window.take_member(self.next);
                     self.next += 1;
                     return match member {
                         Some(bytes) => Next::Member { offset, bytes },
@@ -281,8 +280,7 @@ impl Inflated {
             };
             // The next window inflates while this one is served.
             self.read_ahead();
-            let members = window.members();
-            self.current = Some((window, members));
+            self.current = Some(window);
             self.next = 0;
         }
     }
@@ -296,9 +294,9 @@ impl Inflated {
     /// The raw file from offset `from` (a member start not served yet) on.
     fn into_file(self, from: u64) -> FileBuf {
         let mut unserved = Vec::new();
-        for window in self.current.map(|(window, _)| window).into_iter().chain(self.ahead) {
+        for window in self.current.iter().chain(&self.ahead) {
             let skip = usize::try_from(from.saturating_sub(window.offset)).unwrap_or(usize::MAX);
-            unserved.extend_from_slice(window.raw.get(skip..).unwrap_or_default());
+            unserved.extend_from_slice(window.raw().get(skip..).unwrap_or_default());
         }
         unserved.extend_from_slice(&self.carry);
         let mut file = self.file;

@@ -3,18 +3,16 @@
 //!
 //! The raw file is read in windows cut at the member starts found in them;
 //! the members of a window inflate in parallel while the reader serves the
-//! window before. A member is only used when it decodes whole from its own
+//! window before (or on the reader, when no worker got to one in time). A member is only used when it decodes whole from its own
 //! span (trailer checked, nothing but NUL padding up to the next start), so
 //! every member the sequential path would read differently (corrupt, cut
 //! short, a false start inside its compressed bytes, larger than a window)
 //! is left to that path.
 
-use crossbeam_channel::{bounded, Receiver};
 use flate2::bufread::GzDecoder;
-use rayon::prelude::*;
 use std::io::Read;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 /// The worker pool members are inflated on.
 pub type Pool = Arc<rayon::ThreadPool>;
@@ -70,37 +68,114 @@ pub fn inflate_member(span: &[u8]) -> Option<Vec<u8>> {
 
 /// One window of raw bytes, cut into member spans inflating on the pool.
 pub struct Window {
-    /// File offset of `raw[0]`.
+    /// File offset of the window's first byte.
     pub offset: u64,
-    pub raw: Arc<Vec<u8>>,
-    /// Member spans in `raw`, in file order.
-    pub spans: Vec<Range<usize>>,
-    /// The inflated members, one per span (`None`: read it sequentially).
-    inflated: Receiver<Vec<Option<Vec<u8>>>>,
+    shared: Arc<Spans>,
+}
+
+/// A window's spans and their members, shared by the reader and the workers:
+/// whoever claims a span first inflates it, so the reader never waits for a
+/// busy pool to get to a window, and the workers take the window's spans
+/// between their own jobs.
+struct Spans {
+    raw: Vec<u8>,
+    spans: Vec<Range<usize>>,
+    /// The spans from this index on are left to the sequential path.
+    usable: usize,
+    slots: Mutex<Vec<Slot>>,
+    inflated: Condvar,
+}
+
+enum Slot {
+    Unclaimed,
+    Inflating,
+    Inflated(Option<Vec<u8>>),
+    /// Served, or dropped with the window.
+    Gone,
+}
+
+impl Spans {
+    fn slots(&self) -> MutexGuard<'_, Vec<Slot>> {
+        // The lock is never held while inflating, so a panic cannot poison it mid-update.
+        self.slots.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn inflate(&self, i: usize) -> Option<Vec<u8>> {
+        let span = self.spans.get(i).filter(|_| i < self.usable)?;
+        self.raw.get(span.clone()).and_then(inflate_member)
+    }
+
+    /// A worker's share: inflates unclaimed spans, in file order, till none is left.
+    fn work(&self) {
+        for i in 0..self.spans.len() {
+            let claimed = match self.slots().get_mut(i) {
+                Some(slot @ Slot::Unclaimed) => {
+                    *slot = Slot::Inflating;
+                    true
+                }
+                _ => false,
+            };
+            if claimed {
+                let member = self.inflate(i);
+                if let Some(slot) = self.slots().get_mut(i) {
+                    if matches!(slot, Slot::Inflating) {
+                        *slot = Slot::Inflated(member);
+                    }
+                }
+                self.inflated.notify_all();
+            }
+        }
+    }
 }
 
 impl Window {
-    /// Starts inflating the first `usable` of `spans` (those after are left
-    /// to the sequential path) of `raw` on `pool`.
+    /// Starts inflating the first `usable` of `spans` of `raw` (those after
+    /// are left to the sequential path) on `pool`. Each worker takes its
+    /// share when it is between jobs, ahead of jobs queued before.
     pub fn spawn(pool: &Pool, offset: u64, raw: Vec<u8>, spans: Vec<Range<usize>>, usable: usize) -> Window {
-        let raw = Arc::new(raw);
-        let (tx, inflated) = bounded(1);
-        let (job_raw, job_spans) = (raw.clone(), spans.clone());
-        pool.spawn(move || {
-            let members = job_spans
-                .into_par_iter()
-                .enumerate()
-                .map(|(i, span)| if i < usable { job_raw.get(span).and_then(inflate_member) } else { None })
-                .collect();
-            // The reader may have stopped, or fallen back, meanwhile.
-            let _ = tx.send(members);
-        });
-        Window { offset, raw, spans, inflated }
+        let slots = Mutex::new(spans.iter().map(|_| Slot::Unclaimed).collect());
+        let shared = Arc::new(Spans { raw, spans, usable, slots, inflated: Condvar::new() });
+        let job = shared.clone();
+        pool.spawn_broadcast(move |_| job.work());
+        Window { offset, shared }
     }
 
-    /// Waits for the window's members.
-    pub fn members(&self) -> Vec<Option<Vec<u8>>> {
-        // A job that vanished leaves every member to the sequential path.
-        self.inflated.recv().unwrap_or_else(|_| vec![None; self.spans.len()])
+    pub fn raw(&self) -> &[u8] {
+        &self.shared.raw
+    }
+
+    /// File offset of span `i`, if the window has it.
+    pub fn span_offset(&self, i: usize) -> Option<u64> {
+        self.shared.spans.get(i).map(|span| self.offset + span.start as u64)
+    }
+
+    /// Member `i`, inflated here if no worker has started on it (`None`:
+    /// read it sequentially). Each member is taken once.
+    pub fn take_member(&self, i: usize) -> Option<Vec<u8>> {
+        let mut slots = self.shared.slots();
+        loop {
+            match slots.get_mut(i).map(|slot| std::mem::replace(slot, Slot::Gone))? {
+                Slot::Unclaimed => {
+                    drop(slots);
+                    return self.shared.inflate(i);
+                }
+                Slot::Inflated(member) => return member,
+                Slot::Inflating => {
+                    slots[i] = Slot::Inflating;
+                    slots = self.shared.inflated.wait(slots).unwrap_or_else(PoisonError::into_inner);
+                }
+                Slot::Gone => return None,
+            }
+        }
+    }
+}
+
+impl Drop for Window {
+    /// Workers that get to the window after it is served or given up skip
+    /// it, and members inflated for nothing are freed now.
+    fn drop(&mut self) {
+        for slot in self.shared.slots().iter_mut() {
+            *slot = Slot::Gone;
+        }
     }
 }

@@ -1026,7 +1026,7 @@ mod tests {
         for cut in 0..file.len() {
             read_both_ways(file[..cut].to_vec());
         }
-        for at in 0..file.len() {
+        for at in (0..file.len()).step_by(3) {
             let mut damaged = file.clone();
             damaged[at] ^= 0x5a;
             read_both_ways(damaged);
