@@ -47,15 +47,26 @@ pub fn member_starts(raw: &[u8]) -> Vec<usize> {
         .collect()
 }
 
-/// Inflates `span` as exactly one gzip member followed by nothing but NUL
-/// padding. `None` when it is not that, or inflates beyond the output cap.
-pub fn inflate_member(span: &[u8]) -> Option<Vec<u8>> {
-    let cap = span.len().saturating_mul(MAX_RATIO).max(MIN_OUTPUT_CAP);
-    // The trailer's ISIZE is the output size when the member ends the span.
-    let size_hint = span.len().checked_sub(4).and_then(|at| span.get(at..)).map_or(0, |tail| {
+/// Most bytes a member may inflate to: bounded by its compressed size.
+fn output_cap(span: &[u8]) -> usize {
+    span.len().saturating_mul(MAX_RATIO).max(MIN_OUTPUT_CAP)
+}
+
+/// Room to inflate `span` into: its trailer's ISIZE (the exact size, when
+/// the member ends the span), or a guess.
+fn output_room(span: &[u8]) -> usize {
+    let size = span.len().checked_sub(4).and_then(|at| span.get(at..)).map_or(0, |tail| {
         u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]) as usize
     });
-    let mut out = Vec::with_capacity(if size_hint <= cap { size_hint } else { span.len() * 4 });
+    if size <= output_cap(span) { size } else { span.len() * 4 }
+}
+
+/// Inflates `span`, into `out`, as exactly one gzip member followed by
+/// nothing but NUL padding. `None` when it is not that, or inflates beyond
+/// the output cap.
+pub fn inflate_member(span: &[u8], mut out: Vec<u8>) -> Option<Vec<u8>> {
+    let cap = output_cap(span);
+    out.clear();
     let mut decoder = GzDecoder::new(span);
     match (&mut decoder).take(cap as u64 + 1).read_to_end(&mut out) {
         Ok(n) if n <= cap => {}
@@ -86,7 +97,10 @@ struct Spans {
 }
 
 enum Slot {
-    Unclaimed,
+    /// With the room to inflate into, taken on the reader's thread: members
+    /// are then freed where they were allocated, which keeps the workers'
+    /// heaps from fragmenting.
+    Unclaimed(Vec<u8>),
     Inflating,
     Inflated(Option<Vec<u8>>),
     /// Served, or dropped with the window.
@@ -99,23 +113,23 @@ impl Spans {
         self.slots.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn inflate(&self, i: usize) -> Option<Vec<u8>> {
+    fn inflate(&self, i: usize, out: Vec<u8>) -> Option<Vec<u8>> {
         let span = self.spans.get(i).filter(|_| i < self.usable)?;
-        self.raw.get(span.clone()).and_then(inflate_member)
+        inflate_member(self.raw.get(span.clone())?, out)
     }
 
     /// A worker's share: inflates unclaimed spans, in file order, till none is left.
     fn work(&self) {
         for i in 0..self.spans.len() {
             let claimed = match self.slots().get_mut(i) {
-                Some(slot @ Slot::Unclaimed) => {
-                    *slot = Slot::Inflating;
-                    true
-                }
-                _ => false,
+                Some(slot @ Slot::Unclaimed(_)) => match std::mem::replace(slot, Slot::Inflating) {
+                    Slot::Unclaimed(out) => Some(out),
+                    _ => None,
+                },
+                _ => None,
             };
-            if claimed {
-                let member = self.inflate(i);
+            if let Some(out) = claimed {
+                let member = self.inflate(i, out);
                 if let Some(slot) = self.slots().get_mut(i) {
                     if matches!(slot, Slot::Inflating) {
                         *slot = Slot::Inflated(member);
@@ -132,7 +146,11 @@ impl Window {
     /// are left to the sequential path) on `pool`. Each worker takes its
     /// share when it is between jobs, ahead of jobs queued before.
     pub fn spawn(pool: &Pool, offset: u64, raw: Vec<u8>, spans: Vec<Range<usize>>, usable: usize) -> Window {
-        let slots = Mutex::new(spans.iter().map(|_| Slot::Unclaimed).collect());
+        let room = |i: usize, span: &Range<usize>| match raw.get(span.clone()) {
+            Some(span) if i < usable => output_room(span),
+            _ => 0,
+        };
+        let slots = Mutex::new(spans.iter().enumerate().map(|(i, span)| Slot::Unclaimed(Vec::with_capacity(room(i, span)))).collect());
         let shared = Arc::new(Spans { raw, spans, usable, slots, inflated: Condvar::new() });
         let job = shared.clone();
         pool.spawn_broadcast(move |_| job.work());
@@ -154,9 +172,9 @@ impl Window {
         let mut slots = self.shared.slots();
         loop {
             match slots.get_mut(i).map(|slot| std::mem::replace(slot, Slot::Gone))? {
-                Slot::Unclaimed => {
+                Slot::Unclaimed(out) => {
                     drop(slots);
-                    return self.shared.inflate(i);
+                    return self.shared.inflate(i, out);
                 }
                 Slot::Inflated(member) => return member,
                 Slot::Inflating => {
@@ -202,8 +220,8 @@ mod tests {
         assert_eq!(member_starts(&file), [0, 2 * member.len() + 16]);
 
         let padded = [member.clone(), vec![0; 16]].concat();
-        assert_eq!(inflate_member(&padded).as_deref(), Some(&record[..]));
-        assert_eq!(inflate_member(&[member.clone(), b"junk".to_vec()].concat()), None);
-        assert_eq!(inflate_member(&member[..member.len() - 1]), None);
+        assert_eq!(inflate_member(&padded, Vec::new()).as_deref(), Some(&record[..]));
+        assert_eq!(inflate_member(&[member.clone(), b"junk".to_vec()].concat(), Vec::new()), None);
+        assert_eq!(inflate_member(&member[..member.len() - 1], Vec::new()), None);
     }
 }
