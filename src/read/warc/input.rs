@@ -22,10 +22,10 @@ const FILE_BUFFER: usize = 256 * 1024;
 /// members after it). Common Crawl members are a few dozen KiB.
 const MEMBER_REWIND: usize = 1024 * 1024;
 const OUT_BUFFER: usize = 64 * 1024;
-/// Windows read and inflating ahead of the one served. Busy workers take a
-/// window between their jobs, so two ahead give them the time of a few
-/// dozen records; memory holds three (about 10 MB of HTML members).
-const WINDOWS_AHEAD: usize = 2;
+/// Windows read and inflating ahead of the one served. Workers take a window
+/// between their jobs; the reader inflates what they have not started. Two
+/// ahead leave busy workers more of it but cost ~10 MB more peak memory.
+const WINDOWS_AHEAD: usize = 1;
 
 /// The raw file behind a read buffer that counts consumed bytes.
 struct FileBuf {
