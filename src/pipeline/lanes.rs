@@ -8,7 +8,8 @@
 //! per file, which bounds the memory the look-ahead takes.
 
 use super::transform::{Stage, StageClock};
-use crate::read::detect::{open_input, ByteCounter, InputKind};
+use crate::read::detect::{open_input_inflating_on, ByteCounter, InputKind};
+use crate::read::warc::Pool;
 use crate::read::ReadEvent;
 use crate::write::manifest::InputSummary;
 use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
@@ -45,10 +46,12 @@ struct Job {
 
 /// Reads `files` on `lanes` threads (inline when one) and gives every event
 /// to `emit`, in input order, until `emit` returns false (the run stopped
-/// downstream). Returns what each file read was, in input order.
+/// downstream). WARC gzip members are inflated ahead on `pool`, if given.
+/// Returns what each file read was, in input order.
 pub fn read_in_order(
     files: Vec<(PathBuf, u64)>,
     lanes: usize,
+    pool: Option<Pool>,
     counter: &Arc<ByteCounter>,
     clock: &StageClock,
     mut emit: impl FnMut(ReadEvent) -> bool,
@@ -57,7 +60,7 @@ pub fn read_in_order(
         let mut inputs = Vec::with_capacity(files.len());
         for (path, bytes) in files {
             let source: Arc<str> = path.display().to_string().into();
-            let (kind, finished) = read_input(&path, source.clone(), counter, clock, &mut emit);
+            let (kind, finished) = read_input(&path, source.clone(), &pool, counter, clock, &mut emit);
             inputs.push(InputSummary { path: source.to_string(), kind, bytes });
             if !finished {
                 break;
@@ -68,10 +71,10 @@ pub fn read_in_order(
     let (job_tx, job_rx) = unbounded::<Job>();
     std::thread::scope(|scope| {
         for lane in 0..lanes {
-            let jobs = job_rx.clone();
+            let (jobs, pool) = (job_rx.clone(), pool.clone());
             std::thread::Builder::new()
                 .name(format!("newsmill-reader-{lane}"))
-                .spawn_scoped(scope, move || read_lane(jobs, counter, clock))?;
+                .spawn_scoped(scope, move || read_lane(jobs, &pool, counter, clock))?;
         }
         drop(job_rx);
         // The collator's channels close when it returns, before the scope
@@ -85,11 +88,12 @@ pub fn read_in_order(
 fn read_input(
     path: &std::path::Path,
     source: Arc<str>,
+    pool: &Option<Pool>,
     counter: &Arc<ByteCounter>,
     clock: &StageClock,
     emit: &mut impl FnMut(ReadEvent) -> bool,
 ) -> (InputKind, bool) {
-    let (kind, mut events) = clock.time(Stage::Read, || open_input(path, source, counter.clone()));
+    let (kind, mut events) = clock.time(Stage::Read, || open_input_inflating_on(path, source, counter.clone(), pool.clone()));
     while let Some(event) = clock.time(Stage::Read, || events.next()) {
         if !emit(event) {
             return (kind, false);
@@ -99,11 +103,11 @@ fn read_input(
 }
 
 /// A lane: reads the files it is given, one after another, in chunks.
-fn read_lane(jobs: Receiver<Job>, counter: &Arc<ByteCounter>, clock: &StageClock) {
+fn read_lane(jobs: Receiver<Job>, pool: &Option<Pool>, counter: &Arc<ByteCounter>, clock: &StageClock) {
     for Job { path, source, pieces } in jobs {
         let mut chunk = Vec::new();
         let mut chunk_bytes = 0;
-        let (kind, finished) = read_input(&path, source, counter, clock, &mut |event: ReadEvent| {
+        let (kind, finished) = read_input(&path, source, pool, counter, clock, &mut |event: ReadEvent| {
             chunk_bytes += event.payload_len();
             chunk.push(event);
             if chunk.len() < CHUNK_EVENTS && chunk_bytes < CHUNK_BYTES {
@@ -207,7 +211,7 @@ mod tests {
         let clock = StageClock::default();
         let counter = Arc::new(ByteCounter::default());
         let mut seen = Vec::new();
-        let inputs = read_in_order(files, lanes, &counter, &clock, |event| {
+        let inputs = read_in_order(files, lanes, None, &counter, &clock, |event| {
             seen.push(summary(&event));
             seen.len() < stop_after
         })

@@ -284,11 +284,15 @@ fn manifest(opts: &BuildOptions, clock: RunClock, run: RunSummary, output: Stage
 /// worker pool, into `writer`.
 fn run_stages(opts: &BuildOptions, plan: &Plan, writer: DatasetWriter) -> anyhow::Result<StagesOutput> {
     let threads = opts.threads.max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("newsmill-worker-{i}"))
-        .build()
-        .context("cannot start the worker threads")?;
+    // Shared with the reader, which inflates gzip members on it.
+    let pool = Arc::new(
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("newsmill-worker-{i}"))
+            .build()
+            .context("cannot start the worker threads")?,
+    );
+    let reader_pool = pool.clone();
     let files: Vec<(PathBuf, u64)> = plan.read.iter().map(|(path, f)| (path.clone(), f.size)).collect();
     let total_bytes: u64 = plan.read.iter().map(|(_, f)| f.size).sum();
     let counter = Arc::new(ByteCounter::default());
@@ -304,7 +308,7 @@ fn run_stages(opts: &BuildOptions, plan: &Plan, writer: DatasetWriter) -> anyhow
     let reader = std::thread::Builder::new().name("newsmill-reader".into()).spawn(move || -> anyhow::Result<_> {
         let mut batch = Vec::with_capacity(batch_records);
         let mut batch_bytes = 0;
-        let inputs = lanes::read_in_order(files, lanes, &reader_counter, &reader_transformer.clock, |event| {
+        let inputs = lanes::read_in_order(files, lanes, Some(reader_pool), &reader_counter, &reader_transformer.clock, |event| {
             batch_bytes += event.payload_len();
             batch.push(event);
             if batch.len() < batch_records && batch_bytes < BATCH_BYTES {

@@ -14,7 +14,8 @@
 //! `s3://bucket/key` naming one object is always read (see [`super::object`]).
 
 use super::object::{self, ObjectUrl};
-use super::{jsonl, single, warc::WarcReader, EventStream, ReadEvent, Reject};
+use super::warc::{Pool, WarcReader};
+use super::{jsonl, single, EventStream, ReadEvent, Reject};
 use flate2::read::MultiGzDecoder;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -213,6 +214,17 @@ fn first_line_is_json_object(head: &[u8]) -> bool {
 /// Opens an input and returns its kind and the stream of its records. Files
 /// that cannot be read or are not a supported format become a single reject.
 pub fn open_input(path: &Path, source: Arc<str>, counter: Arc<ByteCounter>) -> (InputKind, EventStream) {
+    open_input_inflating_on(path, source, counter, None)
+}
+
+/// [`open_input`], with the gzip members of a per-record gzip WARC inflated
+/// ahead on `pool` when given.
+pub fn open_input_inflating_on(
+    path: &Path,
+    source: Arc<str>,
+    counter: Arc<ByteCounter>,
+    pool: Option<Pool>,
+) -> (InputKind, EventStream) {
     let reject = |reason: &'static str, detail: String| -> EventStream {
         Box::new(std::iter::once(ReadEvent::Rejected(Reject {
             source: source.clone(),
@@ -234,7 +246,13 @@ pub fn open_input(path: &Path, source: Arc<str>, counter: Arc<ByteCounter>) -> (
     let (kind, why) = sniff(&head, path);
     let raw: Box<dyn Read + Send> = Box::new(CountingReader { inner: io::Cursor::new(head).chain(raw), counter });
     let stream: EventStream = match kind {
-        InputKind::Warc => Box::new(WarcReader::new(source, raw)),
+        InputKind::Warc => {
+            let reader = WarcReader::new(source, raw);
+            Box::new(match pool {
+                Some(pool) => reader.inflating_on(pool),
+                None => reader,
+            })
+        }
         InputKind::Html => single::read(source, maybe_gunzip(raw), single::html_body),
         InputKind::Jsonl => Box::new(jsonl::JsonlReader::new(source, maybe_gunzip(raw))),
         InputKind::Text => single::read(source, maybe_gunzip(raw), single::text_body),

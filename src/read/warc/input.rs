@@ -4,8 +4,13 @@
 //! Gzip input is read one member at a time so that the reader knows which
 //! member (and at which file byte it starts) every decompressed byte comes
 //! from: that is what lets a record point at its member, Common Crawl style.
+//! Given the worker pool, the members are inflated ahead on it instead (see
+//! [`super::members`]), and any member that does not inflate cleanly there
+//! is read here one at a time, as without the pool.
 
+use super::members::{self, Pool, Window, WINDOW};
 use flate2::bufread::GzDecoder;
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
 
 /// First bytes of a gzip member: magic and the deflate method.
@@ -17,6 +22,10 @@ const FILE_BUFFER: usize = 256 * 1024;
 /// members after it). Common Crawl members are a few dozen KiB.
 const MEMBER_REWIND: usize = 1024 * 1024;
 const OUT_BUFFER: usize = 64 * 1024;
+/// Windows read and inflating ahead of the one served. Workers take a window
+/// between their jobs; the reader inflates what they have not started. Two
+/// ahead leave busy workers more of it but cost ~10 MB more peak memory.
+const WINDOWS_AHEAD: usize = 1;
 
 /// The raw file behind a read buffer that counts consumed bytes.
 struct FileBuf {
@@ -31,14 +40,20 @@ struct FileBuf {
     mark: Option<u64>,
     /// The underlying reader failed: nothing after this can be trusted.
     failed: bool,
+    /// An error met reading ahead, returned when the reading gets there again.
+    deferred: Option<io::Error>,
 }
 
 impl FileBuf {
     fn new(inner: Box<dyn Read + Send>) -> Self {
-        FileBuf { inner, buf: vec![0; FILE_BUFFER], start: 0, end: 0, offset: 0, mark: None, failed: false }
+        FileBuf { inner, buf: vec![0; FILE_BUFFER], start: 0, end: 0, offset: 0, mark: None, failed: false, deferred: None }
     }
 
     fn read_more(&mut self) -> io::Result<usize> {
+        if let Some(e) = self.deferred.take() {
+            self.failed = true;
+            return Err(e);
+        }
         loop {
             match self.inner.read(&mut self.buf[self.end..]) {
                 Ok(n) => {
@@ -72,6 +87,22 @@ impl FileBuf {
         if self.buf.len() < wanted {
             self.buf.resize(wanted, 0);
         }
+    }
+
+    /// Puts `bytes`, read just before the unconsumed ones, back in front of them.
+    fn give_back(&mut self, bytes: &[u8]) {
+        if bytes.is_empty() {
+            return;
+        }
+        let mut buf = Vec::with_capacity(bytes.len() + self.end - self.start + FILE_BUFFER);
+        buf.extend_from_slice(bytes);
+        buf.extend_from_slice(&self.buf[self.start..self.end]);
+        self.end = buf.len();
+        self.start = 0;
+        buf.resize(self.end + FILE_BUFFER, 0);
+        self.buf = buf;
+        self.offset -= bytes.len() as u64;
+        self.mark = None;
     }
 
     /// Moves back to file offset `to` if it is still in the buffer.
@@ -154,8 +185,126 @@ enum Layer {
     Member(Box<GzDecoder<FileBuf>>),
     /// Between gzip members: the next fill opens one.
     Between(FileBuf),
+    /// Gzip members inflated ahead on the worker pool.
+    Inflated(Box<Inflated>),
     /// Only while a layer is being replaced.
     Swapping,
+}
+
+/// What comes next from the members inflated ahead.
+enum Next {
+    Member { offset: u64, bytes: Vec<u8> },
+    End,
+    /// The member at this file offset is for the sequential path.
+    Sequential(u64),
+}
+
+/// The raw file read ahead in windows whose members inflate on the pool.
+struct Inflated {
+    pool: Pool,
+    /// Positioned after the last raw byte read.
+    file: FileBuf,
+    /// Raw bytes read after the last window's spans: the start of a member
+    /// that may run past them.
+    carry: Vec<u8>,
+    /// No window follows the last one read: the file ended or failed, or that
+    /// window ends in a span left to the sequential path.
+    done: bool,
+    ahead: VecDeque<Window>,
+    /// The window being served, and its next span to serve.
+    current: Option<Window>,
+    next: usize,
+}
+
+impl Inflated {
+    fn new(mut file: FileBuf, pool: Pool) -> Self {
+        file.mark = None;
+        Inflated { pool, file, carry: Vec::new(), done: false, ahead: VecDeque::new(), current: None, next: 0 }
+    }
+
+    /// Reads the next window and starts inflating it. The window ends at the
+    /// last member start found in it (unless the file ends there), so that
+    /// all its spans are whole members.
+    fn read_window(&mut self) {
+        let offset = self.file.offset - self.carry.len() as u64;
+        let mut raw = std::mem::take(&mut self.carry);
+        let wanted = WINDOW.saturating_sub(raw.len()) as u64;
+        let file_ended = match (&mut self.file).take(wanted).read_to_end(&mut raw) {
+            Ok(n) => (n as u64) < wanted,
+            Err(e) => {
+                // The sequential path meets it after the bytes given back.
+                self.file.failed = false;
+                self.file.deferred = Some(e);
+                true
+            }
+        };
+        if raw.is_empty() {
+            self.done = true;
+            return;
+        }
+        let mut starts = members::member_starts(&raw);
+        // No member start where one should be, or a member larger than the
+        // window: one span for the sequential path, and nothing read after it.
+        let whole_members = starts.first() == Some(&0) && (file_ended || starts.len() > 1);
+        if !whole_members {
+            starts = vec![0];
+        } else if !file_ended {
+            let last = starts.pop().unwrap_or(0);
+            self.carry = raw.split_off(last);
+        }
+        self.done = file_ended || !whole_members;
+        let ends = starts.iter().skip(1).copied().chain([raw.len()]);
+        let spans: Vec<_> = starts.iter().zip(ends).map(|(&start, end)| start..end).collect();
+        let usable = if whole_members { spans.len() } else { 0 };
+        self.ahead.push_back(Window::spawn(&self.pool, offset, raw, spans, usable));
+    }
+
+    fn next_member(&mut self) -> Next {
+        loop {
+            if let Some(window) = &self.current {
+                if let Some(offset) = window.span_offset(self.next) {
+                    let member = window.take_member(self.next);
+                    self.next += 1;
+                    return match member {
+                        Some(bytes) => Next::Member { offset, bytes },
+                        None => Next::Sequential(offset),
+                    };
+                }
+                self.current = None;
+            }
+            if self.ahead.is_empty() {
+                self.read_ahead();
+            }
+            let Some(window) = self.ahead.pop_front() else {
+                // An error met reading ahead is the sequential path's to report.
+                return if self.file.deferred.is_some() { Next::Sequential(self.file.offset) } else { Next::End };
+            };
+            // The next window inflates while this one is served.
+            self.read_ahead();
+            self.current = Some(window);
+            self.next = 0;
+        }
+    }
+
+    fn read_ahead(&mut self) {
+        while !self.done && self.ahead.len() < WINDOWS_AHEAD {
+            self.read_window();
+        }
+    }
+
+    /// The raw file from offset `from` (a member start not served yet) on.
+    fn into_file(self, from: u64) -> FileBuf {
+        let mut unserved = Vec::new();
+        for window in self.current.iter().chain(&self.ahead) {
+            let skip = usize::try_from(from.saturating_sub(window.offset)).unwrap_or(usize::MAX);
+            unserved.extend_from_slice(window.raw().get(skip..).unwrap_or_default());
+        }
+        unserved.extend_from_slice(&self.carry);
+        let mut file = self.file;
+        file.give_back(&unserved);
+        debug_assert_eq!(file.offset, from);
+        file
+    }
 }
 
 /// The decompressed bytes of a WARC file, read through [`Input::fill`] and
@@ -177,6 +326,11 @@ pub struct Input {
     member_offset: u64,
     /// Something other than CR/LF was consumed from the current member.
     member_has_content: bool,
+    /// The pool gzip members are inflated ahead on; none: one at a time here.
+    pool: Option<Pool>,
+    /// Members starting before this file offset are read here: one that
+    /// did not inflate cleanly on the pool, till the reading is past it.
+    sequential_before: u64,
 }
 
 impl Input {
@@ -198,7 +352,24 @@ impl Input {
             stream_offset: 0,
             member_offset: 0,
             member_has_content: false,
+            pool: None,
+            sequential_before: 0,
         }
+    }
+
+    /// Inflates gzip members ahead on `pool` (a per-record gzip file; one
+    /// whole-file member is still read here).
+    pub fn inflate_on(&mut self, pool: Pool) {
+        if self.gzip {
+            self.pool = Some(pool);
+        }
+    }
+
+    /// Whether a member was read here after all, having not inflated
+    /// cleanly on the pool.
+    #[cfg(test)]
+    pub fn fell_back(&self) -> bool {
+        self.sequential_before > 0
     }
 
     /// Where the next record starts: the file offset of its gzip member when
@@ -240,6 +411,26 @@ impl Input {
         while self.pos == self.len {
             match std::mem::replace(&mut self.layer, Layer::Swapping) {
                 Layer::Member(decoder) => self.read_member(decoder)?,
+                Layer::Inflated(mut inflated) => match inflated.next_member() {
+                    Next::Member { offset, bytes } => {
+                        self.member_offset = offset;
+                        self.member_has_content = false;
+                        self.out = bytes;
+                        self.pos = 0;
+                        self.len = self.out.len();
+                        self.layer = Layer::Inflated(inflated);
+                    }
+                    Next::End => {
+                        self.layer = Layer::Inflated(inflated);
+                        return Ok(&[]);
+                    }
+                    Next::Sequential(offset) => {
+                        self.sequential_before = offset + 1;
+                        // The decoder fills all of it: a served member may have been shorter.
+                        self.out.resize(OUT_BUFFER, 0);
+                        self.layer = Layer::Between(inflated.into_file(offset));
+                    }
+                },
                 Layer::Between(mut file) => {
                     let head = match file.peek(GZIP_MAGIC.len()) {
                         Ok(head) => head,
@@ -253,6 +444,10 @@ impl Input {
                         return Ok(&[]);
                     }
                     if head.starts_with(&GZIP_MAGIC) {
+                        if let Some(pool) = self.pool.as_ref().filter(|_| file.offset >= self.sequential_before) {
+                            self.layer = Layer::Inflated(Box::new(Inflated::new(file, pool.clone())));
+                            continue;
+                        }
                         self.member_offset = file.offset;
                         file.mark = Some(file.offset);
                         self.member_has_content = false;
