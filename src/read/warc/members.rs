@@ -10,10 +10,9 @@
 //! is left to that path.
 
 use flate2::bufread::GzDecoder;
-use regex::bytes::Regex;
 use std::io::Read;
 use std::ops::Range;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 /// The worker pool members are inflated on.
 pub type Pool = Arc<rayon::ThreadPool>;
@@ -35,12 +34,8 @@ const MIN_OUTPUT_CAP: usize = 64 * 1024;
 /// left make their span fail to inflate.
 pub fn member_starts(raw: &[u8]) -> Vec<usize> {
     const HEADER: usize = 10;
-    // A literal search (vectorised) rather than a byte loop: this runs over every compressed byte.
-    static MAGIC: OnceLock<Regex> = OnceLock::new();
-    let magic = MAGIC.get_or_init(|| Regex::new(r"(?-u)\x1f\x8b\x08").unwrap_or_else(|e| panic!("bad gzip magic pattern: {e}")));
-    magic
-        .find_iter(raw)
-        .map(|found| found.start())
+    // A vectorised substring search: this runs over every compressed byte.
+    memchr::memmem::find_iter(raw, b"\x1f\x8b\x08")
         .filter(|&at| {
             raw.get(at..at + HEADER).is_some_and(|head| head[3] & 0xe0 == 0 && (head[9] <= 13 || head[9] == 255))
         })
