@@ -169,7 +169,10 @@ pub struct BuildArgs {
     /// [default: the system's temporary folder, $TMPDIR or /tmp].
     #[arg(long, value_name = "DIR")]
     pub stage: Option<PathBuf>,
-    /// Worker threads for decoding, extraction and segmentation [default: all cores].
+    /// Worker threads for decoding, extraction and segmentation, which also
+    /// inflate the gzip members of WARC files [default: all cores]. Input
+    /// files are read on one thread per six workers (at least one), several
+    /// at once.
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
     /// Progress on standard error: a bar on a terminal and log lines every 10 s
