@@ -8,13 +8,11 @@
 //! [`super::members`]), and any member that does not inflate cleanly there
 //! is read here one at a time, as without the pool.
 
-use super::members::{self, Pool, Window, WINDOW};
+use super::members::{self, Pool, Window, GZIP_MAGIC, WINDOW};
 use flate2::bufread::GzDecoder;
 use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
 
-/// First bytes of a gzip member: magic and the deflate method.
-const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
 const FILE_BUFFER: usize = 256 * 1024;
 /// How much of the current gzip member the file buffer keeps once read, so
 /// that the search for the next member can restart just after the start of a

@@ -14,6 +14,9 @@ use std::io::Read;
 use std::ops::Range;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
+/// First bytes of a gzip member: magic and the deflate method.
+pub const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
+
 /// The worker pool members are inflated on.
 pub type Pool = Arc<rayon::ThreadPool>;
 
@@ -35,7 +38,7 @@ const MIN_OUTPUT_CAP: usize = 64 * 1024;
 pub fn member_starts(raw: &[u8]) -> Vec<usize> {
     const HEADER: usize = 10;
     // A vectorised substring search: this runs over every compressed byte.
-    memchr::memmem::find_iter(raw, b"\x1f\x8b\x08")
+    memchr::memmem::find_iter(raw, &GZIP_MAGIC)
         .filter(|&at| {
             raw.get(at..at + HEADER).is_some_and(|head| head[3] & 0xe0 == 0 && (head[9] <= 13 || head[9] == 255))
         })
