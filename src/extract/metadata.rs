@@ -12,9 +12,11 @@ use super::{normalize_whitespace, whitespace_normalized};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use regex::Regex;
 use ego_tree::iter::Edge;
+use html5ever::{local_name, ns, LocalName};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -99,7 +101,6 @@ fn non_empty(s: String) -> Option<String> {
 /// instead of one selector walk per rule. Each list keeps the order
 /// `Html::select` visits elements in (the tree's node order), so every rule
 /// sees the same candidates, first to last, as its selector would give.
-#[derive(Default)]
 struct Elements<'a> {
     /// `meta[content]`
     metas: Vec<ElementRef<'a>>,
@@ -110,6 +111,17 @@ struct Elements<'a> {
     /// The first `title`.
     title: Option<ElementRef<'a>>,
     h1s: Vec<ElementRef<'a>>,
+    times: Vec<ElementRef<'a>>,
+    /// The byline and date elements, sorted out on first use: reading every
+    /// class and id is the costly part of the pass, and most pages give
+    /// their byline and date in structured data.
+    named: OnceCell<NamedElements<'a>>,
+    doc: &'a Html,
+}
+
+/// The elements the DOM byline and date rules read, in the order of [`Elements`].
+#[derive(Default)]
+struct NamedElements<'a> {
     /// `[itemprop~=author]`
     author_props: Vec<ElementRef<'a>>,
     /// `a[rel~=author]`
@@ -122,36 +134,64 @@ struct Elements<'a> {
     author_named: Vec<ElementRef<'a>>,
     /// `[class*=date], [class*=publish], [class*=posted], [id*=date], [id*=publish]`
     date_named: Vec<ElementRef<'a>>,
-    times: Vec<ElementRef<'a>>,
 }
 
 impl<'a> Elements<'a> {
     fn collect(doc: &'a Html) -> Self {
-        let mut found = Elements::default();
+        let (mut metas, mut typed_scripts, mut links, mut title, mut h1s, mut times) = (Vec::new(), Vec::new(), Vec::new(), None, Vec::new(), Vec::new());
+        // Names compare as interned atoms: one integer comparison each.
+        for node in doc.tree.nodes() {
+            let Some(el) = ElementRef::wrap(node) else { continue };
+            let name = &el.value().name.local;
+            if *name == local_name!("meta") {
+                if has_attr(el, &local_name!("content")) {
+                    metas.push(el);
+                }
+            } else if *name == local_name!("script") {
+                if has_attr(el, &local_name!("type")) {
+                    typed_scripts.push(el);
+                }
+            } else if *name == local_name!("link") {
+                if has_attr(el, &local_name!("rel")) && has_attr(el, &local_name!("href")) {
+                    links.push(el);
+                }
+            } else if *name == local_name!("title") {
+                title.get_or_insert(el);
+            } else if *name == local_name!("h1") {
+                h1s.push(el);
+            } else if *name == local_name!("time") {
+                times.push(el);
+            }
+        }
+        Elements { metas, typed_scripts, links, title, h1s, times, named: OnceCell::new(), doc }
+    }
+
+    fn named(&self) -> &NamedElements<'a> {
+        self.named.get_or_init(|| NamedElements::collect(self.doc))
+    }
+}
+
+/// Whether an element has the attribute (without a namespace, as selectors read it).
+fn has_attr(el: ElementRef, local: &LocalName) -> bool {
+    el.value().attrs.iter().any(|(name, _)| name.ns == ns!() && name.local == *local)
+}
+
+impl<'a> NamedElements<'a> {
+    fn collect(doc: &'a Html) -> Self {
+        let mut found = NamedElements::default();
         for node in doc.tree.nodes() {
             let Some(el) = ElementRef::wrap(node) else { continue };
             let attr = Attrs::of(el);
-            match el.value().name() {
-                "meta" if attr.content.is_some() => found.metas.push(el),
-                "script" if attr.kind.is_some() => found.typed_scripts.push(el),
-                "link" if attr.rel.is_some() && attr.href.is_some() => found.links.push(el),
-                "title" => {
-                    found.title.get_or_insert(el);
+            if el.value().name.local == local_name!("a") {
+                // `rel` values compare case-insensitively on HTML elements (as selectors do).
+                let is_html = el.value().name.ns == ns!(html);
+                let author_rel = |t: &str| if is_html { t.eq_ignore_ascii_case("author") } else { t == "author" };
+                if attr.rel.is_some_and(|r| r.split_ascii_whitespace().any(author_rel)) {
+                    found.author_rels.push(el);
                 }
-                "h1" => found.h1s.push(el),
-                "time" => found.times.push(el),
-                "a" => {
-                    // `rel` values compare case-insensitively on HTML elements (as selectors do).
-                    let is_html = &*el.value().name.ns == "http://www.w3.org/1999/xhtml";
-                    let author_rel = |t: &str| if is_html { t.eq_ignore_ascii_case("author") } else { t == "author" };
-                    if attr.rel.is_some_and(|r| r.split_ascii_whitespace().any(author_rel)) {
-                        found.author_rels.push(el);
-                    }
-                    if attr.href.is_some_and(|h| h.contains("/author/") || h.contains("/authors/")) {
-                        found.author_links.push(el);
-                    }
+                if attr.href.is_some_and(|h| h.contains("/author/") || h.contains("/authors/")) {
+                    found.author_links.push(el);
                 }
-                _ => {}
             }
             if attr.itemprop.is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "author")) {
                 found.author_props.push(el);
@@ -209,7 +249,7 @@ impl NameWords {
 }
 
 /// The attributes (without a namespace, as selectors read them) that
-/// [`Elements::collect`] sorts elements by, read in one pass over them.
+/// [`NamedElements::collect`] sorts elements by, read in one pass over them.
 #[derive(Default)]
 struct Attrs<'a> {
     class: Option<&'a str>,
@@ -217,26 +257,28 @@ struct Attrs<'a> {
     itemprop: Option<&'a str>,
     rel: Option<&'a str>,
     href: Option<&'a str>,
-    content: Option<&'a str>,
-    kind: Option<&'a str>,
 }
 
 impl<'a> Attrs<'a> {
     fn of(el: ElementRef<'a>) -> Self {
         let mut attrs = Attrs::default();
         for (name, value) in el.value().attrs.iter() {
-            if !name.ns.is_empty() {
+            if name.ns != ns!() {
                 continue;
             }
-            let slot = match &*name.local {
-                "class" => &mut attrs.class,
-                "id" => &mut attrs.id,
-                "itemprop" => &mut attrs.itemprop,
-                "rel" => &mut attrs.rel,
-                "href" => &mut attrs.href,
-                "content" => &mut attrs.content,
-                "type" => &mut attrs.kind,
-                _ => continue,
+            let local = &name.local;
+            let slot = if *local == local_name!("class") {
+                &mut attrs.class
+            } else if *local == local_name!("id") {
+                &mut attrs.id
+            } else if *local == local_name!("itemprop") {
+                &mut attrs.itemprop
+            } else if *local == local_name!("rel") {
+                &mut attrs.rel
+            } else if *local == local_name!("href") {
+                &mut attrs.href
+            } else {
+                continue;
             };
             *slot = Some(value);
         }
@@ -666,7 +708,12 @@ fn trim_short_edges<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec
 /// The page's visible text nodes in document order, and the position of the
 /// headline among them: bylines and dates shown to readers sit next to it.
 struct VisibleText<'a> {
-    nodes: Vec<Cow<'a, str>>,
+    /// Each node's text as the page writes it.
+    raw: Vec<&'a str>,
+    /// Each node's text whitespace-normalised, made when a rule first reads
+    /// it: the rules read the few nodes near the headline, or those a byte
+    /// test on the raw text lets through.
+    normalized: Vec<OnceCell<Cow<'a, str>>>,
     /// For each node, the `datetime` of the `<time>` element holding it.
     datetimes: Vec<Option<&'a str>>,
     /// For each node, whether its markup marks it as a modification date.
@@ -680,17 +727,53 @@ const BEFORE_HEADLINE: usize = 12;
 /// Without a headline, how far into the page to look.
 const NO_HEADLINE_SPAN: usize = 300;
 
+/// Elements whose text is not shown.
+const HIDDEN_TEXT: [LocalName; 6] =
+    [local_name!("script"), local_name!("style"), local_name!("noscript"), local_name!("template"), local_name!("title"), local_name!("head")];
+
+/// An element open around the text nodes of [`VisibleText::collect`], with
+/// what the text rules ask of it read once, when it opens.
+struct OpenElement<'a> {
+    el: ElementRef<'a>,
+    /// Inside a quote, an embedded post or comments: they carry other
+    /// people's names and dates.
+    quoted: bool,
+    /// Its own text is not shown.
+    hidden: bool,
+    /// `h1` or `h2`.
+    heading: Option<&'static str>,
+    is_time: bool,
+}
+
+impl<'a> OpenElement<'a> {
+    fn of(el: ElementRef<'a>, in_quoted: bool) -> Self {
+        let name = &el.value().name.local;
+        let heading = if *name == local_name!("h1") {
+            Some("h1")
+        } else if *name == local_name!("h2") {
+            Some("h2")
+        } else {
+            None
+        };
+        OpenElement {
+            el,
+            quoted: in_quoted || *name == local_name!("blockquote") || is_comments(el),
+            hidden: HIDDEN_TEXT.contains(name),
+            heading,
+            is_time: *name == local_name!("time"),
+        }
+    }
+}
+
 impl<'a> VisibleText<'a> {
     fn collect(doc: &'a Html, title: Option<&str>) -> Self {
         let headline_key = title.map(title_key).unwrap_or_default();
-        let (mut nodes, mut datetimes, mut marked_modified) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut raw, mut datetimes, mut marked_modified) = (Vec::new(), Vec::new(), Vec::new());
         // The headline is the title shown in a heading, else the first
         // `<h1>`, else the title anywhere (breadcrumbs repeat it too).
         let (mut title_heading, mut h1, mut title_anywhere) = (None, None, None);
-        // The open elements, root first, each with whether it is inside a
-        // quote, an embedded post or comments: they carry other people's
-        // names and dates.
-        let mut open: Vec<(ElementRef, bool)> = Vec::new();
+        // The open elements, root first.
+        let mut open: Vec<OpenElement> = Vec::new();
         for edge in doc.root_element().traverse() {
             let node = match edge {
                 Edge::Open(node) => node,
@@ -702,30 +785,29 @@ impl<'a> VisibleText<'a> {
                 }
             };
             if let Some(el) = ElementRef::wrap(node) {
-                let inherited = open.last().is_some_and(|&(_, quoted)| quoted);
-                open.push((el, inherited || el.value().name() == "blockquote" || is_comments(el)));
+                let inherited = open.last().is_some_and(|o| o.quoted);
+                open.push(OpenElement::of(el, inherited));
                 continue;
             }
             let Some(text) = node.value().as_text() else { continue };
-            let Some(&(parent, quoted)) = open.last() else { continue };
-            if quoted || matches!(parent.value().name(), "script" | "style" | "noscript" | "template" | "title" | "head") {
+            let Some(parent) = open.last() else { continue };
+            if parent.quoted || parent.hidden {
                 continue;
             }
-            // Most text nodes are the whitespace between tags: no String for them.
+            let text: &'a str = text;
+            // Most text nodes are the whitespace between tags.
             if text.trim().is_empty() {
                 continue;
             }
-            let text = whitespace_normalized(text);
             // The parent's nearest `levels` ancestors, then the parent.
-            let near = |levels: usize| open.iter().rev().skip(1).take(levels).chain(open.last()).map(|&(el, _)| el);
-            let heading = near(4).find_map(|a| match a.value().name() {
-                name @ ("h1" | "h2") => Some(name),
-                _ => None,
-            });
-            // The first letter is compared first: it spares most nodes the key.
+            let near = |levels: usize| open.iter().rev().skip(1).take(levels).chain(open.last());
+            let heading = near(4).find_map(|o| o.heading);
+            // Normalising changes only whitespace: the raw text has the same
+            // words, letters and digits. The first letter is compared first:
+            // it spares most nodes the key.
             let first_letter = text.chars().find(|c| c.is_alphanumeric()).and_then(|c| c.to_lowercase().next());
-            let is_title = first_letter.is_some() && first_letter == headline_key.chars().next() && has_title_key(&text, &headline_key);
-            let here = Some(nodes.len());
+            let is_title = first_letter.is_some() && first_letter == headline_key.chars().next() && has_title_key(text, &headline_key);
+            let here = Some(raw.len());
             if is_title && heading.is_some() {
                 title_heading = title_heading.or(here);
             }
@@ -736,19 +818,30 @@ impl<'a> VisibleText<'a> {
                 h1 = h1.or(here);
             }
             // Only a text with a digit can hold a date.
-            marked_modified.push(text.bytes().any(|b| b.is_ascii_digit()) && near(2).any(is_marked_modified));
-            nodes.push(text);
-            let time = near(2).find(|a| a.value().name() == "time");
-            datetimes.push(time.and_then(|t| t.value().attr("datetime")));
+            marked_modified.push(text.bytes().any(|b| b.is_ascii_digit()) && near(2).any(|o| is_marked_modified(o.el)));
+            raw.push(text);
+            let time = near(2).find(|o| o.is_time);
+            datetimes.push(time.and_then(|t| t.el.value().attr("datetime")));
         }
-        VisibleText { nodes, datetimes, marked_modified, headline: title_heading.or(h1).or(title_anywhere) }
+        let normalized = raw.iter().map(|_| OnceCell::new()).collect();
+        VisibleText { raw, normalized, datetimes, marked_modified, headline: title_heading.or(h1).or(title_anywhere) }
+    }
+
+    fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// The whitespace-normalised text of node `i`.
+    fn text(&self, i: usize) -> Option<&str> {
+        let raw = self.raw.get(i)?;
+        Some(self.normalized.get(i)?.get_or_init(|| whitespace_normalized(raw)))
     }
 
     /// Indices of the nodes around the headline, nearest first.
     fn near_headline(&self) -> Vec<usize> {
         match self.headline {
             Some(h) => {
-                let after = (h + 1)..self.nodes.len().min(h + 1 + AFTER_HEADLINE);
+                let after = (h + 1)..self.len().min(h + 1 + AFTER_HEADLINE);
                 let before = (h.saturating_sub(BEFORE_HEADLINE)..h).rev();
                 let mut order: Vec<usize> = after.chain(before).collect();
                 // Nearest first; a node before the headline counts as 2.5
@@ -757,7 +850,7 @@ impl<'a> VisibleText<'a> {
                 order.sort_by_key(|&i| if i > h { 2 * (i - h) } else { 5 * (h - i) });
                 order
             }
-            None => (0..self.nodes.len().min(NO_HEADLINE_SPAN)).collect(),
+            None => (0..self.len().min(NO_HEADLINE_SPAN)).collect(),
         }
     }
 }
@@ -801,7 +894,7 @@ fn byline(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, visible: &Vis
     }
     // Last, a by-line anywhere: an author box after the article ("Written by
     // ...", "Article by" / name). Less sure than any name found above.
-    fallback.or_else(|| candidate(text_byline(visible, 0..visible.nodes.len())).filter(|c| !c.weak).map(|c| c.names))
+    fallback.or_else(|| candidate(text_byline(visible, 0..visible.len())).filter(|c| !c.weak).map(|c| c.names))
 }
 
 fn json_ld_authors(json_ld: &JsonLd) -> Option<String> {
@@ -875,11 +968,12 @@ fn dom_byline(elements: &Elements) -> Option<String> {
             .collect();
         join_names(names.iter().map(String::as_str))
     };
-    from(&elements.author_props)
-        .or_else(|| from(&elements.author_rels))
-        .or_else(|| first_names(&elements.byline_named, outside_comments))
-        .or_else(|| first_names(&elements.author_links, outside_comments))
-        .or_else(|| first_names(&elements.author_named, outside_comments))
+    let named = elements.named();
+    from(&named.author_props)
+        .or_else(|| from(&named.author_rels))
+        .or_else(|| first_names(&named.byline_named, outside_comments))
+        .or_else(|| first_names(&named.author_links, outside_comments))
+        .or_else(|| first_names(&named.author_named, outside_comments))
 }
 
 /// Whether an element is in the comments or a menu: their authors and
@@ -890,8 +984,19 @@ fn in_comments_or_nav(el: ElementRef) -> bool {
 
 /// Whether an element's class or id says it holds comments.
 fn is_comments(el: ElementRef) -> bool {
-    // One pass over the attributes: `attr` looks each name up from the start.
-    el.value().attrs().any(|(name, value)| matches!(name, "class" | "id") && value.split_ascii_whitespace().any(is_comments_token))
+    // One pass over the attributes, names compared as interned atoms: it runs on every element.
+    el.value().attrs.iter().any(|(name, value)| {
+        (name.local == local_name!("class") || name.local == local_name!("id")) && may_name_comments(value) && value.split_ascii_whitespace().any(is_comments_token)
+    })
+}
+
+/// Whether a class or id value holds a word [`is_comments_token`] looks for:
+/// one byte search over the value rules out most values before their tokens
+/// are split.
+fn may_name_comments(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let word_at = |i: usize, word: &[u8]| bytes.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
+    memchr::memchr2_iter(b'c', b'C', bytes).any(|i| word_at(i, b"comment")) || memchr::memchr2_iter(b'd', b'D', bytes).any(|i| word_at(i, b"disqus"))
 }
 
 /// Whether a class or id token names comments ("comments-area", "post-comments",
@@ -933,14 +1038,14 @@ const BYLINE_NODES: usize = 12;
 /// The byline text in a run of text nodes: the names after any "By" label,
 /// joined through "and" / "," nodes, up to the first node that is neither
 /// (a date, a job title, a bio). Avatar initials ("JD") are skipped.
-fn names_in_nodes(nodes: &[Cow<str>]) -> Option<String> {
+fn names_in_nodes<S: AsRef<str>>(nodes: &[S]) -> Option<String> {
     let label = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?$|^authors?\s*:?$"));
     let connector = static_regex!(r"(?i)^(?:,|&|and|und|et|y)$");
     let initials = static_regex!(r"^\p{Lu}{1,3}$");
     let trailing_and = static_regex!(r"(?i)\s(?:and|&)$");
     let mut text = String::new();
     let mut expecting_name = true;
-    for node in nodes.iter().take(BYLINE_NODES) {
+    for node in nodes.iter().take(BYLINE_NODES).map(AsRef::as_ref) {
         if label.is_match(node) || initials.is_match(node) {
             if text.is_empty() {
                 continue;
@@ -966,13 +1071,14 @@ fn names_in_nodes(nodes: &[Cow<str>]) -> Option<String> {
 /// among the given text nodes.
 fn text_byline(visible: &VisibleText, nodes: impl IntoIterator<Item = usize>) -> Option<String> {
     nodes.into_iter().find_map(|i| {
-        let line = visible.nodes.get(i)?;
+        let line = visible.text(i)?;
         let by_label = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?$|^authors?\s*:?$")).is_match(line);
         let by_line = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?\s+\S")).is_match(line);
         if !(by_label || by_line) {
             return None;
         }
-        let text = names_in_nodes(visible.nodes.get(i..visible.nodes.len().min(i + BYLINE_NODES))?)?;
+        let run: Vec<&str> = (i..visible.len().min(i + BYLINE_NODES)).filter_map(|j| visible.text(j)).collect();
+        let text = names_in_nodes(&run)?;
         (text.chars().count() <= 100).then(|| join_names(std::iter::once(text.as_str()))).flatten()
     })
 }
@@ -1188,6 +1294,7 @@ fn published_at(
     }
     let from_date_elements = || {
         elements
+            .named()
             .date_named
             .iter()
             .take(20)
@@ -1266,12 +1373,12 @@ fn is_marked_modified(el: ElementRef) -> bool {
 /// before ("Updated on" / "April 19, 2025").
 fn shown_date(times: &[ElementRef], visible: &VisibleText) -> Option<ShownDate> {
     let written_at = |i: usize| {
-        let text = visible.nodes.get(i).filter(|t| t.chars().count() <= 80)?;
+        let text = visible.text(i).filter(|t| t.chars().count() <= 80)?;
         dateline_date(text).and_then(Stamp::of_day).or_else(|| parse_timestamp(text))
     };
     let is_update_at = |i: usize| {
-        let label = i.checked_sub(1).and_then(|j| visible.nodes.get(j)).filter(|t| t.chars().count() <= 30);
-        visible.nodes.get(i).is_some_and(|t| is_update_label(t))
+        let label = i.checked_sub(1).and_then(|j| visible.text(j)).filter(|t| t.chars().count() <= 30);
+        visible.text(i).is_some_and(is_update_label)
             || label.is_some_and(|l| is_update_label(l))
             || visible.marked_modified.get(i).is_some_and(|&m| m)
     };
@@ -1323,10 +1430,16 @@ const AFTER_BYLINE: usize = 3;
 /// are other posts by the same author (related-post cards).
 fn next_to_byline(visible: &VisibleText, byline: &str) -> Option<Stamp> {
     let first_author = byline.split(", ").next().filter(|a| !a.is_empty())?;
-    let nodes = &visible.nodes;
-    let author_node = nodes.iter().position(|t| t.len() <= 100 && t.contains(first_author))?;
-    let after = nodes.get(author_node + 1..)?;
-    after.iter().take(AFTER_BYLINE).filter(|t| t.chars().count() <= 80).find_map(|t| dateline_date(t)).and_then(Stamp::of_day)
+    // The normalised text only joins words with single spaces: a node
+    // whose raw text lacks the name's first word cannot hold the name.
+    let first_word = first_author.split(' ').next().unwrap_or(first_author);
+    let holds_author = |i: &usize| {
+        visible.raw.get(*i).is_some_and(|raw| raw.contains(first_word))
+            && visible.text(*i).is_some_and(|t| t.len() <= 100 && t.contains(first_author))
+    };
+    let author_node = (0..visible.len()).find(holds_author)?;
+    let after = (author_node + 1..visible.len()).take(AFTER_BYLINE).filter_map(|j| visible.text(j));
+    after.filter(|t| t.chars().count() <= 80).find_map(dateline_date).and_then(Stamp::of_day)
 }
 
 /// A dateline with a publication or update label ("Posted on April 13,
@@ -1339,14 +1452,16 @@ fn next_to_byline(visible: &VisibleText, byline: &str) -> Option<Stamp> {
 fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
     let label = static_regex!(r"(?i)\b(?:published|posted|updated|publié|publicado|veröffentlicht|pubblicato)\b");
     let published_on = static_regex!(r"(?i)\b(?:published|posted|publié|publicado|veröffentlicht|pubblicato)(?:\s+on|\s+the|:)?\s+");
-    let labelled = |t: &Cow<str>| {
+    let labelled = |t: &str| {
         if t.chars().count() <= 80 {
             return label.find(t).and_then(|m| t.get(m.start()..)).and_then(dateline_date);
         }
         let rest = t.get(published_on.find(t)?.end()..)?;
         find_text_date(rest).filter(|(_, span)| span.start == 0).map(|(date, _)| date)
     };
-    visible.nodes.iter().filter(|t| has_year_digits(t)).find_map(labelled).and_then(Stamp::of_day)
+    // Normalising whitespace keeps every run of digits: the raw text tells.
+    let dated = (0..visible.len()).filter(|&i| visible.raw.get(i).is_some_and(|raw| has_year_digits(raw)));
+    dated.filter_map(|i| visible.text(i)).find_map(labelled).and_then(Stamp::of_day)
 }
 
 /// Whether an element sits in a byline / post-meta area (looked up a few levels).
@@ -1368,6 +1483,11 @@ fn parse_date(raw: &str) -> Option<Stamp> {
 /// 2822, ISO 8601), as metadata holds and some pages show.
 fn parse_timestamp(raw: &str) -> Option<Stamp> {
     let s = raw.trim();
+    // Every form reads its numbers in ASCII digits: most texts (run through
+    // here near every headline) have none.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let stamp = |dt: DateTime<chrono::FixedOffset>| Stamp { day: dt.date_naive(), utc_micros: dt.with_timezone(&Utc).timestamp_micros() };
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(stamp(dt));
@@ -1403,22 +1523,24 @@ fn parse_offset(s: &str) -> Option<i32> {
 }
 
 /// Month names (English, German, French, Spanish, Italian, Portuguese,
-/// Dutch) and abbreviations → month number.
+/// Dutch) and abbreviations, by month.
+const MONTHS: [&[&str]; 12] = [
+    &["january", "jan", "januar", "janvier", "enero", "ene", "gennaio", "janeiro", "januari"],
+    &["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
+    &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mrt"],
+    &["april", "apr", "avril", "abril", "abr", "aprile"],
+    &["may", "mai", "mayo", "maggio", "maio", "mei"],
+    &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
+    &["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
+    &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
+    &["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
+    &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"],
+    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic", "dicembre", "dezembro"],
+];
+
+/// A month name or abbreviation → its month number.
 fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&[&str]; 12] = [
-        &["january", "jan", "januar", "janvier", "enero", "ene", "gennaio", "janeiro", "januari"],
-        &["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
-        &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mrt"],
-        &["april", "apr", "avril", "abril", "abr", "aprile"],
-        &["may", "mai", "mayo", "maggio", "maio", "mei"],
-        &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
-        &["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
-        &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
-        &["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
-        &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"],
-        &["november", "nov", "novembre", "noviembre", "novembro"],
-        &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic", "dicembre", "dezembro"],
-    ];
     let w = word.trim_end_matches('.').to_lowercase();
     MONTHS.iter().position(|names| names.contains(&w.as_str())).and_then(|i| u32::try_from(i + 1).ok())
 }
@@ -1436,9 +1558,12 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     if !has_year_digits(text) {
         return None;
     }
-    let month_first = static_regex!(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b");
+    // A date's word is a whole word of letters that [`month_number`] reads:
+    // matching only month names finds the same dates as any word would.
+    let month_first = static_regex!(&with_month_names(r"(?i)\b(MONTH)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"));
     // Day first also with hyphens, as date formats of some CMSs write it ("04-Aug-2021").
-    let day_first = static_regex!(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:de\s+)?(\p{L}{3,10})\.?,?(?:\s+|-)(?:de\s+)?(\d{4})\b");
+    let day_first =
+        static_regex!(&with_month_names(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:de\s+)?(MONTH)\.?,?(?:\s+|-)(?:de\s+)?(\d{4})\b"));
     let iso = static_regex!(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b");
     let numeric = static_regex!(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b");
     let date = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
@@ -1465,6 +1590,11 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
         _ => return None,
     };
     Some((date(&c[3], month, &day.to_string())?, span(&c)))
+}
+
+/// A date pattern with `MONTH` standing for any of [`MONTHS`].
+fn with_month_names(pattern: &str) -> String {
+    pattern.replace("MONTH", &MONTHS.concat().join("|"))
 }
 
 /// Whether a text has four ASCII digits in a row, as every year
@@ -1912,6 +2042,34 @@ mod tests {
         let words = NameWords::of("post-meta entry-date c-Byline__author");
         assert!(words.date && words.byline_capitalised && words.author && !words.byline && !words.publish);
         assert!(has_year_digits("Posted 5 March 2024") && !has_year_digits("5 min read, 12 comments"));
+    }
+
+    #[test]
+    fn month_names_in_any_case_and_after_other_words() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(text_date("Mittwoch, 5. MÄRZ 2024"), day(2024, 3, 5));
+        assert_eq!(text_date("Sept. 5th, 2024"), day(2024, 9, 5));
+        // Words that are not months, before and around the date.
+        assert_eq!(text_date("Issue 12 2024 of the review, released Oct 3, 2024"), day(2024, 10, 3));
+        assert_eq!(text_date("Mayor 5, 2024"), None);
+        assert_eq!(text_date("15 de dezembro de 2025"), day(2025, 12, 15));
+    }
+
+    #[test]
+    fn comment_words_are_found_in_any_case() {
+        let doc = Html::parse_fragment(r#"<div class="post Comment-List"></div><div id="DISQUS_thread"></div><div class="has-comments x"></div><div id="discuss"></div>"#);
+        let flags: Vec<bool> = doc.select(static_selector!("div")).map(is_comments).collect();
+        assert_eq!(flags, [true, true, false, false]);
+    }
+
+    #[test]
+    fn author_found_across_a_line_break_in_the_page() {
+        let paragraphs = "<p>Paragraph of the article.</p>".repeat(AFTER_HEADLINE + 10);
+        let html = format!(
+            "<html><head><meta name=\"author\" content=\"Moses Kim\"></head><body><h1>How Mobile Apps Are Made</h1>{paragraphs}
+            <div><p>Moses\n   Kim</p><p>April 8, 2024</p></div></body></html>"
+        );
+        assert_eq!(meta_of(&html, None).published_at, Some(micros("2024-04-08T00:00:00Z")));
     }
 
     #[test]
