@@ -230,6 +230,15 @@ impl NameWords {
     fn of(value: &str) -> Self {
         let mut words = NameWords::default();
         let bytes = value.as_bytes();
+        // Every word starts with one of these letter pairs; a branch-free
+        // pass (vectorised by the compiler) rules out most values first.
+        let starts_word = |a: u8, b: u8| {
+            ((a == b'b') | (a == b'B')) & (b == b'y') | (a == b'a') & (b == b'u') | (a == b'd') & (b == b'a') | (a == b'p') & ((b == b'u') | (b == b'o'))
+        };
+        let pairs = bytes.iter().zip(bytes.get(1..).unwrap_or_default());
+        if pairs.fold(0u8, |found, (&a, &b)| found | u8::from(starts_word(a, b))) == 0 {
+            return words;
+        }
         for (i, &b) in bytes.iter().enumerate() {
             let rest = &bytes[i..];
             match b {
@@ -772,21 +781,29 @@ impl<'a> VisibleText<'a> {
         // The headline is the title shown in a heading, else the first
         // `<h1>`, else the title anywhere (breadcrumbs repeat it too).
         let (mut title_heading, mut h1, mut title_anywhere) = (None, None, None);
-        // The open elements, root first.
+        // The open elements, root first, and how many of them are headings
+        // and `<time>`s: most text is in neither, and is spared the look-up.
         let mut open: Vec<OpenElement> = Vec::new();
+        let (mut open_headings, mut open_times) = (0usize, 0usize);
         for edge in doc.root_element().traverse() {
             let node = match edge {
                 Edge::Open(node) => node,
                 Edge::Close(node) => {
                     if node.value().is_element() {
-                        open.pop();
+                        if let Some(closed) = open.pop() {
+                            open_headings = open_headings.saturating_sub(usize::from(closed.heading.is_some()));
+                            open_times = open_times.saturating_sub(usize::from(closed.is_time));
+                        }
                     }
                     continue;
                 }
             };
             if let Some(el) = ElementRef::wrap(node) {
                 let inherited = open.last().is_some_and(|o| o.quoted);
-                open.push(OpenElement::of(el, inherited));
+                let opened = OpenElement::of(el, inherited);
+                open_headings += usize::from(opened.heading.is_some());
+                open_times += usize::from(opened.is_time);
+                open.push(opened);
                 continue;
             }
             let Some(text) = node.value().as_text() else { continue };
@@ -801,7 +818,7 @@ impl<'a> VisibleText<'a> {
             }
             // The parent's nearest `levels` ancestors, then the parent.
             let near = |levels: usize| open.iter().rev().skip(1).take(levels).chain(open.last());
-            let heading = near(4).find_map(|o| o.heading);
+            let heading = if open_headings > 0 { near(4).find_map(|o| o.heading) } else { None };
             // Normalising changes only whitespace: the raw text has the same
             // words, letters and digits. The first letter is compared first:
             // it spares most nodes the key.
@@ -818,9 +835,9 @@ impl<'a> VisibleText<'a> {
                 h1 = h1.or(here);
             }
             // Only a text with a digit can hold a date.
-            marked_modified.push(text.bytes().any(|b| b.is_ascii_digit()) && near(2).any(|o| is_marked_modified(o.el)));
+            marked_modified.push(has_ascii_digit(text) && near(2).any(|o| is_marked_modified(o.el)));
             raw.push(text);
-            let time = near(2).find(|o| o.is_time);
+            let time = if open_times > 0 { near(2).find(|o| o.is_time) } else { None };
             datetimes.push(time.and_then(|t| t.el.value().attr("datetime")));
         }
         let normalized = raw.iter().map(|_| OnceCell::new()).collect();
@@ -990,13 +1007,26 @@ fn is_comments(el: ElementRef) -> bool {
     })
 }
 
-/// Whether a class or id value holds a word [`is_comments_token`] looks for:
-/// one byte search over the value rules out most values before their tokens
-/// are split.
+/// Whether a class or id value holds a word [`is_comments_token`] looks for.
+/// It runs on every element's class and id (long lists of utility classes on
+/// many pages): both words have letters rare in class names ("comment" its
+/// "mm", "disqus" its "q"), which a branch-free pass over the bytes (one the
+/// compiler vectorises) rules out first.
 fn may_name_comments(value: &str) -> bool {
     let bytes = value.as_bytes();
+    // `| 0x20` lower-cases ASCII letters; only `M`/`m` give `m`, `Q`/`q` give `q`, and so on.
+    let next_bytes = bytes.get(1..).unwrap_or_default();
+    let has_q = bytes.iter().fold(0u8, |found, &b| found | u8::from(b | 0x20 == b'q'));
+    let has_mm = bytes.iter().zip(next_bytes).fold(0u8, |found, (&a, &b)| found | (u8::from(a | 0x20 == b'm') & u8::from(b | 0x20 == b'm')));
+    if has_q | has_mm == 0 {
+        return false;
+    }
     let word_at = |i: usize, word: &[u8]| bytes.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
-    memchr::memchr2_iter(b'c', b'C', bytes).any(|i| word_at(i, b"comment")) || memchr::memchr2_iter(b'd', b'D', bytes).any(|i| word_at(i, b"disqus"))
+    bytes.iter().enumerate().any(|(i, &b)| match b | 0x20 {
+        b'c' => word_at(i, b"comment"),
+        b'd' => word_at(i, b"disqus"),
+        _ => false,
+    })
 }
 
 /// Whether a class or id token names comments ("comments-area", "post-comments",
@@ -1349,18 +1379,17 @@ fn is_update_label(text: &str) -> bool {
 /// schema.org's `dateModified`, or hAtom's `updated` class without its
 /// `published` one (themes put both on a date never revised).
 fn is_marked_modified(el: ElementRef) -> bool {
-    // One pass over the attributes, read in place: `Element::classes` interns every class name.
+    // One pass over the attributes, read in place (`Element::classes` interns
+    // every class name), names compared as interned atoms.
     let (mut modified_prop, mut updated, mut published) = (false, false, false);
-    for (name, value) in el.value().attrs() {
-        match name {
-            "itemprop" => modified_prop |= value.split_whitespace().any(|p| p == "dateModified"),
-            "class" => {
-                for class in value.split_ascii_whitespace() {
-                    updated |= class == "updated";
-                    published |= class == "published";
-                }
+    for (name, value) in el.value().attrs.iter() {
+        if name.local == local_name!("itemprop") {
+            modified_prop |= value.split_whitespace().any(|p| p == "dateModified");
+        } else if name.local == local_name!("class") {
+            for class in value.split_ascii_whitespace() {
+                updated |= class == "updated";
+                published |= class == "published";
             }
-            _ => {}
         }
     }
     modified_prop || (updated && !published)
@@ -1500,6 +1529,11 @@ fn parse_timestamp(raw: &str) -> Option<Stamp> {
     let iso = static_regex!(
         r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$"
     );
+    // Its year is read as four ASCII digits at the start (`\d` also matches
+    // other scripts' digits, which `parse` refuses): most texts fail here.
+    if !s.as_bytes().get(..4).is_some_and(|year| year.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
     let caps = iso.captures(s)?;
     let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let year = caps.get(1)?.as_str().parse::<i32>().ok()?;
@@ -1597,6 +1631,12 @@ fn with_month_names(pattern: &str) -> String {
     pattern.replace("MONTH", &MONTHS.concat().join("|"))
 }
 
+/// Whether a text has an ASCII digit. A branch-free pass (vectorised by the
+/// compiler): it runs on every visible text, and most have none.
+fn has_ascii_digit(text: &str) -> bool {
+    text.bytes().fold(0u8, |found, b| found | u8::from(b.is_ascii_digit())) != 0
+}
+
 /// Whether a text has four ASCII digits in a row, as every year
 /// [`find_text_date`] reads has.
 fn has_year_digits(text: &str) -> bool {
@@ -1620,6 +1660,10 @@ const DATELINE_WORDS: [&str; 76] = [
 /// Post-meta lines join their parts with separators ("By Jane Doe | Apr 21,
 /// 2017 | Products Liability"): each part is read on its own.
 fn dateline_date(text: &str) -> Option<NaiveDate> {
+    // A part has a year only where the whole text has one: most texts have none.
+    if !has_year_digits(text) {
+        return None;
+    }
     text.split(['|', '•', '·']).find_map(dateline_part_date)
 }
 
@@ -2041,7 +2085,14 @@ mod tests {
         assert!(!has_title_key("Floods close roads again", &key));
         let words = NameWords::of("post-meta entry-date c-Byline__author");
         assert!(words.date && words.byline_capitalised && words.author && !words.byline && !words.publish);
+        let words = NameWords::of("post-published byline");
+        assert!(words.publish && words.byline && !words.posted && !words.date && !words.author);
+        let words = NameWords::of("posted-on");
+        assert!(words.posted && !words.publish);
+        let none = NameWords::of("flex items-center bYline Date");
+        assert!(!(none.byline || none.byline_capitalised || none.author || none.date || none.publish || none.posted));
         assert!(has_year_digits("Posted 5 March 2024") && !has_year_digits("5 min read, 12 comments"));
+        assert!(has_ascii_digit("Posted 5 March") && !has_ascii_digit("Posted in March") && !has_ascii_digit(""));
     }
 
     #[test]
@@ -2057,9 +2108,12 @@ mod tests {
 
     #[test]
     fn comment_words_are_found_in_any_case() {
-        let doc = Html::parse_fragment(r#"<div class="post Comment-List"></div><div id="DISQUS_thread"></div><div class="has-comments x"></div><div id="discuss"></div>"#);
+        let doc = Html::parse_fragment(
+            r#"<div class="post Comment-List"></div><div id="DISQUS_thread"></div><div class="has-comments x"></div><div id="discuss"></div><div class="summary commentary"></div><div class="COMMENTS"></div>"#,
+        );
         let flags: Vec<bool> = doc.select(static_selector!("div")).map(is_comments).collect();
-        assert_eq!(flags, [true, true, false, false]);
+        assert_eq!(flags, [true, true, false, false, true, true]);
+        assert!(!may_name_comments("") && !may_name_comments("m") && !may_name_comments("summary") && may_name_comments("x DisQus"));
     }
 
     #[test]
