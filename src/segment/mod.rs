@@ -97,48 +97,58 @@ pub struct Document {
     pub dup_of: Option<String>,
 }
 
-/// What [`count_words`] tells apart in a byte of ASCII.
-const OTHER: u8 = 0;
-const SPACE: u8 = 1;
-const ALPHANUMERIC: u8 = 2;
-
-/// The class of each ASCII byte: white space as `char::is_whitespace` has it
-/// (space and \t \n \x0B \x0C \r), letters and digits, the rest.
-const ASCII_CLASS: [u8; 128] = {
-    let mut classes = [OTHER; 128];
-    let mut byte = 0;
-    while byte < 128 {
-        let b = byte as u8;
-        if b == b' ' || (b >= b'\t' && b <= b'\r') {
-            classes[byte] = SPACE;
+/// [`count_words`]' step on a byte, by whether the current token already has
+/// a letter or digit (the upper half) and the byte: bit 0 whether the token
+/// then has one, bit 1 whether a word starts here. Non-ASCII lead bytes are
+/// [`DECODE`]; continuation bytes change nothing.
+const WORD_STEPS: [u8; 512] = {
+    let mut steps = [0u8; 512];
+    let mut i = 0;
+    while i < 512 {
+        let counted = (i >= 256) as u8;
+        let b = (i % 256) as u8;
+        steps[i] = if b == b' ' || (b >= b'\t' && b <= b'\r') {
+            0
         } else if b.is_ascii_alphanumeric() {
-            classes[byte] = ALPHANUMERIC;
-        }
-        byte += 1;
+            1 | (1 - counted) << 1
+        } else if b >= 0xC0 {
+            DECODE
+        } else {
+            counted
+        };
+        i += 1;
     }
-    classes
+    steps
 };
 
+/// A [`WORD_STEPS`] entry that needs the char decoded.
+const DECODE: u8 = 4;
+
+/// The step for the non-ASCII char starting at byte `at`; out of the loop
+/// as most text is ASCII.
+#[cold]
+fn decoded_word_step(text: &str, at: usize, counted: bool) -> u8 {
+    match text.get(at..).and_then(|rest| rest.chars().next()) {
+        Some(c) if c.is_whitespace() => 0,
+        Some(c) if c.is_alphanumeric() => 1 | u8::from(!counted) << 1,
+        _ => u8::from(counted),
+    }
+}
+
 /// Words of a text: whitespace-separated tokens holding a letter or digit.
-/// One pass over the bytes with a table for ASCII, decoding only the other
-/// chars: this runs over every document's whole text.
+/// One table step per byte, decoding only non-ASCII chars: this runs over
+/// every document's whole text.
 pub fn count_words(text: &str) -> usize {
     let mut words = 0;
-    // Whether the current token already has a letter or digit (and is counted).
-    let mut counted = false;
+    // 256 once the current token has a letter or digit (is counted), else 0.
+    let mut counted = 0;
     for (at, &byte) in text.as_bytes().iter().enumerate() {
-        let class = match ASCII_CLASS.get(usize::from(byte)) {
-            Some(&class) => class,
-            // A continuation byte: its char was classed at its lead byte.
-            None if byte < 0xC0 => continue,
-            None => match text.get(at..).and_then(|rest| rest.chars().next()) {
-                Some(c) if c.is_whitespace() => SPACE,
-                Some(c) if c.is_alphanumeric() => ALPHANUMERIC,
-                _ => OTHER,
-            },
-        };
-        words += usize::from(class == ALPHANUMERIC && !counted);
-        counted = class == ALPHANUMERIC || (counted && class != SPACE);
+        let mut step = WORD_STEPS.get(counted + usize::from(byte)).copied().unwrap_or(0);
+        if step == DECODE {
+            step = decoded_word_step(text, at, counted != 0);
+        }
+        words += usize::from(step >> 1);
+        counted = usize::from(step & 1) << 8;
     }
     words
 }
