@@ -197,14 +197,15 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
         let kind = tag_kind(name);
         // The tokenizer's name runs to whitespace, `/` or `>`: `</li<script>`
         // is one end tag, and the `<script>` in it no script.
-        let whole_name_len = rest[name_start..].iter().position(|&b| ends_tag_name(b)).unwrap_or(rest.len() - name_start);
+        let name_rest = &rest[name_start + name_len..];
+        let whole_name_len = name_len + name_rest.iter().position(|&b| ends_tag_name(b)).unwrap_or(name_rest.len());
         let name_end = start + 1 + name_start + whole_name_len;
         if closing {
             if !kind.optional_end {
                 depth = depth.saturating_sub(1);
             }
             // End tags hold attributes too, whose quoted values may hold `<`.
-            at = (scan_attributes(bytes, name_end, &mut |_, _| {}).end + 1).min(bytes.len());
+            at = (scan_attributes(bytes, name_end, |_, _| {}).end + 1).min(bytes.len());
             continue;
         }
         shape.elements += 1;
@@ -225,7 +226,7 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
             }
             tag
         } else {
-            scan_attributes(bytes, name_end, &mut |_, _| {})
+            scan_attributes(bytes, name_end, |_, _| {})
         };
         shape.max_attributes = shape.max_attributes.max(tag.attributes);
         at = (tag.end + 1).min(bytes.len());
@@ -291,15 +292,10 @@ struct StartTag {
 /// Reads a start tag from just after its name, calling `attribute` with the
 /// span of each attribute's name and of the whole `name=value`. Quoted values
 /// may hold `>`, as in the HTML tokenizer.
-fn scan_attributes(bytes: &[u8], mut at: usize, attribute: &mut dyn FnMut(Range<usize>, Range<usize>)) -> StartTag {
-    let skip = |at: &mut usize, while_: &dyn Fn(u8) -> bool| {
-        while bytes.get(*at).is_some_and(|&b| while_(b)) {
-            *at += 1;
-        }
-    };
+fn scan_attributes(bytes: &[u8], mut at: usize, mut attribute: impl FnMut(Range<usize>, Range<usize>)) -> StartTag {
     let (mut attributes, mut self_closing) = (0, false);
     loop {
-        skip(&mut at, &|b| b.is_ascii_whitespace());
+        at = skip_while(bytes, at, |b| b.is_ascii_whitespace());
         match bytes.get(at) {
             None => return StartTag { end: bytes.len(), attributes, self_closing: false },
             Some(b'>') => return StartTag { end: at, attributes, self_closing },
@@ -313,24 +309,27 @@ fn scan_attributes(bytes: &[u8], mut at: usize, attribute: &mut dyn FnMut(Range<
         attributes += 1;
         let start = at;
         at += 1; // a name may start with any byte, `=` and quotes included
-        skip(&mut at, &|b| !(b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b'=')));
+        at = skip_while(bytes, at, |b| !(b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b'=')));
         let name = start..at;
-        let mut after = at;
-        skip(&mut after, &|b| b.is_ascii_whitespace());
+        let after = skip_while(bytes, at, |b| b.is_ascii_whitespace());
         if bytes.get(after) != Some(&b'=') {
             attribute(name.clone(), name);
             continue;
         }
-        at = after + 1;
-        skip(&mut at, &|b| b.is_ascii_whitespace());
+        at = skip_while(bytes, after + 1, |b| b.is_ascii_whitespace());
         match bytes.get(at) {
             Some(&quote @ (b'"' | b'\'')) => {
                 at = memchr::memchr(quote, &bytes[at + 1..]).map_or(bytes.len(), |p| at + 1 + p + 1);
             }
-            _ => skip(&mut at, &|b| !(b.is_ascii_whitespace() || b == b'>')),
+            _ => at = skip_while(bytes, at, |b| !(b.is_ascii_whitespace() || b == b'>')),
         }
         attribute(name, start..at);
     }
+}
+
+/// The first offset from `at` on whose byte is not `kept` (or the end).
+fn skip_while(bytes: &[u8], at: usize, kept: impl Fn(u8) -> bool) -> usize {
+    bytes.get(at..).map_or(at, |rest| at + rest.iter().position(|&b| !kept(b)).unwrap_or(rest.len()))
 }
 
 /// The attributes extraction and metadata read (`attr("…")` calls and
@@ -347,10 +346,11 @@ const READ_ATTRIBUTES: &[&[u8]] = &[
 /// `name_end`, keeping only the attributes in [`READ_ATTRIBUTES`].
 fn write_read_attributes(html: &str, start: usize, name_end: usize, out: &mut String) -> StartTag {
     out.push_str(&html[start..name_end]);
-    let tag = scan_attributes(html.as_bytes(), name_end, &mut |name, whole| {
-        // Every span starts at a char and ends before an ASCII byte or at the end.
-        let name = html[name].as_bytes();
-        if READ_ATTRIBUTES.iter().any(|read| read.eq_ignore_ascii_case(name)) {
+    let tag = scan_attributes(html.as_bytes(), name_end, |name, whole| {
+        let name = html.as_bytes().get(name).unwrap_or_default();
+        // Lengths first: most names are rejected without comparing a byte.
+        if READ_ATTRIBUTES.iter().any(|read| read.len() == name.len() && read.eq_ignore_ascii_case(name)) {
+            // Every span starts at a char and ends before an ASCII byte or at the end.
             out.push(' ');
             out.push_str(&html[whole]);
         }
@@ -521,6 +521,15 @@ pub(crate) mod tests {
                 r#"<br /><input /><meta property=og:title content=T/><img class=a/></div>"#,
                 "<p>Open source! <3\n</p><p>"
             ))
+        );
+    }
+
+    #[test]
+    fn read_attributes_are_found_in_any_case() {
+        let html = r#"<p ID=lede Data-Track=7 CLASS="intro" itemProp=description aria-HIDDEN=false data-a-very-long-attribute-name=1>t</p>"#;
+        assert_eq!(
+            check_and_prune(html).as_deref(),
+            Ok(r#"<p ID=lede CLASS="intro" itemProp=description aria-HIDDEN=false>t</p>"#)
         );
     }
 

@@ -121,16 +121,51 @@ fn unmarked_blockquote(body: &str, index: usize, para: &ParagraphSpan) -> Option
 /// Whether the text has double quote marks: a curly or guillemet opener, or
 /// a pair of straight marks.
 fn quotes_with_double_marks(text: &str) -> bool {
-    let mut straight_seen = false;
-    for c in text.chars() {
-        match c {
-            '“' | '„' | '«' => return true,
-            '"' if straight_seen => return true,
-            '"' => straight_seen = true,
-            _ => {}
-        }
+    let bytes = text.as_bytes();
+    ["“", "„", "«"].iter().any(|mark| memchr::memmem::find(bytes, mark.as_bytes()).is_some())
+        || memchr::memchr_iter(b'"', bytes).nth(1).is_some()
+}
+
+/// Whether `c` can open or close a quotation (see [`opens`], [`closes`]):
+/// every other char only ever becomes the `prev` of the next mark.
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』' | '‘' | '’')
+}
+
+/// Offsets in `bytes` (UTF-8) of the bytes a quote mark can start with: `"`
+/// and the lead bytes of the others (0xC2 for guillemets, 0xE2 for curly
+/// marks, 0xE3 for CJK brackets). Found with SIMD searches rather than by
+/// decoding every char of every paragraph.
+struct MarkStarts<'b> {
+    bytes: &'b [u8],
+    at: usize,
+    /// The next 0xE3 byte at or after `at`, searched apart as it is rare
+    /// outside CJK text.
+    next_cjk: Option<usize>,
+}
+
+impl<'b> MarkStarts<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        MarkStarts { bytes, at: 0, next_cjk: memchr::memchr(0xE3, bytes) }
     }
-    false
+}
+
+impl Iterator for MarkStarts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let rest = self.bytes.get(self.at..)?;
+        if self.next_cjk.is_some_and(|cjk| cjk < self.at) {
+            self.next_cjk = memchr::memchr(0xE3, rest).map(|p| self.at + p);
+        }
+        let other = memchr::memchr3(b'"', 0xC2, 0xE2, rest).map(|p| self.at + p);
+        let found = match (other, self.next_cjk) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        self.at = found + 1;
+        Some(found)
+    }
 }
 
 fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool, singles_open: bool, out: &mut Vec<Segment>) {
@@ -138,14 +173,19 @@ fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool,
     // Quotations closed directly inside the outermost open one: kept if that
     // one turns out to be unbalanced.
     let mut inner: Vec<Segment> = Vec::new();
-    let mut prev = None;
-    let mut chars = body.char_indices().peekable();
+    // Only quote marks change the state: the loop jumps from one to the
+    // next, counting the chars in between.
     let mut char_pos = para.char_start;
-    while let Some((offset, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let mut counted_to = 0;
+    for offset in MarkStarts::new(body.as_bytes()) {
+        // Every offset is a `"` or a lead byte, so a char boundary.
+        let Some(c) = body.get(offset..).and_then(|rest| rest.chars().next()).filter(|&c| is_mark(c)) else { continue };
+        char_pos += body.get(counted_to..offset).map_or(0, |skipped| skipped.chars().count());
+        counted_to = offset;
+        let prev = body.get(..offset).and_then(|before| before.chars().next_back());
+        let next = body.get(offset + c.len_utf8()..).and_then(|after| after.chars().next());
         let at = Pos { byte: para.byte_start + offset, char: char_pos };
         let after = Pos { byte: at.byte + c.len_utf8(), char: char_pos + 1 };
-        char_pos += 1;
         // A straight mark that clearly opens (space before, word after) is
         // a nested quotation rather than the end of a curly one.
         let clearly_opening = c == '"' && !is_word_char(prev) && is_word_char(next);
@@ -175,9 +215,8 @@ fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool,
         } else if opens(c, prev, next) && stack.len() < MAX_DEPTH && (singles_open || c != '‘' || !stack.is_empty()) {
             stack.push(Opener { mark: c, at, content: after });
         }
-        prev = Some(c);
     }
-    let end = Pos { byte: para.byte_end, char: char_pos };
+    let end = Pos { byte: para.byte_end, char: char_pos + body.get(counted_to..).map_or(0, |rest| rest.chars().count()) };
     match stack.first() {
         Some(outer) if reopens && outer.mark != '‘' => {
             out.push(Segment { paragraph: index, open: outer.at, start: outer.content, end, close: end, kind: QuoteKind::Direct });

@@ -26,8 +26,11 @@ pub struct QuoteSegmenter;
 
 /// The text outside quotations: for each paragraph, the tokens of each gap
 /// between its segments (`gaps[k]` before segment k, `gaps[k + 1]` after).
+/// Only paragraphs with a segment, and those right before one (which may
+/// introduce it), are tokenized here: the others only when [`Gaps::all`]
+/// needs them, which most documents without an attribution never do.
 struct Gaps {
-    by_paragraph: Vec<Vec<Vec<Token>>>,
+    by_paragraph: Vec<Option<Vec<Vec<Token>>>>,
 }
 
 impl Gaps {
@@ -38,6 +41,10 @@ impl Gaps {
             let count = rest.iter().take_while(|s| s.paragraph == index).count();
             let (own, later) = rest.split_at(count);
             rest = later;
+            if own.is_empty() && later.first().is_none_or(|next| next.paragraph != index + 1) {
+                by_paragraph.push(None);
+                continue;
+            }
             let mut gaps = Vec::with_capacity(own.len() + 1);
             let mut from = (para.byte_start, para.char_start);
             for segment in own {
@@ -45,13 +52,18 @@ impl Gaps {
                 from = (segment.close.byte, segment.close.char);
             }
             gaps.push(tokens::tokenize(text, from.0, para.byte_end, from.1));
-            by_paragraph.push(gaps);
+            by_paragraph.push(Some(gaps));
         }
         Gaps { by_paragraph }
     }
 
+    /// The gaps of a paragraph tokenized in [`Gaps::new`]; none for the others.
+    fn of(&self, paragraph: usize) -> &[Vec<Token>] {
+        self.by_paragraph.get(paragraph).and_then(Option::as_deref).unwrap_or_default()
+    }
+
     fn around(&self, paragraph: usize, k: usize) -> (&[Token], &[Token]) {
-        let gaps = self.by_paragraph.get(paragraph).map_or(&[][..], Vec::as_slice);
+        let gaps = self.of(paragraph);
         let gap = |i: usize| gaps.get(i).map_or(&[][..], Vec::as_slice);
         (gap(k), gap(k + 1))
     }
@@ -60,7 +72,7 @@ impl Gaps {
     /// quotations: back and forth over the gaps of other quotations in
     /// the same sentence.
     fn sentence_around(&self, paragraph: usize, k: usize) -> Vec<Token> {
-        let gaps = self.by_paragraph.get(paragraph).map_or(&[][..], Vec::as_slice);
+        let gaps = self.of(paragraph);
         let mut words = Vec::new();
         for gap in gaps.iter().take(k + 1).rev() {
             let start = gap.iter().rposition(|t| t.kind == Kind::SentenceEnd);
@@ -79,8 +91,17 @@ impl Gaps {
         words
     }
 
-    fn all(&self) -> Vec<Token> {
-        self.by_paragraph.iter().flatten().flatten().copied().collect()
+    /// The tokens of all the text outside quotations, in order; a paragraph
+    /// without a segment is one gap.
+    fn all(&self, text: &str, paragraphs: &[ParagraphSpan]) -> Vec<Token> {
+        let mut all = Vec::new();
+        for (gaps, para) in self.by_paragraph.iter().zip(paragraphs) {
+            match gaps {
+                Some(gaps) => all.extend(gaps.iter().flatten()),
+                None => all.extend(tokens::tokenize(text, para.byte_start, para.byte_end, para.char_start)),
+            }
+        }
+        all
     }
 }
 
@@ -129,7 +150,7 @@ impl QuoteSegmenter {
                 let mention = found.speaker.text(text);
                 let speaker = names
                     .entry(found.speaker.char_start)
-                    .or_insert_with(|| resolver.get_or_insert_with(|| Resolver::new(text, &gaps.all())).resolve(mention, found.speaker.char_start));
+                    .or_insert_with(|| resolver.get_or_insert_with(|| Resolver::new(text, &gaps.all(text, paragraphs))).resolve(mention, found.speaker.char_start));
                 let verb = found.verb.text(text);
                 quote.speaker = Some(mention.to_string());
                 quote.speaker_name = speaker.name.clone();
@@ -313,7 +334,7 @@ fn introduced_by_previous(text: &str, segment: &Segment, gaps: &Gaps) -> Option<
     if !opening.is_empty() {
         return None;
     }
-    let last_gap = gaps.by_paragraph.get(previous)?.last()?;
+    let last_gap = gaps.of(previous).last()?;
     let ends_with_colon = last_gap.last().is_some_and(|t| t.kind == Kind::Colon);
     ends_with_colon.then(|| attribution::before_quote(text, last_gap)).flatten()
 }

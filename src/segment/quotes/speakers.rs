@@ -154,17 +154,36 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
 }
 
 /// The gender a first name tells; names on both lists (Jean) tell none.
+/// Asked of every name mentioned, so the lists are hashed once.
 fn first_name_gender(word: &str) -> Option<Gender> {
-    match (MALE_NAMES.contains(&word), FEMALE_NAMES.contains(&word)) {
-        (true, false) => Some(Gender::Male),
-        (false, true) => Some(Gender::Female),
-        (true, true) => Some(Gender::Unknown),
-        (false, false) => None,
-    }
+    static NAMES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names: HashMap<&'static str, Gender> = MALE_NAMES.iter().map(|&name| (name, Gender::Male)).collect();
+        for &name in FEMALE_NAMES {
+            names.entry(name).and_modify(|gender| *gender = Gender::Unknown).or_insert(Gender::Female);
+        }
+        names
+    });
+    names.get(word).copied()
 }
 
+/// The gender a title before a name tells (`Unknown` for `Senator`).
 fn title_gender(word: &str) -> Option<Gender> {
-    PERSON_TITLES.iter().find(|(title, _)| *title == word).map(|&(_, gender)| gender)
+    static TITLES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        let mut titles = HashMap::new();
+        for &(title, gender) in PERSON_TITLES {
+            titles.entry(title).or_insert(gender);
+        }
+        titles
+    });
+    titles.get(word).copied()
+}
+
+/// Whether a name word makes its run an organisation or place.
+fn is_non_person_word(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| NON_PERSON_WORDS.iter().copied().collect()).contains(word)
 }
 
 /// A full name and, for a person, gender.
@@ -189,8 +208,8 @@ pub struct Speaker {
 /// map and recent persons as of the position reached. Quotations are
 /// resolved in document order, so one forward pass serves the whole
 /// document.
-pub struct Resolver {
-    mentions: Vec<Mention>,
+pub struct Resolver<'t> {
+    mentions: Vec<Mention<'t>>,
     next: usize,
     by_surname: HashMap<String, Person>,
     /// Persons in order of their latest mention, latest last.
@@ -200,12 +219,13 @@ pub struct Resolver {
 /// Persons a pronoun may reach back over to find one of its gender.
 const MAX_RECENT: usize = 8;
 
-struct Mention {
+/// A capitalized run's name, its words borrowed from the document text.
+struct Mention<'t> {
     char_start: usize,
     /// Title-stripped name words.
-    name: Vec<String>,
+    name: Vec<&'t str>,
     /// The word right before the name in its capitalized run, if any.
-    title: Option<String>,
+    title: Option<&'t str>,
 }
 
 fn is_capitalized(word: &str) -> bool {
@@ -238,13 +258,13 @@ pub fn name_words<'w>(words: &[&'w str]) -> Vec<&'w str> {
     name
 }
 
-impl Resolver {
+impl<'t> Resolver<'t> {
     /// Collects the capitalized runs of `tokens` (the text outside
     /// quotations, so names inside quotes never become antecedents).
-    pub fn new(text: &str, tokens: &[Token]) -> Resolver {
+    pub fn new(text: &'t str, tokens: &[Token]) -> Resolver<'t> {
         let mut mentions = Vec::new();
         let mut run: Vec<&Token> = Vec::new();
-        let flush = |run: &mut Vec<&Token>, mentions: &mut Vec<Mention>| {
+        let flush = |run: &mut Vec<&Token>, mentions: &mut Vec<Mention<'t>>| {
             // Most tokens are lower-case words that find no run to end.
             if run.is_empty() {
                 return;
@@ -255,21 +275,20 @@ impl Resolver {
             if let (false, Some(token)) = (name.is_empty(), run.get(first)) {
                 mentions.push(Mention {
                     char_start: token.char_start,
-                    name: name.iter().map(|w| w.to_string()).collect(),
-                    title: first.checked_sub(1).and_then(|i| words.get(i)).map(|w| w.to_string()),
+                    name,
+                    title: first.checked_sub(1).and_then(|i| words.get(i)).copied(),
                 });
             }
             run.clear();
         };
         for token in tokens {
-            let word = token.text(text);
-            let adjacent = run.last().is_some_and(|last| last.char_end + 1 == token.char_start);
-            if token.kind == Kind::Word && is_capitalized(word) {
+            if token.kind == Kind::Word && is_capitalized(token.text(text)) {
+                let adjacent = run.last().is_some_and(|last| last.char_end + 1 == token.char_start);
                 if !adjacent {
                     flush(&mut run, &mut mentions);
                 }
                 run.push(token);
-                if strip_possessive(word).1 {
+                if strip_possessive(token.text(text)).1 {
                     flush(&mut run, &mut mentions);
                 }
             } else {
@@ -294,16 +313,16 @@ impl Resolver {
     fn advance_to(&mut self, char_pos: usize) {
         while let Some(mention) = self.mentions.get(self.next).filter(|m| m.char_start < char_pos) {
             self.next += 1;
-            let title = mention.title.as_deref().and_then(title_gender);
+            let title = mention.title.and_then(title_gender);
             let Some(surname) = mention.name.last() else { continue };
-            if let Some(known) = self.by_surname.get(surname).filter(|_| mention.name.len() == 1) {
+            if let Some(known) = self.by_surname.get(*surname).filter(|_| mention.name.len() == 1) {
                 let known = known.clone();
                 if known.gender.is_some() {
                     self.mentioned(known);
                 }
                 continue;
             }
-            let organisation = mention.name.iter().any(|w| NON_PERSON_WORDS.contains(&w.as_str()));
+            let organisation = mention.name.iter().any(|w| is_non_person_word(w));
             if organisation || (mention.name.len() == 1 && title.is_none()) {
                 continue;
             }
@@ -313,11 +332,11 @@ impl Resolver {
                 (None, named) => named,
             };
             let person = Person { name: mention.name.join(" "), gender };
-            self.by_surname.insert(surname.clone(), person.clone());
+            self.by_surname.insert(surname.to_string(), person.clone());
             // Family name first (`Yoon Suk Yeol` … `Yoon`): the first word
             // also names the person, unless it already names someone.
             if let Some(first) = mention.name.first().filter(|_| mention.name.len() > 1) {
-                self.by_surname.entry(first.clone()).or_insert_with(|| person.clone());
+                self.by_surname.entry(first.to_string()).or_insert_with(|| person.clone());
             }
             if gender.is_some() {
                 self.mentioned(person);

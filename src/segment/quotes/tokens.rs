@@ -46,37 +46,54 @@ fn keeps_period(word: &str) -> bool {
         || ABBREVIATIONS.contains(&word)
 }
 
+/// The char at byte `at` of `text` (a char boundary), decoded only when
+/// it is not ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
 /// Tokens of `text[byte_start..byte_end]`, whose first char is code point
 /// `char_start` of the document. Quote marks and other symbols are skipped.
-/// This runs over all of every document's text outside quotations, so it
-/// walks the chars once, looking ahead on a copy of the iterator.
+/// This runs over all of every quoting document's text outside quotations,
+/// so it walks the bytes once, ASCII letters and digits without decoding.
 pub fn tokenize(text: &str, byte_start: usize, byte_end: usize, char_start: usize) -> Vec<Token> {
     let Some(slice) = text.get(byte_start..byte_end) else { return Vec::new() };
+    let bytes = slice.as_bytes();
     // About one token per five bytes of English text: reserve once.
     let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
-    let mut chars = slice.char_indices();
-    // Chars consumed so far.
-    let mut n = 0;
-    while let Some((start_byte, c)) = chars.next() {
-        let start = n;
+    // Byte offset in `slice` and chars consumed so far.
+    let (mut at, mut n) = (0, 0);
+    while let Some(c) = char_at(slice, at) {
+        let (start_byte, start) = (at, n);
+        at += c.len_utf8();
         n += 1;
         let kind = if c.is_alphanumeric() {
             loop {
-                let mut ahead = chars.clone();
-                match ahead.next() {
-                    Some((_, c)) if c.is_alphanumeric() => n += 1,
-                    Some((_, c)) if is_joiner(c) && ahead.clone().next().is_some_and(|(_, next)| next.is_alphanumeric()) => {
-                        ahead.next();
-                        n += 2;
+                // ASCII letters and digits are every byte a char.
+                let ascii_run = bytes.get(at..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+                at += ascii_run;
+                n += ascii_run;
+                match char_at(slice, at) {
+                    Some(c) if c.is_alphanumeric() => {
+                        at += c.len_utf8();
+                        n += 1;
                     }
+                    Some(joiner) if is_joiner(joiner) => match char_at(slice, at + joiner.len_utf8()) {
+                        Some(next) if next.is_alphanumeric() => {
+                            at += joiner.len_utf8() + next.len_utf8();
+                            n += 2;
+                        }
+                        _ => break,
+                    },
                     _ => break,
                 }
-                chars = ahead;
             }
-            let word = &slice[start_byte..chars.offset()];
-            let mut ahead = chars.clone();
-            if ahead.next().is_some_and(|(_, c)| c == '.') && keeps_period(word) {
-                chars = ahead;
+            if bytes.get(at) == Some(&b'.') && slice.get(start_byte..at).is_some_and(keeps_period) {
+                at += 1;
                 n += 1;
             }
             Kind::Word
@@ -92,7 +109,7 @@ pub fn tokenize(text: &str, byte_start: usize, byte_end: usize, char_start: usiz
         tokens.push(Token {
             kind,
             byte_start: byte_start + start_byte,
-            byte_end: byte_start + chars.offset(),
+            byte_end: byte_start + at,
             char_start: char_start + start,
             char_end: char_start + n,
         });
