@@ -216,6 +216,7 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
         let rule = match node.tag {
             Tag::Body | Tag::Article | Tag::Main | Tag::P | Tag::Heading(_) => None,
             Tag::Header if is_section_header(dom, i) => None,
+            Tag::Aside if is_note_in_text(dom, i) => None,
             Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer | Tag::Figcaption => Some(Rule::ChromeTag),
             _ => match signal {
                 Signal::StrongChrome => Some(Rule::ChromeClass),
@@ -259,6 +260,21 @@ fn is_section_header(dom: &FlatDom, i: usize) -> bool {
         return false;
     }
     dom.ancestors(i).any(|a| matches!(dom.nodes[a].tag, Tag::Article | Tag::Section | Tag::Main))
+}
+
+/// Shortest paragraph, in non-whitespace chars, beside an `<aside>` that
+/// places the aside in the article's text.
+const MIN_FLOW_PARAGRAPH_LEN: u32 = 80;
+
+/// Whether the `<aside>` at `i` is a note set in the article's text (a
+/// "note on other devices", a definitions box): it holds prose and stands
+/// among the article's paragraphs. A page's sidebar stands beside the
+/// article's box, and pull quotes and related links hold no prose.
+fn is_note_in_text(dom: &FlatDom, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    holds_prose(node)
+        && scoring::element_children(dom, node.parent)
+            .any(|c| c != i && dom.nodes[c].tag == Tag::P && dom.nodes[c].text_len >= MIN_FLOW_PARAGRAPH_LEN)
 }
 
 /// A box dropped for its class that holds at least as much paragraph text
@@ -625,6 +641,19 @@ mod tests {
              <div class=\"wsw\"><p>No media source currently available</p><p>0:00 0:02:21 0:00</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
         );
         assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn prose_notes_set_among_the_paragraphs_are_kept() {
+        let note = "<aside class=\"center\"><p><strong>Not all vegetarians are the same.</strong><br>The types of vegetarian diets eaten in the United States can vary widely. \
+            For example, vegans do not consume any animal products, including milk and eggs. Lacto-ovo vegetarians eat milk and eggs along with plant foods. \
+            Some people have eating patterns that are mainly vegetarian but may include small amounts of meat, poultry, or seafood.</p></aside>";
+        let got = texts(&page("", note, ""));
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[2].starts_with("Not all vegetarians are the same. The types of vegetarian diets"), "{got:?}");
+        // The same note as a sidebar beside the article's box stays dropped.
+        let beside = format!("<html><body><main><article><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p></article>{note}</main></body></html>");
+        assert_eq!(texts(&beside), vec![P1, P2, P3, P1]);
     }
 
     #[test]
