@@ -277,11 +277,17 @@ fn is_note_in_text(dom: &FlatDom, i: usize) -> bool {
             .any(|c| c != i && dom.nodes[c].tag == Tag::P && dom.nodes[c].text_len >= MIN_FLOW_PARAGRAPH_LEN)
 }
 
-/// A box dropped for its class that holds at least as much paragraph text
-/// as everything kept: the template names the article's column like chrome
-/// ("sidebar-content", a tab panel classed "hidden"), and without it the
-/// page keeps no more than its leftovers. Readability, likewise, retries
-/// without its class filter when the strict pass leaves too little text.
+/// Share of the kept paragraph text that a box dropped for its class must
+/// hold to be the article's: a little under all of it, as the kept rest
+/// counts a page title's summary and repeated intro lines too.
+const ARTICLE_BOX_SHARE: f32 = 0.9;
+
+/// A box dropped for its class that holds about as much paragraph text as
+/// everything kept ([`ARTICLE_BOX_SHARE`]): the template names the article's
+/// column like chrome ("sidebar-content", a tab panel classed "hidden"), and
+/// without it the page keeps no more than its leftovers. Readability,
+/// likewise, retries without its class filter when the strict pass leaves
+/// too little text.
 fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize> {
     let total_p = dom.nodes.first().map_or(0, |r| r.p_text_len);
     let dropped_p: u32 = chrome.iter().enumerate().filter(|(_, r)| r.is_some()).map(|(i, _)| dom.nodes[i].p_text_len).sum();
@@ -292,7 +298,7 @@ fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize
         .filter(|(_, r)| **r == Some(Rule::ChromeClass))
         .map(|(i, _)| (i, dom.nodes[i].p_text_len))
         .max_by_key(|&(_, p)| p)?;
-    (best_p > 0 && best_p >= kept_p).then_some(best)
+    (best_p > 0 && best_p as f32 >= ARTICLE_BOX_SHARE * kept_p as f32).then_some(best)
 }
 
 /// Whether element `i` is one of a run of same-class siblings that together
@@ -726,6 +732,25 @@ mod tests {
         );
         let got = texts(&html);
         assert!([P1, P2, P3].iter().all(|p| got.iter().any(|t| t == p)), "{got:?}");
+        assert!(explain_html(&html, None).contains("keep article-box"));
+    }
+
+    #[test]
+    fn article_box_classed_like_chrome_is_kept_when_it_holds_nearly_as_much_prose_as_the_rest() {
+        let summary = "LSC is an independent nonprofit established by Congress in 1974 to provide financial support for civil legal aid to low-income Americans. \
+            The Corporation currently provides funding to 130 independent nonprofit legal aid organizations in every state, the District of Columbia, and U.S. Territories.";
+        let help = [
+            "If you are looking for help with a civil legal problem, enter an address or city below to find an LSC-funded legal aid organization near you.",
+            "You can also visit LawHelp.org to look up information about your legal questions and find free legal forms.",
+            "Begin typing an address in the search box below, then select one of the suggested results. You can also click on the map.",
+        ];
+        let html = format!(
+            "<html><body><div class=\"intro\"><h1>I Need Legal Help</h1><p>{summary}</p><p>Legal aid programs help with housing, family, benefits and consumer cases.</p></div>\
+             <div id=\"map-and-related\"><p>{}</p><p>{}</p><p>{}</p></div></body></html>",
+            help[0], help[1], help[2]
+        );
+        let got = texts(&html);
+        assert!(help.iter().all(|h| got.iter().any(|t| t == h)), "{got:?}");
         assert!(explain_html(&html, None).contains("keep article-box"));
     }
 
