@@ -166,6 +166,7 @@ impl<'a> Extraction<'a> {
         roots.sort_unstable();
         let junk = mark_junk_containers(&dom, &roots);
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
+        keep_later_h1s(&blocks, &mut verdicts);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_author_heading, MAX_AUTHOR_SECTION_LEN, Rule::AuthorSection);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
         drop_repeated_runs(&dom, &blocks, &mut verdicts);
@@ -528,6 +529,17 @@ fn links_a_sentence(b: &RawBlock, density: f32) -> bool {
     b.text_len.saturating_sub(b.link_len) >= MIN_SENTENCE_UNLINKED && density <= MAX_SENTENCE_LINK_DENSITY
 }
 
+/// Keeps the `<h1>`s after the first one inside the article: the first is
+/// its title, while markdown renderers and page builders set the article's
+/// own sections as further `<h1>`s.
+fn keep_later_h1s(blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    let mut titles = (0..blocks.len()).filter(|&i| verdicts[i] == Some(Rule::Title));
+    titles.next();
+    for i in titles.collect::<Vec<_>>() {
+        verdicts[i] = vocab::is_furniture_heading(&blocks[i].text).then_some(Rule::Boilerplate);
+    }
+}
+
 /// The rule that drops a block, if any.
 fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> Option<Rule> {
     if !roots.iter().any(|&r| b.owner >= r && b.owner < dom.nodes[r].end) {
@@ -852,6 +864,14 @@ mod tests {
         let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{related}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
         assert_eq!(texts(&html), vec![P1, P2, "Next steps", P3]);
         assert!(explain_html(&html, None).lines().any(|l| l.starts_with("related-section") && l.contains("Latest News")));
+    }
+
+    #[test]
+    fn section_h1s_after_the_title_are_kept() {
+        let html = format!(
+            "<html><body><article><h1>Small is the new large</h1><p>{P1}</p><h1>What is a SLM?</h1><p>{P2}</p><h1>Subscribe</h1><h1>The results</h1><p>{P3}</p></article></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, "What is a SLM?", P2, "The results", P3]);
     }
 
     #[test]
