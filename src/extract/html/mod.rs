@@ -540,6 +540,14 @@ fn keep_later_h1s(blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
     }
 }
 
+/// Whether a line ends with a colon, introducing the quote or list after
+/// it ("Posted on <a>the ASA's community forum on 2025-07-09</a>:"): it
+/// belongs to the article even when its source is linked, while pointers
+/// to other stories ("Next: ...") end with their link.
+fn introduces_what_follows(b: &RawBlock) -> bool {
+    b.text.ends_with(':')
+}
+
 /// The rule that drops a block, if any.
 fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> Option<Rule> {
     if !roots.iter().any(|&r| b.owner >= r && b.owner < dom.nodes[r].end) {
@@ -555,7 +563,7 @@ fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> O
     // listicle's "3. Product name", a reading list); a linked paragraph line
     // is a pointer elsewhere.
     let density = if b.text_len == 0 { 1.0 } else { b.link_len as f32 / b.text_len as f32 };
-    if density > 0.5 && b.kind == BlockKind::Paragraph && !links_a_sentence(b, density) {
+    if density > 0.5 && b.kind == BlockKind::Paragraph && !links_a_sentence(b, density) && !introduces_what_follows(b) {
         return Some(Rule::LinkHeavyLine);
     }
     let furniture = if b.kind == BlockKind::Heading { vocab::is_furniture_heading(&b.text) } else { vocab::is_boilerplate(&b.text) };
@@ -911,6 +919,16 @@ mod tests {
     fn linked_entry_headings_are_kept_and_linked_lines_dropped() {
         let inside = "<h3><a href=\"/p/1\">1. Segway Ninebot Max</a></h3><p>Read next: <a href=\"/x\">The best scooters for commuters</a></p>";
         assert_eq!(texts(&page("", inside, "")), vec![P1, P2, "1. Segway Ninebot Max", P3]);
+    }
+
+    #[test]
+    fn linked_lines_introducing_a_quote_are_kept() {
+        let intro = "<p>Posted on <a href=\"/d\">American Statistical Association's community forum on 2025-07-09</a>:</p>\
+            <blockquote><p>The Sports Analytics Club Program has released the fifth edition of its catalog.</p></blockquote>";
+        let got = texts(&page("", intro, ""));
+        assert_eq!(got[2], "Posted on American Statistical Association's community forum on 2025-07-09:");
+        let pointer = "<p>Next: <a href=\"/x\">The best scooters for commuters</a></p>";
+        assert_eq!(texts(&page("", pointer, "")), vec![P1, P2, P3]);
     }
 
     #[test]
