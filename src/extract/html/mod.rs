@@ -166,6 +166,7 @@ impl<'a> Extraction<'a> {
         roots.sort_unstable();
         let junk = mark_junk_containers(&dom, &roots);
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
+        keep_later_h1s(&blocks, &mut verdicts);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_author_heading, MAX_AUTHOR_SECTION_LEN, Rule::AuthorSection);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
         drop_repeated_runs(&dom, &blocks, &mut verdicts);
@@ -216,6 +217,7 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
         let rule = match node.tag {
             Tag::Body | Tag::Article | Tag::Main | Tag::P | Tag::Heading(_) => None,
             Tag::Header if is_section_header(dom, i) => None,
+            Tag::Aside if is_note_in_text(dom, i) => None,
             Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer | Tag::Figcaption => Some(Rule::ChromeTag),
             _ => match signal {
                 Signal::StrongChrome => Some(Rule::ChromeClass),
@@ -261,11 +263,32 @@ fn is_section_header(dom: &FlatDom, i: usize) -> bool {
     dom.ancestors(i).any(|a| matches!(dom.nodes[a].tag, Tag::Article | Tag::Section | Tag::Main))
 }
 
-/// A box dropped for its class that holds at least as much paragraph text
-/// as everything kept: the template names the article's column like chrome
-/// ("sidebar-content", a tab panel classed "hidden"), and without it the
-/// page keeps no more than its leftovers. Readability, likewise, retries
-/// without its class filter when the strict pass leaves too little text.
+/// Shortest paragraph, in non-whitespace chars, beside an `<aside>` that
+/// places the aside in the article's text.
+const MIN_FLOW_PARAGRAPH_LEN: u32 = 80;
+
+/// Whether the `<aside>` at `i` is a note set in the article's text (a
+/// "note on other devices", a definitions box): it holds prose and stands
+/// among the article's paragraphs. A page's sidebar stands beside the
+/// article's box, and pull quotes and related links hold no prose.
+fn is_note_in_text(dom: &FlatDom, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    holds_prose(node)
+        && scoring::element_children(dom, node.parent)
+            .any(|c| c != i && dom.nodes[c].tag == Tag::P && dom.nodes[c].text_len >= MIN_FLOW_PARAGRAPH_LEN)
+}
+
+/// Share of the kept paragraph text that a box dropped for its class must
+/// hold to be the article's: a little under all of it, as the kept rest
+/// counts a page title's summary and repeated intro lines too.
+const ARTICLE_BOX_SHARE: f32 = 0.9;
+
+/// A box dropped for its class that holds about as much paragraph text as
+/// everything kept ([`ARTICLE_BOX_SHARE`]): the template names the article's
+/// column like chrome ("sidebar-content", a tab panel classed "hidden"), and
+/// without it the page keeps no more than its leftovers. Readability,
+/// likewise, retries without its class filter when the strict pass leaves
+/// too little text.
 fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize> {
     let total_p = dom.nodes.first().map_or(0, |r| r.p_text_len);
     let dropped_p: u32 = chrome.iter().enumerate().filter(|(_, r)| r.is_some()).map(|(i, _)| dom.nodes[i].p_text_len).sum();
@@ -276,7 +299,7 @@ fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize
         .filter(|(_, r)| **r == Some(Rule::ChromeClass))
         .map(|(i, _)| (i, dom.nodes[i].p_text_len))
         .max_by_key(|&(_, p)| p)?;
-    (best_p > 0 && best_p >= kept_p).then_some(best)
+    (best_p > 0 && best_p as f32 >= ARTICLE_BOX_SHARE * kept_p as f32).then_some(best)
 }
 
 /// Whether element `i` is one of a run of same-class siblings that together
@@ -506,6 +529,25 @@ fn links_a_sentence(b: &RawBlock, density: f32) -> bool {
     b.text_len.saturating_sub(b.link_len) >= MIN_SENTENCE_UNLINKED && density <= MAX_SENTENCE_LINK_DENSITY
 }
 
+/// Keeps the `<h1>`s after the first one inside the article: the first is
+/// its title, while markdown renderers and page builders set the article's
+/// own sections as further `<h1>`s.
+fn keep_later_h1s(blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    let mut titles = (0..blocks.len()).filter(|&i| verdicts[i] == Some(Rule::Title));
+    titles.next();
+    for i in titles.collect::<Vec<_>>() {
+        verdicts[i] = vocab::is_furniture_heading(&blocks[i].text).then_some(Rule::Boilerplate);
+    }
+}
+
+/// Whether a line ends with a colon, introducing the quote or list after
+/// it ("Posted on <a>the ASA's community forum on 2025-07-09</a>:"): it
+/// belongs to the article even when its source is linked, while pointers
+/// to other stories ("Next: ...") end with their link.
+fn introduces_what_follows(b: &RawBlock) -> bool {
+    b.text.ends_with(':')
+}
+
 /// The rule that drops a block, if any.
 fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> Option<Rule> {
     if !roots.iter().any(|&r| b.owner >= r && b.owner < dom.nodes[r].end) {
@@ -521,7 +563,7 @@ fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> O
     // listicle's "3. Product name", a reading list); a linked paragraph line
     // is a pointer elsewhere.
     let density = if b.text_len == 0 { 1.0 } else { b.link_len as f32 / b.text_len as f32 };
-    if density > 0.5 && b.kind == BlockKind::Paragraph && !links_a_sentence(b, density) {
+    if density > 0.5 && b.kind == BlockKind::Paragraph && !links_a_sentence(b, density) && !introduces_what_follows(b) {
         return Some(Rule::LinkHeavyLine);
     }
     let furniture = if b.kind == BlockKind::Heading { vocab::is_furniture_heading(&b.text) } else { vocab::is_boilerplate(&b.text) };
@@ -628,6 +670,19 @@ mod tests {
     }
 
     #[test]
+    fn prose_notes_set_among_the_paragraphs_are_kept() {
+        let note = "<aside class=\"center\"><p><strong>Not all vegetarians are the same.</strong><br>The types of vegetarian diets eaten in the United States can vary widely. \
+            For example, vegans do not consume any animal products, including milk and eggs. Lacto-ovo vegetarians eat milk and eggs along with plant foods. \
+            Some people have eating patterns that are mainly vegetarian but may include small amounts of meat, poultry, or seafood.</p></aside>";
+        let got = texts(&page("", note, ""));
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[2].starts_with("Not all vegetarians are the same. The types of vegetarian diets"), "{got:?}");
+        // The same note as a sidebar beside the article's box stays dropped.
+        let beside = format!("<html><body><main><article><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p></article>{note}</main></body></html>");
+        assert_eq!(texts(&beside), vec![P1, P2, P3, P1]);
+    }
+
+    #[test]
     fn figure_captions_are_dropped() {
         let inside = "<figure><img src=\"a.jpg\"><figcaption>The minister arrives for the talks in Geneva. Photo: Reuters</figcaption></figure>";
         assert_eq!(texts(&page("", inside, "")), vec![P1, P2, P3]);
@@ -697,6 +752,25 @@ mod tests {
         );
         let got = texts(&html);
         assert!([P1, P2, P3].iter().all(|p| got.iter().any(|t| t == p)), "{got:?}");
+        assert!(explain_html(&html, None).contains("keep article-box"));
+    }
+
+    #[test]
+    fn article_box_classed_like_chrome_is_kept_when_it_holds_nearly_as_much_prose_as_the_rest() {
+        let summary = "LSC is an independent nonprofit established by Congress in 1974 to provide financial support for civil legal aid to low-income Americans. \
+            The Corporation currently provides funding to 130 independent nonprofit legal aid organizations in every state, the District of Columbia, and U.S. Territories.";
+        let help = [
+            "If you are looking for help with a civil legal problem, enter an address or city below to find an LSC-funded legal aid organization near you.",
+            "You can also visit LawHelp.org to look up information about your legal questions and find free legal forms.",
+            "Begin typing an address in the search box below, then select one of the suggested results. You can also click on the map.",
+        ];
+        let html = format!(
+            "<html><body><div class=\"intro\"><h1>I Need Legal Help</h1><p>{summary}</p><p>Legal aid programs help with housing, family, benefits and consumer cases.</p></div>\
+             <div id=\"map-and-related\"><p>{}</p><p>{}</p><p>{}</p></div></body></html>",
+            help[0], help[1], help[2]
+        );
+        let got = texts(&html);
+        assert!(help.iter().all(|h| got.iter().any(|t| t == h)), "{got:?}");
         assert!(explain_html(&html, None).contains("keep article-box"));
     }
 
@@ -801,6 +875,14 @@ mod tests {
     }
 
     #[test]
+    fn section_h1s_after_the_title_are_kept() {
+        let html = format!(
+            "<html><body><article><h1>Small is the new large</h1><p>{P1}</p><h1>What is a SLM?</h1><p>{P2}</p><h1>Subscribe</h1><h1>The results</h1><p>{P3}</p></article></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, "What is a SLM?", P2, "The results", P3]);
+    }
+
+    #[test]
     fn table_of_contents_titles_are_dropped() {
         let toc = "<h2>Table of Contents:</h2><ul><li><a href=\"#agreed\">What was agreed</a></li><li><a href=\"#next\">Next steps</a></li></ul>";
         assert_eq!(texts(&page("", toc, "")), vec![P1, P2, P3]);
@@ -837,6 +919,16 @@ mod tests {
     fn linked_entry_headings_are_kept_and_linked_lines_dropped() {
         let inside = "<h3><a href=\"/p/1\">1. Segway Ninebot Max</a></h3><p>Read next: <a href=\"/x\">The best scooters for commuters</a></p>";
         assert_eq!(texts(&page("", inside, "")), vec![P1, P2, "1. Segway Ninebot Max", P3]);
+    }
+
+    #[test]
+    fn linked_lines_introducing_a_quote_are_kept() {
+        let intro = "<p>Posted on <a href=\"/d\">American Statistical Association's community forum on 2025-07-09</a>:</p>\
+            <blockquote><p>The Sports Analytics Club Program has released the fifth edition of its catalog.</p></blockquote>";
+        let got = texts(&page("", intro, ""));
+        assert_eq!(got[2], "Posted on American Statistical Association's community forum on 2025-07-09:");
+        let pointer = "<p>Next: <a href=\"/x\">The best scooters for commuters</a></p>";
+        assert_eq!(texts(&page("", pointer, "")), vec![P1, P2, P3]);
     }
 
     #[test]
