@@ -348,9 +348,10 @@ fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
     let m = &article.metadata;
     let published = m.published_at.and_then(chrono::DateTime::from_timestamp_micros).map(|t| t.to_rfc3339());
     let mut report = format!(
-        "== metadata\ncharset    {} ({:?})\ntitle      {}\nbyline     {}\npublished  {}\nsite_name  {}\nurl        {}\nlanguage   {}\nblocks     {}\n",
+        "== metadata\ncharset    {} ({:?}{})\ntitle      {}\nbyline     {}\npublished  {}\nsite_name  {}\nurl        {}\nlanguage   {}\nblocks     {}\n",
         decoded.encoding.name(),
         decoded.source,
+        if decoded.repaired_double_encoding { ", double-encoded UTF-8 repaired" } else { "" },
         m.title.as_deref().unwrap_or("-"),
         m.byline.as_deref().unwrap_or("-"),
         published.as_deref().unwrap_or("-"),

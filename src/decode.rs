@@ -9,6 +9,10 @@
 //! old `<meta charset=gb2312>` and servers send a default `ISO-8859-1`, while
 //! legacy text is almost never valid multi-byte UTF-8 by chance. The chosen
 //! encoding decodes with encoding_rs; malformed sequences become U+FFFD.
+//! Text that was UTF-8 decoded twice upstream ("â€™" for "’") is repaired
+//! after decoding (`mojibake`).
+
+mod mojibake;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use regex::bytes::Regex;
@@ -38,6 +42,8 @@ pub struct Decoded {
     pub source: CharsetSource,
     /// Whether malformed byte sequences were replaced by U+FFFD.
     pub had_errors: bool,
+    /// Whether double-encoded UTF-8 in the text was repaired.
+    pub repaired_double_encoding: bool,
 }
 
 /// Decodes an HTML page. `http_charset` is the `charset` parameter of the
@@ -61,7 +67,11 @@ fn finish(bytes: &[u8], encoding: &'static Encoding, source: CharsetSource) -> D
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
         (text, had_errors)
     };
-    Decoded { text: text.into_owned(), encoding, source, had_errors }
+    let (text, repaired_double_encoding) = match mojibake::repair(&text) {
+        Some(repaired) => (repaired, true),
+        None => (text.into_owned(), false),
+    };
+    Decoded { text, encoding, source, had_errors, repaired_double_encoding }
 }
 
 fn sniff(bytes: &[u8], http_charset: Option<&str>, markup: bool) -> (&'static Encoding, CharsetSource) {
