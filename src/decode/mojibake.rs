@@ -11,6 +11,9 @@
 //! page ("Ã©" for "é", "Â" before a no-break space) are repaired as well;
 //! alone they could be real text and are left as they are.
 
+use encoding_rs::WINDOWS_1252;
+use std::sync::OnceLock;
+
 /// The repaired text, or `None` when `text` shows no double encoding.
 pub fn repair(text: &str) -> Option<String> {
     let runs = runs(text);
@@ -83,35 +86,16 @@ fn byte_of(c: char) -> Option<u8> {
     if let Ok(byte) = u8::try_from(c) {
         return Some(byte);
     }
-    Some(match c {
-        '€' => 0x80,
-        '‚' => 0x82,
-        'ƒ' => 0x83,
-        '„' => 0x84,
-        '…' => 0x85,
-        '†' => 0x86,
-        '‡' => 0x87,
-        'ˆ' => 0x88,
-        '‰' => 0x89,
-        'Š' => 0x8A,
-        '‹' => 0x8B,
-        'Œ' => 0x8C,
-        'Ž' => 0x8E,
-        '‘' => 0x91,
-        '’' => 0x92,
-        '“' => 0x93,
-        '”' => 0x94,
-        '•' => 0x95,
-        '–' => 0x96,
-        '—' => 0x97,
-        '˜' => 0x98,
-        '™' => 0x99,
-        'š' => 0x9A,
-        '›' => 0x9B,
-        'œ' => 0x9C,
-        'ž' => 0x9E,
-        'Ÿ' => 0x9F,
-        _ => return None,
+    windows_1252_punctuation().iter().position(|&p| p == c).and_then(|i| u8::try_from(0x80 + i).ok())
+}
+
+/// The chars Windows-1252 gives the bytes 0x80..=0x9F, from encoding_rs's
+/// table (its five gaps give the C1 controls of the same numbers).
+fn windows_1252_punctuation() -> &'static [char] {
+    static CHARS: OnceLock<Vec<char>> = OnceLock::new();
+    CHARS.get_or_init(|| {
+        let bytes: Vec<u8> = (0x80..=0x9F).collect();
+        WINDOWS_1252.decode_without_bom_handling(&bytes).0.chars().collect()
     })
 }
 
