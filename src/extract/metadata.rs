@@ -1514,7 +1514,7 @@ fn parse_timestamp(raw: &str) -> Option<Stamp> {
     let s = raw.trim();
     // Every form reads its numbers in ASCII digits: most texts (run through
     // here near every headline) have none.
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
+    if !has_ascii_digit(s) {
         return None;
     }
     let stamp = |dt: DateTime<chrono::FixedOffset>| Stamp { day: dt.date_naive(), utc_micros: dt.with_timezone(&Utc).timestamp_micros() };
