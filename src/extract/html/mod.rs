@@ -15,6 +15,7 @@
 mod blocks;
 mod dom;
 mod lede;
+mod listing;
 mod scoring;
 mod tail;
 pub mod tokenizer;
@@ -109,6 +110,8 @@ enum Rule {
     Repeated,
     /// After the article's body, in a box of another kind (bio, disclaimer, promo).
     ArticleTail,
+    /// In a row of look-alike cards, each a linked title and an excerpt.
+    TeaserListing,
 }
 
 impl Rule {
@@ -127,6 +130,7 @@ impl Rule {
             Rule::RelatedSection => "related-section",
             Rule::Repeated => "repeated",
             Rule::ArticleTail => "article-tail",
+            Rule::TeaserListing => "teaser-listing",
         }
     }
 }
@@ -170,6 +174,10 @@ impl<'a> Extraction<'a> {
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_author_heading, MAX_AUTHOR_SECTION_LEN, Rule::AuthorSection);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
         drop_repeated_runs(&dom, &blocks, &mut verdicts);
+        let kept: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
+        for i in listing::find(&dom, &blocks, &kept) {
+            verdicts[i] = Some(Rule::TeaserListing);
+        }
         let kept: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
         let linked: Vec<bool> = verdicts.iter().map(|v| matches!(v, Some(Rule::LinkHeavyBox | Rule::LinkHeavyLine))).collect();
         for i in tail::find(&dom, &blocks, &kept, &linked) {
