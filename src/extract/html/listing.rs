@@ -39,13 +39,24 @@ pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Vec<usize> {
     };
     let total_kept: u32 = blocks.iter().zip(kept).filter(|(_, &k)| k).map(|(b, _)| b.text_len).sum();
     let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut boxes: Vec<usize> = Vec::new();
     for parent in 0..dom.nodes.len() {
         if dom.nodes[parent].element().is_none() {
             continue;
         }
-        let mut cards: Vec<(CardKind, Vec<usize>)> = element_children(dom, parent)
-            .filter(|&c| (1..=MAX_CARD_LEN).contains(&dom.nodes[c].text_len))
-            .map(|c| (c, in_subtree(c)))
+        // A card holds both linked and plain text; checking that first
+        // spares most boxes the look at their blocks.
+        boxes.clear();
+        boxes.extend(element_children(dom, parent).filter(|&c| {
+            let node = &dom.nodes[c];
+            node.text_len <= MAX_CARD_LEN && node.link_len > 0 && node.link_len < node.text_len
+        }));
+        if boxes.len() < MIN_CARDS {
+            continue;
+        }
+        let mut cards: Vec<(CardKind, Vec<usize>)> = boxes
+            .iter()
+            .map(|&c| (c, in_subtree(c)))
             .filter(|&(c, ref inside)| is_card(blocks, inside) && links_elsewhere(dom, c))
             .map(|(c, inside)| (kind_of(dom, c), inside))
             .collect();
@@ -115,7 +126,7 @@ fn links_elsewhere(dom: &FlatDom, n: usize) -> bool {
         node.tag == Tag::A
             && node.element().and_then(|e| e.attr("href")).is_some_and(|href| {
                 let href = href.trim_start();
-                !href.is_empty() && !href.starts_with('#') && !href.to_ascii_lowercase().starts_with("javascript:")
+                !href.is_empty() && !href.starts_with('#') && !href.get(..11).is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
             })
     })
 }
