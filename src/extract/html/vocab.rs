@@ -119,6 +119,9 @@ fn classify_names(names: &str) -> Signal {
         let at = found.start();
         match kind {
             // "commentary" and "comments-count" wrappers hold opinion and article text.
+            // A "read more" wrapper around an FAQ answer holds the answer
+            // itself, collapsed until the reader opens it.
+            Fragment::Strong if w.starts_with("read") && names.contains("answer") => {}
             Fragment::Strong => strong |= !(w == "comment" && bytes[at..].starts_with(b"commentar")),
             // "overflow-hidden" (CSS utility classes) clips a box's edges; the box is shown.
             Fragment::Weak if w == "hidden" && is_overflow_utility(bytes, at) => {}
@@ -460,6 +463,8 @@ mod tests {
         assert_eq!(classify_names("overflow-hidden promo-hidden"), Signal::StrongChrome);
         assert_eq!(classify_names("whitespace-nowrap hidden"), Signal::Chrome);
         assert_eq!(classify_names(""), Signal::Neutral);
+        assert_eq!(classify_names("readmoreanswer_answertextwrapper__9j8v_"), Signal::Content);
+        assert_eq!(classify_names("read-more-link"), Signal::StrongChrome);
     }
 
     #[test]
