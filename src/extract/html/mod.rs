@@ -201,6 +201,7 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
     let mut chrome: Vec<Option<Rule>> = vec![None; n];
     let mut weights = vec![0.0f32; n];
     let total_p = dom.nodes.first().map_or(0, |r| r.p_text_len) as f32;
+    let holds_text = holds_own_text(dom);
     let mut i = 1;
     while i < n {
         let node = &dom.nodes[i];
@@ -220,7 +221,7 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
             Tag::Aside if is_note_in_text(dom, i) => None,
             Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer | Tag::Figcaption => Some(Rule::ChromeTag),
             _ => match signal {
-                Signal::StrongChrome => Some(Rule::ChromeClass),
+                Signal::StrongChrome if !is_phrase_in_text(dom, i, &holds_text) => Some(Rule::ChromeClass),
                 Signal::Chrome if !holds_prose(node) && !in_prose_run(dom, i, total_p) => Some(Rule::ChromeClass),
                 _ => vocab::is_chrome_role(el).then_some(Rule::ChromeRole),
             },
@@ -245,6 +246,30 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
         }
     }
     (chrome, weights)
+}
+
+/// Per node: whether it holds non-whitespace text of its own, beside its
+/// child elements (a paragraph's running text).
+fn holds_own_text(dom: &FlatDom) -> Vec<bool> {
+    let mut holds = vec![false; dom.nodes.len()];
+    for node in &dom.nodes {
+        if let dom::Content::Text(t) = node.content {
+            if !t.trim().is_empty() {
+                holds[node.parent] = true;
+            }
+        }
+    }
+    holds
+}
+
+/// Whether element `i` is a link or an inline element set in running text
+/// ("determine <a class=\"recommendation-inline-link\">who will be paying</a>
+/// and how much"): a chrome word in its class names what the link does (opens
+/// a popup, points to a recommended story), while its text is a phrase of the
+/// sentence. Screen-reader-only text stays out, as the page does not show it.
+fn is_phrase_in_text(dom: &FlatDom, i: usize, holds_text: &[bool]) -> bool {
+    let node = &dom.nodes[i];
+    matches!(node.tag, Tag::A | Tag::Inline) && holds_text[node.parent] && node.element().is_some_and(|el| !vocab::names_unseen_text(el))
 }
 
 /// A code block or inline code, whose inner classes name code tokens.
@@ -973,6 +998,19 @@ mod tests {
         let refs = "<div class=\"refs\"><p>Carriero et al., Procedural Knowledge Ontology, Section 1 (Introduction), 2024.</p></div>";
         let html = format!("<html><body><article><h1>Talks</h1><div class=\"entry\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>{refs}</div></article></body></html>");
         assert_eq!(texts(&html).len(), 4);
+    }
+
+    #[test]
+    fn links_classed_like_chrome_inside_a_sentence_are_kept() {
+        let sentence = "<p>Before you can start anything, you and your partner need to determine \
+            <a class=\"recommendation-inline-link\" href=\"/budget\">who will be paying for your celebration</a>—and how much you can spend.</p>";
+        let got = texts(&page("", sentence, ""));
+        assert_eq!(got[2], "Before you can start anything, you and your partner need to determine who will be paying for your celebration—and how much you can spend.");
+        // Screen-reader text inside a sentence, and a chrome link standing alone, still go.
+        let unseen = "<p>Read the <a href=\"/r\">full report<span class=\"sr-only popup\"> (opens in a new window)</span></a> before the vote.</p>\
+            <div><a class=\"popup-trigger\" href=\"/s\">Subscribe now</a></div>";
+        let got = texts(&page("", unseen, ""));
+        assert_eq!(got, vec![P1, P2, "Read the full report before the vote.", P3]);
     }
 
     #[test]

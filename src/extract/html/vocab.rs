@@ -153,6 +153,17 @@ fn is_overflow_utility(names: &[u8], at: usize) -> bool {
     names[start..].starts_with(b"overflow")
 }
 
+/// Class/id fragments of text kept for screen readers or off screen.
+const UNSEEN_TEXT: &[&str] = &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "offscreen", "hidden"];
+
+/// Whether an element's class or id hides its text from the page (CSS
+/// `overflow-hidden` utilities only clip a box's edges).
+pub fn names_unseen_text(el: &Element) -> bool {
+    class_and_id(el)
+        .split_ascii_whitespace()
+        .any(|name| !name.starts_with("overflow") && UNSEEN_TEXT.iter().any(|w| name.contains(w)))
+}
+
 /// ARIA landmark roles of page chrome.
 pub fn is_chrome_role(el: &Element) -> bool {
     matches!(
