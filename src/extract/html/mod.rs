@@ -1014,6 +1014,15 @@ mod tests {
     }
 
     #[test]
+    fn sections_whose_anchor_id_holds_a_chrome_word_are_kept() {
+        let section = format!(
+            "<div class=\"section\" id=\"getting-into-trouble-with-shared-mutable-history\"><h2>Getting into trouble with shared mutable history</h2><p>{P3}</p></div>"
+        );
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{section}</article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, "Getting into trouble with shared mutable history", P3]);
+    }
+
+    #[test]
     fn explain_names_the_rule_for_each_decision() {
         let report = explain_html(&page("<nav><a href=\"/\">Home</a></nav>", "", ""), Some("https://example.org/a"));
         assert!(report.contains("drop chrome-tag"), "{report}");

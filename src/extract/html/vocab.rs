@@ -59,13 +59,26 @@ pub enum Signal {
     Neutral,
 }
 
-/// Lower-cased class and id of an element, joined by a space.
+/// Fewest words of an id made from a heading's text.
+const MIN_SLUG_WORDS: usize = 5;
+
+/// Whether an id is a heading's text made into an anchor
+/// ("getting-into-trouble-with-shared-mutable-history"): its words are the
+/// section's topic, not the box's role, so they say nothing of chrome.
+/// Template ids name a role in a word or three ("related-posts"), generated
+/// ids are mostly hex ("w-node-fa5d3b28-6222").
+fn is_heading_slug(id: &str) -> bool {
+    id.split(['-', '_']).filter(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic())).count() >= MIN_SLUG_WORDS
+}
+
+/// Lower-cased class and id of an element, joined by a space; an id made
+/// from a heading is left out.
 fn class_and_id(el: &Element) -> String {
     let mut s = String::new();
     if let Some(c) = el.attr("class") {
         s.push_str(c);
     }
-    if let Some(id) = el.attr("id") {
+    if let Some(id) = el.attr("id").filter(|id| !is_heading_slug(id)) {
         s.push(' ');
         s.push_str(id);
     }
@@ -476,6 +489,15 @@ mod tests {
         assert_eq!(classify_names(""), Signal::Neutral);
         assert_eq!(classify_names("readmoreanswer_answertextwrapper__9j8v_"), Signal::Content);
         assert_eq!(classify_names("read-more-link"), Signal::StrongChrome);
+    }
+
+    #[test]
+    fn ids_made_from_headings() {
+        assert!(is_heading_slug("getting-into-trouble-with-shared-mutable-history"));
+        assert!(is_heading_slug("more-on-car-repair-maintenance-related-articles-text"));
+        assert!(is_heading_slug("A_Alignment_with_Customers_Menu_and_Pricing"));
+        assert!(!is_heading_slug("related-posts-wrapper"));
+        assert!(!is_heading_slug("w-node-fa5d3b28-6222-4f5a-b5a4-0b1e4c2a9d11"));
     }
 
     #[test]
