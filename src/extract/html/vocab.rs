@@ -240,8 +240,20 @@ pub fn is_boilerplate(text: &str) -> bool {
             || is_pointer_line(&lower)
             || is_furniture_line(text)
             || is_call_to_action(&lower)
+            || is_social_follow_line(&lower)
             || is_dateline(&lower)
             || is_timecode_line(text))
+}
+
+/// Social networks a page asks its readers to follow it on.
+const SOCIAL_NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "youtube", "tiktok", "linkedin"];
+
+/// Whether a line (`lower`, lower-cased) asks the reader to follow the
+/// site on social networks ("Follow Newsbeat on Instagram, Facebook,
+/// Twitter and YouTube."): naming two networks sets it apart from a
+/// sentence about following a company on one.
+fn is_social_follow_line(lower: &str) -> bool {
+    starts_with_words(lower, "follow") && SOCIAL_NETWORKS.iter().filter(|n| lower.contains(*n)).count() >= 2
 }
 
 /// Longest dateline or reading-time line, in chars.
@@ -552,6 +564,8 @@ mod tests {
         assert!(!is_boilerplate("Loading time of your pages"));
         assert!(!is_boilerplate("Share one thing that you wish people knew about you."));
         assert!(is_call_to_action("join our genius newsletter"));
+        assert!(is_boilerplate("Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram."));
+        assert!(!is_boilerplate("Follow the steps below to link your Facebook page."));
         assert!(is_furniture_heading("GitHub Actions analytics (Sponsored)"));
         assert!(is_furniture_heading("Bridgestone Team | 5 min read"));
         assert!(!is_furniture_heading("What was agreed"));
