@@ -554,6 +554,22 @@ fn links_a_sentence(b: &RawBlock, density: f32) -> bool {
     b.text_len.saturating_sub(b.link_len) >= MIN_SENTENCE_UNLINKED && density <= MAX_SENTENCE_LINK_DENSITY
 }
 
+/// Fewest words, and most chars, of a short line kept as a sentence
+/// whatever its links.
+const MIN_SENTENCE_WORDS: usize = 5;
+const MAX_SHORT_SENTENCE_LEN: usize = 120;
+
+/// Whether a short link-dense line is a whole sentence of the article
+/// ("The <a>Askar SQA55</a> is available at <a>High Point Scientific</a>."):
+/// it ends as a statement does, while a pointer to another story or a tag
+/// line ends with its link's title.
+fn is_short_linked_sentence(b: &RawBlock) -> bool {
+    let text = b.text.trim_end();
+    text.ends_with(['.', '!'])
+        && text.chars().count() <= MAX_SHORT_SENTENCE_LEN
+        && text.split_whitespace().count() >= MIN_SENTENCE_WORDS
+}
+
 /// Keeps the `<h1>`s after the first one inside the article: the first is
 /// its title, while markdown renderers and page builders set the article's
 /// own sections as further `<h1>`s.
@@ -588,7 +604,12 @@ fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> O
     // listicle's "3. Product name", a reading list); a linked paragraph line
     // is a pointer elsewhere.
     let density = if b.text_len == 0 { 1.0 } else { b.link_len as f32 / b.text_len as f32 };
-    if density > 0.5 && b.kind == BlockKind::Paragraph && !links_a_sentence(b, density) && !introduces_what_follows(b) {
+    if density > 0.5
+        && b.kind == BlockKind::Paragraph
+        && !links_a_sentence(b, density)
+        && !introduces_what_follows(b)
+        && !is_short_linked_sentence(b)
+    {
         return Some(Rule::LinkHeavyLine);
     }
     let furniture = if b.kind == BlockKind::Heading { vocab::is_furniture_heading(&b.text) } else { vocab::is_boilerplate(&b.text) };
@@ -1020,6 +1041,16 @@ mod tests {
         );
         let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{section}</article></body></html>");
         assert_eq!(texts(&html), vec![P1, P2, "Getting into trouble with shared mutable history", P3]);
+    }
+
+    #[test]
+    fn short_sentences_made_mostly_of_links_are_kept() {
+        let sentence = "<p>The <a href=\"/askar\">Askar SQA55</a> is available at <a href=\"/hps\">High Point Scientific</a>.</p>";
+        let got = texts(&page("", sentence, ""));
+        assert_eq!(got[2], "The Askar SQA55 is available at High Point Scientific.");
+        // A pointer ends with the title it links to.
+        let pointer = "<p>See also: <a href=\"/x\">The best telescopes for beginners</a></p>";
+        assert_eq!(texts(&page("", pointer, "")), vec![P1, P2, P3]);
     }
 
     #[test]
