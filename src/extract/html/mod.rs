@@ -252,11 +252,11 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
 /// child elements (a paragraph's running text).
 fn holds_own_text(dom: &FlatDom) -> Vec<bool> {
     let mut holds = vec![false; dom.nodes.len()];
-    for node in &dom.nodes {
-        if let dom::Content::Text(t) = node.content {
-            if !t.trim().is_empty() {
-                holds[node.parent] = true;
-            }
+    // Node 0 is the document, not a text node.
+    for node in dom.nodes.iter().skip(1) {
+        // A text node's text_len counts its non-whitespace chars.
+        if node.element().is_none() && node.text_len > 0 {
+            holds[node.parent] = true;
         }
     }
     holds
