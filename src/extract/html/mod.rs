@@ -209,6 +209,7 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
     let mut chrome: Vec<Option<Rule>> = vec![None; n];
     let mut weights = vec![0.0f32; n];
     let total_p = dom.nodes.first().map_or(0, |r| r.p_text_len) as f32;
+    let holds_text = holds_own_text(dom);
     let mut i = 1;
     while i < n {
         let node = &dom.nodes[i];
@@ -228,7 +229,7 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
             Tag::Aside if is_note_in_text(dom, i) => None,
             Tag::Nav | Tag::Aside | Tag::Header | Tag::Footer | Tag::Figcaption => Some(Rule::ChromeTag),
             _ => match signal {
-                Signal::StrongChrome => Some(Rule::ChromeClass),
+                Signal::StrongChrome if !is_phrase_in_text(dom, i, &holds_text) => Some(Rule::ChromeClass),
                 Signal::Chrome if !holds_prose(node) && !in_prose_run(dom, i, total_p) => Some(Rule::ChromeClass),
                 _ => vocab::is_chrome_role(el).then_some(Rule::ChromeRole),
             },
@@ -253,6 +254,30 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
         }
     }
     (chrome, weights)
+}
+
+/// Per node: whether it holds non-whitespace text of its own, beside its
+/// child elements (a paragraph's running text).
+fn holds_own_text(dom: &FlatDom) -> Vec<bool> {
+    let mut holds = vec![false; dom.nodes.len()];
+    // Node 0 is the document, not a text node.
+    for node in dom.nodes.iter().skip(1) {
+        // A text node's text_len counts its non-whitespace chars.
+        if node.element().is_none() && node.text_len > 0 {
+            holds[node.parent] = true;
+        }
+    }
+    holds
+}
+
+/// Whether element `i` is a link or an inline element set in running text
+/// ("determine <a class=\"recommendation-inline-link\">who will be paying</a>
+/// and how much"): a chrome word in its class names what the link does (opens
+/// a popup, points to a recommended story), while its text is a phrase of the
+/// sentence. Screen-reader-only text stays out, as the page does not show it.
+fn is_phrase_in_text(dom: &FlatDom, i: usize, holds_text: &[bool]) -> bool {
+    let node = &dom.nodes[i];
+    matches!(node.tag, Tag::A | Tag::Inline) && holds_text[node.parent] && node.element().is_some_and(|el| !vocab::names_unseen_text(el))
 }
 
 /// A code block or inline code, whose inner classes name code tokens.
@@ -537,6 +562,22 @@ fn links_a_sentence(b: &RawBlock, density: f32) -> bool {
     b.text_len.saturating_sub(b.link_len) >= MIN_SENTENCE_UNLINKED && density <= MAX_SENTENCE_LINK_DENSITY
 }
 
+/// Fewest words, and most chars, of a short line kept as a sentence
+/// whatever its links.
+const MIN_SENTENCE_WORDS: usize = 5;
+const MAX_SHORT_SENTENCE_LEN: usize = 120;
+
+/// Whether a short link-dense line is a whole sentence of the article
+/// ("The <a>Askar SQA55</a> is available at <a>High Point Scientific</a>."):
+/// it ends as a statement does, while a pointer to another story or a tag
+/// line ends with its link's title.
+fn is_short_linked_sentence(b: &RawBlock) -> bool {
+    let text = b.text.trim_end();
+    text.ends_with(['.', '!'])
+        && text.chars().count() <= MAX_SHORT_SENTENCE_LEN
+        && text.split_whitespace().count() >= MIN_SENTENCE_WORDS
+}
+
 /// Keeps the `<h1>`s after the first one inside the article: the first is
 /// its title, while markdown renderers and page builders set the article's
 /// own sections as further `<h1>`s.
@@ -571,7 +612,12 @@ fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> O
     // listicle's "3. Product name", a reading list); a linked paragraph line
     // is a pointer elsewhere.
     let density = if b.text_len == 0 { 1.0 } else { b.link_len as f32 / b.text_len as f32 };
-    if density > 0.5 && b.kind == BlockKind::Paragraph && !links_a_sentence(b, density) && !introduces_what_follows(b) {
+    if density > 0.5
+        && b.kind == BlockKind::Paragraph
+        && !links_a_sentence(b, density)
+        && !introduces_what_follows(b)
+        && !is_short_linked_sentence(b)
+    {
         return Some(Rule::LinkHeavyLine);
     }
     let furniture = if b.kind == BlockKind::Heading { vocab::is_furniture_heading(&b.text) } else { vocab::is_boilerplate(&b.text) };
@@ -981,6 +1027,38 @@ mod tests {
         let refs = "<div class=\"refs\"><p>Carriero et al., Procedural Knowledge Ontology, Section 1 (Introduction), 2024.</p></div>";
         let html = format!("<html><body><article><h1>Talks</h1><div class=\"entry\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>{refs}</div></article></body></html>");
         assert_eq!(texts(&html).len(), 4);
+    }
+
+    #[test]
+    fn links_classed_like_chrome_inside_a_sentence_are_kept() {
+        let sentence = "<p>Before you can start anything, you and your partner need to determine \
+            <a class=\"recommendation-inline-link\" href=\"/budget\">who will be paying for your celebration</a>—and how much you can spend.</p>";
+        let got = texts(&page("", sentence, ""));
+        assert_eq!(got[2], "Before you can start anything, you and your partner need to determine who will be paying for your celebration—and how much you can spend.");
+        // Screen-reader text inside a sentence, and a chrome link standing alone, still go.
+        let unseen = "<p>Read the <a href=\"/r\">full report<span class=\"sr-only popup\"> (opens in a new window)</span></a> before the vote.</p>\
+            <div><a class=\"popup-trigger\" href=\"/s\">Subscribe now</a></div>";
+        let got = texts(&page("", unseen, ""));
+        assert_eq!(got, vec![P1, P2, "Read the full report before the vote.", P3]);
+    }
+
+    #[test]
+    fn sections_whose_anchor_id_holds_a_chrome_word_are_kept() {
+        let section = format!(
+            "<div class=\"section\" id=\"getting-into-trouble-with-shared-mutable-history\"><h2>Getting into trouble with shared mutable history</h2><p>{P3}</p></div>"
+        );
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{section}</article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, "Getting into trouble with shared mutable history", P3]);
+    }
+
+    #[test]
+    fn short_sentences_made_mostly_of_links_are_kept() {
+        let sentence = "<p>The <a href=\"/askar\">Askar SQA55</a> is available at <a href=\"/hps\">High Point Scientific</a>.</p>";
+        let got = texts(&page("", sentence, ""));
+        assert_eq!(got[2], "The Askar SQA55 is available at High Point Scientific.");
+        // A pointer ends with the title it links to.
+        let pointer = "<p>See also: <a href=\"/x\">The best telescopes for beginners</a></p>";
+        assert_eq!(texts(&page("", pointer, "")), vec![P1, P2, P3]);
     }
 
     #[test]

@@ -59,13 +59,26 @@ pub enum Signal {
     Neutral,
 }
 
-/// Lower-cased class and id of an element, joined by a space.
+/// Fewest words of an id made from a heading's text.
+const MIN_SLUG_WORDS: usize = 5;
+
+/// Whether an id is a heading's text made into an anchor
+/// ("getting-into-trouble-with-shared-mutable-history"): its words are the
+/// section's topic, not the box's role, so they say nothing of chrome.
+/// Template ids name a role in a word or three ("related-posts"), generated
+/// ids are mostly hex ("w-node-fa5d3b28-6222").
+fn is_heading_slug(id: &str) -> bool {
+    id.split(['-', '_']).filter(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic())).count() >= MIN_SLUG_WORDS
+}
+
+/// Lower-cased class and id of an element, joined by a space; an id made
+/// from a heading is left out.
 fn class_and_id(el: &Element) -> String {
     let mut s = String::new();
     if let Some(c) = el.attr("class") {
         s.push_str(c);
     }
-    if let Some(id) = el.attr("id") {
+    if let Some(id) = el.attr("id").filter(|id| !is_heading_slug(id)) {
         s.push(' ');
         s.push_str(id);
     }
@@ -119,6 +132,9 @@ fn classify_names(names: &str) -> Signal {
         let at = found.start();
         match kind {
             // "commentary" and "comments-count" wrappers hold opinion and article text.
+            // A "read more" wrapper around an FAQ answer holds the answer
+            // itself, collapsed until the reader opens it.
+            Fragment::Strong if w.starts_with("read") && names.contains("answer") => {}
             Fragment::Strong => strong |= !(w == "comment" && bytes[at..].starts_with(b"commentar")),
             // "overflow-hidden" (CSS utility classes) clips a box's edges; the box is shown.
             Fragment::Weak if w == "hidden" && is_overflow_utility(bytes, at) => {}
@@ -148,6 +164,17 @@ fn classify_names(names: &str) -> Signal {
 fn is_overflow_utility(names: &[u8], at: usize) -> bool {
     let start = names[..at].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1);
     names[start..].starts_with(b"overflow")
+}
+
+/// Class/id fragments of text kept for screen readers or off screen.
+const UNSEEN_TEXT: &[&str] = &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "offscreen", "hidden"];
+
+/// Whether an element's class or id hides its text from the page (CSS
+/// `overflow-hidden` utilities only clip a box's edges).
+pub fn names_unseen_text(el: &Element) -> bool {
+    class_and_id(el)
+        .split_ascii_whitespace()
+        .any(|name| !name.starts_with("overflow") && UNSEEN_TEXT.iter().any(|w| name.contains(w)))
 }
 
 /// ARIA landmark roles of page chrome.
@@ -213,8 +240,20 @@ pub fn is_boilerplate(text: &str) -> bool {
             || is_pointer_line(&lower)
             || is_furniture_line(text)
             || is_call_to_action(&lower)
+            || is_social_follow_line(&lower)
             || is_dateline(&lower)
             || is_timecode_line(text))
+}
+
+/// Social networks a page asks its readers to follow it on.
+const SOCIAL_NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "youtube", "tiktok", "linkedin"];
+
+/// Whether a line (`lower`, lower-cased) asks the reader to follow the
+/// site on social networks ("Follow Newsbeat on Instagram, Facebook,
+/// Twitter and YouTube."): naming two networks sets it apart from a
+/// sentence about following a company on one.
+fn is_social_follow_line(lower: &str) -> bool {
+    starts_with_words(lower, "follow") && SOCIAL_NETWORKS.iter().filter(|n| lower.contains(*n)).count() >= 2
 }
 
 /// Longest dateline or reading-time line, in chars.
@@ -460,6 +499,17 @@ mod tests {
         assert_eq!(classify_names("overflow-hidden promo-hidden"), Signal::StrongChrome);
         assert_eq!(classify_names("whitespace-nowrap hidden"), Signal::Chrome);
         assert_eq!(classify_names(""), Signal::Neutral);
+        assert_eq!(classify_names("readmoreanswer_answertextwrapper__9j8v_"), Signal::Content);
+        assert_eq!(classify_names("read-more-link"), Signal::StrongChrome);
+    }
+
+    #[test]
+    fn ids_made_from_headings() {
+        assert!(is_heading_slug("getting-into-trouble-with-shared-mutable-history"));
+        assert!(is_heading_slug("more-on-car-repair-maintenance-related-articles-text"));
+        assert!(is_heading_slug("A_Alignment_with_Customers_Menu_and_Pricing"));
+        assert!(!is_heading_slug("related-posts-wrapper"));
+        assert!(!is_heading_slug("w-node-fa5d3b28-6222-4f5a-b5a4-0b1e4c2a9d11"));
     }
 
     #[test]
@@ -514,6 +564,8 @@ mod tests {
         assert!(!is_boilerplate("Loading time of your pages"));
         assert!(!is_boilerplate("Share one thing that you wish people knew about you."));
         assert!(is_call_to_action("join our genius newsletter"));
+        assert!(is_boilerplate("Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram."));
+        assert!(!is_boilerplate("Follow the steps below to link your Facebook page."));
         assert!(is_furniture_heading("GitHub Actions analytics (Sponsored)"));
         assert!(is_furniture_heading("Bridgestone Team | 5 min read"));
         assert!(!is_furniture_heading("What was agreed"));
