@@ -1301,6 +1301,13 @@ fn published_at(
     let published = machine_dates(metas, json_ld, &JSON_LD_PUBLISHED, &META_PUBLISHED, true);
     let modified = machine_dates(metas, json_ld, &JSON_LD_MODIFIED, &META_MODIFIED, false);
     let shown = shown_date(&elements.times, visible);
+    // A publication dated after the update the page shows is not the
+    // article's first appearance but a later save: the page's date is the
+    // only one left standing, and the machine dates are not its instant.
+    let contradicted = |s: &ShownDate| s.is_update && published.first().is_some_and(|p| p.day > s.stamp.day);
+    if let Some(update) = shown.filter(contradicted) {
+        return Some(update.stamp.utc_micros);
+    }
     // An update note is the revision's date; the publication date, when the
     // publisher gives one, is the article's.
     let shown = shown.filter(|s| !s.is_update || published.is_empty()).map(|s| s.stamp);
@@ -1947,6 +1954,16 @@ mod tests {
         // Without a publication date, the update is the only date there is.
         let without = format!("<html>{}{body}</html>", head.replace("article:published_time", "x"));
         assert_eq!(meta_of(&without, None).published_at, Some(micros("2025-04-19T23:02:46Z")));
+    }
+
+    #[test]
+    fn shown_update_wins_over_a_publication_dated_after_it() {
+        // The metadata stamps one later save as both publication and modification.
+        let html = r#"<html><head><script type="application/ld+json">{"@type": "Article",
+            "datePublished": "13/11/2025 09:21:40", "dateModified": "13/11/2025 09:21:40"}</script></head>
+            <body><h1>Eat Well on a Budget</h1><div class="date-type">Page updated:</div><div class="date">12 November 2025</div>
+            <p>Seven days of meals.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2025-11-12T00:00:00Z")));
     }
 
     #[test]
