@@ -1231,8 +1231,9 @@ fn decode_entities(s: &str) -> String {
 //    on wcxb-dev: taking the update gains 17 pages and loses 24).
 // 3. Without a shown date: the machine publication date, then the date
 //    just after the author's name (an author box after the article), then a
-//    labelled dateline anywhere ("Posted on ..."), then a date in an element
-//    named for dates, then one in the URL.
+//    labelled dateline anywhere ("Posted on ..."), then the URL's date (the
+//    article's own permalink), then a date in an element named for dates
+//    (which may be a sidebar's).
 // Instants are always honest UTC: a page written in UTC+05:30 at 01:00 on
 // December 19 is December 18 in UTC.
 
@@ -1344,8 +1345,8 @@ fn published_at(
         .copied()
         .or_else(|| next_to_byline(visible, byline?))
         .or_else(|| labelled_dateline(visible))
-        .or_else(from_date_elements)
         .or_else(from_url)
+        .or_else(from_date_elements)
         .map(|s| s.utc_micros)
 }
 
@@ -1687,13 +1688,14 @@ fn dateline_part_date(text: &str) -> Option<NaiveDate> {
     (other_words.count() == 0).then_some(date)
 }
 
-/// A `/2024/03/05/` (or `/2024-03-05/`) date in a URL path.
+/// A `/2024/03/05/` (or `/2024-03-05/`, `/2024/march/05/`) date in a URL path.
 fn date_in_url(url: &str) -> Option<Stamp> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     // Separators may be percent-encoded (`%2F`) in URLs copied from metadata.
-    let caps = static_regex!(r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2})(?:[/-]|%2F)(\d{1,2})(?:\D|$)").captures(path)?;
+    let caps = static_regex!(&with_month_names(r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2}|MONTH)(?:[/-]|%2F)(\d{1,2})(?:\D|$)"))
+        .captures(path)?;
     let year = caps.get(1)?.as_str().parse().ok()?;
-    let month = caps.get(2)?.as_str().parse().ok()?;
+    let month = caps.get(2).and_then(|m| m.as_str().parse().ok().or_else(|| month_number(m.as_str())))?;
     let day = caps.get(3)?.as_str().parse().ok()?;
     Stamp::of_day(NaiveDate::from_ymd_opt(year, month, day)?)
 }
@@ -1867,6 +1869,19 @@ mod tests {
         assert_eq!(date_in_url("https://news.example/2024/13/05/x"), None);
         assert_eq!(date_in_url("https://blog.example/articles/2025-12-15+Rust+backend").map(|s| s.utc_micros), Some(micros("2025-12-15T00:00:00Z")));
         assert_eq!(date_in_url("https://news.example/2024/03/051/x"), None);
+        assert_eq!(
+            date_in_url("https://www.wine.example/knowledge-centre/blog/2023/october/03/how-many-wine-types/").map(|s| s.utc_micros),
+            Some(micros("2023-10-03T00:00:00Z"))
+        );
+        assert_eq!(date_in_url("https://news.example/2024/octopus/03/x"), None);
+        // The permalink's date before a related post's, below the article.
+        let article = "<p>Wine comes in six styles.</p>".repeat(AFTER_HEADLINE);
+        let html = format!(
+            r#"<html><body><h1>How Many Wine Types Are There?</h1><div class="blog-date">03/10/2023</div>{article}
+            <aside><span class="post_date">16 February 2026</span></aside></body></html>"#
+        );
+        let m = meta_of(&html, Some("https://www.wine.example/blog/2023/october/03/how-many-wine-types/"));
+        assert_eq!(m.published_at, Some(micros("2023-10-03T00:00:00Z")));
     }
 
     #[test]
