@@ -626,10 +626,13 @@ fn title(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, site_name: Opt
             .find(headline_like)
     };
     let only_heading = || (headings.len() == 1).then(|| headings[0].clone());
+    // A heading that shares no word with any title the publisher wrote is a
+    // section or site name ("Allergies Health Center"), not the headline.
+    let related = |h: &String| candidates.is_empty() || candidates.iter().any(|c| shares_word(h, c));
     confirmed
         .cloned()
-        .or_else(in_article)
-        .or_else(only_heading)
+        .or_else(|| in_article().filter(related))
+        .or_else(|| only_heading().filter(related))
         .or_else(|| candidates.first().map(|c| strip_site_name(c, site_name)))
         .or_else(|| headings.first().cloned())
 }
@@ -657,6 +660,14 @@ fn is_logo_heading(h: ElementRef) -> bool {
 /// punctuation, case or spacing.
 fn title_key(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether two titles share a word of four letters or more (shorter ones are
+/// mostly articles and prepositions).
+fn shares_word(a: &str, b: &str) -> bool {
+    let key_b = title_key(b);
+    let words_b: Vec<&str> = key_b.split(' ').filter(|w| w.chars().count() >= 4).collect();
+    title_key(a).split(' ').any(|w| w.chars().count() >= 4 && words_b.contains(&w))
 }
 
 /// Whether `title_key(text)` is `key` (a non-empty key), compared word by
@@ -1927,6 +1938,17 @@ mod tests {
             <header><h1><a href="https://blog.example/">Data Blog</a></h1><nav>Home</nav></header>
             <h3>Small adventures with models</h3></body></html>"#;
         assert_eq!(meta_of(html, None).title.as_deref(), Some("Small adventures with models"));
+    }
+
+    #[test]
+    fn section_heading_is_not_the_title() {
+        let html = r#"<html><head><title>Babies Who Eat Peanuts Early May Avoid Allergy</title></head><body>
+            <main><h1>Allergies Health Center</h1><p>Feeding peanut products early may help.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Babies Who Eat Peanuts Early May Avoid Allergy"));
+        // A heading worded apart from the metadata's title, sharing its words, is the headline shown.
+        let html = r#"<html><head><title>Affordable food: Nutrition for low-income families | Arla Foods</title></head>
+            <body><main><h1>Affordable nutrition</h1><p>Milk proteins are cheap.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Affordable nutrition"));
     }
 
     #[test]
