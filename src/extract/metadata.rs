@@ -630,7 +630,7 @@ fn title(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, site_name: Opt
     // section or site name ("Allergies Health Center"), not the headline.
     let related = |h: &String| candidates.is_empty() || candidates.iter().any(|c| shares_word(h, c));
     confirmed
-        .cloned()
+        .map(|h| strip_heading_suffixes(h, site_name))
         .or_else(|| in_article().filter(related))
         .or_else(|| only_heading().filter(related))
         .or_else(|| candidates.first().map(|c| strip_site_name(c, site_name)))
@@ -694,31 +694,56 @@ fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
     };
     let parts: Vec<&str> = title.split(separator).collect();
     let site_key = site_name.map(title_key).unwrap_or_default();
-    let is_site = |p: &str| {
-        let key = title_key(p);
-        !site_key.is_empty() && (key == site_key || key.replace(' ', "") == site_key.replace(' ', ""))
-    };
-    let without_site: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p)).collect();
+    let without_site: Vec<&str> = parts.iter().copied().filter(|p| !is_site_part(p, &site_key)).collect();
     // With the site name gone, a remaining short edge part is a section name.
     let rest = if without_site.is_empty() { parts } else { without_site };
-    trim_short_edges(&rest, |p| p.split_whitespace().count()).join(separator)
+    trim_short_edges(&rest, word_count).join(separator)
+}
+
+/// Removes the suffixes a heading repeats from its page's title: the site's
+/// name after any separator, and short section names after pipes. Other
+/// separators in a heading are the headline's own punctuation ("Zero Waste
+/// - A Beginner's Guide"); pipes are a title template's.
+fn strip_heading_suffixes(heading: &str, site_name: Option<&str>) -> String {
+    let site_key = site_name.map(title_key).unwrap_or_default();
+    let site_suffix = |sep: &str| heading.rsplit_once(sep).filter(|(_, tail)| is_site_part(tail, &site_key)).map(|(head, _)| head);
+    let heading = TITLE_SEPARATORS.iter().find_map(|sep| site_suffix(sep)).unwrap_or(heading);
+    let parts: Vec<&str> = heading.split(" | ").collect();
+    trim_short_tail(&parts, word_count).join(" | ")
+}
+
+/// Whether a title part is the site's name (`site_key` as [`title_key`] gives it).
+fn is_site_part(part: &str, site_key: &str) -> bool {
+    let key = title_key(part);
+    !site_key.is_empty() && (key == site_key || key.replace(' ', "") == site_key.replace(' ', ""))
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
 }
 
 /// Drops short (site- or section-like) parts from the end, then from the
 /// start, while a longer headline part remains.
 fn trim_short_edges<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec<&'a str> {
+    let longest = parts.iter().map(|p| words(p)).max().unwrap_or(0);
+    let mut kept = trim_short_tail(parts, &words);
+    while kept.len() > 1 && words(kept[0]) <= 3 && words(kept[0]) < longest {
+        kept.remove(0);
+    }
+    kept
+}
+
+/// Drops short (site- or section-like) parts from the end while a longer
+/// headline part remains.
+fn trim_short_tail<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec<&'a str> {
     let mut kept: Vec<&str> = parts.to_vec();
     let longest = kept.iter().map(|p| words(p)).max().unwrap_or(0);
-    while kept.len() > 1 {
-        let last = kept[kept.len() - 1];
+    while let [_, .., last] = kept[..] {
         if words(last) <= 4 && words(last) < longest {
             kept.pop();
         } else {
             break;
         }
-    }
-    while kept.len() > 1 && words(kept[0]) <= 3 && words(kept[0]) < longest {
-        kept.remove(0);
     }
     kept
 }
@@ -1938,6 +1963,21 @@ mod tests {
             <header><h1><a href="https://blog.example/">Data Blog</a></h1><nav>Home</nav></header>
             <h3>Small adventures with models</h3></body></html>"#;
         assert_eq!(meta_of(html, None).title.as_deref(), Some("Small adventures with models"));
+    }
+
+    #[test]
+    fn heading_loses_the_title_suffixes_it_repeats() {
+        let html = r#"<html><head><title>How meditation rewires brains and improves physical health | Opinion</title></head>
+            <body><h1>How meditation rewires brains and improves physical health | Opinion</h1><p>Sit still.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("How meditation rewires brains and improves physical health"));
+        let html = r#"<html><head><meta property="og:site_name" content="Artlyst">
+            <title>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst - Artlyst</title></head>
+            <body><h1>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</h1><p>Ten shows.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Critics’ Choice: Best UK Art Exhibitions 2025"));
+        // A dash in a heading is the headline's own.
+        let html = r#"<html><head><title>Transitioning to a plant-based diet – tips and tricks | Parkview Health</title></head>
+            <body><h1>Transitioning to a plant-based diet – tips and tricks</h1><p>Start slowly.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Transitioning to a plant-based diet – tips and tricks"));
     }
 
     #[test]
