@@ -593,7 +593,7 @@ fn site_name(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
 
 /// Separators between a headline and the site or section name in `<title>`
 /// and social titles.
-const TITLE_SEPARATORS: [&str; 9] = [" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " « ", " / "];
+const TITLE_SEPARATORS: [&str; 10] = [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " « ", " / "];
 
 fn title(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>) -> Option<String> {
     let site_key = site_name.map(title_key).unwrap_or_default();
@@ -1955,6 +1955,7 @@ mod tests {
         assert_eq!(strip_site_name("Floods close roads across the region - The Gazette", None), "Floods close roads across the region");
         assert_eq!(strip_site_name("World | Floods close roads across the region", None), "Floods close roads across the region");
         assert_eq!(strip_site_name("Rust 2024 - what changes", None), "Rust 2024 - what changes");
+        assert_eq!(strip_site_name("A brief intro to git • Cory Dransfeldt", None), "A brief intro to git");
     }
 
     #[test]
