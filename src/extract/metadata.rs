@@ -629,8 +629,26 @@ fn title(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, site_name: Opt
     // A heading that shares no word with any title the publisher wrote is a
     // section or site name ("Allergies Health Center"), not the headline.
     let related = |h: &String| candidates.is_empty() || candidates.iter().any(|c| shares_word(h, c));
+    // A heading that puts a date or a label before a structured title
+    // ("Dec 18 2025 Preparing a transition", "Blog: ...") shows that title.
+    // Other words before it are the headline's own ("The Best ...").
+    let labelled = || {
+        let titles: Vec<String> = candidates.iter().map(|c| strip_site_name(c, site_name)).collect();
+        titles.into_iter().find(|t| {
+            let key = format!(" {}", title_key(t));
+            headings.iter().any(|h| {
+                let heading_key = title_key(h);
+                let is_label = |label: &str| {
+                    label.split(' ').count() <= 3
+                        && (has_ascii_digit(label) || h.split_once(':').is_some_and(|(before, _)| title_key(before) == label))
+                };
+                key.len() > 1 && heading_key.strip_suffix(&key).is_some_and(is_label)
+            })
+        })
+    };
     confirmed
         .map(|h| strip_heading_suffixes(h, site_name))
+        .or_else(labelled)
         .or_else(|| in_article().filter(related))
         .or_else(|| only_heading().filter(related))
         .or_else(|| candidates.first().map(|c| strip_site_name(c, site_name)))
@@ -1979,6 +1997,20 @@ mod tests {
         let html = r#"<html><head><title>Transitioning to a plant-based diet – tips and tricks | Parkview Health</title></head>
             <body><h1>Transitioning to a plant-based diet – tips and tricks</h1><p>Start slowly.</p></body></html>"#;
         assert_eq!(meta_of(html, None).title.as_deref(), Some("Transitioning to a plant-based diet – tips and tricks"));
+    }
+
+    #[test]
+    fn heading_with_a_date_or_label_before_the_title_shows_the_title() {
+        let html = r#"<html><head><title>Preparing a transition in Debusine | Colin Watson's blog</title></head>
+            <body><main><h1><span>Dec 18 2025</span> Preparing a transition in Debusine</h1><p>Debian's tooling.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Preparing a transition in Debusine"));
+        let html = r#"<html><head><meta property="og:title" content="Best Social Media Advertising Agencies in 2025"></head>
+            <body><main><h1>Blog: Best Social Media Advertising Agencies in 2025</h1><p>Ranked.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Best Social Media Advertising Agencies in 2025"));
+        // "The" is the headline's own word, not a label.
+        let html = r#"<html><head><title>Best Home Security Cameras of 2026 | Security.org</title></head>
+            <body><main><h1>The Best Home Security Cameras of 2026</h1><p>Tested.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("The Best Home Security Cameras of 2026"));
     }
 
     #[test]
