@@ -1305,6 +1305,11 @@ impl Stamp {
         Some(Stamp { day, utc_micros: Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0)?).timestamp_micros() })
     }
 
+    /// Whether the stamp is a day without a time: midnight UTC of its own day.
+    fn is_bare_day(&self) -> bool {
+        Stamp::of_day(self.day).is_some_and(|midnight| midnight == *self)
+    }
+
     /// The calendar day of the instant in UTC.
     fn utc_day(&self) -> Option<NaiveDate> {
         DateTime::from_timestamp_micros(self.utc_micros).map(|dt| dt.date_naive())
@@ -1394,9 +1399,13 @@ fn published_at(
             .and_then(Stamp::of_day)
     };
     let from_url = || urls.iter().flatten().find_map(|u| date_in_url(u));
+    // A publication written as a bare day (midnight UTC) names no time: an
+    // instant another source gives that may fall on that day is the same
+    // publication, told precisely.
+    let precise = |day: Stamp| published.iter().copied().find(|p| !p.is_bare_day() && day.could_be(p)).unwrap_or(day);
     published
         .first()
-        .copied()
+        .map(|&first| if first.is_bare_day() { precise(first) } else { first })
         .or_else(|| next_to_byline(visible, byline?))
         .or_else(|| labelled_dateline(visible))
         .or_else(from_url)
@@ -2064,6 +2073,19 @@ mod tests {
         // Without a publication date, the update is the only date there is.
         let without = format!("<html>{}{body}</html>", head.replace("article:published_time", "x"));
         assert_eq!(meta_of(&without, None).published_at, Some(micros("2025-04-19T23:02:46Z")));
+    }
+
+    #[test]
+    fn bare_publication_day_takes_the_instant_another_source_gives() {
+        // The article's object gives the local day only; the page's object the instant (evening of that day in the US).
+        let html = r#"<html><head><script type="application/ld+json">{"@graph": [
+            {"@type": "Article", "datePublished": "2023-05-17T00:00:00+0000"},
+            {"@type": "WebPage", "datePublished": "2023-05-18T04:39:05+00:00"}]}</script></head>
+            <body><h1>MBA Rankings</h1><p>Full-time programs.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2023-05-18T04:39:05Z")));
+        // An instant days away is another event: the day stays.
+        let far = html.replace("2023-05-18T04:39:05", "2023-05-20T04:39:05");
+        assert_eq!(meta_of(&far, None).published_at, Some(micros("2023-05-17T00:00:00Z")));
     }
 
     #[test]
