@@ -593,7 +593,7 @@ fn site_name(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
 
 /// Separators between a headline and the site or section name in `<title>`
 /// and social titles.
-const TITLE_SEPARATORS: [&str; 9] = [" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " « ", " / "];
+const TITLE_SEPARATORS: [&str; 10] = [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " « ", " / "];
 
 fn title(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>) -> Option<String> {
     let site_key = site_name.map(title_key).unwrap_or_default();
@@ -626,10 +626,31 @@ fn title(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, site_name: Opt
             .find(headline_like)
     };
     let only_heading = || (headings.len() == 1).then(|| headings[0].clone());
+    // A heading that shares no word with any title the publisher wrote is a
+    // section or site name ("Allergies Health Center"), not the headline.
+    let related = |h: &String| candidates.is_empty() || candidates.iter().any(|c| shares_word(h, c));
+    // A heading that puts a date or a label before a structured title
+    // ("Dec 18 2025 Preparing a transition", "Blog: ...") shows that title.
+    // Other words before it are the headline's own ("The Best ...").
+    let labelled = || {
+        let titles: Vec<String> = candidates.iter().map(|c| strip_site_name(c, site_name)).collect();
+        titles.into_iter().find(|t| {
+            let key = format!(" {}", title_key(t));
+            headings.iter().any(|h| {
+                let heading_key = title_key(h);
+                let is_label = |label: &str| {
+                    label.split(' ').count() <= 3
+                        && (has_ascii_digit(label) || h.split_once(':').is_some_and(|(before, _)| title_key(before) == label))
+                };
+                key.len() > 1 && heading_key.strip_suffix(&key).is_some_and(is_label)
+            })
+        })
+    };
     confirmed
-        .cloned()
-        .or_else(in_article)
-        .or_else(only_heading)
+        .map(|h| strip_heading_suffixes(h, site_name))
+        .or_else(labelled)
+        .or_else(|| in_article().filter(related))
+        .or_else(|| only_heading().filter(related))
         .or_else(|| candidates.first().map(|c| strip_site_name(c, site_name)))
         .or_else(|| headings.first().cloned())
 }
@@ -659,6 +680,14 @@ fn title_key(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
+/// Whether two titles share a word of four letters or more (shorter ones are
+/// mostly articles and prepositions).
+fn shares_word(a: &str, b: &str) -> bool {
+    let key_b = title_key(b);
+    let words_b: Vec<&str> = key_b.split(' ').filter(|w| w.chars().count() >= 4).collect();
+    title_key(a).split(' ').any(|w| w.chars().count() >= 4 && words_b.contains(&w))
+}
+
 /// Whether `title_key(text)` is `key` (a non-empty key), compared word by
 /// word without building it: most texts differ in their first word.
 fn has_title_key(text: &str, key: &str) -> bool {
@@ -683,31 +712,56 @@ fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
     };
     let parts: Vec<&str> = title.split(separator).collect();
     let site_key = site_name.map(title_key).unwrap_or_default();
-    let is_site = |p: &str| {
-        let key = title_key(p);
-        !site_key.is_empty() && (key == site_key || key.replace(' ', "") == site_key.replace(' ', ""))
-    };
-    let without_site: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p)).collect();
+    let without_site: Vec<&str> = parts.iter().copied().filter(|p| !is_site_part(p, &site_key)).collect();
     // With the site name gone, a remaining short edge part is a section name.
     let rest = if without_site.is_empty() { parts } else { without_site };
-    trim_short_edges(&rest, |p| p.split_whitespace().count()).join(separator)
+    trim_short_edges(&rest, word_count).join(separator)
+}
+
+/// Removes the suffixes a heading repeats from its page's title: the site's
+/// name after any separator, and short section names after pipes. Other
+/// separators in a heading are the headline's own punctuation ("Zero Waste
+/// - A Beginner's Guide"); pipes are a title template's.
+fn strip_heading_suffixes(heading: &str, site_name: Option<&str>) -> String {
+    let site_key = site_name.map(title_key).unwrap_or_default();
+    let site_suffix = |sep: &str| heading.rsplit_once(sep).filter(|(_, tail)| is_site_part(tail, &site_key)).map(|(head, _)| head);
+    let heading = TITLE_SEPARATORS.iter().find_map(|sep| site_suffix(sep)).unwrap_or(heading);
+    let parts: Vec<&str> = heading.split(" | ").collect();
+    trim_short_tail(&parts, word_count).join(" | ")
+}
+
+/// Whether a title part is the site's name (`site_key` as [`title_key`] gives it).
+fn is_site_part(part: &str, site_key: &str) -> bool {
+    let key = title_key(part);
+    !site_key.is_empty() && (key == site_key || key.replace(' ', "") == site_key.replace(' ', ""))
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
 }
 
 /// Drops short (site- or section-like) parts from the end, then from the
 /// start, while a longer headline part remains.
 fn trim_short_edges<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec<&'a str> {
+    let longest = parts.iter().map(|p| words(p)).max().unwrap_or(0);
+    let mut kept = trim_short_tail(parts, &words);
+    while kept.len() > 1 && words(kept[0]) <= 3 && words(kept[0]) < longest {
+        kept.remove(0);
+    }
+    kept
+}
+
+/// Drops short (site- or section-like) parts from the end while a longer
+/// headline part remains.
+fn trim_short_tail<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec<&'a str> {
     let mut kept: Vec<&str> = parts.to_vec();
     let longest = kept.iter().map(|p| words(p)).max().unwrap_or(0);
-    while kept.len() > 1 {
-        let last = kept[kept.len() - 1];
+    while let [_, .., last] = kept[..] {
         if words(last) <= 4 && words(last) < longest {
             kept.pop();
         } else {
             break;
         }
-    }
-    while kept.len() > 1 && words(kept[0]) <= 3 && words(kept[0]) < longest {
-        kept.remove(0);
     }
     kept
 }
@@ -1231,8 +1285,9 @@ fn decode_entities(s: &str) -> String {
 //    on wcxb-dev: taking the update gains 17 pages and loses 24).
 // 3. Without a shown date: the machine publication date, then the date
 //    just after the author's name (an author box after the article), then a
-//    labelled dateline anywhere ("Posted on ..."), then a date in an element
-//    named for dates, then one in the URL.
+//    labelled dateline anywhere ("Posted on ..."), then the URL's date (the
+//    article's own permalink), then a date in an element named for dates
+//    (which may be a sidebar's).
 // Instants are always honest UTC: a page written in UTC+05:30 at 01:00 on
 // December 19 is December 18 in UTC.
 
@@ -1248,6 +1303,11 @@ impl Stamp {
     /// A day without a time: midnight UTC of that calendar day.
     fn of_day(day: NaiveDate) -> Option<Self> {
         Some(Stamp { day, utc_micros: Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0)?).timestamp_micros() })
+    }
+
+    /// Whether the stamp is a day without a time: midnight UTC of its own day.
+    fn is_bare_day(&self) -> bool {
+        Stamp::of_day(self.day).is_some_and(|midnight| midnight == *self)
     }
 
     /// The calendar day of the instant in UTC.
@@ -1301,6 +1361,13 @@ fn published_at(
     let published = machine_dates(metas, json_ld, &JSON_LD_PUBLISHED, &META_PUBLISHED, true);
     let modified = machine_dates(metas, json_ld, &JSON_LD_MODIFIED, &META_MODIFIED, false);
     let shown = shown_date(&elements.times, visible);
+    // A publication dated after the update the page shows is not the
+    // article's first appearance but a later save: the page's date is the
+    // only one left standing, and the machine dates are not its instant.
+    let contradicted = |s: &ShownDate| s.is_update && published.first().is_some_and(|p| p.day > s.stamp.day);
+    if let Some(update) = shown.filter(contradicted) {
+        return Some(update.stamp.utc_micros);
+    }
     // An update note is the revision's date; the publication date, when the
     // publisher gives one, is the article's.
     let shown = shown.filter(|s| !s.is_update || published.is_empty()).map(|s| s.stamp);
@@ -1332,13 +1399,17 @@ fn published_at(
             .and_then(Stamp::of_day)
     };
     let from_url = || urls.iter().flatten().find_map(|u| date_in_url(u));
+    // A publication written as a bare day (midnight UTC) names no time: an
+    // instant another source gives that may fall on that day is the same
+    // publication, told precisely.
+    let precise = |day: Stamp| published.iter().copied().find(|p| !p.is_bare_day() && day.could_be(p)).unwrap_or(day);
     published
         .first()
-        .copied()
+        .map(|&first| if first.is_bare_day() { precise(first) } else { first })
         .or_else(|| next_to_byline(visible, byline?))
         .or_else(|| labelled_dateline(visible))
-        .or_else(from_date_elements)
         .or_else(from_url)
+        .or_else(from_date_elements)
         .map(|s| s.utc_micros)
 }
 
@@ -1680,13 +1751,14 @@ fn dateline_part_date(text: &str) -> Option<NaiveDate> {
     (other_words.count() == 0).then_some(date)
 }
 
-/// A `/2024/03/05/` (or `/2024-03-05/`) date in a URL path.
+/// A `/2024/03/05/` (or `/2024-03-05/`, `/2024/march/05/`) date in a URL path.
 fn date_in_url(url: &str) -> Option<Stamp> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     // Separators may be percent-encoded (`%2F`) in URLs copied from metadata.
-    let caps = static_regex!(r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2})(?:[/-]|%2F)(\d{1,2})(?:\D|$)").captures(path)?;
+    let caps = static_regex!(&with_month_names(r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2}|MONTH)(?:[/-]|%2F)(\d{1,2})(?:\D|$)"))
+        .captures(path)?;
     let year = caps.get(1)?.as_str().parse().ok()?;
-    let month = caps.get(2)?.as_str().parse().ok()?;
+    let month = caps.get(2).and_then(|m| m.as_str().parse().ok().or_else(|| month_number(m.as_str())))?;
     let day = caps.get(3)?.as_str().parse().ok()?;
     Stamp::of_day(NaiveDate::from_ymd_opt(year, month, day)?)
 }
@@ -1860,6 +1932,19 @@ mod tests {
         assert_eq!(date_in_url("https://news.example/2024/13/05/x"), None);
         assert_eq!(date_in_url("https://blog.example/articles/2025-12-15+Rust+backend").map(|s| s.utc_micros), Some(micros("2025-12-15T00:00:00Z")));
         assert_eq!(date_in_url("https://news.example/2024/03/051/x"), None);
+        assert_eq!(
+            date_in_url("https://www.wine.example/knowledge-centre/blog/2023/october/03/how-many-wine-types/").map(|s| s.utc_micros),
+            Some(micros("2023-10-03T00:00:00Z"))
+        );
+        assert_eq!(date_in_url("https://news.example/2024/octopus/03/x"), None);
+        // The permalink's date before a related post's, below the article.
+        let article = "<p>Wine comes in six styles.</p>".repeat(AFTER_HEADLINE);
+        let html = format!(
+            r#"<html><body><h1>How Many Wine Types Are There?</h1><div class="blog-date">03/10/2023</div>{article}
+            <aside><span class="post_date">16 February 2026</span></aside></body></html>"#
+        );
+        let m = meta_of(&html, Some("https://www.wine.example/blog/2023/october/03/how-many-wine-types/"));
+        assert_eq!(m.published_at, Some(micros("2023-10-03T00:00:00Z")));
     }
 
     #[test]
@@ -1897,6 +1982,7 @@ mod tests {
         assert_eq!(strip_site_name("Floods close roads across the region - The Gazette", None), "Floods close roads across the region");
         assert_eq!(strip_site_name("World | Floods close roads across the region", None), "Floods close roads across the region");
         assert_eq!(strip_site_name("Rust 2024 - what changes", None), "Rust 2024 - what changes");
+        assert_eq!(strip_site_name("A brief intro to git • Cory Dransfeldt", None), "A brief intro to git");
     }
 
     #[test]
@@ -1905,6 +1991,46 @@ mod tests {
             <header><h1><a href="https://blog.example/">Data Blog</a></h1><nav>Home</nav></header>
             <h3>Small adventures with models</h3></body></html>"#;
         assert_eq!(meta_of(html, None).title.as_deref(), Some("Small adventures with models"));
+    }
+
+    #[test]
+    fn heading_loses_the_title_suffixes_it_repeats() {
+        let html = r#"<html><head><title>How meditation rewires brains and improves physical health | Opinion</title></head>
+            <body><h1>How meditation rewires brains and improves physical health | Opinion</h1><p>Sit still.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("How meditation rewires brains and improves physical health"));
+        let html = r#"<html><head><meta property="og:site_name" content="Artlyst">
+            <title>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst - Artlyst</title></head>
+            <body><h1>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</h1><p>Ten shows.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Critics’ Choice: Best UK Art Exhibitions 2025"));
+        // A dash in a heading is the headline's own.
+        let html = r#"<html><head><title>Transitioning to a plant-based diet – tips and tricks | Parkview Health</title></head>
+            <body><h1>Transitioning to a plant-based diet – tips and tricks</h1><p>Start slowly.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Transitioning to a plant-based diet – tips and tricks"));
+    }
+
+    #[test]
+    fn heading_with_a_date_or_label_before_the_title_shows_the_title() {
+        let html = r#"<html><head><title>Preparing a transition in Debusine | Colin Watson's blog</title></head>
+            <body><main><h1><span>Dec 18 2025</span> Preparing a transition in Debusine</h1><p>Debian's tooling.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Preparing a transition in Debusine"));
+        let html = r#"<html><head><meta property="og:title" content="Best Social Media Advertising Agencies in 2025"></head>
+            <body><main><h1>Blog: Best Social Media Advertising Agencies in 2025</h1><p>Ranked.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Best Social Media Advertising Agencies in 2025"));
+        // "The" is the headline's own word, not a label.
+        let html = r#"<html><head><title>Best Home Security Cameras of 2026 | Security.org</title></head>
+            <body><main><h1>The Best Home Security Cameras of 2026</h1><p>Tested.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("The Best Home Security Cameras of 2026"));
+    }
+
+    #[test]
+    fn section_heading_is_not_the_title() {
+        let html = r#"<html><head><title>Babies Who Eat Peanuts Early May Avoid Allergy</title></head><body>
+            <main><h1>Allergies Health Center</h1><p>Feeding peanut products early may help.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Babies Who Eat Peanuts Early May Avoid Allergy"));
+        // A heading worded apart from the metadata's title, sharing its words, is the headline shown.
+        let html = r#"<html><head><title>Affordable food: Nutrition for low-income families | Arla Foods</title></head>
+            <body><main><h1>Affordable nutrition</h1><p>Milk proteins are cheap.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Affordable nutrition"));
     }
 
     #[test]
@@ -1947,6 +2073,29 @@ mod tests {
         // Without a publication date, the update is the only date there is.
         let without = format!("<html>{}{body}</html>", head.replace("article:published_time", "x"));
         assert_eq!(meta_of(&without, None).published_at, Some(micros("2025-04-19T23:02:46Z")));
+    }
+
+    #[test]
+    fn bare_publication_day_takes_the_instant_another_source_gives() {
+        // The article's object gives the local day only; the page's object the instant (evening of that day in the US).
+        let html = r#"<html><head><script type="application/ld+json">{"@graph": [
+            {"@type": "Article", "datePublished": "2023-05-17T00:00:00+0000"},
+            {"@type": "WebPage", "datePublished": "2023-05-18T04:39:05+00:00"}]}</script></head>
+            <body><h1>MBA Rankings</h1><p>Full-time programs.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2023-05-18T04:39:05Z")));
+        // An instant days away is another event: the day stays.
+        let far = html.replace("2023-05-18T04:39:05", "2023-05-20T04:39:05");
+        assert_eq!(meta_of(&far, None).published_at, Some(micros("2023-05-17T00:00:00Z")));
+    }
+
+    #[test]
+    fn shown_update_wins_over_a_publication_dated_after_it() {
+        // The metadata stamps one later save as both publication and modification.
+        let html = r#"<html><head><script type="application/ld+json">{"@type": "Article",
+            "datePublished": "13/11/2025 09:21:40", "dateModified": "13/11/2025 09:21:40"}</script></head>
+            <body><h1>Eat Well on a Budget</h1><div class="date-type">Page updated:</div><div class="date">12 November 2025</div>
+            <p>Seven days of meals.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_at, Some(micros("2025-11-12T00:00:00Z")));
     }
 
     #[test]
