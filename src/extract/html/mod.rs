@@ -378,7 +378,28 @@ fn holds_prose(node: &dom::Node) -> bool {
 /// Inside the chosen containers, marks link lists and link-heavy boxes
 /// (related stories, tag clouds, pagers).
 fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
-    let mut junk = vec![false; dom.nodes.len()];
+    let n = dom.nodes.len();
+    let mut junk = vec![false; n];
+    // Lists the text introduces are the article's, and their links do not
+    // count toward the boxes that hold them.
+    let mut introduced = vec![false; n];
+    let mut introduced_len = vec![(0u32, 0u32); n];
+    for &root in roots {
+        let mut i = root + 1;
+        while i < dom.nodes[root].end {
+            let node = &dom.nodes[i];
+            if node.tag == Tag::List && node.link_density() > 0.5 && is_introduced_list(dom, i) {
+                introduced[i..node.end].fill(true);
+                for a in dom.ancestors(i).take_while(|&a| a >= root) {
+                    introduced_len[a].0 += node.text_len;
+                    introduced_len[a].1 += node.link_len;
+                }
+                i = node.end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+    }
     for &root in roots {
         for i in root + 1..dom.nodes[root].end {
             let node = &dom.nodes[i];
@@ -386,15 +407,50 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
                 junk[i] = true;
                 continue;
             }
+            if introduced[i] {
+                continue;
+            }
             let is_box = matches!(
                 node.tag,
                 Tag::List | Tag::Div | Tag::Section | Tag::Table | Tag::Form | Tag::Figure | Tag::OtherBlock
             );
-            let link_list = node.link_density() > 0.5 && !(node.tag == Tag::List && holds_annotated_items(dom, i));
+            let (text_len, link_len) = (node.text_len.saturating_sub(introduced_len[i].0), node.link_len.saturating_sub(introduced_len[i].1));
+            let link_dense = text_len > 0 && link_len as f32 > 0.5 * text_len as f32;
+            let link_list = link_dense && !(node.tag == Tag::List && holds_annotated_items(dom, i));
             junk[i] = is_box && node.text_len > 0 && (link_list || is_teaser(dom, i));
         }
     }
     junk
+}
+
+/// Fewest words of a sentence that introduces the list after it: a bare
+/// label ("Read more:", "See also:") is shorter.
+const MIN_INTRODUCING_WORDS: usize = 4;
+
+/// How many nodes back, in document order, the text before a list is
+/// looked for (closing wrappers and whitespace lie between).
+const MAX_INTRODUCTION_LOOKBACK: usize = 12;
+
+/// Whether the list at `i` follows an unlinked sentence of the text that
+/// ends with a colon ("Many patches were sent for review:"): the writer
+/// enumerates what the article is about, however linked its items, while
+/// related-story and tag lists follow a heading or a bare label.
+fn is_introduced_list(dom: &FlatDom, i: usize) -> bool {
+    // The preorder array holds what comes before `i` in document order.
+    let Some(prev) = (i.saturating_sub(MAX_INTRODUCTION_LOOKBACK)..i)
+        .rev()
+        .find(|&j| dom.nodes[j].element().is_none() && dom.nodes[j].text_len > 0)
+    else {
+        return false;
+    };
+    let dom::Content::Text(text) = dom.nodes[prev].content else {
+        return false;
+    };
+    let holder = &dom.nodes[dom.nodes[prev].parent];
+    holder.tag == Tag::P
+        && holder.link_len == 0
+        && text.trim_end().ends_with(':')
+        && text.split_whitespace().count() >= MIN_INTRODUCING_WORDS
 }
 
 /// Unlinked text per item, on average, above which a link-dense list is an
@@ -667,6 +723,19 @@ mod tests {
         let got = texts(&page("", refs, ""));
         assert_eq!(got.len(), 6, "{got:?}");
         assert!(got[3].starts_with("Black LI, Barnes PM. Use of yoga"), "{got:?}");
+    }
+
+    #[test]
+    fn link_lists_the_text_introduces_are_kept() {
+        let section = "<div class=\"sect1\"><h2>GCC patches status</h2><p>Many patches were sent for review:</p><ul>\
+            <li><p><a href=\"/pulls/97\">libgccjit: Make is_same_type_as() supporting floating point types</a></p></li>\
+            <li><p><a href=\"/pulls/98\">libgccjit: Allow casts between integers and pointers</a></p></li>\
+            <li><p><a href=\"/pulls/99\">libgccjit: Add support for the weak variable attribute</a></p></li></ul></div>";
+        let got = texts(&page("", section, ""));
+        assert_eq!(got[2..6], ["GCC patches status", "Many patches were sent for review:", "libgccjit: Make is_same_type_as() supporting floating point types", "libgccjit: Allow casts between integers and pointers"], "{got:?}");
+        // A bare label does not introduce the article's own list.
+        let label = section.replace("Many patches were sent for review:", "See also:");
+        assert_eq!(texts(&page("", &label, "")), vec![P1, P2, P3]);
     }
 
     #[test]
