@@ -434,7 +434,8 @@ const MAX_INTRODUCTION_LOOKBACK: usize = 12;
 /// Whether the list at `i` follows an unlinked sentence of the text that
 /// ends with a colon ("Many patches were sent for review:"): the writer
 /// enumerates what the article is about, however linked its items, while
-/// related-story and tag lists follow a heading or a bare label.
+/// related-story and tag lists follow a heading, a bare label or an offer
+/// of more stories ("You might also like:").
 fn is_introduced_list(dom: &FlatDom, i: usize) -> bool {
     // The preorder array holds what comes before `i` in document order.
     let Some(prev) = (i.saturating_sub(MAX_INTRODUCTION_LOOKBACK)..i)
@@ -451,6 +452,7 @@ fn is_introduced_list(dom: &FlatDom, i: usize) -> bool {
         && holder.link_len == 0
         && text.trim_end().ends_with(':')
         && text.split_whitespace().count() >= MIN_INTRODUCING_WORDS
+        && !vocab::mentions_related_stories(text)
 }
 
 /// Unlinked text per item, on average, above which a link-dense list is an
@@ -734,8 +736,10 @@ mod tests {
         let got = texts(&page("", section, ""));
         assert_eq!(got[2..6], ["GCC patches status", "Many patches were sent for review:", "libgccjit: Make is_same_type_as() supporting floating point types", "libgccjit: Allow casts between integers and pointers"], "{got:?}");
         // A bare label does not introduce the article's own list.
-        let label = section.replace("Many patches were sent for review:", "See also:");
-        assert_eq!(texts(&page("", &label, "")), vec![P1, P2, P3]);
+        for label in ["See also:", "If you liked this post you might also like:"] {
+            let labelled = section.replace("Many patches were sent for review:", label);
+            assert_eq!(texts(&page("", &labelled, "")), vec![P1, P2, P3]);
+        }
     }
 
     #[test]

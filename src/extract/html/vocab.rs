@@ -460,6 +460,13 @@ pub fn is_related_heading(text: &str) -> bool {
     RELATED_HEADINGS.iter().any(|h| starts_with_words(&lower, h))
 }
 
+/// Whether a sentence, anywhere in it, offers links to other stories ("If
+/// you liked this post you might also like:").
+pub fn mentions_related_stories(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    RELATED_HEADINGS.iter().any(|h| lower.contains(h))
+}
+
 /// A media player's time line such as "0:00 0:02:21 0:00".
 fn is_timecode_line(text: &str) -> bool {
     let mut any = false;
@@ -526,6 +533,8 @@ mod tests {
     #[test]
     fn related_and_toc_headings() {
         assert!(is_related_heading("Related Articles:"));
+        assert!(mentions_related_stories("If you liked this post you might also like:"));
+        assert!(!mentions_related_stories("Many patches were sent for review:"));
         assert!(is_related_heading("You may also like…"));
         assert!(is_related_heading("Mehr zum Thema"));
         assert!(!is_related_heading("Latest newsroom layoffs hit regional papers"));
