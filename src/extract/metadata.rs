@@ -633,21 +633,20 @@ fn title(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, site_name: Opt
     // ("Dec 18 2025 Preparing a transition", "Blog: ...") shows that title.
     // Other words before it are the headline's own ("The Best ...").
     let labelled = || {
-        let titles: Vec<String> = candidates.iter().map(|c| strip_site_name(c, site_name)).collect();
-        titles.into_iter().find(|t| {
+        let heading_keys: Vec<String> = headings.iter().map(|h| title_key(h)).collect();
+        candidates.iter().map(|c| strip_site_name(c, site_name)).find(|t| {
             let key = format!(" {}", title_key(t));
-            headings.iter().any(|h| {
-                let heading_key = title_key(h);
-                let is_label = |label: &str| {
-                    label.split(' ').count() <= 3
-                        && (has_ascii_digit(label) || h.split_once(':').is_some_and(|(before, _)| title_key(before) == label))
-                };
-                key.len() > 1 && heading_key.strip_suffix(&key).is_some_and(is_label)
-            })
+            key.len() > 1
+                && headings.iter().zip(&heading_keys).any(|(h, heading_key)| {
+                    heading_key.strip_suffix(&key).is_some_and(|label| {
+                        label.split(' ').count() <= 3
+                            && (has_ascii_digit(label) || h.split_once(':').is_some_and(|(before, _)| title_key(before) == label))
+                    })
+                })
         })
     };
     confirmed
-        .map(|h| strip_heading_suffixes(h, site_name))
+        .map(|h| strip_heading_suffixes(h, &site_key))
         .or_else(labelled)
         .or_else(|| in_article().filter(related))
         .or_else(|| only_heading().filter(related))
@@ -721,10 +720,10 @@ fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
 /// Removes the suffixes a heading repeats from its page's title: the site's
 /// name after any separator, and short section names after pipes. Other
 /// separators in a heading are the headline's own punctuation ("Zero Waste
-/// - A Beginner's Guide"); pipes are a title template's.
-fn strip_heading_suffixes(heading: &str, site_name: Option<&str>) -> String {
-    let site_key = site_name.map(title_key).unwrap_or_default();
-    let site_suffix = |sep: &str| heading.rsplit_once(sep).filter(|(_, tail)| is_site_part(tail, &site_key)).map(|(head, _)| head);
+/// - A Beginner's Guide"); pipes are a title template's. `site_key` is the
+/// site's name as [`title_key`] gives it.
+fn strip_heading_suffixes(heading: &str, site_key: &str) -> String {
+    let site_suffix = |sep: &str| heading.rsplit_once(sep).filter(|(_, tail)| is_site_part(tail, site_key)).map(|(head, _)| head);
     let heading = TITLE_SEPARATORS.iter().find_map(|sep| site_suffix(sep)).unwrap_or(heading);
     let parts: Vec<&str> = heading.split(" | ").collect();
     trim_short_tail(&parts, word_count).join(" | ")
