@@ -375,6 +375,13 @@ fn holds_prose(node: &dom::Node) -> bool {
     node.text_len >= 300 && node.link_density() < 0.3
 }
 
+/// Share of a box's text, above which its links make it a link list or a
+/// link-heavy box. Lists of the article's own (references, gear lists, course
+/// lists) link a title or a product in most items and leave the rest plain,
+/// so they can run well over half linked; menus and related-story boxes are
+/// next to all links.
+const MAX_BOX_LINK_DENSITY: f32 = 0.65;
+
 /// Inside the chosen containers, marks link lists and link-heavy boxes
 /// (related stories, tag clouds, pagers).
 fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
@@ -415,7 +422,7 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
                 Tag::List | Tag::Div | Tag::Section | Tag::Table | Tag::Form | Tag::Figure | Tag::OtherBlock
             );
             let (text_len, link_len) = (node.text_len.saturating_sub(introduced_len[i].0), node.link_len.saturating_sub(introduced_len[i].1));
-            let link_dense = text_len > 0 && link_len as f32 > 0.5 * text_len as f32;
+            let link_dense = text_len > 0 && link_len as f32 > MAX_BOX_LINK_DENSITY * text_len as f32;
             let link_list = link_dense && !(node.tag == Tag::List && holds_annotated_items(dom, i));
             junk[i] = is_box && node.text_len > 0 && (link_list || is_teaser(dom, i));
         }
@@ -1013,6 +1020,20 @@ mod tests {
     fn table_of_contents_titles_are_dropped() {
         let toc = "<h2>Table of Contents:</h2><ul><li><a href=\"#agreed\">What was agreed</a></li><li><a href=\"#next\">Next steps</a></li></ul>";
         assert_eq!(texts(&page("", toc, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn lists_linking_most_of_each_item_are_kept_until_links_are_all_they_hold() {
+        let list = |items: &[(&str, &str)]| {
+            let items: String = items.iter().map(|(linked, plain)| format!("<li><a href=\"/gear\">{linked}</a> {plain}</li>")).collect();
+            format!("<ul>{items}</ul>")
+        };
+        // 57% of the text linked: a packing list that links each product.
+        let packing = list(&[("Tent footprint", "and stakes"), ("Sleeping pad", "patch kit"), ("Headlamp", "batteries"), ("Water filter", "bottles")]);
+        assert_eq!(texts(&page("", &packing, "")).len(), 7);
+        // 73% linked: links with a word beside each are a link box.
+        let links = list(&[("Tent footprint", "stakes"), ("Sleeping pad", "kit"), ("Headlamp", "cord"), ("Water filter", "jug")]);
+        assert_eq!(texts(&page("", &links, "")), vec![P1, P2, P3]);
     }
 
     #[test]
