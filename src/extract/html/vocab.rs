@@ -246,7 +246,7 @@ pub fn is_boilerplate(text: &str) -> bool {
 }
 
 /// Social networks a page asks its readers to follow it on.
-const SOCIAL_NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "youtube", "tiktok", "linkedin"];
+const SOCIAL_NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "youtube", "tiktok", "linkedin", "pinterest"];
 
 /// Whether a line (`lower`, lower-cased) asks the reader to follow the
 /// site on social networks ("Follow Newsbeat on Instagram, Facebook,
@@ -254,6 +254,26 @@ const SOCIAL_NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "youtube"
 /// sentence about following a company on one.
 fn is_social_follow_line(lower: &str) -> bool {
     starts_with_words(lower, "follow") && SOCIAL_NETWORKS.iter().filter(|n| lower.contains(*n)).count() >= 2
+}
+
+/// Openings of the writer's ask to be followed, before the network's name.
+const FOLLOW_ASKS: &[&str] = &[
+    "follow me on", "follow us on", "find me on", "find us on", "join me on", "join us on", "connect with me on",
+    "connect with us on", "hang out on",
+];
+
+/// Whether a line (`lower`, lower-cased) asks the reader, anywhere in it, to
+/// follow the writer on a social network ("Want more plant tips? Let's hang
+/// out on Instagram!", "... and follow us on LinkedIn to stay up to date"):
+/// the ask names the network right after "me" or "us", while a sentence
+/// about someone's account does not ask ("Silverman is on Twitter").
+fn is_follow_ask(lower: &str) -> bool {
+    FOLLOW_ASKS.iter().any(|ask| {
+        lower.match_indices(ask).any(|(at, _)| {
+            let rest = lower[at + ask.len()..].trim_start();
+            SOCIAL_NETWORKS.iter().any(|n| rest.starts_with(n))
+        })
+    })
 }
 
 /// Longest dateline or reading-time line, in chars.
@@ -384,7 +404,8 @@ fn is_site_notice(lower: &str) -> bool {
     let pitch = lower.chars().count() <= MAX_PITCH_LEN
         && lower.contains("newsletter")
         && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"].iter().any(|w| lower.contains(w));
-    copyright || pitch || is_affiliate_disclosure(lower) || is_consent_line(lower)
+    let follow_ask = lower.chars().count() <= MAX_PITCH_LEN && is_follow_ask(lower);
+    copyright || pitch || follow_ask || is_affiliate_disclosure(lower) || is_consent_line(lower)
 }
 
 /// Words after "By signing up, ..." that make the line a form's consent
@@ -575,6 +596,10 @@ mod tests {
         assert!(is_call_to_action("join our genius newsletter"));
         assert!(is_boilerplate("Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram."));
         assert!(!is_boilerplate("Follow the steps below to link your Facebook page."));
+        assert!(is_boilerplate("Want more design inspo and helpful plant tips? Let's hang out on Instagram!"));
+        assert!(is_boilerplate("Subscribe to our research newsletter and follow us on LinkedIn to stay up-to-date on the latest trends."));
+        assert!(!is_boilerplate("Ben Silverman is on Twitter at ben_silverman."));
+        assert!(!is_boilerplate("Fans who follow us on tour know the setlist changes every night."));
         assert!(is_furniture_heading("GitHub Actions analytics (Sponsored)"));
         assert!(is_furniture_heading("Bridgestone Team | 5 min read"));
         assert!(!is_furniture_heading("What was agreed"));
