@@ -106,6 +106,8 @@ enum Rule {
     AuthorSection,
     /// A section headed "Related posts", "Latest news" (links to other stories).
     RelatedSection,
+    /// A section headed as an ad or a call to action ("Advertisement: ...", "Join our newsletter").
+    PromoSection,
     /// A repeat of paragraphs already kept (a template's second copy).
     Repeated,
     /// After the article's body, in a box of another kind (bio, disclaimer, promo).
@@ -128,6 +130,7 @@ impl Rule {
             Rule::Title => "title",
             Rule::AuthorSection => "author-section",
             Rule::RelatedSection => "related-section",
+            Rule::PromoSection => "promo-section",
             Rule::Repeated => "repeated",
             Rule::ArticleTail => "article-tail",
             Rule::TeaserListing => "teaser-listing",
@@ -173,6 +176,7 @@ impl<'a> Extraction<'a> {
         keep_later_h1s(&blocks, &mut verdicts);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_author_heading, MAX_AUTHOR_SECTION_LEN, Rule::AuthorSection);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
+        drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_promo_heading, MAX_PROMO_SECTION_LEN, Rule::PromoSection);
         drop_repeated_runs(&dom, &blocks, &mut verdicts);
         let kept: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
         for i in listing::find(&dom, &blocks, &kept) {
@@ -517,6 +521,10 @@ const MAX_AUTHOR_SECTION_LEN: u32 = 1200;
 /// chars: a few teasers with their excerpts; more is the article's own
 /// section under an unlucky heading.
 const MAX_RELATED_SECTION_LEN: u32 = 2000;
+
+/// Longest section under an ad's or a call to action's heading dropped, in
+/// non-whitespace chars: a pitch of a few paragraphs.
+const MAX_PROMO_SECTION_LEN: u32 = 2000;
 
 /// Rank of a paragraph that labels a section, below every heading.
 const LABEL_RANK: u8 = 7;
@@ -1065,6 +1073,15 @@ mod tests {
         let got = texts(&page("", &format!("{market}{tags}"), ""));
         assert_eq!(got[2], "The coding bootcamp industry is taking off, with market projections showing growth from $1.36 billion in 2021 to an expected $3.66 billion by 2027.");
         assert_eq!(got.len(), 4, "{got:?}");
+    }
+
+    #[test]
+    fn sections_headed_as_an_ad_are_dropped_up_to_the_next_section() {
+        let ad = "<h2>Advertisement: New AI Book!</h2><p>In this book, a marketing expert gives you the definitive playbook for the years ahead.</p>\
+                  <p>Order your copy today and get the companion workbook free.</p>";
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{ad}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, "Next steps", P3]);
+        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("promo-section") && l.contains("Order your copy")));
     }
 
     #[test]

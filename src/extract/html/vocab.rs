@@ -352,6 +352,16 @@ pub fn is_furniture_heading(text: &str) -> bool {
         || (lower.chars().count() <= MAX_POINTER_HEADING_LEN && is_pointer_line(&lower))
 }
 
+/// Whether a heading titles the site's own pitch rather than a part of the
+/// article: an ad ("Advertisement: ...", "... (Sponsored)") or a call to
+/// action ("Join our newsletter", "Talk to our experts"). A line that only
+/// names a newsletter ("My newsletter has:") is not one, nor a bare button
+/// label ("Subscribe"), which stands alone.
+pub fn is_promo_heading(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    (opens_call_to_action(&lower) && !is_furniture_line(text)) || starts_with_words(&lower, "advertisement") || lower.ends_with("(sponsored)")
+}
+
 /// Longest heading judged as a pointer to another story, in chars.
 const MAX_POINTER_HEADING_LEN: usize = 120;
 
@@ -368,8 +378,13 @@ fn is_toc_heading(lower: &str) -> bool {
 /// Whether a short line (`lower`, lower-cased) asks the reader to sign up,
 /// subscribe or get in touch rather than telling the story.
 fn is_call_to_action(lower: &str) -> bool {
-    lower.chars().count() <= MAX_CALL_TO_ACTION_LEN
-        && (CALL_TO_ACTION.iter().any(|p| starts_with_words(lower, p)) || lower.contains("newsletter"))
+    opens_call_to_action(lower) || (lower.chars().count() <= MAX_CALL_TO_ACTION_LEN && lower.contains("newsletter"))
+}
+
+/// Whether a short line (`lower`, lower-cased) opens as a call to action
+/// ("Join our ...", "Contact us").
+fn opens_call_to_action(lower: &str) -> bool {
+    lower.chars().count() <= MAX_CALL_TO_ACTION_LEN && CALL_TO_ACTION.iter().any(|p| starts_with_words(lower, p))
 }
 
 /// Whether a whole line is a button or link label ("Subscribe", "Share",
@@ -565,6 +580,16 @@ mod tests {
         assert!(is_furniture_heading("In this article:"));
         assert!(!is_furniture_heading("Contents"));
         assert!(!is_furniture_heading("In this article, we examine the data"));
+    }
+
+    #[test]
+    fn promo_headings() {
+        assert!(is_promo_heading("Join Our Newsletter"));
+        assert!(is_promo_heading("Advertisement: London 2025 Event On 31 October"));
+        assert!(is_promo_heading("GitHub Actions analytics - what's actually happening (Sponsored)"));
+        assert!(!is_promo_heading("My newsletter has:"));
+        assert!(!is_promo_heading("Subscribe"));
+        assert!(!is_promo_heading("Sponsored content rules tightened"));
     }
 
     #[test]
