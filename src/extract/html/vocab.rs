@@ -416,11 +416,23 @@ fn is_site_notice(lower: &str) -> bool {
             let year = lower[at + sign.len()..].trim_start();
             year.len() >= 4 && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         });
-    let pitch = lower.chars().count() <= MAX_PITCH_LEN
-        && lower.contains("newsletter")
-        && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"].iter().any(|w| lower.contains(w));
     let follow_ask = lower.chars().count() <= MAX_PITCH_LEN && is_follow_ask(lower);
-    copyright || pitch || follow_ask || is_affiliate_disclosure(lower) || is_consent_line(lower)
+    copyright || is_newsletter_pitch(lower) || follow_ask || is_affiliate_disclosure(lower) || is_consent_line(lower)
+}
+
+/// A newsletter's sign-up pitch ("Get the latest updates right in your
+/// inbox. Subscribe to our newsletters."); `lower` is lower-cased.
+fn is_newsletter_pitch(lower: &str) -> bool {
+    lower.chars().count() <= MAX_PITCH_LEN
+        && lower.contains("newsletter")
+        && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"].iter().any(|w| lower.contains(w))
+}
+
+/// Whether a block is the notice of a sign-up form: its newsletter pitch
+/// or its consent line ("By signing up, you agree to ...").
+pub fn is_signup_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    is_newsletter_pitch(&lower) || is_consent_line(&lower)
 }
 
 /// Words after "By signing up, ..." that make the line a form's consent
@@ -590,6 +602,13 @@ mod tests {
         assert!(!is_promo_heading("My newsletter has:"));
         assert!(!is_promo_heading("Subscribe"));
         assert!(!is_promo_heading("Sponsored content rules tightened"));
+    }
+
+    #[test]
+    fn signup_notices() {
+        assert!(is_signup_notice("By signing up, you agree to receive recurring automated SMS marketing messages."));
+        assert!(is_signup_notice("Sign up now for the Example Deals newsletter."));
+        assert!(!is_signup_notice("The newsletter, which the union sent to 4,000 members, said the strike would go ahead."));
     }
 
     #[test]
