@@ -106,8 +106,12 @@ enum Rule {
     AuthorSection,
     /// A section headed "Related posts", "Latest news" (links to other stories).
     RelatedSection,
+    /// A section headed as an ad or a call to action ("Advertisement: ...", "Join our newsletter").
+    PromoSection,
     /// A repeat of paragraphs already kept (a template's second copy).
     Repeated,
+    /// In the small box of a sign-up form, beside its pitch or consent line.
+    SignupBox,
     /// After the article's body, in a box of another kind (bio, disclaimer, promo).
     ArticleTail,
     /// In a row of look-alike cards, each a linked title and an excerpt.
@@ -128,7 +132,9 @@ impl Rule {
             Rule::Title => "title",
             Rule::AuthorSection => "author-section",
             Rule::RelatedSection => "related-section",
+            Rule::PromoSection => "promo-section",
             Rule::Repeated => "repeated",
+            Rule::SignupBox => "signup-box",
             Rule::ArticleTail => "article-tail",
             Rule::TeaserListing => "teaser-listing",
         }
@@ -173,7 +179,9 @@ impl<'a> Extraction<'a> {
         keep_later_h1s(&blocks, &mut verdicts);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_author_heading, MAX_AUTHOR_SECTION_LEN, Rule::AuthorSection);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
+        drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_promo_heading, MAX_PROMO_SECTION_LEN, Rule::PromoSection);
         drop_repeated_runs(&dom, &blocks, &mut verdicts);
+        drop_signup_boxes(&dom, &blocks, &mut verdicts);
         let kept: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
         for i in listing::find(&dom, &blocks, &kept) {
             verdicts[i] = Some(Rule::TeaserListing);
@@ -525,6 +533,10 @@ const MAX_AUTHOR_SECTION_LEN: u32 = 1200;
 /// section under an unlucky heading.
 const MAX_RELATED_SECTION_LEN: u32 = 2000;
 
+/// Longest section under an ad's or a call to action's heading dropped, in
+/// non-whitespace chars: a pitch of a few paragraphs.
+const MAX_PROMO_SECTION_LEN: u32 = 2000;
+
 /// Rank of a paragraph that labels a section, below every heading.
 const LABEL_RANK: u8 = 7;
 
@@ -611,6 +623,37 @@ fn drop_repeated_runs(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option
             }
         }
         start = end;
+    }
+}
+
+/// Most text, in non-whitespace chars, of a sign-up form's box: a pitch, a
+/// field's label, a button and the consent line.
+const MAX_SIGNUP_BOX_LEN: u32 = 400;
+
+/// Drops the kept lines of sign-up forms set inside the article ("Be the
+/// first to know! Get deals texted right to your phone!"): the largest box
+/// of at most [`MAX_SIGNUP_BOX_LEN`] around a block dropped as a sign-up
+/// notice holds the form's pitch and labels, not the article's text.
+fn drop_signup_boxes(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    let total_kept: u32 = blocks.iter().zip(verdicts.iter()).filter(|(_, v)| v.is_none()).map(|(b, _)| b.text_len).sum();
+    let boxes: Vec<usize> = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(b, v)| **v == Some(Rule::Boilerplate) && vocab::is_signup_notice(&b.text))
+        .filter_map(|(b, _)| dom.ancestors(b.owner).take_while(|&a| dom.nodes[a].text_len <= MAX_SIGNUP_BOX_LEN).last())
+        .collect();
+    for signup_box in boxes {
+        let inside = |b: &RawBlock| (signup_box..dom.nodes[signup_box].end).contains(&b.owner);
+        let held: u32 = blocks.iter().zip(verdicts.iter()).filter(|(b, v)| v.is_none() && inside(b)).map(|(b, _)| b.text_len).sum();
+        // A page whose whole text is that small is the form's page.
+        if 2 * held >= total_kept {
+            continue;
+        }
+        for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+            if v.is_none() && inside(b) {
+                *v = Some(Rule::SignupBox);
+            }
+        }
     }
 }
 
@@ -1086,6 +1129,23 @@ mod tests {
         let got = texts(&page("", &format!("{market}{tags}"), ""));
         assert_eq!(got[2], "The coding bootcamp industry is taking off, with market projections showing growth from $1.36 billion in 2021 to an expected $3.66 billion by 2027.");
         assert_eq!(got.len(), 4, "{got:?}");
+    }
+
+    #[test]
+    fn sections_headed_as_an_ad_are_dropped_up_to_the_next_section() {
+        let ad = "<h2>Advertisement: New AI Book!</h2><p>In this book, a marketing expert gives you the definitive playbook for the years ahead.</p>\
+                  <p>Order your copy today and get the companion workbook free.</p>";
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{ad}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, "Next steps", P3]);
+        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("promo-section") && l.contains("Order your copy")));
+    }
+
+    #[test]
+    fn the_lines_of_a_signup_form_inside_the_article_are_dropped() {
+        let form = "<section class=\"deals\"><div>Example Deals</div><div>Be the first to know!</div><div>Get editor selected deals texted right to your phone!</div>\
+                    <div>By signing up, you agree to receive recurring automated SMS marketing messages from Example Deals.</div></section>";
+        assert_eq!(texts(&page("", form, "")), vec![P1, P2, P3]);
+        assert!(explain_html(&page("", form, ""), None).lines().any(|l| l.starts_with("signup-box") && l.contains("Be the first")));
     }
 
     #[test]

@@ -246,7 +246,7 @@ pub fn is_boilerplate(text: &str) -> bool {
 }
 
 /// Social networks a page asks its readers to follow it on.
-const SOCIAL_NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "youtube", "tiktok", "linkedin"];
+const SOCIAL_NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "youtube", "tiktok", "linkedin", "pinterest"];
 
 /// Whether a line (`lower`, lower-cased) asks the reader to follow the
 /// site on social networks ("Follow Newsbeat on Instagram, Facebook,
@@ -254,6 +254,26 @@ const SOCIAL_NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "youtube"
 /// sentence about following a company on one.
 fn is_social_follow_line(lower: &str) -> bool {
     starts_with_words(lower, "follow") && SOCIAL_NETWORKS.iter().filter(|n| lower.contains(*n)).count() >= 2
+}
+
+/// Openings of the writer's ask to be followed, before the network's name.
+const FOLLOW_ASKS: &[&str] = &[
+    "follow me on", "follow us on", "find me on", "find us on", "join me on", "join us on", "connect with me on",
+    "connect with us on", "hang out on",
+];
+
+/// Whether a line (`lower`, lower-cased) asks the reader, anywhere in it, to
+/// follow the writer on a social network ("Want more plant tips? Let's hang
+/// out on Instagram!", "... and follow us on LinkedIn to stay up to date"):
+/// the ask names the network right after "me" or "us", while a sentence
+/// about someone's account does not ask ("Silverman is on Twitter").
+fn is_follow_ask(lower: &str) -> bool {
+    FOLLOW_ASKS.iter().any(|ask| {
+        lower.match_indices(ask).any(|(at, _)| {
+            let rest = lower[at + ask.len()..].trim_start();
+            SOCIAL_NETWORKS.iter().any(|n| rest.starts_with(n))
+        })
+    })
 }
 
 /// Longest dateline or reading-time line, in chars.
@@ -332,6 +352,16 @@ pub fn is_furniture_heading(text: &str) -> bool {
         || (lower.chars().count() <= MAX_POINTER_HEADING_LEN && is_pointer_line(&lower))
 }
 
+/// Whether a heading titles the site's own pitch rather than a part of the
+/// article: an ad ("Advertisement: ...", "... (Sponsored)") or a call to
+/// action ("Join our newsletter", "Talk to our experts"). A line that only
+/// names a newsletter ("My newsletter has:") is not one, nor a bare button
+/// label ("Subscribe"), which stands alone.
+pub fn is_promo_heading(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    (opens_call_to_action(&lower) && !is_furniture_line(text)) || starts_with_words(&lower, "advertisement") || lower.ends_with("(sponsored)")
+}
+
 /// Longest heading judged as a pointer to another story, in chars.
 const MAX_POINTER_HEADING_LEN: usize = 120;
 
@@ -348,8 +378,13 @@ fn is_toc_heading(lower: &str) -> bool {
 /// Whether a short line (`lower`, lower-cased) asks the reader to sign up,
 /// subscribe or get in touch rather than telling the story.
 fn is_call_to_action(lower: &str) -> bool {
-    lower.chars().count() <= MAX_CALL_TO_ACTION_LEN
-        && (CALL_TO_ACTION.iter().any(|p| starts_with_words(lower, p)) || lower.contains("newsletter"))
+    opens_call_to_action(lower) || (lower.chars().count() <= MAX_CALL_TO_ACTION_LEN && lower.contains("newsletter"))
+}
+
+/// Whether a short line (`lower`, lower-cased) opens as a call to action
+/// ("Join our ...", "Contact us").
+fn opens_call_to_action(lower: &str) -> bool {
+    lower.chars().count() <= MAX_CALL_TO_ACTION_LEN && CALL_TO_ACTION.iter().any(|p| starts_with_words(lower, p))
 }
 
 /// Whether a whole line is a button or link label ("Subscribe", "Share",
@@ -381,10 +416,23 @@ fn is_site_notice(lower: &str) -> bool {
             let year = lower[at + sign.len()..].trim_start();
             year.len() >= 4 && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         });
-    let pitch = lower.chars().count() <= MAX_PITCH_LEN
+    let follow_ask = lower.chars().count() <= MAX_PITCH_LEN && is_follow_ask(lower);
+    copyright || is_newsletter_pitch(lower) || follow_ask || is_affiliate_disclosure(lower) || is_consent_line(lower)
+}
+
+/// A newsletter's sign-up pitch ("Get the latest updates right in your
+/// inbox. Subscribe to our newsletters."); `lower` is lower-cased.
+fn is_newsletter_pitch(lower: &str) -> bool {
+    lower.chars().count() <= MAX_PITCH_LEN
         && lower.contains("newsletter")
-        && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"].iter().any(|w| lower.contains(w));
-    copyright || pitch || is_affiliate_disclosure(lower) || is_consent_line(lower)
+        && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"].iter().any(|w| lower.contains(w))
+}
+
+/// Whether a block is the notice of a sign-up form: its newsletter pitch
+/// or its consent line ("By signing up, you agree to ...").
+pub fn is_signup_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    is_newsletter_pitch(&lower) || is_consent_line(&lower)
 }
 
 /// Words after "By signing up, ..." that make the line a form's consent
@@ -547,6 +595,23 @@ mod tests {
     }
 
     #[test]
+    fn promo_headings() {
+        assert!(is_promo_heading("Join Our Newsletter"));
+        assert!(is_promo_heading("Advertisement: London 2025 Event On 31 October"));
+        assert!(is_promo_heading("GitHub Actions analytics - what's actually happening (Sponsored)"));
+        assert!(!is_promo_heading("My newsletter has:"));
+        assert!(!is_promo_heading("Subscribe"));
+        assert!(!is_promo_heading("Sponsored content rules tightened"));
+    }
+
+    #[test]
+    fn signup_notices() {
+        assert!(is_signup_notice("By signing up, you agree to receive recurring automated SMS marketing messages."));
+        assert!(is_signup_notice("Sign up now for the Example Deals newsletter."));
+        assert!(!is_signup_notice("The newsletter, which the union sent to 4,000 members, said the strike would go ahead."));
+    }
+
+    #[test]
     fn boilerplate_lines() {
         assert!(is_boilerplate("0:00 0:02:21 0:00"));
         assert!(is_boilerplate("No media source currently available"));
@@ -575,6 +640,10 @@ mod tests {
         assert!(is_call_to_action("join our genius newsletter"));
         assert!(is_boilerplate("Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram."));
         assert!(!is_boilerplate("Follow the steps below to link your Facebook page."));
+        assert!(is_boilerplate("Want more design inspo and helpful plant tips? Let's hang out on Instagram!"));
+        assert!(is_boilerplate("Subscribe to our research newsletter and follow us on LinkedIn to stay up-to-date on the latest trends."));
+        assert!(!is_boilerplate("Ben Silverman is on Twitter at ben_silverman."));
+        assert!(!is_boilerplate("Fans who follow us on tour know the setlist changes every night."));
         assert!(is_furniture_heading("GitHub Actions analytics (Sponsored)"));
         assert!(is_furniture_heading("Bridgestone Team | 5 min read"));
         assert!(!is_furniture_heading("What was agreed"));
