@@ -1147,6 +1147,15 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_inside_list_items_choose_the_container() {
+        let html = format!(
+            "<html><body><div class=\"col-md-8\"><h1>What is a smartphone?</h1><p>This course will teach you what a smartphone is and how to use one.</p></div>\
+             <ul class=\"topics\"><li class=\"activity\"><div class=\"panel-body\"><p>{P1} {P2} {P3}</p></div></li><li class=\"activity\"><h2>Activities</h2></li></ul></body></html>"
+        );
+        assert!(texts(&html).contains(&format!("{P1} {P2} {P3}")), "{:?}", texts(&html));
+    }
+
+    #[test]
     fn explain_names_the_rule_for_each_decision() {
         let report = explain_html(&page("<nav><a href=\"/\">Home</a></nav>", "", ""), Some("https://example.org/a"));
         assert!(report.contains("drop chrome-tag"), "{report}");
