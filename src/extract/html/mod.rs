@@ -1216,6 +1216,27 @@ mod tests {
     }
 
     #[test]
+    fn boxes_flagged_as_laid_out_without_a_sidebar_are_kept() {
+        let part = |p: &str| format!("<div class=\"blog-article__main sidebar-enabled--false container\"><p>{p}</p></div>");
+        let html = format!(
+            "<html><body><h1>Talks</h1>{}{}{}<div class=\"sidebar\"><p>{P1}</p></div></body></html>",
+            part(P1),
+            part(P2),
+            part(P3)
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn paragraphs_inside_list_items_choose_the_container() {
+        let html = format!(
+            "<html><body><div class=\"col-md-8\"><h1>What is a smartphone?</h1><p>This course will teach you what a smartphone is and how to use one.</p></div>\
+             <ul class=\"topics\"><li class=\"activity\"><div class=\"panel-body\"><p>{P1} {P2} {P3}</p></div></li><li class=\"activity\"><h2>Activities</h2></li></ul></body></html>"
+        );
+        assert!(texts(&html).contains(&format!("{P1} {P2} {P3}")), "{:?}", texts(&html));
+    }
+
+    #[test]
     fn explain_names_the_rule_for_each_decision() {
         let report = explain_html(&page("<nav><a href=\"/\">Home</a></nav>", "", ""), Some("https://example.org/a"));
         assert!(report.contains("drop chrome-tag"), "{report}");

@@ -19,7 +19,10 @@ pub fn choose_containers(dom: &FlatDom, blocks: &[RawBlock], weights: &Weights) 
     let n = dom.nodes.len();
     let mut score: Vec<Option<f32>> = vec![None; n];
     for block in blocks {
-        if block.kind != BlockKind::Paragraph || block.text_len < MIN_SCORING_LEN {
+        // A `<p>` inside a list item (a course's topic list, a card grid)
+        // is a paragraph all the same.
+        let is_paragraph = block.kind == BlockKind::Paragraph || dom.nodes[block.owner].tag == Tag::P;
+        if !is_paragraph || block.text_len < MIN_SCORING_LEN {
             continue;
         }
         let commas = block.text.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count() as f32;

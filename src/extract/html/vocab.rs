@@ -135,6 +135,8 @@ fn classify_names(names: &str) -> Signal {
             // A "read more" wrapper around an FAQ answer holds the answer
             // itself, collapsed until the reader opens it.
             Fragment::Strong if w.starts_with("read") && names.contains("answer") => {}
+            // A flag of the main column's layout, not a sidebar.
+            Fragment::Strong if w == "sidebar" && is_sidebar_layout_flag(bytes, at) => {}
             Fragment::Strong => strong |= !(w == "comment" && bytes[at..].starts_with(b"commentar")),
             // "overflow-hidden" (CSS utility classes) clips a box's edges; the box is shown.
             Fragment::Weak if w == "hidden" && is_overflow_utility(bytes, at) => {}
@@ -164,6 +166,19 @@ fn classify_names(names: &str) -> Signal {
 fn is_overflow_utility(names: &[u8], at: usize) -> bool {
     let start = names[..at].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1);
     names[start..].starts_with(b"overflow")
+}
+
+/// Class name parts that flag how the box is laid out beside a sidebar
+/// ("sidebar-enabled--false", "main-with-sidebar", "no-sidebar"): the box
+/// is the page's main column, not the sidebar.
+const SIDEBAR_LAYOUT_FLAGS: &[&str] = &["with-sidebar", "has-sidebar", "no-sidebar", "sidebar-enabled", "sidebar-disabled"];
+
+/// Whether the class name holding byte `at` is a [`SIDEBAR_LAYOUT_FLAGS`] flag.
+fn is_sidebar_layout_flag(names: &[u8], at: usize) -> bool {
+    let start = names[..at].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1);
+    let end = names[at..].iter().position(|b| b.is_ascii_whitespace()).map_or(names.len(), |i| at + i);
+    let name = &names[start..end];
+    SIDEBAR_LAYOUT_FLAGS.iter().any(|flag| name.windows(flag.len()).any(|w| w == flag.as_bytes()))
 }
 
 /// Class/id fragments of text kept for screen readers or off screen.
@@ -556,6 +571,9 @@ mod tests {
         assert_eq!(classify_names(""), Signal::Neutral);
         assert_eq!(classify_names("readmoreanswer_answertextwrapper__9j8v_"), Signal::Content);
         assert_eq!(classify_names("read-more-link"), Signal::StrongChrome);
+        assert_eq!(classify_names("blog-article__main sidebar-enabled--false container"), Signal::Content);
+        assert_eq!(classify_names("site-content with-sidebar"), Signal::Content);
+        assert_eq!(classify_names("widget-area sidebar is-right-sidebar"), Signal::StrongChrome);
     }
 
     #[test]
