@@ -8,7 +8,8 @@
 //! 2. split the rest into text blocks ([`blocks`]);
 //! 3. score paragraphs into their ancestors and pick the content container
 //!    plus qualifying siblings ([`scoring`]);
-//! 4. inside it, drop link-heavy containers, boilerplate lines and second
+//! 4. inside it, drop link-heavy containers, boilerplate lines, sections
+//!    headed as bios, related stories or promos, sign-up forms and second
 //!    copies of a section;
 //! 5. drop the boxes appended after the article's body ([`tail`]).
 

@@ -164,8 +164,14 @@ fn classify_names(names: &str) -> Signal {
 /// Whether the class name holding byte `at` is an `overflow-…` utility
 /// (`overflow-hidden`, `overflow-x-hidden`).
 fn is_overflow_utility(names: &[u8], at: usize) -> bool {
+    class_name_at(names, at).starts_with(b"overflow")
+}
+
+/// The whitespace-separated class name of `names` that holds byte `at`.
+fn class_name_at(names: &[u8], at: usize) -> &[u8] {
     let start = names[..at].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1);
-    names[start..].starts_with(b"overflow")
+    let end = names[at..].iter().position(|b| b.is_ascii_whitespace()).map_or(names.len(), |i| at + i);
+    &names[start..end]
 }
 
 /// Class name parts that flag how the box is laid out beside a sidebar
@@ -175,9 +181,7 @@ const SIDEBAR_LAYOUT_FLAGS: &[&str] = &["with-sidebar", "has-sidebar", "no-sideb
 
 /// Whether the class name holding byte `at` is a [`SIDEBAR_LAYOUT_FLAGS`] flag.
 fn is_sidebar_layout_flag(names: &[u8], at: usize) -> bool {
-    let start = names[..at].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1);
-    let end = names[at..].iter().position(|b| b.is_ascii_whitespace()).map_or(names.len(), |i| at + i);
-    let name = &names[start..end];
+    let name = class_name_at(names, at);
     SIDEBAR_LAYOUT_FLAGS.iter().any(|flag| name.windows(flag.len()).any(|w| w == flag.as_bytes()))
 }
 
