@@ -1252,4 +1252,10 @@ mod tests {
         assert!(texts("").is_empty());
         assert!(texts("<html><head><script>var x = 1;</script></head><body><img src=x></body></html>").is_empty());
     }
+
+    #[test]
+    fn byline_lines_are_dropped() {
+        let byline = "<p>By Maria Lopez | March 12, 2025</p>";
+        assert_eq!(texts(&page("", byline, "")), vec![P1, P2, P3]);
+    }
 }

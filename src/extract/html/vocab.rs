@@ -261,7 +261,42 @@ pub fn is_boilerplate(text: &str) -> bool {
             || is_call_to_action(&lower)
             || is_social_follow_line(&lower)
             || is_dateline(&lower)
+            || is_byline(text)
             || is_timecode_line(text))
+}
+
+/// Openings of a byline, before the writer's name.
+const BYLINE_OPENINGS: &[&str] = &["by", "written by", "reviewed by", "posted by", "words by", "story by", "recipe by"];
+
+/// Longest byline, in chars.
+const MAX_BYLINE_LEN: usize = 100;
+
+/// Words that join the names, roles, places and dates of a byline.
+const BYLINE_JOINERS: &[&str] = &["and", "on", "at", "of", "the", "for", "in", "de", "van", "von", "der", "da", "di", "du", "la", "le"];
+
+/// Whether a line names the writer ("By Jane Doe", "By Jane Doe | March 12,
+/// 2025", "by JANE DOE on Jan 22, 2025"): after the opening, every word is
+/// capitalised, a number or a joiner ("and", "on"), with a name first. A
+/// sentence that opens with "By" goes on in lower-case words ("By knowing
+/// your users, ...") or labels a table's row ("By changesets").
+fn is_byline(text: &str) -> bool {
+    if text.chars().count() > MAX_BYLINE_LEN {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let Some(opening) = BYLINE_OPENINGS.iter().find(|o| starts_with_words(&lower, o)) else {
+        return false;
+    };
+    let rest = text.get(opening.len()..).unwrap_or("").trim_start_matches([':', ' ']);
+    let words: Vec<&str> = rest.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ',')).filter(|w| !w.is_empty()).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    first.starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            let c = w.chars().next().unwrap_or(' ');
+            c.is_uppercase() || !c.is_alphabetic() || BYLINE_JOINERS.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// Social networks a page asks its readers to follow it on.
@@ -578,6 +613,18 @@ mod tests {
         assert_eq!(classify_names("blog-article__main sidebar-enabled--false container"), Signal::Content);
         assert_eq!(classify_names("site-content with-sidebar"), Signal::Content);
         assert_eq!(classify_names("widget-area sidebar is-right-sidebar"), Signal::StrongChrome);
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(is_byline("By Maria Lopez | March 12, 2025"));
+        assert!(is_byline("by JANE DOE on Jan 22, 2025"));
+        assert!(is_byline("Written by Tom Baker and Ana de la Cruz"));
+        assert!(is_byline("By: Acme Research Team"));
+        assert!(!is_byline("By knowing your users, you can tailor the app to their needs."));
+        assert!(!is_byline("By changesets"));
+        assert!(!is_byline("By 2030, emissions must fall by half."));
+        assert!(!is_byline("By"));
     }
 
     #[test]
