@@ -1254,6 +1254,12 @@ mod tests {
     }
 
     #[test]
+    fn disclaimer_boxes_are_dropped() {
+        let disclaimer = "<div class=\"legal-disclaimer\"><p>This page is general information only and not advice for your situation.</p></div>";
+        assert_eq!(texts(&page("", disclaimer, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
     fn byline_lines_are_dropped() {
         let byline = "<p>By Maria Lopez | March 12, 2025</p>";
         assert_eq!(texts(&page("", byline, "")), vec![P1, P2, P3]);

@@ -30,7 +30,7 @@ const WEAK_CHROME: &[&str] = &[
     "toolbar", "print", "rating", "masthead", "pagination", "pager", "offscreen", "player",
     "tags", "taglist", "byline", "dateline", "timestamp", "caption", "credit", "tooltip",
     "login", "trending", "popular", "mostread", "most-read", "menu", "navigation", "footer",
-    "follow", "donate", "bio-", "infobox", "abo-",
+    "follow", "donate", "bio-", "infobox", "abo-", "disclaimer",
 ];
 
 /// Exact class/id tokens of chrome, too short to match as fragments ("nav"
@@ -613,6 +613,7 @@ mod tests {
         assert_eq!(classify_names("blog-article__main sidebar-enabled--false container"), Signal::Content);
         assert_eq!(classify_names("site-content with-sidebar"), Signal::Content);
         assert_eq!(classify_names("widget-area sidebar is-right-sidebar"), Signal::StrongChrome);
+        assert_eq!(classify_names("legal-disclaimer"), Signal::Chrome);
     }
 
     #[test]
