@@ -1254,6 +1254,17 @@ mod tests {
     }
 
     #[test]
+    fn writer_boxes_named_as_parts_of_the_post_are_dropped() {
+        let bio = "<div class=\"post-author\"><p class=\"post-author__bio\">Maria Lopez covers diplomacy and trade for the paper. She has reported from Brussels, Geneva and Washington, \
+            and before that worked for ten years as an economist at a development bank, writing on tariffs, sanctions and the rules of the world trade system.</p></div>";
+        let html = format!("<html><body><article><h1>Talks reach decisive stage</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p>{bio}</article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3, P1]);
+        // A writer's slug on the article's own box names no writer's box.
+        let html = format!("<html><body><article class=\"author-mlopez post\"><h1>Talks reach decisive stage</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
     fn disclaimer_boxes_are_dropped() {
         let disclaimer = "<div class=\"legal-disclaimer\"><p>This page is general information only and not advice for your situation.</p></div>";
         assert_eq!(texts(&page("", disclaimer, "")), vec![P1, P2, P3]);

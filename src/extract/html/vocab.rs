@@ -144,6 +144,8 @@ fn classify_names(names: &str) -> Signal {
             Fragment::Content => content = true,
         }
     }
+    // A writer's box is dropped whatever part of the post it names.
+    strong |= names.split_ascii_whitespace().any(names_author_part);
     for token in names.split(|c: char| !c.is_ascii_alphanumeric()) {
         strong |= CHROME_TOKENS.contains(&token);
         weak |= matches!(token, "tag" | "author" | "date" | "time");
@@ -158,6 +160,25 @@ fn classify_names(names: &str) -> Signal {
         Signal::Content
     } else {
         Signal::Neutral
+    }
+}
+
+/// Parts of a class name that name a writer's box.
+const AUTHOR_PARTS: &[&str] = &["author", "authors", "autor"];
+
+/// Whether a class name names the writer's part of a box ("post-author",
+/// "article__author__info", "blog--author--desc"): a later part of the
+/// name, or the whole name. A first part of a longer name is the writer's
+/// slug that templates set on the article itself ("author-jdoe").
+fn names_author_part(name: &str) -> bool {
+    let mut parts = name.split(['-', '_']).filter(|p| !p.is_empty());
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    let mut later = parts.peekable();
+    match later.peek() {
+        None => AUTHOR_PARTS.contains(&first),
+        Some(_) => later.any(|p| AUTHOR_PARTS.contains(&p)),
     }
 }
 
@@ -613,6 +634,10 @@ mod tests {
         assert_eq!(classify_names("blog-article__main sidebar-enabled--false container"), Signal::Content);
         assert_eq!(classify_names("site-content with-sidebar"), Signal::Content);
         assert_eq!(classify_names("widget-area sidebar is-right-sidebar"), Signal::StrongChrome);
+        assert_eq!(classify_names("post-author"), Signal::StrongChrome);
+        assert_eq!(classify_names("article__author__info"), Signal::StrongChrome);
+        assert_eq!(classify_names("author"), Signal::StrongChrome);
+        assert_eq!(classify_names("author-mlopez entry-content"), Signal::Content);
         assert_eq!(classify_names("legal-disclaimer"), Signal::Chrome);
     }
 
