@@ -1271,6 +1271,12 @@ mod tests {
     }
 
     #[test]
+    fn captions_styled_by_text_utilities_are_dropped() {
+        let caption = "<div class=\"img-caption text-center\">Delegates arrive for the second round of talks. Photo: Agency</div>";
+        assert_eq!(texts(&page("", caption, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
     fn byline_lines_are_dropped() {
         let byline = "<p>By Maria Lopez | March 12, 2025</p>";
         assert_eq!(texts(&page("", byline, "")), vec![P1, P2, P3]);

@@ -141,6 +141,7 @@ fn classify_names(names: &str) -> Signal {
             // "overflow-hidden" (CSS utility classes) clips a box's edges; the box is shown.
             Fragment::Weak if w == "hidden" && is_overflow_utility(bytes, at) => {}
             Fragment::Weak => weak = true,
+            Fragment::Content if is_text_utility(bytes, at) => {}
             Fragment::Content => content = true,
         }
     }
@@ -186,6 +187,14 @@ fn names_author_part(name: &str) -> bool {
 /// (`overflow-hidden`, `overflow-x-hidden`).
 fn is_overflow_utility(names: &[u8], at: usize) -> bool {
     class_name_at(names, at).starts_with(b"overflow")
+}
+
+/// Whether the class name holding byte `at` is a CSS utility that sets the
+/// look of text ("text-center", "text-base", "text-gray-900"), which
+/// names no part of the page.
+fn is_text_utility(names: &[u8], at: usize) -> bool {
+    let starts_name = at == 0 || names[at - 1].is_ascii_whitespace();
+    starts_name && names[at..].starts_with(b"text-")
 }
 
 /// The whitespace-separated class name of `names` that holds byte `at`.
@@ -639,6 +648,9 @@ mod tests {
         assert_eq!(classify_names("author"), Signal::StrongChrome);
         assert_eq!(classify_names("author-mlopez entry-content"), Signal::Content);
         assert_eq!(classify_names("legal-disclaimer"), Signal::Chrome);
+        assert_eq!(classify_names("img-caption text-center"), Signal::Chrome);
+        assert_eq!(classify_names("text-center"), Signal::Neutral);
+        assert_eq!(classify_names("richtext caption"), Signal::Content);
     }
 
     #[test]
