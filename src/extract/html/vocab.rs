@@ -226,6 +226,18 @@ pub fn names_unseen_text(el: &Element) -> bool {
         .any(|name| !name.starts_with("overflow") && UNSEEN_TEXT.iter().any(|w| name.contains(w)))
 }
 
+/// Parts of a class name that name a standfirst: the summary set under a
+/// headline, above the article's text.
+const STANDFIRST_PARTS: &[&str] = &["excerpt", "subtitle", "standfirst", "dek", "deck", "subheading"];
+
+/// Whether an element's class names it a standfirst ("post-excerpt",
+/// "entry__subtitle", "p-dek").
+pub fn names_standfirst(el: &Element) -> bool {
+    el.attr("class").is_some_and(|c| {
+        c.to_ascii_lowercase().split(|ch: char| !ch.is_ascii_alphanumeric()).any(|p| STANDFIRST_PARTS.contains(&p))
+    })
+}
+
 /// ARIA landmark roles of page chrome.
 pub fn is_chrome_role(el: &Element) -> bool {
     matches!(
