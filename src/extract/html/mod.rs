@@ -115,6 +115,8 @@ enum Rule {
     SignupBox,
     /// After the article's body, in a box of another kind (bio, disclaimer, promo).
     ArticleTail,
+    /// A standfirst above the article's text, named so by its class.
+    Standfirst,
     /// In a row of look-alike cards, each a linked title and an excerpt.
     TeaserListing,
 }
@@ -137,6 +139,7 @@ impl Rule {
             Rule::Repeated => "repeated",
             Rule::SignupBox => "signup-box",
             Rule::ArticleTail => "article-tail",
+            Rule::Standfirst => "standfirst",
             Rule::TeaserListing => "teaser-listing",
         }
     }
@@ -183,6 +186,7 @@ impl<'a> Extraction<'a> {
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_promo_heading, MAX_PROMO_SECTION_LEN, Rule::PromoSection);
         drop_repeated_runs(&dom, &blocks, &mut verdicts);
         drop_signup_boxes(&dom, &blocks, &mut verdicts);
+        drop_standfirsts(&dom, &blocks, &mut verdicts);
         let kept: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
         for i in listing::find(&dom, &blocks, &kept) {
             verdicts[i] = Some(Rule::TeaserListing);
@@ -655,6 +659,30 @@ fn drop_signup_boxes(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<
                 *v = Some(Rule::SignupBox);
             }
         }
+    }
+}
+
+/// Most of the kept text a standfirst holds: a page that keeps little else
+/// has its text in the box so named.
+const MAX_STANDFIRST_SHARE: f32 = 0.25;
+
+/// Drops the standfirst kept before the article's text: the paragraphs,
+/// ahead of every other kept paragraph, whose box or its parent's box is
+/// named an excerpt or a subtitle ([`vocab::names_standfirst`]). It sums
+/// up the article under its headline, and the article then says it again.
+fn drop_standfirsts(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    let named = |b: &RawBlock| std::iter::once(b.owner).chain(dom.ancestors(b.owner)).take(2).any(|a| dom.nodes[a].element().is_some_and(vocab::names_standfirst));
+    let leading: Vec<usize> = (0..blocks.len())
+        .filter(|&i| verdicts[i].is_none() && blocks[i].kind == BlockKind::Paragraph)
+        .take_while(|&i| named(&blocks[i]))
+        .collect();
+    let total_kept: u32 = blocks.iter().zip(verdicts.iter()).filter(|(_, v)| v.is_none()).map(|(b, _)| b.text_len).sum();
+    let standfirst_len: u32 = leading.iter().map(|&i| blocks[i].text_len).sum();
+    if standfirst_len as f32 > MAX_STANDFIRST_SHARE * total_kept as f32 {
+        return;
+    }
+    for i in leading {
+        verdicts[i] = Some(Rule::Standfirst);
     }
 }
 
@@ -1251,5 +1279,44 @@ mod tests {
     fn empty_and_text_free_pages_give_no_blocks() {
         assert!(texts("").is_empty());
         assert!(texts("<html><head><script>var x = 1;</script></head><body><img src=x></body></html>").is_empty());
+    }
+
+    #[test]
+    fn standfirst_named_by_its_class_is_dropped() {
+        let standfirst = "<div class=\"post-excerpt\">Talks between the two countries reached a decisive stage this week, officials said.</div>";
+        let html = format!("<html><body><article><h1>Talks reach decisive stage</h1>{standfirst}<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+        // A box so named that holds the article's text keeps it.
+        let html = format!("<html><body><article><h1>Talks reach decisive stage</h1><div class=\"entry-excerpt\"><p>{P1}</p><p>{P2}</p></div></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2]);
+    }
+
+    #[test]
+    fn writer_boxes_named_as_parts_of_the_post_are_dropped() {
+        let bio = "<div class=\"post-author\"><p class=\"post-author__bio\">Maria Lopez covers diplomacy and trade for the paper. She has reported from Brussels, Geneva and Washington, \
+            and before that worked for ten years as an economist at a development bank, writing on tariffs, sanctions and the rules of the world trade system.</p></div>";
+        let html = format!("<html><body><article><h1>Talks reach decisive stage</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p>{bio}</article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3, P1]);
+        // A writer's slug on the article's own box names no writer's box.
+        let html = format!("<html><body><article class=\"author-mlopez post\"><h1>Talks reach decisive stage</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn disclaimer_boxes_are_dropped() {
+        let disclaimer = "<div class=\"legal-disclaimer\"><p>This page is general information only and not advice for your situation.</p></div>";
+        assert_eq!(texts(&page("", disclaimer, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn captions_styled_by_text_utilities_are_dropped() {
+        let caption = "<div class=\"img-caption text-center\">Delegates arrive for the second round of talks. Photo: Agency</div>";
+        assert_eq!(texts(&page("", caption, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn byline_lines_are_dropped() {
+        let byline = "<p>By Maria Lopez | March 12, 2025</p>";
+        assert_eq!(texts(&page("", byline, "")), vec![P1, P2, P3]);
     }
 }

@@ -30,7 +30,7 @@ const WEAK_CHROME: &[&str] = &[
     "toolbar", "print", "rating", "masthead", "pagination", "pager", "offscreen", "player",
     "tags", "taglist", "byline", "dateline", "timestamp", "caption", "credit", "tooltip",
     "login", "trending", "popular", "mostread", "most-read", "menu", "navigation", "footer",
-    "follow", "donate", "bio-", "infobox", "abo-",
+    "follow", "donate", "bio-", "infobox", "abo-", "disclaimer",
 ];
 
 /// Exact class/id tokens of chrome, too short to match as fragments ("nav"
@@ -141,9 +141,12 @@ fn classify_names(names: &str) -> Signal {
             // "overflow-hidden" (CSS utility classes) clips a box's edges; the box is shown.
             Fragment::Weak if w == "hidden" && is_overflow_utility(bytes, at) => {}
             Fragment::Weak => weak = true,
+            Fragment::Content if is_text_utility(bytes, at) => {}
             Fragment::Content => content = true,
         }
     }
+    // A writer's box is dropped whatever part of the post it names.
+    strong |= names.split_ascii_whitespace().any(names_author_part);
     for token in names.split(|c: char| !c.is_ascii_alphanumeric()) {
         strong |= CHROME_TOKENS.contains(&token);
         weak |= matches!(token, "tag" | "author" | "date" | "time");
@@ -161,10 +164,37 @@ fn classify_names(names: &str) -> Signal {
     }
 }
 
+/// Parts of a class name that name a writer's box.
+const AUTHOR_PARTS: &[&str] = &["author", "authors", "autor"];
+
+/// Whether a class name names the writer's part of a box ("post-author",
+/// "article__author__info", "blog--author--desc"): a later part of the
+/// name, or the whole name. A first part of a longer name is the writer's
+/// slug that templates set on the article itself ("author-jdoe").
+fn names_author_part(name: &str) -> bool {
+    let mut parts = name.split(['-', '_']).filter(|p| !p.is_empty());
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    let mut later = parts.peekable();
+    match later.peek() {
+        None => AUTHOR_PARTS.contains(&first),
+        Some(_) => later.any(|p| AUTHOR_PARTS.contains(&p)),
+    }
+}
+
 /// Whether the class name holding byte `at` is an `overflow-…` utility
 /// (`overflow-hidden`, `overflow-x-hidden`).
 fn is_overflow_utility(names: &[u8], at: usize) -> bool {
     class_name_at(names, at).starts_with(b"overflow")
+}
+
+/// Whether the class name holding byte `at` is a CSS utility that sets the
+/// look of text ("text-center", "text-base", "text-gray-900"), which
+/// names no part of the page.
+fn is_text_utility(names: &[u8], at: usize) -> bool {
+    let starts_name = at == 0 || names[at - 1].is_ascii_whitespace();
+    starts_name && names[at..].starts_with(b"text-")
 }
 
 /// The whitespace-separated class name of `names` that holds byte `at`.
@@ -194,6 +224,18 @@ pub fn names_unseen_text(el: &Element) -> bool {
     class_and_id(el)
         .split_ascii_whitespace()
         .any(|name| !name.starts_with("overflow") && UNSEEN_TEXT.iter().any(|w| name.contains(w)))
+}
+
+/// Parts of a class name that name a standfirst: the summary set under a
+/// headline, above the article's text.
+const STANDFIRST_PARTS: &[&str] = &["excerpt", "subtitle", "standfirst", "dek", "deck", "subheading"];
+
+/// Whether an element's class names it a standfirst ("post-excerpt",
+/// "entry__subtitle", "p-dek").
+pub fn names_standfirst(el: &Element) -> bool {
+    el.attr("class").is_some_and(|c| {
+        c.to_ascii_lowercase().split(|ch: char| !ch.is_ascii_alphanumeric()).any(|p| STANDFIRST_PARTS.contains(&p))
+    })
 }
 
 /// ARIA landmark roles of page chrome.
@@ -261,7 +303,42 @@ pub fn is_boilerplate(text: &str) -> bool {
             || is_call_to_action(&lower)
             || is_social_follow_line(&lower)
             || is_dateline(&lower)
+            || is_byline(text)
             || is_timecode_line(text))
+}
+
+/// Openings of a byline, before the writer's name.
+const BYLINE_OPENINGS: &[&str] = &["by", "written by", "reviewed by", "posted by", "words by", "story by", "recipe by"];
+
+/// Longest byline, in chars.
+const MAX_BYLINE_LEN: usize = 100;
+
+/// Words that join the names, roles, places and dates of a byline.
+const BYLINE_JOINERS: &[&str] = &["and", "on", "at", "of", "the", "for", "in", "de", "van", "von", "der", "da", "di", "du", "la", "le"];
+
+/// Whether a line names the writer ("By Jane Doe", "By Jane Doe | March 12,
+/// 2025", "by JANE DOE on Jan 22, 2025"): after the opening, every word is
+/// capitalised, a number or a joiner ("and", "on"), with a name first. A
+/// sentence that opens with "By" goes on in lower-case words ("By knowing
+/// your users, ...") or labels a table's row ("By changesets").
+fn is_byline(text: &str) -> bool {
+    if text.chars().count() > MAX_BYLINE_LEN {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let Some(opening) = BYLINE_OPENINGS.iter().find(|o| starts_with_words(&lower, o)) else {
+        return false;
+    };
+    let rest = text.get(opening.len()..).unwrap_or("").trim_start_matches([':', ' ']);
+    let words: Vec<&str> = rest.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ',')).filter(|w| !w.is_empty()).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    first.starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            let c = w.chars().next().unwrap_or(' ');
+            c.is_uppercase() || !c.is_alphabetic() || BYLINE_JOINERS.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// Social networks a page asks its readers to follow it on.
@@ -578,6 +655,26 @@ mod tests {
         assert_eq!(classify_names("blog-article__main sidebar-enabled--false container"), Signal::Content);
         assert_eq!(classify_names("site-content with-sidebar"), Signal::Content);
         assert_eq!(classify_names("widget-area sidebar is-right-sidebar"), Signal::StrongChrome);
+        assert_eq!(classify_names("post-author"), Signal::StrongChrome);
+        assert_eq!(classify_names("article__author__info"), Signal::StrongChrome);
+        assert_eq!(classify_names("author"), Signal::StrongChrome);
+        assert_eq!(classify_names("author-mlopez entry-content"), Signal::Content);
+        assert_eq!(classify_names("legal-disclaimer"), Signal::Chrome);
+        assert_eq!(classify_names("img-caption text-center"), Signal::Chrome);
+        assert_eq!(classify_names("text-center"), Signal::Neutral);
+        assert_eq!(classify_names("richtext caption"), Signal::Content);
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(is_byline("By Maria Lopez | March 12, 2025"));
+        assert!(is_byline("by JANE DOE on Jan 22, 2025"));
+        assert!(is_byline("Written by Tom Baker and Ana de la Cruz"));
+        assert!(is_byline("By: Acme Research Team"));
+        assert!(!is_byline("By knowing your users, you can tailor the app to their needs."));
+        assert!(!is_byline("By changesets"));
+        assert!(!is_byline("By 2030, emissions must fall by half."));
+        assert!(!is_byline("By"));
     }
 
     #[test]
