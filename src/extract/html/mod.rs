@@ -178,6 +178,7 @@ impl<'a> Extraction<'a> {
         let junk = mark_junk_containers(&dom, &roots);
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
         keep_later_h1s(&blocks, &mut verdicts);
+        keep_linked_item_titles(&blocks, &mut verdicts);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_author_heading, MAX_AUTHOR_SECTION_LEN, Rule::AuthorSection);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_promo_heading, MAX_PROMO_SECTION_LEN, Rule::PromoSection);
@@ -685,6 +686,37 @@ fn is_short_linked_sentence(b: &RawBlock) -> bool {
     text.ends_with(['.', '!'])
         && text.chars().count() <= MAX_SHORT_SENTENCE_LEN
         && text.split_whitespace().count() >= MIN_SENTENCE_WORDS
+}
+
+/// Shortest paragraph, in non-whitespace chars, that reads as the text of
+/// an item whose linked title stands above it.
+const MIN_ITEM_TEXT_LEN: u32 = 100;
+
+/// Fewest linked item titles on a page that make it a roundup.
+const MIN_LINKED_ITEM_TITLES: usize = 2;
+
+/// Keeps the linked lines set as the titles of a roundup's items ("<a>Acme
+/// acquires Beta</a>" over a paragraph on the deal): each stands between
+/// kept lines and heads a paragraph of prose, and the page has several. A
+/// pointer to another story ("Related: ...", "Shop now") stands alone, and
+/// a labelled one names its label before a colon.
+fn keep_linked_item_titles(blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    let titles: Vec<usize> = (1..blocks.len().saturating_sub(1))
+        .filter(|&i| {
+            let next = &blocks[i + 1];
+            verdicts[i] == Some(Rule::LinkHeavyLine)
+                && !blocks[i].text.contains(':')
+                && verdicts[i - 1].is_none()
+                && verdicts[i + 1].is_none()
+                && next.kind == BlockKind::Paragraph
+                && next.text_len >= MIN_ITEM_TEXT_LEN
+        })
+        .collect();
+    if titles.len() >= MIN_LINKED_ITEM_TITLES {
+        for i in titles {
+            verdicts[i] = None;
+        }
+    }
 }
 
 /// Keeps the `<h1>`s after the first one inside the article: the first is
@@ -1235,6 +1267,24 @@ mod tests {
              <ul class=\"topics\"><li class=\"activity\"><div class=\"panel-body\"><p>{P1} {P2} {P3}</p></div></li><li class=\"activity\"><h2>Activities</h2></li></ul></body></html>"
         );
         assert!(texts(&html).contains(&format!("{P1} {P2} {P3}")), "{:?}", texts(&html));
+    }
+
+    #[test]
+    fn linked_titles_of_a_roundups_items_are_kept() {
+        let item = |title: &str, text: &str| format!("<p><strong><a href=\"/deal\">{title}</a></strong></p><p>{text}</p>");
+        let inside = format!(
+            "<p>These are the deals of the month:</p>{}{}",
+            item("Northwind acquires Contoso", P2),
+            item("Fabrikam to be bought by investors", P3)
+        );
+        let got = texts(&page("", &inside, ""));
+        assert!(got.contains(&"Northwind acquires Contoso".to_string()) && got.contains(&"Fabrikam to be bought by investors".to_string()), "{got:?}");
+        // A lone linked line between paragraphs is a pointer elsewhere.
+        let pointer = format!("<p><a href=\"/shop\">Shop the collection now</a></p><p>{P2}</p>");
+        assert!(!texts(&page("", &pointer, "")).contains(&"Shop the collection now".to_string()));
+        // Linked lines labelled as pointers stay dropped, however many.
+        let related = format!("{}{}", item("Related: Northwind acquires Contoso", P2), item("Related: Fabrikam to be bought", P3));
+        assert!(!texts(&page("", &related, "")).iter().any(|t| t.starts_with("Related:")));
     }
 
     #[test]
