@@ -181,6 +181,7 @@ impl<'a> Extraction<'a> {
         let junk = mark_junk_containers(&dom, &roots);
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
         keep_later_h1s(&blocks, &mut verdicts);
+        keep_linked_item_titles(&blocks, &mut verdicts);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_author_heading, MAX_AUTHOR_SECTION_LEN, Rule::AuthorSection);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
         drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_promo_heading, MAX_PROMO_SECTION_LEN, Rule::PromoSection);
@@ -408,7 +409,7 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
         let mut i = root + 1;
         while i < dom.nodes[root].end {
             let node = &dom.nodes[i];
-            if node.tag == Tag::List && node.link_density() > 0.5 && is_introduced_list(dom, i) {
+            if node.tag == Tag::List && node.link_density() > 0.5 && (is_introduced_list(dom, i) || is_labelled_list_in_flow(dom, i, root)) {
                 introduced[i..node.end].fill(true);
                 for a in dom.ancestors(i).take_while(|&a| a >= root) {
                     introduced_len[a].0 += node.text_len;
@@ -457,22 +458,46 @@ const MAX_INTRODUCTION_LOOKBACK: usize = 12;
 /// related-story and tag lists follow a heading, a bare label or an offer
 /// of more stories ("You might also like:").
 fn is_introduced_list(dom: &FlatDom, i: usize) -> bool {
+    list_label(dom, i).is_some_and(|text| text.split_whitespace().count() >= MIN_INTRODUCING_WORDS && !vocab::mentions_related_stories(text))
+}
+
+/// The unlinked paragraph line ending with a colon right before the list
+/// at `i`, if any: a sentence or a label that introduces the list.
+fn list_label<'d>(dom: &FlatDom<'d>, i: usize) -> Option<&'d str> {
     // The preorder array holds what comes before `i` in document order.
-    let Some(prev) = (i.saturating_sub(MAX_INTRODUCTION_LOOKBACK)..i)
+    let prev = (i.saturating_sub(MAX_INTRODUCTION_LOOKBACK)..i)
         .rev()
-        .find(|&j| dom.nodes[j].element().is_none() && dom.nodes[j].text_len > 0)
-    else {
-        return false;
-    };
+        .find(|&j| dom.nodes[j].element().is_none() && dom.nodes[j].text_len > 0)?;
     let dom::Content::Text(text) = dom.nodes[prev].content else {
-        return false;
+        return None;
     };
-    let holder = &dom.nodes[dom.nodes[prev].parent];
-    holder.tag == Tag::P
-        && holder.link_len == 0
-        && text.trim_end().ends_with(':')
-        && text.split_whitespace().count() >= MIN_INTRODUCING_WORDS
-        && !vocab::mentions_related_stories(text)
+    // Emphasis may stand between the label and its paragraph
+    // ("<p><strong>Suggested reading:</strong></p>"); a link may not.
+    let holder = &dom.nodes[dom.ancestors(prev).find(|&a| dom.nodes[a].tag != Tag::Inline)?];
+    (holder.tag == Tag::P && holder.link_len == 0 && text.trim_end().ends_with(':')).then_some(text)
+}
+
+/// Whether the list at `i`, inside the container `root`, follows a label
+/// line ("Also read:", "Here's a selection:") and stands between the
+/// article's paragraphs: the writer points to further reading in the flow
+/// of the text, while related-story lists close the article. An offer of
+/// more stories ("You might also like:") and a table of contents, whose
+/// links stay on the page, are not the article's text.
+fn is_labelled_list_in_flow(dom: &FlatDom, i: usize, root: usize) -> bool {
+    let is_prose = |p: &dom::Node| p.tag == Tag::P && p.text_len >= MIN_FLOW_PARAGRAPH_LEN && p.link_density() < 0.25;
+    list_label(dom, i).is_some_and(|label| !vocab::mentions_related_stories(label))
+        && !links_within_page(dom, i)
+        && dom.nodes[root + 1..i].iter().any(is_prose)
+        && dom.nodes[dom.nodes[i].end..dom.nodes[root].end].iter().any(is_prose)
+}
+
+/// Whether every link in the subtree at `i` points into the page itself
+/// (`href="#..."`), as a table of contents' links do.
+fn links_within_page(dom: &FlatDom, i: usize) -> bool {
+    dom.nodes[i..dom.nodes[i].end]
+        .iter()
+        .filter(|n| n.tag == Tag::A)
+        .all(|n| n.element().and_then(|e| e.attr("href")).is_some_and(|href| href.starts_with('#')))
 }
 
 /// Unlinked text per item, on average, above which a link-dense list is an
@@ -715,6 +740,37 @@ fn is_short_linked_sentence(b: &RawBlock) -> bool {
         && text.split_whitespace().count() >= MIN_SENTENCE_WORDS
 }
 
+/// Shortest paragraph, in non-whitespace chars, that reads as the text of
+/// an item whose linked title stands above it.
+const MIN_ITEM_TEXT_LEN: u32 = 100;
+
+/// Fewest linked item titles on a page that make it a roundup.
+const MIN_LINKED_ITEM_TITLES: usize = 2;
+
+/// Keeps the linked lines set as the titles of a roundup's items ("<a>Acme
+/// acquires Beta</a>" over a paragraph on the deal): each stands between
+/// kept lines and heads a paragraph of prose, and the page has several. A
+/// pointer to another story ("Related: ...", "Shop now") stands alone, and
+/// a labelled one names its label before a colon.
+fn keep_linked_item_titles(blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    let titles: Vec<usize> = (1..blocks.len().saturating_sub(1))
+        .filter(|&i| {
+            let next = &blocks[i + 1];
+            verdicts[i] == Some(Rule::LinkHeavyLine)
+                && !blocks[i].text.contains(':')
+                && verdicts[i - 1].is_none()
+                && verdicts[i + 1].is_none()
+                && next.kind == BlockKind::Paragraph
+                && next.text_len >= MIN_ITEM_TEXT_LEN
+        })
+        .collect();
+    if titles.len() >= MIN_LINKED_ITEM_TITLES {
+        for i in titles {
+            verdicts[i] = None;
+        }
+    }
+}
+
 /// Keeps the `<h1>`s after the first one inside the article: the first is
 /// its title, while markdown renderers and page builders set the article's
 /// own sections as further `<h1>`s.
@@ -814,10 +870,29 @@ mod tests {
             <li><p><a href=\"/pulls/99\">libgccjit: Add support for the weak variable attribute</a></p></li></ul></div>";
         let got = texts(&page("", section, ""));
         assert_eq!(got[2..6], ["GCC patches status", "Many patches were sent for review:", "libgccjit: Make is_same_type_as() supporting floating point types", "libgccjit: Allow casts between integers and pointers"], "{got:?}");
-        // A bare label does not introduce the article's own list.
-        for label in ["See also:", "If you liked this post you might also like:"] {
-            let labelled = section.replace("Many patches were sent for review:", label);
-            assert_eq!(texts(&page("", &labelled, "")), vec![P1, P2, P3]);
+        // A bare label does not introduce the article's own list after its
+        // last paragraph, nor, anywhere, does an offer of more stories.
+        let see_also = section.replace("Many patches were sent for review:", "See also:");
+        let closing = format!("<html><body><article><h1>Talks reach decisive stage</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{see_also}</article></body></html>");
+        assert_eq!(texts(&closing), vec![P1, P2, P3]);
+        let offer = section.replace("Many patches were sent for review:", "If you liked this post you might also like:");
+        assert_eq!(texts(&page("", &offer, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn labelled_link_lists_between_the_articles_paragraphs_are_kept() {
+        let list = |label: &str, href: &str| {
+            format!("<p><strong>{label}</strong></p><ul><li><a href=\"{href}1\">How to pick a platform for your first site</a></li><li><a href=\"{href}2\">Five habits of designers who sell their work</a></li></ul>")
+        };
+        let got = texts(&page("", &list("Suggested reading:", "/blog/"), ""));
+        assert!(got.contains(&"How to pick a platform for your first site".to_string()), "{got:?}");
+        // After the article's last paragraph, the list closes the article.
+        let closing = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{}</article></body></html>", list("Suggested reading:", "/blog/"));
+        assert!(!texts(&closing).contains(&"How to pick a platform for your first site".to_string()));
+        // A table of contents and an offer of more stories are not the text.
+        for (label, href) in [("In this article:", "#part-"), ("You might also like:", "/blog/")] {
+            let got = texts(&page("", &list(label, href), ""));
+            assert!(!got.contains(&"How to pick a platform for your first site".to_string()), "{got:?}");
         }
     }
 
@@ -1263,6 +1338,25 @@ mod tests {
              <ul class=\"topics\"><li class=\"activity\"><div class=\"panel-body\"><p>{P1} {P2} {P3}</p></div></li><li class=\"activity\"><h2>Activities</h2></li></ul></body></html>"
         );
         assert!(texts(&html).contains(&format!("{P1} {P2} {P3}")), "{:?}", texts(&html));
+    }
+
+    #[test]
+    fn linked_titles_of_a_roundups_items_are_kept() {
+        let item = |title: &str, text: &str| format!("<p><strong><a href=\"/deal\">{title}</a></strong></p><p>{text}</p>");
+        let deal = "The buyer, a maker of network monitoring tools, said the purchase would close in the first quarter once regulators approve it.";
+        let inside = format!(
+            "<p>These are the deals of the month:</p>{}{}",
+            item("Northwind acquires Contoso", deal),
+            item("Fabrikam to be bought by investors", deal)
+        );
+        let got = texts(&page("", &inside, ""));
+        assert!(got.contains(&"Northwind acquires Contoso".to_string()) && got.contains(&"Fabrikam to be bought by investors".to_string()), "{got:?}");
+        // A lone linked line between paragraphs is a pointer elsewhere.
+        let pointer = format!("<p><a href=\"/shop\">Shop the collection now</a></p><p>{deal}</p>");
+        assert!(!texts(&page("", &pointer, "")).contains(&"Shop the collection now".to_string()));
+        // Linked lines labelled as pointers stay dropped, however many.
+        let related = format!("{}{}", item("Related: Northwind acquires Contoso", deal), item("Related: Fabrikam to be bought", deal));
+        assert!(!texts(&page("", &related, "")).iter().any(|t| t.starts_with("Related:")));
     }
 
     #[test]
