@@ -889,6 +889,22 @@ mod tests {
     }
 
     #[test]
+    fn prose_outside_the_pages_article_element_does_not_widen_the_container() {
+        let review = |i: usize| {
+            format!(
+                "<div class=\"testimonial\"><div class=\"testimonial-quote\"><p>Review {i}: the staff were friendly and quick, the rooms were clean, \
+                 and the doctor took the time to answer every one of our questions.</p></div><div class=\"testimonial-name\">Parent {i}</div></div>"
+            )
+        };
+        let reviews: String = (0..8).map(review).collect();
+        let html = format!(
+            "<html><body><div class=\"site\"><main><article><h1>Talks</h1><div class=\"entry-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article></main>\
+             <div class=\"carousel\">{reviews}</div></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow_the_stack() {
         // Deep enough to strain a recursive walk in a debug build; html5ever
         // itself is quadratic in nesting depth, so deeper only makes it slow.
