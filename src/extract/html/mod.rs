@@ -4,7 +4,7 @@
 //! 1. drop page chrome by tag (nav, aside, page header, footer, figure
 //!    captions), ARIA role and class/id vocabulary ([`vocab`]), unless the
 //!    element holds most of the page's paragraph text (or at least what the
-//!    rest of the page keeps);
+//!    rest of the page keeps) and is not a footer;
 //! 2. split the rest into text blocks ([`blocks`]);
 //! 3. score paragraphs into their ancestors and pick the content container
 //!    plus qualifying siblings ([`scoring`]);
@@ -251,7 +251,10 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
         // Collapsed accordions and tabs hide article paragraphs too; hidden
         // metadata and menus have none.
         .or_else(|| (vocab::is_hidden(el) && node.p_text_len < 300).then_some(Rule::Hidden));
-        let holds_main_text = total_p > 0.0 && node.p_text_len as f32 >= MAIN_TEXT_SHARE * total_p;
+        // A footer is the foot of the page or of a section, never its body:
+        // beside a short article, its disclaimers and addresses are most of
+        // the page's paragraph text.
+        let holds_main_text = node.tag != Tag::Footer && total_p > 0.0 && node.p_text_len as f32 >= MAIN_TEXT_SHARE * total_p;
         if rule.is_some() && !holds_main_text {
             chrome[i] = rule;
             i = node.end.max(i + 1);
@@ -989,6 +992,22 @@ mod tests {
     }
 
     #[test]
+    fn prose_outside_the_pages_article_element_does_not_widen_the_container() {
+        let review = |i: usize| {
+            format!(
+                "<div class=\"testimonial\"><div class=\"testimonial-quote\"><p>Review {i}: the staff were friendly and quick, the rooms were clean, \
+                 and the doctor took the time to answer every one of our questions.</p></div><div class=\"testimonial-name\">Parent {i}</div></div>"
+            )
+        };
+        let reviews: String = (0..8).map(review).collect();
+        let html = format!(
+            "<html><body><div class=\"site\"><main><article><h1>Talks</h1><div class=\"entry-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article></main>\
+             <div class=\"carousel\">{reviews}</div></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow_the_stack() {
         // Deep enough to strain a recursive walk in a debug build; html5ever
         // itself is quadratic in nesting depth, so deeper only makes it slow.
@@ -1053,6 +1072,19 @@ mod tests {
         let got = texts(&html);
         assert!(help.iter().all(|h| got.iter().any(|t| t == h)), "{got:?}");
         assert!(explain_html(&html, None).contains("keep article-box"));
+    }
+
+    #[test]
+    fn a_page_footer_is_dropped_even_when_it_outweighs_a_short_article() {
+        let html = "<html><body><main><section><h1>Safe rentals</h1><p>A good safety program screens every renter at the counter, checks the licence and logs the car.</p>\
+            <p>Key topics in the guide include:</p><ul><li>Procedures at the rental counter</li><li>Reporting losses</li></ul></section></main>\
+            <footer><section><div><p>This material is not intended to replace the advice of a qualified advisor, lawyer, accountant or broker. \
+            Information has been obtained from sources believed reliable, but its accuracy, completeness and timeliness are not guaranteed.</p>\
+            <p>Products and services referenced are for general information only, may not be offered in every state, and are subject to terms, \
+            conditions, exclusions and limits set out in the policy itself.</p></div></section></footer></body></html>";
+        let got = texts(html);
+        assert_eq!(got[0], "A good safety program screens every renter at the counter, checks the licence and logs the car.", "{got:?}");
+        assert!(got.iter().all(|t| !t.contains("qualified advisor") && !t.contains("general information")), "{got:?}");
     }
 
     #[test]

@@ -148,15 +148,22 @@ fn net_text(dom: &FlatDom, blocks: &[RawBlock]) -> Vec<f32> {
 }
 
 /// Articles split over several sections (chapters, rich-text widgets) score
-/// each part separately; widen to the ancestor that holds more net text.
+/// each part separately; widen to the ancestor that holds more net text, but
+/// not past an `<article>` or `<main>`: what lies outside the page's marked
+/// article (a carousel of testimonials, a comment thread) is not its text,
+/// however much prose it holds.
 fn expand_while_net_text_grows(dom: &FlatDom, blocks: &[RawBlock], mut top: usize) -> usize {
     let net = net_text(dom, blocks);
-    let mut parent = dom.nodes[top].parent;
-    while !is_body_or_root(dom, parent) {
+    let mut node = top;
+    while !matches!(dom.nodes[node].tag, Tag::Article | Tag::Main) {
+        let parent = dom.nodes[node].parent;
+        if is_body_or_root(dom, parent) {
+            break;
+        }
         if net[parent] > net[top] * 1.1 + 50.0 {
             top = parent;
         }
-        parent = dom.nodes[parent].parent;
+        node = parent;
     }
     top
 }
