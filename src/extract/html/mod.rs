@@ -8,9 +8,11 @@
 //! 2. split the rest into text blocks ([`blocks`]);
 //! 3. score paragraphs into their ancestors and pick the content container
 //!    plus qualifying siblings ([`scoring`]);
-//! 4. inside it, drop link-heavy containers, boilerplate lines, sections
-//!    headed as bios, related stories or promos, sign-up forms and second
-//!    copies of a section;
+//! 4. inside it, drop link-heavy containers (but keep link lists a label
+//!    introduces between the article's paragraphs, and the linked titles of
+//!    a roundup's items), boilerplate lines, sections headed as bios,
+//!    related stories or promos, sign-up forms, second copies of a section
+//!    and a standfirst named by its class;
 //! 5. drop the boxes appended after the article's body ([`tail`]).
 
 mod blocks;
