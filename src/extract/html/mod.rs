@@ -414,7 +414,7 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
         let mut i = root + 1;
         while i < dom.nodes[root].end {
             let node = &dom.nodes[i];
-            if node.tag == Tag::List && node.link_density() > 0.5 && (is_introduced_list(dom, i) || is_labelled_list_in_flow(dom, i, root)) {
+            if node.tag == Tag::List && node.link_density() > 0.5 && is_introduced_list(dom, i, root) {
                 introduced[i..node.end].fill(true);
                 for a in dom.ancestors(i).take_while(|&a| a >= root) {
                     introduced_len[a].0 += node.text_len;
@@ -457,13 +457,22 @@ const MIN_INTRODUCING_WORDS: usize = 4;
 /// looked for (closing wrappers and whitespace lie between).
 const MAX_INTRODUCTION_LOOKBACK: usize = 12;
 
-/// Whether the list at `i` follows an unlinked sentence of the text that
-/// ends with a colon ("Many patches were sent for review:"): the writer
-/// enumerates what the article is about, however linked its items, while
-/// related-story and tag lists follow a heading, a bare label or an offer
-/// of more stories ("You might also like:").
-fn is_introduced_list(dom: &FlatDom, i: usize) -> bool {
-    list_label(dom, i).is_some_and(|text| text.split_whitespace().count() >= MIN_INTRODUCING_WORDS && !vocab::mentions_related_stories(text))
+/// Whether the list at `i`, inside the container `root`, is one the text
+/// introduces, by an unlinked line ending with a colon that is not an
+/// offer of more stories ("You might also like:"), and either:
+/// - the line is a sentence ("Many patches were sent for review:"): the
+///   writer enumerates what the article is about, however linked its items;
+/// - or it is a bare label ("Also read:") and the list stands between the
+///   article's paragraphs ([`is_list_in_flow`]): the writer points to
+///   further reading in the flow of the text.
+///
+/// Related-story and tag lists follow a heading, or a label after the
+/// article's last paragraph.
+fn is_introduced_list(dom: &FlatDom, i: usize, root: usize) -> bool {
+    list_label(dom, i).is_some_and(|label| {
+        !vocab::mentions_related_stories(label)
+            && (label.split_whitespace().count() >= MIN_INTRODUCING_WORDS || is_list_in_flow(dom, i, root))
+    })
 }
 
 /// The unlinked paragraph line ending with a colon right before the list
@@ -482,16 +491,12 @@ fn list_label<'d>(dom: &FlatDom<'d>, i: usize) -> Option<&'d str> {
     (holder.tag == Tag::P && holder.link_len == 0 && text.trim_end().ends_with(':')).then_some(text)
 }
 
-/// Whether the list at `i`, inside the container `root`, follows a label
-/// line ("Also read:", "Here's a selection:") and stands between the
-/// article's paragraphs: the writer points to further reading in the flow
-/// of the text, while related-story lists close the article. An offer of
-/// more stories ("You might also like:") and a table of contents, whose
-/// links stay on the page, are not the article's text.
-fn is_labelled_list_in_flow(dom: &FlatDom, i: usize, root: usize) -> bool {
+/// Whether the list at `i` stands between the article's paragraphs in the
+/// container `root`, and leaves the page: a table of contents' links stay on
+/// it.
+fn is_list_in_flow(dom: &FlatDom, i: usize, root: usize) -> bool {
     let is_prose = |p: &dom::Node| p.tag == Tag::P && p.text_len >= MIN_FLOW_PARAGRAPH_LEN && p.link_density() < 0.25;
-    list_label(dom, i).is_some_and(|label| !vocab::mentions_related_stories(label))
-        && !links_within_page(dom, i)
+    !links_within_page(dom, i)
         && dom.nodes[root + 1..i].iter().any(is_prose)
         && dom.nodes[dom.nodes[i].end..dom.nodes[root].end].iter().any(is_prose)
 }
