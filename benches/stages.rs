@@ -90,7 +90,11 @@ static PAGES_WARC: LazyLock<Vec<u8>> = LazyLock::new(|| {
                 block.len()
             );
             let mut member = GzEncoder::new(Vec::new(), Compression::default());
-            member.write_all(head.as_bytes()).and_then(|_| member.write_all(&block)).and_then(|_| member.write_all(b"\r\n\r\n")).expect("in memory");
+            member
+                .write_all(head.as_bytes())
+                .and_then(|_| member.write_all(&block))
+                .and_then(|_| member.write_all(b"\r\n\r\n"))
+                .expect("in memory");
             warc.extend(member.finish().expect("in memory"));
         }
     }
@@ -166,7 +170,9 @@ mod parse {
     #[divan::bench(args = PAGE_NAMES)]
     fn fast_tokenizer(bencher: Bencher, name: &str) {
         let html = pruned(name);
-        bencher.counter(BytesCount::new(html.len())).bench(|| newsmill::extract::html::tokenizer::parse_document(black_box(&html)));
+        bencher
+            .counter(BytesCount::new(html.len()))
+            .bench(|| newsmill::extract::html::tokenizer::parse_document(black_box(&html)));
     }
 }
 

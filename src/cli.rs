@@ -242,7 +242,11 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             Err(e) => {
                 eprintln!("newsmill: error: {e:#}");
-                if e.is::<UsageError>() { ExitCode::Usage } else { ExitCode::Failure }
+                if e.is::<UsageError>() {
+                    ExitCode::Usage
+                } else {
+                    ExitCode::Failure
+                }
             }
         },
         Command::Build(args) => {
@@ -264,7 +268,10 @@ fn report_error(log: LogFormat, outcome: anyhow::Result<ExitCode>) -> ExitCode {
             let code = if e.is::<UsageError>() { ExitCode::Usage } else { ExitCode::Failure };
             match log {
                 LogFormat::Text => eprintln!("newsmill: error: {e:#}"),
-                LogFormat::Json => eprintln!("{}", serde_json::json!({"event": "error", "exit_code": code as i32, "message": format!("{e:#}")})),
+                LogFormat::Json => eprintln!(
+                    "{}",
+                    serde_json::json!({"event": "error", "exit_code": code as i32, "message": format!("{e:#}")})
+                ),
             }
             code
         }
@@ -284,7 +291,9 @@ fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
     let manifest = crate::write::shards::commit(&args.dir)?;
     let mut uploaded = None;
     if let Some((previous, url)) = destination {
-        let version = DatasetStore::open(&args.dir).current()?.ok_or_else(|| anyhow::anyhow!("{} has no published version to upload", args.dir.display()))?;
+        let version = DatasetStore::open(&args.dir)
+            .current()?
+            .ok_or_else(|| anyhow::anyhow!("{} has no published version to upload", args.dir.display()))?;
         upload::publish(&version.dir, &url, &previous)?;
         uploaded = Some(url.to_string());
     }
@@ -329,7 +338,9 @@ fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
                 page = Some(record);
                 break;
             }
-            ReadEvent::Rejected(r) => crate::usage_bail!("cannot explain {}: {} ({})", args.page.display(), r.detail, r.reason),
+            ReadEvent::Rejected(r) => {
+                crate::usage_bail!("cannot explain {}: {} ({})", args.page.display(), r.detail, r.reason)
+            }
             ReadEvent::Skipped(_) => continue,
         }
     }
@@ -342,7 +353,9 @@ fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
     // The page as `build` parses it.
     let html = match crate::extract::limits::check_and_prune(&decoded.text) {
         Ok(html) => html,
-        Err(exceeded) => crate::usage_bail!("{} is not parsed: {} ({})", args.page.display(), exceeded.detail, exceeded.reason),
+        Err(exceeded) => {
+            crate::usage_bail!("{} is not parsed: {} ({})", args.page.display(), exceeded.detail, exceeded.reason)
+        }
     };
     let article = crate::extract::html::extract_html(&html, url);
     let m = &article.metadata;
@@ -365,7 +378,10 @@ fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
 }
 
 fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let threads = args.threads.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    let threads = args
+        .threads
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
     let opts = BuildOptions {
         inputs: args.inputs,
         out: args.out,
@@ -418,7 +434,10 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         if run.inputs_read == 0 {
             eprintln!("newsmill: shard {shard} was already complete for these inputs; nothing was redone");
         } else {
-            eprintln!("newsmill: shard {shard} is complete; once every shard is, publish them with `newsmill commit {}`", opts.out.display());
+            eprintln!(
+                "newsmill: shard {shard} is complete; once every shard is, publish them with `newsmill commit {}`",
+                opts.out.display()
+            );
         }
     }
     if run.incremental {
@@ -443,7 +462,11 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     }
     if c.rejected > 0 {
         let reasons: Vec<String> = c.rejected_by_reason.iter().map(|(r, n)| format!("{r}: {n}")).collect();
-        eprintln!("newsmill: rejects ({}) are listed in {}", reasons.join(", "), opts.out.join("rejects.csv").display());
+        eprintln!(
+            "newsmill: rejects ({}) are listed in {}",
+            reasons.join(", "),
+            opts.out.join("rejects.csv").display()
+        );
     }
     if code == ExitCode::TooManyRejects {
         eprintln!(

@@ -118,8 +118,7 @@ fn prescan_meta(head: &[u8]) -> Option<&'static Encoding> {
     static META: OnceLock<Regex> = OnceLock::new();
     static CHARSET: OnceLock<Regex> = OnceLock::new();
     let meta = META.get_or_init(|| Regex::new(r"(?is)<!--.*?-->|<meta\b[^>]*>").unwrap());
-    let charset = CHARSET
-        .get_or_init(|| Regex::new(r#"(?i)charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)"#).unwrap());
+    let charset = CHARSET.get_or_init(|| Regex::new(r#"(?i)charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)"#).unwrap());
     for tag in meta.find_iter(head) {
         let tag = tag.as_bytes();
         if tag.starts_with(b"<!--") {
@@ -179,7 +178,8 @@ mod tests {
     #[test]
     fn undeclared_legacy_bytes_are_detected_not_mojibake() {
         // Windows-1251 Russian with no declaration anywhere.
-        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("<p>Москва — столица России, крупнейший город страны.</p>");
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1251.encode("<p>Москва — столица России, крупнейший город страны.</p>");
         let d = decode_html(&bytes, None);
         assert_eq!(d.source, CharsetSource::Detected);
         assert!(d.text.contains("Москва — столица России"), "{}", d.text);

@@ -221,7 +221,8 @@ impl DedupIndex {
     fn earliest_copy(&self, signature: &Signature) -> Option<u128> {
         let mut best: Option<u32> = None;
         for (band, table) in self.bands.iter().enumerate() {
-            let same_band = |e: &u32| self.signatures[*e as usize].is_some_and(|s| s.band(band) == signature.band(band));
+            let same_band =
+                |e: &u32| self.signatures[*e as usize].is_some_and(|s| s.band(band) == signature.band(band));
             let Some(&candidate) = table.find(signature.band_key(band), same_band) else { continue };
             if best.is_some_and(|b| b <= candidate) {
                 continue;
@@ -246,7 +247,8 @@ impl DedupIndex {
             let signature_of = |e: &u32| signatures[*e as usize].as_ref();
             for (band, table) in self.bands.iter_mut().enumerate() {
                 let hash = signature.band_key(band);
-                if table.find(hash, |e| signature_of(e).is_some_and(|s| s.band(band) == signature.band(band))).is_none() {
+                if table.find(hash, |e| signature_of(e).is_some_and(|s| s.band(band) == signature.band(band))).is_none()
+                {
                     table.insert_unique(hash, entry, |e| signature_of(e).map_or(0, |s| s.band_key(band)));
                 }
             }
@@ -306,7 +308,9 @@ impl DedupIndex {
     /// Loads an index written by [`DedupIndex::save`], or by a version 1
     /// newsmill (whose signatures are dropped).
     pub fn load(input: &mut impl Read) -> std::io::Result<LoadedIndex> {
-        let invalid = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not a newsmill dedup index: {what}"));
+        let invalid = |what: &str| {
+            std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not a newsmill dedup index: {what}"))
+        };
         let mut magic = [0u8; 8];
         input.read_exact(&mut magic)?;
         let keep_signatures = match &magic {
@@ -367,12 +371,17 @@ mod tests {
     #[test]
     fn a_syndicated_copy_with_a_new_footer_points_at_the_first() {
         let mut index = DedupIndex::default();
-        let copy = format!("{STORY} This story was first published by the Northern Courier and is republished with permission.");
+        let copy = format!(
+            "{STORY} This story was first published by the Northern Courier and is republished with permission."
+        );
         assert!(Signature::of(STORY).is_some());
         assert_eq!(index.admit(&id(1), Signature::of(STORY).as_ref()), Verdict::New { dup_of: None });
         assert_eq!(index.admit(&id(2), Signature::of(&copy).as_ref()), Verdict::New { dup_of: Some(id(1)) });
         // A copy of the copy points at the first one too.
-        assert_eq!(index.admit(&id(3), Signature::of(&copy.to_uppercase()).as_ref()), Verdict::New { dup_of: Some(id(1)) });
+        assert_eq!(
+            index.admit(&id(3), Signature::of(&copy.to_uppercase()).as_ref()),
+            Verdict::New { dup_of: Some(id(1)) }
+        );
     }
 
     #[test]
@@ -445,8 +454,8 @@ mod tests {
         let text = format!("{STORY} Ça coûte 12€ — ÉTÉ İstanbul straße ǅemal naïve-café 3½ x");
         let expected = [
             19727233, 6026307, 92218976, 19255140, 5500895, 17101040, 71695200, 17622260, 4193056, 24193259, 61094869,
-            27409870, 174216896, 1395490, 6869475, 102283108, 36091504, 5059584, 118955079, 24649693, 52643222, 4948753,
-            21102834, 23314312, 28083622, 42666652, 300067, 178672561, 9266206, 35373267, 18181447, 4873409,
+            27409870, 174216896, 1395490, 6869475, 102283108, 36091504, 5059584, 118955079, 24649693, 52643222,
+            4948753, 21102834, 23314312, 28083622, 42666652, 300067, 178672561, 9266206, 35373267, 18181447, 4873409,
         ];
         assert_eq!(Signature::of(&text).map(|s| s.0), Some(expected));
     }

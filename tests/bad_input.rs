@@ -94,7 +94,10 @@ fn invalid_utf8_in_html_is_replaced_not_rejected() {
     let (manifest, _) = build_one(dir.path(), "bad-bytes.html", &bytes);
     assert_eq!(manifest.counts.documents, 2);
     let docs = rows(&dir.path().join("out"), "documents");
-    let text = docs.iter().find_map(|d| common::get(d, "text").filter(|t| t.contains('\u{fffd}'))).expect("a document with U+FFFD");
+    let text = docs
+        .iter()
+        .find_map(|d| common::get(d, "text").filter(|t| t.contains('\u{fffd}')))
+        .expect("a document with U+FFFD");
     assert!(text.contains("to \u{fffd}\u{fffd}repair the old bridge"), "{text}");
 }
 

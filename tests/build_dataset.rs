@@ -45,7 +45,9 @@ fn seed_page_loses_its_chrome_and_keeps_the_article() {
     assert_eq!(get(&doc, "title"), Some("US, Pakistan Work to Improve Counter-Terror Cooperation"));
     let text = get(&doc, "text").expect("text");
     assert!(text.starts_with("U.S. and Pakistani officials say they are working"), "{text}");
-    for chrome in ["Accessibility links", "Breaking News", "please wait", "No media source currently available", "0:00 0:02:21"] {
+    for chrome in
+        ["Accessibility links", "Breaking News", "please wait", "No media source currently available", "0:00 0:02:21"]
+    {
         assert!(!text.contains(chrome), "chrome {chrome:?} leaked into the text");
     }
     assert!(text.ends_with("and Energy Department."), "{text}");
@@ -57,7 +59,8 @@ fn seed_page_quotes_have_full_speaker_names() {
     let (out, _) = sample();
     let doc = document("voa-us-pakistan-counterterror.txt");
     let doc_id = get(&doc, "doc_id").expect("doc_id");
-    let quotes: Vec<Row> = rows(out.path(), "quotes").into_iter().filter(|q| get(q, "doc_id") == Some(doc_id)).collect();
+    let quotes: Vec<Row> =
+        rows(out.path(), "quotes").into_iter().filter(|q| get(q, "doc_id") == Some(doc_id)).collect();
     let speaker_of = |start: &str| {
         let q = quotes
             .iter()
@@ -99,10 +102,13 @@ fn html_page_metadata_and_text() {
 #[test]
 fn warc_pages_carry_their_crawl_metadata() {
     let (out, _) = sample();
-    let docs: Vec<Row> =
-        rows(out.path(), "documents").into_iter().filter(|d| get(d, "source").is_some_and(|s| s.ends_with("sample.warc.gz"))).collect();
+    let docs: Vec<Row> = rows(out.path(), "documents")
+        .into_iter()
+        .filter(|d| get(d, "source").is_some_and(|s| s.ends_with("sample.warc.gz")))
+        .collect();
     assert_eq!(docs.len(), 12);
-    let mut offsets: Vec<i64> = docs.iter().map(|d| get(d, "record_offset").expect("offset").parse().expect("int")).collect();
+    let mut offsets: Vec<i64> =
+        docs.iter().map(|d| get(d, "record_offset").expect("offset").parse().expect("int")).collect();
     let sorted = {
         let mut s = offsets.clone();
         s.sort();
@@ -135,9 +141,17 @@ fn offsets_slice_the_document_text() {
     for table in ["paragraphs", "quotes"] {
         for r in rows(out.path(), table) {
             let doc = get(&r, "doc_id").unwrap();
-            assert_eq!(slice(doc, get(&r, "char_start"), get(&r, "char_end")), get(&r, "text").unwrap(), "{table} {r:?}");
+            assert_eq!(
+                slice(doc, get(&r, "char_start"), get(&r, "char_end")),
+                get(&r, "text").unwrap(),
+                "{table} {r:?}"
+            );
             if table == "quotes" && get(&r, "speaker_start").is_some() {
-                assert_eq!(slice(doc, get(&r, "speaker_start"), get(&r, "speaker_end")), get(&r, "speaker").unwrap(), "{r:?}");
+                assert_eq!(
+                    slice(doc, get(&r, "speaker_start"), get(&r, "speaker_end")),
+                    get(&r, "speaker").unwrap(),
+                    "{r:?}"
+                );
             }
         }
     }
@@ -158,7 +172,9 @@ fn same_rows_in_the_same_order_whatever_the_threads() {
     }
     // doc_id is stable across runs.
     let (out, _) = sample();
-    let ids = |dir: &std::path::Path| rows(dir, "documents").iter().map(|d| get(d, "doc_id").unwrap().to_string()).collect::<Vec<_>>();
+    let ids = |dir: &std::path::Path| {
+        rows(dir, "documents").iter().map(|d| get(d, "doc_id").unwrap().to_string()).collect::<Vec<_>>()
+    };
     assert_eq!(ids(one.path()), ids(out.path()));
 }
 
@@ -190,6 +206,9 @@ fn a_run_publishes_at_the_end_and_clears_a_crashed_runs_version() {
     let docs = rows(&out, "documents");
     assert_eq!(docs.len(), 1);
     assert!(get(&docs[0], "source").unwrap().ends_with("ars-1.html"));
-    let versions: Vec<String> = std::fs::read_dir(out.join(".newsmill")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let versions: Vec<String> = std::fs::read_dir(out.join(".newsmill"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     assert!(versions.contains(&"v000002".to_string()) && !versions.contains(&"v000001".to_string()), "{versions:?}");
 }

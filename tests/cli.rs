@@ -18,7 +18,9 @@ fn help_teaches_inputs_tables_and_exit_codes() {
     let out = newsmill(&["build", "--help"]);
     assert!(out.status.success());
     let help = String::from_utf8(out.stdout).unwrap();
-    for needle in ["WARC", "JSONL", "paragraphs/*.parquet", "rejects.csv", "_manifest.json", "EXIT CODES", "--max-reject-rate"] {
+    for needle in
+        ["WARC", "JSONL", "paragraphs/*.parquet", "rejects.csv", "_manifest.json", "EXIT CODES", "--max-reject-rate"]
+    {
         assert!(help.contains(needle), "--help lacks {needle}");
     }
 }
@@ -41,7 +43,10 @@ fn existing_dataset_needs_overwrite() {
     let again = newsmill(&["build", &input, "--out", &out_dir, "--progress", "never"]);
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8(again.stderr).unwrap().contains("--overwrite"));
-    assert_eq!(newsmill(&["build", &input, "--out", &out_dir, "--overwrite", "--progress", "never"]).status.code(), Some(0));
+    assert_eq!(
+        newsmill(&["build", &input, "--out", &out_dir, "--overwrite", "--progress", "never"]).status.code(),
+        Some(0)
+    );
 }
 
 #[test]
@@ -51,7 +56,8 @@ fn too_many_rejects_exit_3_with_the_dataset_written() {
     let empty = dir.path().join("empty.html");
     std::fs::write(&empty, b"").unwrap();
     let out_dir = dir.path().join("o");
-    let args = ["build", &good, &empty.display().to_string(), "--out", &out_dir.display().to_string(), "--progress", "never"];
+    let args =
+        ["build", &good, &empty.display().to_string(), "--out", &out_dir.display().to_string(), "--progress", "never"];
     let strict = newsmill(&[&args[..], &["--max-reject-rate", "0.1", "--log-format", "json"]].concat());
     assert_eq!(strict.status.code(), Some(3));
     assert!(out_dir.join("_manifest.json").exists());
@@ -78,7 +84,10 @@ fn explain_shows_metadata_and_every_decision() {
     let out = newsmill(&["explain", page]);
     assert_eq!(out.status.code(), Some(0));
     let report = String::from_utf8(out.stdout).unwrap();
-    assert!(report.contains("title      Just-released Minecraft exploit makes it easy to crash game servers"), "{report}");
+    assert!(
+        report.contains("title      Just-released Minecraft exploit makes it easy to crash game servers"),
+        "{report}"
+    );
     assert!(report.contains("byline     Dan Goodin"));
     assert!(report.contains("<a.screen-reader-text.skip-link> \"Skip to main content\""), "{report}");
     assert!(report.lines().any(|l| l.starts_with("keep") && l.contains("A flaw in the wildly popular online game")));

@@ -11,7 +11,11 @@ use std::time::Instant;
 
 fn newsmill(inputs: &[&Path], out: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsmill"));
-    cmd.arg("build").args(inputs).arg("--out").arg(out).args(["--incremental", "--threads", "2", "--progress", "never"]);
+    cmd.arg("build")
+        .args(inputs)
+        .arg("--out")
+        .arg(out)
+        .args(["--incremental", "--threads", "2", "--progress", "never"]);
     cmd.stdout(Stdio::null()).stderr(Stdio::null());
     cmd
 }
@@ -46,7 +50,8 @@ fn nights() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let warc = std::fs::read(repo("data/sample.warc.gz")).unwrap();
     for i in 0..3 {
         // The same pages fetched again on night two, under other URLs: new documents (near-copies).
-        let refetched = String::from_utf8_lossy(&flate_roundtrip(&warc)).replace("WARC-Target-URI: http", &format!("WARC-Target-URI: http://mirror{i}.example/http"));
+        let refetched = String::from_utf8_lossy(&flate_roundtrip(&warc))
+            .replace("WARC-Target-URI: http", &format!("WARC-Target-URI: http://mirror{i}.example/http"));
         // Only headers change, so every Content-Length stays right.
         std::fs::write(two.join(format!("refetch-{i}.warc")), refetched.as_bytes()).unwrap();
     }
@@ -143,7 +148,10 @@ fn a_crash_at_each_step_of_publishing_leaves_a_whole_version_and_recovers() {
         assert!(out.join(".newsmill.lock").exists(), "{point}: the dead run's lock is left behind");
         run_to_end(&[&one, &two], &out);
         assert_eq!(dataset(&out), expected, "{point}: the same command again");
-        let versions = std::fs::read_dir(out.join(".newsmill")).unwrap().filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with('v')).count();
+        let versions = std::fs::read_dir(out.join(".newsmill"))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with('v'))
+            .count();
         assert_eq!(versions, 1, "{point}: unpublished and replaced versions are cleared");
     }
 }

@@ -133,7 +133,9 @@ fn build(dir: &Path, files: &[(&str, &[u8])]) -> Run {
         .iter()
         .find(|d| get(d, "source").is_some_and(|s| s.ends_with("good-page.html")))
         .and_then(|d| get(d, "text"))
-        .unwrap_or_else(|| panic!("the good page next to the hostile input was lost: {:?} {:?}", run.counts, run.rejects));
+        .unwrap_or_else(|| {
+            panic!("the good page next to the hostile input was lost: {:?} {:?}", run.counts, run.rejects)
+        });
     assert!(good_text.contains(&good_sentence(0)), "{good_text}");
     run
 }
@@ -205,7 +207,8 @@ fn content_length_too_long_at_the_end() {
 
 #[test]
 fn garbage_between_records() {
-    let garbage = b"\x00\x01 not a record \xff\xfe\r\nHTTP/1.1 200 OK\r\n<html>stray</html>\r\nmore WARC/1.0 in a line\r\n\r\n";
+    let garbage =
+        b"\x00\x01 not a record \xff\xfe\r\nHTTP/1.1 200 OK\r\n<html>stray</html>\r\nmore WARC/1.0 in a line\r\n\r\n";
     let file = [good_record(1), garbage.to_vec(), good_record(2), b"trailing junk".to_vec()].concat();
     let run = build_one("garbage.warc", &file);
     run.keeps_good_records([1, 2]);
@@ -296,7 +299,8 @@ fn utf16_page_with_a_bom_and_one_without() {
 
 /// A 50 MB page of real-looking paragraphs.
 fn fifty_megabyte_page() -> Vec<u8> {
-    let paragraph = "<p>The council voted on Tuesday to repair the old bridge, and “we cannot wait,” said the mayor.</p>\n";
+    let paragraph =
+        "<p>The council voted on Tuesday to repair the old bridge, and “we cannot wait,” said the mayor.</p>\n";
     let mut page = String::with_capacity(50 * 1024 * 1024 + 200);
     page.push_str("<!doctype html><html><head><meta charset=utf-8><title>Huge</title></head><body><article>");
     while page.len() < 50 * 1024 * 1024 {
@@ -315,7 +319,8 @@ fn fifty_megabyte_page_is_rejected_before_parsing() {
     assert!(run.rejects[0].2.contains("larger than the 8 MiB limit"), "{:?}", run.rejects);
     assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
 
-    let file = [good_record(1), warc_record("https://news.example/huge", &http(&page, "text/html"), 0), good_record(2)].concat();
+    let file = [good_record(1), warc_record("https://news.example/huge", &http(&page, "text/html"), 0), good_record(2)]
+        .concat();
     let run = build_one("huge.warc", &file);
     run.keeps_good_records([1, 2]);
     assert_eq!(run.reasons(), ["warc_record_too_large"]);
@@ -338,7 +343,8 @@ fn hundred_thousand_deep_nesting() {
 
 /// A page of `body` inside an article, built, and its single reject.
 fn pathological(name: &str, body: &str) -> (String, String, Duration) {
-    let page = format!("<!doctype html><html><head><title>T</title></head><body><article>{body}</article></body></html>");
+    let page =
+        format!("<!doctype html><html><head><title>T</title></head><body><article>{body}</article></body></html>");
     let started = Instant::now();
     let run = build_one(name, page.as_bytes());
     assert_eq!(run.rejects.len(), 1, "{:?}", run.rejects);
@@ -349,14 +355,16 @@ fn pathological(name: &str, body: &str) -> (String, String, Duration) {
 #[test]
 fn an_element_with_a_hundred_thousand_attributes() {
     let attributes: String = (0..100_000).map(|i| format!(" a{i}=x")).collect();
-    let (reason, detail, took) = pathological("attributes.html", &format!("<div{attributes}><p>{}</p></div>", good_sentence(1)));
+    let (reason, detail, took) =
+        pathological("attributes.html", &format!("<div{attributes}><p>{}</p></div>", good_sentence(1)));
     assert_eq!(reason, "too_many_attributes", "{detail}");
     assert!(took < Duration::from_secs(10), "{took:?}");
 }
 
 #[test]
 fn a_table_of_sixty_thousand_cells() {
-    let (reason, detail, took) = pathological("table.html", &format!("<table>{}</table>", "<tr><td>cell</td><td>cell</td></tr>".repeat(30_000)));
+    let (reason, detail, took) =
+        pathological("table.html", &format!("<table>{}</table>", "<tr><td>cell</td><td>cell</td></tr>".repeat(30_000)));
     assert_eq!(reason, "too_many_elements", "{detail}");
     assert!(took < Duration::from_secs(10), "{took:?}");
 }
@@ -376,11 +384,7 @@ fn fixture(path: &str) -> PathBuf {
 
 /// The `#data` sections of html5lib tree-construction `.dat` files.
 fn html5lib_inputs(dat: &str) -> Vec<String> {
-    dat.split("#data\n")
-        .skip(1)
-        .filter_map(|test| test.split("\n#errors").next())
-        .map(str::to_string)
-        .collect()
+    dat.split("#data\n").skip(1).filter_map(|test| test.split("\n#errors").next()).map(str::to_string).collect()
 }
 
 /// Every html5lib input of `dats` as a WARC response, good records first and
@@ -406,15 +410,20 @@ fn run_html5lib(dats: &[PathBuf]) -> (Run, usize) {
 
 #[test]
 fn html5lib_tree_construction_inputs_in_the_fixtures() {
-    let dats: Vec<PathBuf> = ["adoption01", "tricky01", "tables01", "plain-text-unsafe", "tests26", "webkit01", "template"]
-        .iter()
-        .map(|n| fixture(&format!("html5lib/{n}.dat")))
-        .collect();
+    let dats: Vec<PathBuf> =
+        ["adoption01", "tricky01", "tables01", "plain-text-unsafe", "tests26", "webkit01", "template"]
+            .iter()
+            .map(|n| fixture(&format!("html5lib/{n}.dat")))
+            .collect();
     let (run, inputs) = run_html5lib(&dats);
     assert!(inputs > 250, "{inputs}");
     // Fragments are mostly too short to be articles; some hold real text.
     assert!(run.counts.documents > 3, "{:?}", run.counts);
-    assert!(run.reasons().iter().all(|r| ["no_text", "binary_content"].contains(r)), "{:?}", run.counts.rejected_by_reason);
+    assert!(
+        run.reasons().iter().all(|r| ["no_text", "binary_content"].contains(r)),
+        "{:?}",
+        run.counts.rejected_by_reason
+    );
 }
 
 #[test]
@@ -429,7 +438,11 @@ fn html5lib_tree_construction_inputs_of_the_shared_corpus() {
     dats.sort();
     let (run, inputs) = run_html5lib(&dats);
     assert!(inputs > 1500, "{inputs}");
-    assert!(run.reasons().iter().all(|r| ["no_text", "binary_content"].contains(r)), "{:?}", run.counts.rejected_by_reason);
+    assert!(
+        run.reasons().iter().all(|r| ["no_text", "binary_content"].contains(r)),
+        "{:?}",
+        run.counts.rejected_by_reason
+    );
 }
 
 /// A third-party WARC with a good page next to it: its own counts.
@@ -455,7 +468,13 @@ fn malformed_warcs_in_the_fixtures() {
     ];
     for (path, documents, reasons) in cases {
         let run = third_party(&fixture(path));
-        assert_eq!((run.counts.documents, run.reasons()), (*documents, reasons.to_vec()), "{path}: {:?} {:?}", run.counts, run.rejects);
+        assert_eq!(
+            (run.counts.documents, run.reasons()),
+            (*documents, reasons.to_vec()),
+            "{path}: {:?} {:?}",
+            run.counts,
+            run.rejects
+        );
     }
 }
 

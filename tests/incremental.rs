@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 fn incremental(inputs: &[PathBuf], out: &Path) -> Manifest {
-    build(&BuildOptions { incremental: true, threads: 2, ..BuildOptions::new(inputs.to_vec(), out.to_path_buf()) }).expect("build")
+    build(&BuildOptions { incremental: true, threads: 2, ..BuildOptions::new(inputs.to_vec(), out.to_path_buf()) })
+        .expect("build")
 }
 
 fn part_files(out: &Path, table: &str) -> BTreeSet<String> {
@@ -45,7 +46,8 @@ fn the_same_night_twice_changes_nothing() {
     assert_eq!(second.counts.records_seen, 0);
     assert_eq!(rows(out.path(), "documents"), before);
     assert_eq!(part_files(out.path(), "documents"), parts);
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(out.path().join("_manifest.json")).unwrap()).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("_manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["run"]["version"], 1, "a run with nothing to do publishes no new version");
 }
 
@@ -69,10 +71,18 @@ fn a_new_input_adds_part_files_and_a_changed_one_replaces_its_rows() {
     // Night three: the page is corrected at its source and fetched again.
     let page = crawl.path().join("ars-1.html");
     let html = std::fs::read_to_string(&page).unwrap();
-    let corrected = html.replacen("A flaw in the wildly popular", "Correction: an earlier version of this article misstated the launch year. A flaw in the wildly popular", 1);
+    let corrected = html.replacen(
+        "A flaw in the wildly popular",
+        "Correction: an earlier version of this article misstated the launch year. A flaw in the wildly popular",
+        1,
+    );
     assert_ne!(html, corrected);
     std::fs::write(&page, corrected).unwrap();
-    let old_id = docs.iter().find(|d| get(d, "source").unwrap().ends_with("ars-1.html")).map(|d| get(d, "doc_id").unwrap().to_string()).unwrap();
+    let old_id = docs
+        .iter()
+        .find(|d| get(d, "source").unwrap().ends_with("ars-1.html"))
+        .map(|d| get(d, "doc_id").unwrap().to_string())
+        .unwrap();
     let third = incremental(&[crawl.path().to_path_buf()], out.path());
     assert_eq!(third.run.inputs_replaced, vec![page.display().to_string()]);
     let after = rows(out.path(), "documents");
@@ -85,12 +95,21 @@ fn a_new_input_adds_part_files_and_a_changed_one_replaces_its_rows() {
     assert!(get(ars[0], "text").unwrap().contains("Correction: an earlier version"));
     // Its paragraphs and quotes went with it.
     for table in ["paragraphs", "quotes"] {
-        assert!(rows(out.path(), table).iter().all(|r| get(r, "doc_id") != Some(old_id.as_str())), "{table} keeps rows of the replaced page");
+        assert!(
+            rows(out.path(), table).iter().all(|r| get(r, "doc_id") != Some(old_id.as_str())),
+            "{table} keeps rows of the replaced page"
+        );
     }
-    let paragraph_docs: BTreeSet<String> = rows(out.path(), "paragraphs").iter().map(|r| get(r, "doc_id").unwrap().to_string()).collect();
-    assert_eq!(paragraph_docs, ids.iter().cloned().collect(), "every document has paragraphs and every paragraph a document");
+    let paragraph_docs: BTreeSet<String> =
+        rows(out.path(), "paragraphs").iter().map(|r| get(r, "doc_id").unwrap().to_string()).collect();
+    assert_eq!(
+        paragraph_docs,
+        ids.iter().cloned().collect(),
+        "every document has paragraphs and every paragraph a document"
+    );
     // The dataset's files and the manifest agree.
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(out.path().join("_manifest.json")).unwrap()).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("_manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["files"]["rows"]["documents"], after.len() as u64);
     assert_eq!(manifest["files"]["rows"]["paragraphs"], rows(out.path(), "paragraphs").len() as u64);
 }
@@ -100,10 +119,15 @@ fn the_same_records_twice_are_one_document_in_one_run_and_across_runs() {
     let (crawl, out) = (crawl(), tempfile::tempdir().unwrap());
     std::fs::copy(repo("data/sample.warc.gz"), crawl.path().join("sample-copy.warc.gz")).unwrap();
     let manifest = incremental(&[crawl.path().to_path_buf()], out.path());
-    let single = newsmill::pipeline::build(&BuildOptions::new(vec![repo("data/sample.warc.gz")], out.path().join("single"))).unwrap();
+    let single =
+        newsmill::pipeline::build(&BuildOptions::new(vec![repo("data/sample.warc.gz")], out.path().join("single")))
+            .unwrap();
     assert_eq!(manifest.counts.documents, single.counts.documents + 1, "the copy adds nothing but ars-1.html");
     assert_eq!(manifest.counts.skipped_by_reason.get("duplicate").copied(), Some(single.counts.documents));
-    assert_eq!(manifest.counts.records_seen, manifest.counts.documents + manifest.counts.skipped + manifest.counts.rejected);
+    assert_eq!(
+        manifest.counts.records_seen,
+        manifest.counts.documents + manifest.counts.skipped + manifest.counts.rejected
+    );
 
     // The same WARC under a new name on a later night: nothing new.
     std::fs::copy(repo("data/sample.warc.gz"), crawl.path().join("sample-again.warc.gz")).unwrap();
@@ -119,8 +143,16 @@ fn a_copy_of_an_article_under_another_name_points_at_the_first() {
     let html = std::fs::read_to_string(repo("data/html/ars-1.html")).unwrap();
     std::fs::write(dir.path().join("a-original.html"), &html).unwrap();
     // A syndicated copy: same story, another site's footer line.
-    std::fs::write(dir.path().join("b-syndicated.html"), html.replace("</body>", "<p>Republished with permission of the original publisher.</p></body>")).unwrap();
-    newsmill::pipeline::build(&BuildOptions { overwrite: true, ..BuildOptions::new(vec![dir.path().to_path_buf()], out.path().to_path_buf()) }).unwrap();
+    std::fs::write(
+        dir.path().join("b-syndicated.html"),
+        html.replace("</body>", "<p>Republished with permission of the original publisher.</p></body>"),
+    )
+    .unwrap();
+    newsmill::pipeline::build(&BuildOptions {
+        overwrite: true,
+        ..BuildOptions::new(vec![dir.path().to_path_buf()], out.path().to_path_buf())
+    })
+    .unwrap();
     let docs = rows(out.path(), "documents");
     assert_eq!(docs.len(), 2);
     let original = docs.iter().find(|d| get(d, "source").unwrap().ends_with("a-original.html")).unwrap();
@@ -133,6 +165,7 @@ fn a_copy_of_an_article_under_another_name_points_at_the_first() {
 fn without_incremental_or_overwrite_an_existing_dataset_is_kept() {
     let (crawl, out) = (crawl(), tempfile::tempdir().unwrap());
     incremental(&[crawl.path().to_path_buf()], out.path());
-    let err = build(&BuildOptions::new(vec![crawl.path().to_path_buf()], out.path().to_path_buf())).unwrap_err().to_string();
+    let err =
+        build(&BuildOptions::new(vec![crawl.path().to_path_buf()], out.path().to_path_buf())).unwrap_err().to_string();
     assert!(err.contains("already holds a dataset") && err.contains("--incremental"), "{err}");
 }

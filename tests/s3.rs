@@ -69,7 +69,11 @@ fn start_moto(program: &Path) -> (Server, u16) {
 /// One plain HTTP request (moto needs no signature for it); returns the status line.
 fn http(port: u16, method: &str, path: &str) -> String {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(stream, "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").expect("send");
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
     let mut response = String::new();
     let _ = stream.read_to_string(&mut response);
     response.lines().next().unwrap_or_default().to_string()
@@ -90,7 +94,8 @@ fn start_cutting_proxy(upstream: u16) -> (u16, Arc<AtomicU32>) {
             let cuts = cuts.clone();
             // Response bytes still to pass before the cut; u64::MAX when unarmed.
             let budget = Arc::new(std::sync::atomic::AtomicU64::new(u64::MAX));
-            let (mut client_in, mut server_out) = (client.try_clone().expect("clone"), server.try_clone().expect("clone"));
+            let (mut client_in, mut server_out) =
+                (client.try_clone().expect("clone"), server.try_clone().expect("clone"));
             let arm = budget.clone();
             std::thread::spawn(move || {
                 let mut buf = [0u8; 16 * 1024];
@@ -101,7 +106,9 @@ fn start_cutting_proxy(upstream: u16) -> (u16, Arc<AtomicU32>) {
                     let request = String::from_utf8_lossy(&buf[..n]);
                     let target = format!("GET /{BUCKET}/");
                     if request.starts_with(&target) && request.lines().next().is_some_and(|l| l.contains(CUT_OBJECT)) {
-                        let cut_now = cuts.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |c| (c < CUTS).then_some(c + 1)).is_ok();
+                        let cut_now = cuts
+                            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |c| (c < CUTS).then_some(c + 1))
+                            .is_ok();
                         arm.store(if cut_now { CUT_AFTER } else { u64::MAX }, Ordering::SeqCst);
                     }
                     if server_out.write_all(&buf[..n]).is_err() {
@@ -165,7 +172,9 @@ fn upload_folder(dir: &Path, prefix: &ObjectUrl) {
         }
         let relative = entry.path().strip_prefix(dir).expect("relative").to_string_lossy().replace('\\', "/");
         let bytes = std::fs::read(entry.path()).expect("read fixture");
-        object::block_on(store.put(&prefix.join(&relative).location(), PutPayload::from(bytes))).expect("runtime").expect("upload");
+        object::block_on(store.put(&prefix.join(&relative).location(), PutPayload::from(bytes)))
+            .expect("runtime")
+            .expect("upload");
     }
 }
 
@@ -198,7 +207,8 @@ fn rows_by_source(out: &Path, table: &str, root: &str) -> Vec<Row> {
 fn assert_same_rows(local: &Path, local_root: &str, remote: &Path, remote_root: &str) {
     for table in ["documents", "paragraphs", "quotes"] {
         // Sorted: a committed sharded run lays its part files out by shard.
-        let (mut expected, mut got) = (rows_by_source(local, table, local_root), rows_by_source(remote, table, remote_root));
+        let (mut expected, mut got) =
+            (rows_by_source(local, table, local_root), rows_by_source(remote, table, remote_root));
         expected.sort();
         got.sort();
         assert!(!expected.is_empty(), "{table}: the local run gave no rows");
@@ -220,7 +230,12 @@ fn s3_inputs_and_outputs_give_the_rows_of_a_local_run_even_when_a_connection_dro
     let (_moto, port) = start_moto(&moto);
     assert!(http(port, "PUT", &format!("/{BUCKET}")).contains("200"), "cannot create the bucket");
     // This process reads and writes the bucket directly; newsmill runs get their endpoint explicitly.
-    for (name, value) in [("AWS_ACCESS_KEY_ID", "test"), ("AWS_SECRET_ACCESS_KEY", "test"), ("AWS_REGION", "us-east-1"), ("AWS_ALLOW_HTTP", "true")] {
+    for (name, value) in [
+        ("AWS_ACCESS_KEY_ID", "test"),
+        ("AWS_SECRET_ACCESS_KEY", "test"),
+        ("AWS_REGION", "us-east-1"),
+        ("AWS_ALLOW_HTTP", "true"),
+    ] {
         std::env::set_var(name, value);
     }
     std::env::set_var("AWS_ENDPOINT_URL", format!("http://127.0.0.1:{port}"));
@@ -229,13 +244,26 @@ fn s3_inputs_and_outputs_give_the_rows_of_a_local_run_even_when_a_connection_dro
     let input = ObjectUrl { bucket: BUCKET.into(), key: "in".into() };
     upload_folder(&data, &input);
     let local = tempfile::tempdir().expect("tempdir");
-    assert_ok(&newsmill(port, &["build", data.to_str().expect("utf-8 path"), "--out", local.path().to_str().expect("utf-8"), "--overwrite", "--progress", "never"]));
+    assert_ok(&newsmill(
+        port,
+        &[
+            "build",
+            data.to_str().expect("utf-8 path"),
+            "--out",
+            local.path().to_str().expect("utf-8"),
+            "--overwrite",
+            "--progress",
+            "never",
+        ],
+    ));
     let local_root = format!("{}/", data.display());
 
     // s3:// in, s3:// out, staged in a folder of our own that must be cleaned up.
     let stage = tempfile::tempdir().expect("tempdir");
     let output = ObjectUrl { bucket: BUCKET.into(), key: "datasets/news".into() };
-    let run = ["build", "s3://newsmill-test/in", "--out", "s3://newsmill-test/datasets/news", "--progress", "never", "--stage"];
+    let run = [
+        "build", "s3://newsmill-test/in", "--out", "s3://newsmill-test/datasets/news", "--progress", "never", "--stage",
+    ];
     assert_ok(&newsmill(port, &[&run[..], &[stage.path().to_str().expect("utf-8")]].concat()));
     assert_eq!(std::fs::read_dir(stage.path()).expect("stage").count(), 0, "the staging folder is left behind");
     let downloaded = tempfile::tempdir().expect("tempdir");
@@ -249,29 +277,45 @@ fn s3_inputs_and_outputs_give_the_rows_of_a_local_run_even_when_a_connection_dro
     let again = newsmill(port, &[&run[..], &[stage.path().to_str().expect("utf-8")]].concat());
     assert_eq!(again.status.code(), Some(2), "{}", String::from_utf8_lossy(&again.stderr));
     assert!(String::from_utf8_lossy(&again.stderr).contains("--overwrite"));
-    let incremental = newsmill(port, &["build", "s3://newsmill-test/in", "--out", "s3://newsmill-test/datasets/news", "--incremental"]);
+    let incremental = newsmill(
+        port,
+        &["build", "s3://newsmill-test/in", "--out", "s3://newsmill-test/datasets/news", "--incremental"],
+    );
     assert_eq!(incremental.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&incremental.stderr).contains("--incremental cannot write to object storage"));
 
     // Through a proxy that cuts the WARC's GET several times: every record still arrives.
     let (proxy, cuts) = start_cutting_proxy(port);
     let cut_out = tempfile::tempdir().expect("tempdir");
-    let through_proxy = newsmill(proxy, &["build", "s3://newsmill-test/in/", "--out", cut_out.path().to_str().expect("utf-8"), "--progress", "never"]);
+    let through_proxy = newsmill(
+        proxy,
+        &["build", "s3://newsmill-test/in/", "--out", cut_out.path().to_str().expect("utf-8"), "--progress", "never"],
+    );
     assert_ok(&through_proxy);
     assert_eq!(cuts.load(Ordering::SeqCst), CUTS, "the proxy did not cut the connection as planned");
     assert_same_rows(local.path(), &local_root, cut_out.path(), "s3://newsmill-test/in/");
     assert_eq!(rejects(cut_out.path()), rejects(local.path()), "the cut run rejected what the local run did not");
 
     // The ledger knows objects by size, last-modified time and ETag: the same objects again are nothing new.
-    let incremental = newsmill(port, &["build", "s3://newsmill-test/in/", "--out", cut_out.path().to_str().expect("utf-8"), "--incremental"]);
+    let incremental = newsmill(
+        port,
+        &["build", "s3://newsmill-test/in/", "--out", cut_out.path().to_str().expect("utf-8"), "--incremental"],
+    );
     assert_ok(&incremental);
-    assert!(String::from_utf8_lossy(&incremental.stderr).contains("nothing new"), "{}", String::from_utf8_lossy(&incremental.stderr));
+    assert!(
+        String::from_utf8_lossy(&incremental.stderr).contains("nothing new"),
+        "{}",
+        String::from_utf8_lossy(&incremental.stderr)
+    );
 
     // A cluster run: shards read the bucket into a shared folder, commit uploads the result.
     let shared = tempfile::tempdir().expect("tempdir");
     let shared_dir = shared.path().to_str().expect("utf-8");
     for k in ["0/2", "1/2"] {
-        assert_ok(&newsmill(port, &["build", "s3://newsmill-test/in/", "--out", shared_dir, "--shard", k, "--progress", "never"]));
+        assert_ok(&newsmill(
+            port,
+            &["build", "s3://newsmill-test/in/", "--out", shared_dir, "--shard", k, "--progress", "never"],
+        ));
     }
     let taken = newsmill(port, &["commit", shared_dir, "--upload", "s3://newsmill-test/datasets/news"]);
     assert_eq!(taken.status.code(), Some(2), "an occupied --upload prefix must need --overwrite");

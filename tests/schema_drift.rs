@@ -33,7 +33,12 @@ fn written_parquet_matches_the_schema_files() {
         for (field, column) in schema.fields().iter().zip(columns) {
             assert_eq!(field.name(), column["name"].as_str().unwrap(), "{table}: column order/name drifted");
             assert_eq!(field.data_type(), &expected_type(column["type"].as_str().unwrap()), "{table}.{}", field.name());
-            assert_eq!(field.is_nullable(), column["nullable"].as_bool().unwrap(), "{table}.{} nullability", field.name());
+            assert_eq!(
+                field.is_nullable(),
+                column["nullable"].as_bool().unwrap(),
+                "{table}.{} nullability",
+                field.name()
+            );
         }
         let reader = SerializedFileReader::new(std::fs::File::open(&part).unwrap()).unwrap();
         let kv = reader.metadata().file_metadata().key_value_metadata().cloned().unwrap_or_default();

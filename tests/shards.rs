@@ -19,7 +19,11 @@ fn crawl() -> tempfile::TempDir {
     std::fs::copy(repo("data/html/folha.html"), dir.path().join("c-folha.html")).unwrap();
     let ars = std::fs::read_to_string(repo("data/html/ars-1.html")).unwrap();
     std::fs::write(dir.path().join("d-ars.html"), &ars).unwrap();
-    std::fs::write(dir.path().join("e-ars-syndicated.html"), ars.replace("</body>", "<p>Republished with permission.</p></body>")).unwrap();
+    std::fs::write(
+        dir.path().join("e-ars-syndicated.html"),
+        ars.replace("</body>", "<p>Republished with permission.</p></body>"),
+    )
+    .unwrap();
     std::fs::copy(repo("data/text/voa-us-pakistan-counterterror.txt"), dir.path().join("f-voa.txt")).unwrap();
     dir
 }
@@ -70,9 +74,11 @@ fn the_union_of_n_shards_is_exactly_one_unsharded_run() {
 fn a_finished_shard_is_not_redone_and_commit_waits_for_every_shard() {
     let crawl = crawl();
     let out = tempfile::tempdir().unwrap();
-    let first = build(&BuildOptions { shard: Some(Shard { index: 0, count: 3 }), ..options(crawl.path(), out.path()) }).unwrap();
+    let first = build(&BuildOptions { shard: Some(Shard { index: 0, count: 3 }), ..options(crawl.path(), out.path()) })
+        .unwrap();
     assert!(first.run.inputs_read > 0);
-    let again = build(&BuildOptions { shard: Some(Shard { index: 0, count: 3 }), ..options(crawl.path(), out.path()) }).unwrap();
+    let again = build(&BuildOptions { shard: Some(Shard { index: 0, count: 3 }), ..options(crawl.path(), out.path()) })
+        .unwrap();
     assert_eq!((again.run.inputs_read, again.counts.records_seen), (0, 0), "a finished shard is a no-op");
 
     let err = commit(out.path()).unwrap_err().to_string();
@@ -88,7 +94,14 @@ fn auto_takes_the_index_from_the_schedulers_environment() {
     let out = tempfile::tempdir().unwrap();
     let newsmill = env!("CARGO_BIN_EXE_newsmill");
     let args = |shard: &str| -> Vec<String> {
-        vec!["build".into(), crawl.path().display().to_string(), "--out".into(), out.path().display().to_string(), "--shard".into(), shard.into()]
+        vec![
+            "build".into(),
+            crawl.path().display().to_string(),
+            "--out".into(),
+            out.path().display().to_string(),
+            "--shard".into(),
+            shard.into(),
+        ]
     };
     for (variable, index) in [("SLURM_ARRAY_TASK_ID", "0"), ("JOB_COMPLETION_INDEX", "1")] {
         let status = Command::new(newsmill).args(args("auto/2")).env(variable, index).output().unwrap();
@@ -98,7 +111,8 @@ fn auto_takes_the_index_from_the_schedulers_environment() {
     let missing = Command::new(newsmill).args(args("auto/2")).env_remove("SLURM_ARRAY_TASK_ID").output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("SLURM_ARRAY_TASK_ID"));
-    let committed = Command::new(newsmill).args(["commit".to_string(), out.path().display().to_string()]).output().unwrap();
+    let committed =
+        Command::new(newsmill).args(["commit".to_string(), out.path().display().to_string()]).output().unwrap();
     assert!(committed.status.success(), "{}", String::from_utf8_lossy(&committed.stderr));
     let single = tempfile::tempdir().unwrap();
     build(&options(crawl.path(), single.path())).unwrap();

@@ -106,7 +106,8 @@ mod tests {
     #[test]
     fn utf8_read_as_latin1_is_repaired() {
         // The <title> of a page in wcxb-articles-dev: "’" written as "â" U+0080 U+0099.
-        let page = "<title>A DIY Investor\u{e2}\u{80}\u{99}s Guide to Retirement</title><p>recommendations?\u{c2}\u{a0}</p>";
+        let page =
+            "<title>A DIY Investor\u{e2}\u{80}\u{99}s Guide to Retirement</title><p>recommendations?\u{c2}\u{a0}</p>";
         assert_eq!(
             repair(page).as_deref(),
             Some("<title>A DIY Investor\u{2019}s Guide to Retirement</title><p>recommendations?\u{a0}</p>")
@@ -115,7 +116,8 @@ mod tests {
 
     #[test]
     fn utf8_read_as_windows_1252_is_repaired_with_the_weaker_runs_of_the_page() {
-        let page = "It\u{e2}\u{20ac}\u{2122}s a caf\u{c3}\u{a9} \u{e2}\u{20ac}\u{201c} and a \u{f0}\u{178}\u{2122}\u{201a}";
+        let page =
+            "It\u{e2}\u{20ac}\u{2122}s a caf\u{c3}\u{a9} \u{e2}\u{20ac}\u{201c} and a \u{f0}\u{178}\u{2122}\u{201a}";
         assert_eq!(repair(page).as_deref(), Some("It\u{2019}s a caf\u{e9} \u{2013} and a \u{1f642}"));
     }
 

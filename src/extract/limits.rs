@@ -69,7 +69,10 @@ fn exceeded(html: &str, scan: Scan) -> Option<Exceeded> {
     if shape.max_attributes > MAX_ATTRIBUTES {
         return exceeded(
             "too_many_attributes",
-            format!("an element has {} attributes, more than the {MAX_ATTRIBUTES} newsmill parses", shape.max_attributes),
+            format!(
+                "an element has {} attributes, more than the {MAX_ATTRIBUTES} newsmill parses",
+                shape.max_attributes
+            ),
         );
     }
     if shape.elements > MAX_ELEMENTS {
@@ -125,17 +128,17 @@ fn tag_kind(name: &[u8]) -> TagKind {
     lower.make_ascii_lowercase();
     let kind = TagKind::default();
     match &*lower {
-        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta" | b"param" | b"source"
-        | b"track" | b"wbr" => TagKind { void: true, ..kind },
-        b"p" | b"li" | b"dt" | b"dd" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody" | b"tfoot" | b"rb" | b"rt"
-        | b"rp" => TagKind { optional_end: true, ..kind },
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta" | b"param"
+        | b"source" | b"track" | b"wbr" => TagKind { void: true, ..kind },
+        b"p" | b"li" | b"dt" | b"dd" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody" | b"tfoot" | b"rb"
+        | b"rt" | b"rp" => TagKind { optional_end: true, ..kind },
         b"option" => TagKind { optional_end: true, tree_attributes: true, ..kind },
         b"title" | b"textarea" | b"xmp" | b"iframe" | b"noembed" | b"noframes" | b"noscript" | b"plaintext" => {
             TagKind { not_script_context: true, text_only: true, ..kind }
         }
         b"svg" | b"math" => TagKind { not_script_context: true, tree_attributes: true, ..kind },
-        b"font" | b"template" | b"selectedcontent" | b"a" | b"b" | b"big" | b"code" | b"em" | b"i" | b"nobr" | b"s" | b"small"
-        | b"strike" | b"strong" | b"tt" | b"u" => TagKind { tree_attributes: true, ..kind },
+        b"font" | b"template" | b"selectedcontent" | b"a" | b"b" | b"big" | b"code" | b"em" | b"i" | b"nobr" | b"s"
+        | b"small" | b"strike" | b"strong" | b"tt" | b"u" => TagKind { tree_attributes: true, ..kind },
         _ => kind,
     }
 }
@@ -177,7 +180,10 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
         let rest = &bytes[start + 1..];
         at = start + 1;
         if rest.starts_with(b"!--") {
-            at = bytes.get(start + 4..).and_then(|rest| memchr::memmem::find(rest, b"-->")).map_or(bytes.len(), |e| start + 4 + e + 3);
+            at = bytes
+                .get(start + 4..)
+                .and_then(|rest| memchr::memmem::find(rest, b"-->"))
+                .map_or(bytes.len(), |e| start + 4 + e + 3);
             shape.raw_text_bytes += at - start;
             continue;
         }
@@ -185,7 +191,8 @@ fn scan(html: &str, max_depth: usize, pruned: &mut String) -> Scan {
         let name_start = usize::from(closing);
         // A tag name starts with a letter: `<3` and `</2` are text and a bogus comment.
         let starts_name = rest.get(name_start).is_some_and(u8::is_ascii_alphabetic);
-        let name_len = if starts_name { rest[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count() } else { 0 };
+        let name_len =
+            if starts_name { rest[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count() } else { 0 };
         if name_len == 0 {
             if matches!(rest.first(), Some(b'!' | b'?' | b'/')) {
                 // A bogus comment (`<!doctype`, `<?php`, `</ x`) runs to the next `>`.
@@ -274,7 +281,9 @@ fn ends_tag_name(b: u8) -> bool {
 fn blankable_code(html: &str, tag: Range<usize>, end: usize) -> bool {
     let bytes = html.as_bytes();
     // A character reference may spell the type (`ld&#x2B;json`): any `&` keeps the script.
-    let is_json_ld = bytes.get(tag.clone()).is_some_and(|t| t.contains(&b'&') || t.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json")));
+    let is_json_ld = bytes
+        .get(tag.clone())
+        .is_some_and(|t| t.contains(&b'&') || t.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json")));
     let end_tag_closes = end < bytes.len();
     let escapes = bytes.get(tag.end..end).is_some_and(|body| memchr::memmem::find(body, b"<!--").is_some());
     !is_json_ld && end_tag_closes && !escapes
@@ -373,7 +382,9 @@ fn close_tag(html: &str, from: usize, name: &[u8]) -> Option<usize> {
         let open = at + offset;
         if bytes.get(open + 1) == Some(&b'/') {
             let candidate = bytes.get(open + 2..open + 2 + name.len())?;
-            if candidate.eq_ignore_ascii_case(name) && bytes.get(open + 2 + name.len()).is_some_and(|&b| ends_tag_name(b)) {
+            if candidate.eq_ignore_ascii_case(name)
+                && bytes.get(open + 2 + name.len()).is_some_and(|&b| ends_tag_name(b))
+            {
                 return Some(open);
             }
         }
@@ -458,7 +469,12 @@ pub(crate) mod tests {
     #[test]
     fn size_counts_markup_and_text_but_not_scripts_styles_and_comments() {
         let megabytes = |n: usize| "x".repeat(n * 1024 * 1024);
-        let big_script = page(&format!("{ARTICLE}<script>var blob = \"{}\";</script><style>{}</style><!--{}-->", megabytes(2), megabytes(2), megabytes(2)));
+        let big_script = page(&format!(
+            "{ARTICLE}<script>var blob = \"{}\";</script><style>{}</style><!--{}-->",
+            megabytes(2),
+            megabytes(2),
+            megabytes(2)
+        ));
         assert!(check_and_prune(&big_script).is_ok());
         let big_text = page(&format!("<p>{}</p>", megabytes(MAX_CONTENT_BYTES >> 20)));
         let exceeded = check_and_prune(&big_text).expect_err("over the limit");
@@ -504,7 +520,10 @@ pub(crate) mod tests {
         assert_eq!(check_and_prune("<script>a</scripts>b</script>c").as_deref(), Ok("<script></script>c"));
         // A `<textarea>`'s text holds no tags, even ones with quoted attributes.
         let html = r#"<textarea><b title="</textarea><textarea>"></b></textarea><p data-x=1>"#;
-        assert_eq!(check_and_prune(html).as_deref(), Ok(r#"<textarea><b title="</textarea><textarea>"></b></textarea><p>"#));
+        assert_eq!(
+            check_and_prune(html).as_deref(),
+            Ok(r#"<textarea><b title="</textarea><textarea>"></b></textarea><p>"#)
+        );
     }
 
     #[test]
@@ -551,11 +570,15 @@ pub(crate) mod tests {
     fn read_tree(html: &str) -> Vec<String> {
         let doc = scraper::Html::parse_document(html);
         let is_code = |n: ego_tree::NodeRef<scraper::Node>| {
-            n.parent().and_then(|p| p.value().as_element().map(|e| (e.name(), e.attr("type")))).is_some_and(|(name, kind)| {
-                matches!(name, "script" | "style") && !kind.is_some_and(|t| t.contains("ld+json"))
-            })
+            n.parent().and_then(|p| p.value().as_element().map(|e| (e.name(), e.attr("type")))).is_some_and(
+                |(name, kind)| matches!(name, "script" | "style") && !kind.is_some_and(|t| t.contains("ld+json")),
+            )
         };
-        tree_lines(&doc, |n| !(n.value().is_text() && is_code(n)), |name| READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(name.as_bytes())))
+        tree_lines(
+            &doc,
+            |n| !(n.value().is_text() && is_code(n)),
+            |name| READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(name.as_bytes())),
+        )
     }
 
     /// A parsed tree as one line per node in document order: its depth, then
@@ -571,7 +594,8 @@ pub(crate) mod tests {
             .filter(|n| keep_node(*n))
             .map(|n| match n.value() {
                 scraper::Node::Element(e) => {
-                    let mut attrs: Vec<String> = e.attrs().filter(|(k, _)| keep_attribute(k)).map(|(k, v)| format!("{k}={v}")).collect();
+                    let mut attrs: Vec<String> =
+                        e.attrs().filter(|(k, _)| keep_attribute(k)).map(|(k, v)| format!("{k}={v}")).collect();
                     attrs.sort();
                     format!("{} <{} {} {}>", n.ancestors().count(), &*e.name.ns, e.name(), attrs.join(" "))
                 }
@@ -607,7 +631,11 @@ pub(crate) mod tests {
 
     /// The `#data` inputs of an html5lib tree-construction file.
     pub(crate) fn html5lib_cases(dat: &str) -> Vec<String> {
-        dat.split("#data\n").skip(1).filter_map(|case| case.split_once("\n#errors")).map(|(data, _)| data.to_string()).collect()
+        dat.split("#data\n")
+            .skip(1)
+            .filter_map(|case| case.split_once("\n#errors"))
+            .map(|(data, _)| data.to_string())
+            .collect()
     }
 
     /// A small deterministic generator (xorshift64): the same cases every run.
@@ -642,14 +670,35 @@ pub(crate) mod tests {
     /// come up often.
     const MUTATIONS: &[&[&str]] = &[
         &["<", "&", "</", "<!", "<?", ">", "/>", "=", "\"", "'", "\0", "\r", "\r\n", "\n", " ", "x", "é", "\u{feff}"],
-        &["<script>", "</script>", "</script ", "<SCRIPT>", "<script ", "<!--", "-->", "->", "-", ">", "<", "/", "x", "</scripts>"],
+        &[
+            "<script>", "</script>", "</script ", "<SCRIPT>", "<script ", "<!--", "-->", "->", "-", ">", "<", "/", "x",
+            "</scripts>",
+        ],
         &["<!--", "-->", "--!>", "-", "<!-->", "<!--->", "!", ">", "--", "<!", "-- >"],
-        &["<style>", "</style>", "<title>", "</title>", "<textarea>", "</textarea>", "<xmp>", "</xmp>", "<iframe>", "<noscript>", "<noembed>", "<plaintext>", "</", "<", "&amp;"],
-        &["<svg>", "</svg>", "<math>", "</math>", "<mi>", "<foreignObject>", "<desc>", "<![CDATA[", "]]>", "]]", "]", "<font color=red>", "<p>", "<b>", "<script>", "</script>"],
-        &["<table>", "<tr>", "<td>", "</td>", "</table>", "<template>", "</template>", "<select>", "<option>", "<b>", "</b>", "<a href=x>", "</a>", "<p>", "</p>", "<li>"],
-        &["<p ", "<a href=", "<div class=\"x", "<DIV Id=A>", " id=", "=", "\"", "'", "/", ">", " ", "&amp", "&lt", "a=b", "<br/ >", "<img src=x/>"],
-        &["&amp", "&amp;", "&#", "&#x", "&#128;", "&#x10FFFF;", "&#0;", "&#xD800;", "&notit;", "&copy=", "&copy", "&", ";", "x", "1", "=", "<p title=\""],
-        &["<!DOCTYPE html>", "<!doctype", " html", " PUBLIC", " SYSTEM", " \"-//W3C//DTD HTML 4.01//EN\"", " 'about:legacy-compat'", "\"", "'", ">", "<!DOCTYPE>"],
+        &[
+            "<style>", "</style>", "<title>", "</title>", "<textarea>", "</textarea>", "<xmp>", "</xmp>", "<iframe>",
+            "<noscript>", "<noembed>", "<plaintext>", "</", "<", "&amp;",
+        ],
+        &[
+            "<svg>", "</svg>", "<math>", "</math>", "<mi>", "<foreignObject>", "<desc>", "<![CDATA[", "]]>", "]]", "]",
+            "<font color=red>", "<p>", "<b>", "<script>", "</script>",
+        ],
+        &[
+            "<table>", "<tr>", "<td>", "</td>", "</table>", "<template>", "</template>", "<select>", "<option>", "<b>",
+            "</b>", "<a href=x>", "</a>", "<p>", "</p>", "<li>",
+        ],
+        &[
+            "<p ", "<a href=", "<div class=\"x", "<DIV Id=A>", " id=", "=", "\"", "'", "/", ">", " ", "&amp", "&lt",
+            "a=b", "<br/ >", "<img src=x/>",
+        ],
+        &[
+            "&amp", "&amp;", "&#", "&#x", "&#128;", "&#x10FFFF;", "&#0;", "&#xD800;", "&notit;", "&copy=", "&copy",
+            "&", ";", "x", "1", "=", "<p title=\"",
+        ],
+        &[
+            "<!DOCTYPE html>", "<!doctype", " html", " PUBLIC", " SYSTEM", " \"-//W3C//DTD HTML 4.01//EN\"",
+            " 'about:legacy-compat'", "\"", "'", ">", "<!DOCTYPE>",
+        ],
     ];
 
     /// Cases made from `sources` by up to twelve random edits: inserted
@@ -736,7 +785,10 @@ pub(crate) mod tests {
                 .flat_map(|c| in_selector.captures_iter(c.get(1).map_or("", |m| m.as_str())).collect::<Vec<_>>())
                 .map(|c| c.get(1).map_or("", |m| m.as_str()));
             for name in called.chain(selected) {
-                assert!(READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(name.as_bytes())), "{name} is read but pruned");
+                assert!(
+                    READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(name.as_bytes())),
+                    "{name} is read but pruned"
+                );
             }
         }
     }

@@ -10,9 +10,9 @@
 
 use super::{normalize_whitespace, whitespace_normalized};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use regex::Regex;
 use ego_tree::iter::Edge;
 use html5ever::{local_name, ns, LocalName};
+use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -44,7 +44,8 @@ pub fn extract_metadata(doc: &Html, page_url: Option<&str>) -> Metadata {
     let title = title(&elements, &metas, &json_ld, site_name.as_deref());
     let visible = VisibleText::collect(doc, title.as_deref());
     let byline = byline(&elements, &metas, &json_ld, &visible, site_name.as_deref());
-    let published_at = published_at(&metas, &json_ld, &elements, &visible, byline.as_deref(), [url.as_deref(), page_url]);
+    let published_at =
+        published_at(&metas, &json_ld, &elements, &visible, byline.as_deref(), [url.as_deref(), page_url]);
     let language = language(doc, &metas);
     Metadata { title, byline, published_at, site_name, url, language }
 }
@@ -70,7 +71,6 @@ macro_rules! static_regex {
     }};
 }
 
-
 /// An element's text as displayed: inline elements run together, line
 /// breaks and block elements separate words.
 fn element_text(el: ElementRef) -> String {
@@ -78,7 +78,12 @@ fn element_text(el: ElementRef) -> String {
     for node in el.descendants() {
         match node.value() {
             scraper::Node::Text(t) => text.push_str(t),
-            scraper::Node::Element(e) if matches!(e.name(), "br" | "div" | "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section") => {
+            scraper::Node::Element(e)
+                if matches!(
+                    e.name(),
+                    "br" | "div" | "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section"
+                ) =>
+            {
                 text.push(' ')
             }
             _ => {}
@@ -138,7 +143,8 @@ struct NamedElements<'a> {
 
 impl<'a> Elements<'a> {
     fn collect(doc: &'a Html) -> Self {
-        let (mut metas, mut typed_scripts, mut links, mut title, mut h1s, mut times) = (Vec::new(), Vec::new(), Vec::new(), None, Vec::new(), Vec::new());
+        let (mut metas, mut typed_scripts, mut links, mut title, mut h1s, mut times) =
+            (Vec::new(), Vec::new(), Vec::new(), None, Vec::new(), Vec::new());
         // Names compare as interned atoms: one integer comparison each.
         for node in doc.tree.nodes() {
             let Some(el) = ElementRef::wrap(node) else { continue };
@@ -196,7 +202,8 @@ impl<'a> NamedElements<'a> {
             if attr.itemprop.is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "author")) {
                 found.author_props.push(el);
             }
-            let (class, id) = (attr.class.map(NameWords::of).unwrap_or_default(), attr.id.map(NameWords::of).unwrap_or_default());
+            let (class, id) =
+                (attr.class.map(NameWords::of).unwrap_or_default(), attr.id.map(NameWords::of).unwrap_or_default());
             if class.byline || id.byline || class.byline_capitalised {
                 found.byline_named.push(el);
             }
@@ -233,7 +240,10 @@ impl NameWords {
         // Every word starts with one of these letter pairs; a branch-free
         // pass (vectorised by the compiler) rules out most values first.
         let starts_word = |a: u8, b: u8| {
-            ((a == b'b') | (a == b'B')) & (b == b'y') | (a == b'a') & (b == b'u') | (a == b'd') & (b == b'a') | (a == b'p') & ((b == b'u') | (b == b'o'))
+            ((a == b'b') | (a == b'B')) & (b == b'y')
+                | (a == b'a') & (b == b'u')
+                | (a == b'd') & (b == b'a')
+                | (a == b'p') & ((b == b'u') | (b == b'o'))
         };
         let pairs = bytes.iter().zip(bytes.get(1..).unwrap_or_default());
         if pairs.fold(0u8, |found, (&a, &b)| found | u8::from(starts_word(a, b))) == 0 {
@@ -509,7 +519,9 @@ fn json_first_string(obj: &Value, key: &str) -> Option<String> {
 fn canonical_url(links: &[ElementRef], metas: &MetaTags, page_url: Option<&str>) -> Option<String> {
     let canonical = links
         .iter()
-        .find(|l| l.value().attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical"))))
+        .find(|l| {
+            l.value().attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")))
+        })
         .and_then(|l| l.value().attr("href"));
     let found = canonical.or_else(|| metas.first(&["og:url"])).map(str::trim).filter(|u| !u.is_empty());
     match (found, page_url) {
@@ -585,7 +597,9 @@ fn site_name(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
         .first(&["og:site_name"])
         .map(str::to_string)
         .or_else(|| json_ld.articles().find_map(|a| json_first_string(a, "publisher")))
-        .or_else(|| json_ld.typed(|t| t == "WebSite" || t == "NewsMediaOrganization").find_map(|o| json_first_string(o, "name")))
+        .or_else(|| {
+            json_ld.typed(|t| t == "WebSite" || t == "NewsMediaOrganization").find_map(|o| json_first_string(o, "name"))
+        })
         .or_else(|| metas.first(&["application-name", "apple-mobile-web-app-title"]).map(str::to_string))
 }
 
@@ -598,30 +612,52 @@ const TITLE_SEPARATORS: [&str; 10] = [" | ", " - ", " – ", " — ", " · ", " 
 fn title(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, site_name: Option<&str>) -> Option<String> {
     let site_key = site_name.map(title_key).unwrap_or_default();
     // A heading that names the site is its logo, not the headline.
-    let headline_like = |h: &String| !h.is_empty() && h.chars().count() <= 300 && (site_key.is_empty() || title_key(h) != site_key);
-    let headings: Vec<String> =
-        elements.h1s.iter().copied().filter(|h| !is_logo_heading(*h)).map(element_text).filter(headline_like).take(5).collect();
+    let headline_like =
+        |h: &String| !h.is_empty() && h.chars().count() <= 300 && (site_key.is_empty() || title_key(h) != site_key);
+    let headings: Vec<String> = elements
+        .h1s
+        .iter()
+        .copied()
+        .filter(|h| !is_logo_heading(*h))
+        .map(element_text)
+        .filter(headline_like)
+        .take(5)
+        .collect();
     let document_title = elements.title.map(element_text).and_then(non_empty);
     let candidates: Vec<String> = metas
         .all(&["og:title", "twitter:title"])
         .map(str::to_string)
         .chain(json_ld.articles().find_map(|a| json_first_string(a, "headline")))
-        .chain(metas.first(&["dc.title", "dcterms.title", "headline", "sailthru.title", "parsely-title"]).map(str::to_string))
+        .chain(
+            metas
+                .first(&["dc.title", "dcterms.title", "headline", "sailthru.title", "parsely-title"])
+                .map(str::to_string),
+        )
         .chain(document_title)
         .map(|c| decode_entities(&c))
         .collect();
     // A heading that a structured title confirms is the headline as shown.
     let confirmed = headings.iter().find(|h| {
         let key = title_key(h);
-        !key.is_empty() && candidates.iter().any(|c| title_key(c).starts_with(&key) || key.starts_with(&title_key(&strip_site_name(c, site_name))))
+        !key.is_empty()
+            && candidates
+                .iter()
+                .any(|c| title_key(c).starts_with(&key) || key.starts_with(&title_key(&strip_site_name(c, site_name))))
     });
     // Else the article's own heading, or the page's only one.
     let in_article = || {
         // `article h1, main h1, [role=main] h1`
         let in_main = |h: &ElementRef| {
-            h.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "article" | "main") || a.value().attr("role") == Some("main"))
+            h.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| matches!(a.value().name(), "article" | "main") || a.value().attr("role") == Some("main"))
         };
-        elements.h1s.iter().copied().filter(in_main).filter(|h| !is_logo_heading(*h))
+        elements
+            .h1s
+            .iter()
+            .copied()
+            .filter(in_main)
+            .filter(|h| !is_logo_heading(*h))
             .map(element_text)
             .find(headline_like)
     };
@@ -640,7 +676,8 @@ fn title(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, site_name: Opt
                 && headings.iter().zip(&heading_keys).any(|(h, heading_key)| {
                     heading_key.strip_suffix(&key).is_some_and(|label| {
                         label.split(' ').count() <= 3
-                            && (has_ascii_digit(label) || h.split_once(':').is_some_and(|(before, _)| title_key(before) == label))
+                            && (has_ascii_digit(label)
+                                || h.split_once(':').is_some_and(|(before, _)| title_key(before) == label))
                     })
                 })
         })
@@ -676,7 +713,11 @@ fn is_logo_heading(h: ElementRef) -> bool {
 /// Lower-cased words of a title, for comparing titles that differ in
 /// punctuation, case or spacing.
 fn title_key(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether two titles share a word of four letters or more (shorter ones are
@@ -723,7 +764,8 @@ fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
 /// - A Beginner's Guide"); pipes are a title template's. `site_key` is the
 /// site's name as [`title_key`] gives it.
 fn strip_heading_suffixes(heading: &str, site_key: &str) -> String {
-    let site_suffix = |sep: &str| heading.rsplit_once(sep).filter(|(_, tail)| is_site_part(tail, site_key)).map(|(head, _)| head);
+    let site_suffix =
+        |sep: &str| heading.rsplit_once(sep).filter(|(_, tail)| is_site_part(tail, site_key)).map(|(head, _)| head);
     let heading = TITLE_SEPARATORS.iter().find_map(|sep| site_suffix(sep)).unwrap_or(heading);
     let parts: Vec<&str> = heading.split(" | ").collect();
     trim_short_tail(&parts, word_count).join(" | ")
@@ -790,8 +832,14 @@ const BEFORE_HEADLINE: usize = 12;
 const NO_HEADLINE_SPAN: usize = 300;
 
 /// Elements whose text is not shown.
-const HIDDEN_TEXT: [LocalName; 6] =
-    [local_name!("script"), local_name!("style"), local_name!("noscript"), local_name!("template"), local_name!("title"), local_name!("head")];
+const HIDDEN_TEXT: [LocalName; 6] = [
+    local_name!("script"),
+    local_name!("style"),
+    local_name!("noscript"),
+    local_name!("template"),
+    local_name!("title"),
+    local_name!("head"),
+];
 
 /// An element open around the text nodes of [`VisibleText::collect`], with
 /// what the text rules ask of it read once, when it opens.
@@ -876,7 +924,9 @@ impl<'a> VisibleText<'a> {
             // words, letters and digits. The first letter is compared first:
             // it spares most nodes the key.
             let first_letter = text.chars().find(|c| c.is_alphanumeric()).and_then(|c| c.to_lowercase().next());
-            let is_title = first_letter.is_some() && first_letter == headline_key.chars().next() && has_title_key(text, &headline_key);
+            let is_title = first_letter.is_some()
+                && first_letter == headline_key.chars().next()
+                && has_title_key(text, &headline_key);
             let here = Some(raw.len());
             if is_title && heading.is_some() {
                 title_heading = title_heading.or(here);
@@ -933,26 +983,37 @@ struct BylineCandidate {
     weak: bool,
 }
 
-fn byline(elements: &Elements, metas: &MetaTags, json_ld: &JsonLd, visible: &VisibleText, site_name: Option<&str>) -> Option<String> {
+fn byline(
+    elements: &Elements,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    visible: &VisibleText,
+    site_name: Option<&str>,
+) -> Option<String> {
     let site_key = site_name.map(title_key).unwrap_or_default();
-    let publisher_keys: Vec<String> =
-        json_ld.articles().filter_map(|a| json_first_string(a, "publisher")).map(|p| title_key(&p)).chain([site_key]).filter(|k| !k.is_empty()).collect();
+    let publisher_keys: Vec<String> = json_ld
+        .articles()
+        .filter_map(|a| json_first_string(a, "publisher"))
+        .map(|p| title_key(&p))
+        .chain([site_key])
+        .filter(|k| !k.is_empty())
+        .collect();
     let candidate = |names: Option<String>| {
         names.map(|names| {
             let key = title_key(&names);
             let single = !names.contains(' ');
-            let username_like = single && (names.chars().any(|c| matches!(c, '.' | '_' | '@') || c.is_ascii_digit()) || !names.chars().any(char::is_uppercase));
+            let username_like = single
+                && (names.chars().any(|c| matches!(c, '.' | '_' | '@') || c.is_ascii_digit())
+                    || !names.chars().any(char::is_uppercase));
             let is_site = publisher_keys.iter().any(|p| *p == key || p.replace(' ', "") == key.replace(' ', ""));
             let name_like = names.split(", ").all(looks_like_name);
             BylineCandidate { names, weak: username_like || is_site || !name_like }
         })
     };
-    let sources: [&dyn Fn() -> Option<String>; 4] = [
-        &|| json_ld_authors(json_ld),
-        &|| meta_authors(metas),
-        &|| dom_byline(elements),
-        &|| text_byline(visible, visible.near_headline()),
-    ];
+    let sources: [&dyn Fn() -> Option<String>; 4] =
+        [&|| json_ld_authors(json_ld), &|| meta_authors(metas), &|| dom_byline(elements), &|| {
+            text_byline(visible, visible.near_headline())
+        }];
     let mut fallback = None;
     for source in sources {
         if let Some(c) = candidate(source()) {
@@ -998,13 +1059,19 @@ fn json_names(value: &Value, json_ld: &JsonLd, out: &mut Vec<String>) {
 }
 
 fn meta_authors(metas: &MetaTags) -> Option<String> {
-    let keys = ["author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl", "citation_author"];
+    let keys = [
+        "author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl",
+        "citation_author",
+    ];
     keys.iter().find_map(|k| join_names(metas.all(&[k]))).or_else(|| {
         // Twitter card labels: `twitter:label1` = "Written by", `twitter:data1` = the name.
         (1..=4).find_map(|i| {
             let label = metas.first(&[&format!("twitter:label{i}")])?;
             let is_author_label = static_regex!(r"(?i)^(written by|author|by)$").is_match(label);
-            is_author_label.then(|| metas.first(&[&format!("twitter:data{i}")])).flatten().and_then(|d| join_names(std::iter::once(d)))
+            is_author_label
+                .then(|| metas.first(&[&format!("twitter:data{i}")]))
+                .flatten()
+                .and_then(|d| join_names(std::iter::once(d)))
         })
     })
 }
@@ -1056,7 +1123,9 @@ fn in_comments_or_nav(el: ElementRef) -> bool {
 fn is_comments(el: ElementRef) -> bool {
     // One pass over the attributes, names compared as interned atoms: it runs on every element.
     el.value().attrs.iter().any(|(name, value)| {
-        (name.local == local_name!("class") || name.local == local_name!("id")) && may_name_comments(value) && value.split_ascii_whitespace().any(is_comments_token)
+        (name.local == local_name!("class") || name.local == local_name!("id"))
+            && may_name_comments(value)
+            && value.split_ascii_whitespace().any(is_comments_token)
     })
 }
 
@@ -1070,7 +1139,10 @@ fn may_name_comments(value: &str) -> bool {
     // `| 0x20` lower-cases ASCII letters; only `M`/`m` give `m`, `Q`/`q` give `q`, and so on.
     let next_bytes = bytes.get(1..).unwrap_or_default();
     let has_q = bytes.iter().fold(0u8, |found, &b| found | u8::from(b | 0x20 == b'q'));
-    let has_mm = bytes.iter().zip(next_bytes).fold(0u8, |found, (&a, &b)| found | (u8::from(a | 0x20 == b'm') & u8::from(b | 0x20 == b'm')));
+    let has_mm = bytes
+        .iter()
+        .zip(next_bytes)
+        .fold(0u8, |found, (&a, &b)| found | (u8::from(a | 0x20 == b'm') & u8::from(b | 0x20 == b'm')));
     if has_q | has_mm == 0 {
         return false;
     }
@@ -1088,7 +1160,8 @@ fn may_name_comments(value: &str) -> bool {
 fn is_comments_token(token: &str) -> bool {
     // The word is compared only where its first letter is.
     let bytes = token.as_bytes();
-    let names_comments = memchr::memchr2_iter(b'c', b'C', bytes).any(|i| bytes.get(i..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"comment")));
+    let names_comments = memchr::memchr2_iter(b'c', b'C', bytes)
+        .any(|i| bytes.get(i..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"comment")));
     if !names_comments {
         return token.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("disqus"));
     }
@@ -1109,7 +1182,11 @@ fn first_names(candidates: &[ElementRef], keep: impl Fn(&ElementRef) -> bool) ->
 /// An element's first [`BYLINE_NODES`] visible text nodes, whitespace-normalised.
 fn text_nodes(el: ElementRef<'_>) -> Vec<Cow<'_, str>> {
     el.descendants()
-        .filter(|n| n.parent().and_then(ElementRef::wrap).map_or(true, |p| !matches!(p.value().name(), "script" | "style" | "noscript")))
+        .filter(|n| {
+            n.parent()
+                .and_then(ElementRef::wrap)
+                .map_or(true, |p| !matches!(p.value().name(), "script" | "style" | "noscript"))
+        })
         .filter_map(|n| n.value().as_text().filter(|t| !t.trim().is_empty()).map(|t| whitespace_normalized(t)))
         .take(BYLINE_NODES)
         .collect()
@@ -1182,15 +1259,17 @@ fn join_names<'a>(raw: impl Iterator<Item = &'a str>) -> Option<String> {
 /// Words that make a byline part after a name a job title or credit.
 const JOB_TITLE_WORDS: [&str; 20] = [
     "writer", "reporter", "editor", "correspondent", "contributor", "columnist", "staff", "journalist", "producer",
-    "photographer", "bureau", "chief", "senior", "associate", "freelance", "contributing", "desk", "director", "manager",
-    "head",
+    "photographer", "bureau", "chief", "senior", "associate", "freelance", "contributing", "desk", "director",
+    "manager", "head",
 ];
 
 /// Lower-case words that may sit inside a person's name.
-const NAME_PARTICLES: [&str; 14] = ["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "al", "y"];
+const NAME_PARTICLES: [&str; 14] =
+    ["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "al", "y"];
 
 /// Labels that stand where a name should be.
-const NOT_NAMES: [&str; 9] = ["author", "the author", "authors", "admin", "administrator", "unknown", "by", "written by", "posted by"];
+const NOT_NAMES: [&str; 9] =
+    ["author", "the author", "authors", "admin", "administrator", "unknown", "by", "written by", "posted by"];
 
 /// Splits a byline into the author names it lists: drops "By", URLs,
 /// handles, dates and job titles; "and" separates names.
@@ -1208,7 +1287,8 @@ fn clean_byline(raw: &str) -> Vec<String> {
     .replace(&text, "");
     let text = text.trim();
     let split_on_and = static_regex!(r"(?i)\s+(?:and|&|und|et)\s+").split(text).all(looks_like_name);
-    let text = if split_on_and { static_regex!(r"(?i)\s+(?:and|&|und|et)\s+").replace_all(text, ", ") } else { text.into() };
+    let text =
+        if split_on_and { static_regex!(r"(?i)\s+(?:and|&|und|et)\s+").replace_all(text, ", ") } else { text.into() };
     let parts: Vec<&str> = text
         .split([',', ';'])
         .map(|p| p.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')').trim())
@@ -1222,7 +1302,11 @@ fn clean_byline(raw: &str) -> Vec<String> {
             *i == 0 || !p.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| JOB_TITLE_WORDS.contains(&w))
         })
         .map(|(_, p)| *p)
-        .filter(|p| p.chars().any(char::is_alphabetic) && p.split_whitespace().count() <= 6 && !NOT_NAMES.contains(&p.to_lowercase().as_str()))
+        .filter(|p| {
+            p.chars().any(char::is_alphabetic)
+                && p.split_whitespace().count() <= 6
+                && !NOT_NAMES.contains(&p.to_lowercase().as_str())
+        })
         .map(str::to_string)
         .collect()
 }
@@ -1232,7 +1316,9 @@ fn looks_like_name(p: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 5
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// Decodes the character references publishers leave in JSON-LD strings.
@@ -1329,25 +1415,13 @@ impl Stamp {
 const JSON_LD_PUBLISHED: [&str; 2] = ["datePublished", "dateCreated"];
 const JSON_LD_MODIFIED: [&str; 1] = ["dateModified"];
 const META_PUBLISHED: [&str; 16] = [
-    "article:published_time",
-    "og:published_time",
-    "og:article:published_time",
-    "published_time",
-    "dc.date",
-    "dc.date.issued",
-    "dc.date.created",
-    "dcterms.created",
-    "dcterms.issued",
-    "dcterms.date",
-    "datepublished",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
-    "pubdate",
-    "date",
+    "article:published_time", "og:published_time", "og:article:published_time", "published_time", "dc.date",
+    "dc.date.issued", "dc.date.created", "dcterms.created", "dcterms.issued", "dcterms.date", "datepublished",
+    "sailthru.date", "parsely-pub-date", "article.published", "pubdate", "date",
 ];
-const META_MODIFIED: [&str; 6] =
-    ["article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified", "datemodified", "last-modified"];
+const META_MODIFIED: [&str; 6] = [
+    "article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified", "datemodified", "last-modified",
+];
 
 fn published_at(
     metas: &MetaTags,
@@ -1415,13 +1489,20 @@ fn published_at(
 /// Machine-readable dates under the given keys, most reliable first: the
 /// article's JSON-LD, `<meta>` tags, then a web page's JSON-LD (its own date,
 /// less specific than the article's).
-fn machine_dates(metas: &MetaTags, json_ld: &JsonLd, ld_keys: &[&str], meta_keys: &[&str], published: bool) -> Vec<Stamp> {
+fn machine_dates(
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    ld_keys: &[&str],
+    meta_keys: &[&str],
+    published: bool,
+) -> Vec<Stamp> {
     let date_of = |o: &Value| ld_keys.iter().find_map(|k| json_first_string(o, k).and_then(|d| parse_date(&d)));
     let mut out: Vec<Stamp> = json_ld.articles().filter_map(date_of).collect();
     out.extend(metas.all(meta_keys).filter_map(parse_date));
     if published {
         // Other names publishers give the field: `publish-date`, `published_date`...
-        let mut keys: Vec<&String> = metas.0.keys().filter(|k| k.contains("publish") && !k.contains("publisher")).collect();
+        let mut keys: Vec<&String> =
+            metas.0.keys().filter(|k| k.contains("publish") && !k.contains("publisher")).collect();
         keys.sort();
         out.extend(keys.into_iter().flat_map(|k| metas.0.get(k).into_iter().flatten()).filter_map(|v| parse_date(v)));
     }
@@ -1500,7 +1581,8 @@ fn shown_date(times: &[ElementRef], visible: &VisibleText) -> Option<ShownDate> 
         // `article time[datetime], main time[datetime], time[itemprop~=datePublished], time[pubdate]`
         let published_time = |t: &ElementRef| {
             let v = t.value();
-            let in_article = || t.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "article" | "main"));
+            let in_article =
+                || t.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "article" | "main"));
             (v.attr("datetime").is_some() && in_article())
                 || v.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "datePublished"))
                 || v.attr("pubdate").is_some()
@@ -1514,7 +1596,11 @@ fn shown_date(times: &[ElementRef], visible: &VisibleText) -> Option<ShownDate> 
             .filter(|t| !in_comments_or_nav(*t))
             .find_map(|t| {
                 let stamp = t.value().attr("datetime").and_then(parse_date)?;
-                let class = [t.value().attr("class"), t.value().attr("itemprop")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                let class = [t.value().attr("class"), t.value().attr("itemprop")]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 Some(ShownDate { stamp, is_update: is_update_label(&class) })
             })
     };
@@ -1550,7 +1636,8 @@ fn next_to_byline(visible: &VisibleText, byline: &str) -> Option<Stamp> {
 /// 4:12pm but has been regularly updated").
 fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
     let label = static_regex!(r"(?i)\b(?:published|posted|updated|publié|publicado|veröffentlicht|pubblicato)\b");
-    let published_on = static_regex!(r"(?i)\b(?:published|posted|publié|publicado|veröffentlicht|pubblicato)(?:\s+on|\s+the|:)?\s+");
+    let published_on =
+        static_regex!(r"(?i)\b(?:published|posted|publié|publicado|veröffentlicht|pubblicato)(?:\s+on|\s+the|:)?\s+");
     let labelled = |t: &str| {
         if t.chars().count() <= 80 {
             return label.find(t).and_then(|m| t.get(m.start()..)).and_then(dateline_date);
@@ -1568,7 +1655,8 @@ fn in_byline_area(el: ElementRef) -> bool {
     el.ancestors().take(4).filter_map(ElementRef::wrap).any(|a| {
         let v = a.value();
         let attrs = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
-        v.name() == "header" || ["byline", "meta", "date", "posted", "author", "header"].iter().any(|k| attrs.contains(k))
+        v.name() == "header"
+            || ["byline", "meta", "date", "posted", "author", "header"].iter().any(|k| attrs.contains(k))
     })
 }
 
@@ -1587,7 +1675,10 @@ fn parse_timestamp(raw: &str) -> Option<Stamp> {
     if !has_ascii_digit(s) {
         return None;
     }
-    let stamp = |dt: DateTime<chrono::FixedOffset>| Stamp { day: dt.date_naive(), utc_micros: dt.with_timezone(&Utc).timestamp_micros() };
+    let stamp = |dt: DateTime<chrono::FixedOffset>| Stamp {
+        day: dt.date_naive(),
+        utc_micros: dt.with_timezone(&Utc).timestamp_micros(),
+    };
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(stamp(dt));
     }
@@ -1666,8 +1757,9 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     // matching only month names finds the same dates as any word would.
     let month_first = static_regex!(&with_month_names(r"(?i)\b(MONTH)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"));
     // Day first also with hyphens, as date formats of some CMSs write it ("04-Aug-2021").
-    let day_first =
-        static_regex!(&with_month_names(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:de\s+)?(MONTH)\.?,?(?:\s+|-)(?:de\s+)?(\d{4})\b"));
+    let day_first = static_regex!(&with_month_names(
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:de\s+)?(MONTH)\.?,?(?:\s+|-)(?:de\s+)?(\d{4})\b"
+    ));
     let iso = static_regex!(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b");
     let numeric = static_regex!(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b");
     let date = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
@@ -1675,7 +1767,11 @@ fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     let named = month_first
         .captures_iter(text)
         .find_map(|c| Some((month_number(&c[1]).and_then(|m| date(&c[3], m, &c[2]))?, span(&c))))
-        .or_else(|| day_first.captures_iter(text).find_map(|c| Some((month_number(&c[2]).and_then(|m| date(&c[3], m, &c[1]))?, span(&c)))));
+        .or_else(|| {
+            day_first
+                .captures_iter(text)
+                .find_map(|c| Some((month_number(&c[2]).and_then(|m| date(&c[3], m, &c[1]))?, span(&c))))
+        });
     if named.is_some() {
         return named;
     }
@@ -1716,12 +1812,12 @@ fn has_year_digits(text: &str) -> bool {
 /// Words that may stand with a date in a dateline: labels, times, zones,
 /// weekdays, reading time (English, French, Spanish, German, Italian).
 const DATELINE_WORDS: [&str; 76] = [
-    "published", "publish", "updated", "update", "last", "posted", "on", "the", "by", "at", "date", "modified", "reviewed", "created",
-    "written", "originally", "first", "mise", "am", "pm", "a", "p", "m", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et",
-    "pt", "utc", "gmt", "cet", "cest", "bst", "ist", "min", "mins", "minute", "minutes", "read", "publié", "publie", "le",
-    "mis", "à", "jour", "publicado", "actualizado", "el", "veröffentlicht", "aktualisiert", "um", "uhr", "pubblicato",
-    "il", "aggiornato", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
-    "wed", "thu", "thurs", "fri", "sat", "sun",
+    "published", "publish", "updated", "update", "last", "posted", "on", "the", "by", "at", "date", "modified",
+    "reviewed", "created", "written", "originally", "first", "mise", "am", "pm", "a", "p", "m", "est", "edt", "cst",
+    "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "utc", "gmt", "cet", "cest", "bst", "ist", "min", "mins", "minute",
+    "minutes", "read", "publié", "publie", "le", "mis", "à", "jour", "publicado", "actualizado", "el",
+    "veröffentlicht", "aktualisiert", "um", "uhr", "pubblicato", "il", "aggiornato", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
 ];
 
 /// The date of a text that is a dateline: a date with only its label, time
@@ -1745,8 +1841,13 @@ fn dateline_part_date(text: &str) -> Option<NaiveDate> {
     if rest[0].trim_end().strip_suffix(['-', '–']).is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit())) {
         return None;
     }
-    let is_dateline_word = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) || DATELINE_WORDS.contains(&w.to_lowercase().as_str());
-    let other_words = rest.iter().flat_map(|r| r.split(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).filter(|w| !is_dateline_word(w));
+    let is_dateline_word =
+        |w: &&str| w.chars().all(|c| c.is_ascii_digit()) || DATELINE_WORDS.contains(&w.to_lowercase().as_str());
+    let other_words = rest
+        .iter()
+        .flat_map(|r| r.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .filter(|w| !is_dateline_word(w));
     (other_words.count() == 0).then_some(date)
 }
 
@@ -1754,8 +1855,10 @@ fn dateline_part_date(text: &str) -> Option<NaiveDate> {
 fn date_in_url(url: &str) -> Option<Stamp> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     // Separators may be percent-encoded (`%2F`) in URLs copied from metadata.
-    let caps = static_regex!(&with_month_names(r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2}|MONTH)(?:[/-]|%2F)(\d{1,2})(?:\D|$)"))
-        .captures(path)?;
+    let caps = static_regex!(&with_month_names(
+        r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2}|MONTH)(?:[/-]|%2F)(\d{1,2})(?:\D|$)"
+    ))
+    .captures(path)?;
     let year = caps.get(1)?.as_str().parse().ok()?;
     let month = caps.get(2).and_then(|m| m.as_str().parse().ok().or_else(|| month_number(m.as_str())))?;
     let day = caps.get(3)?.as_str().parse().ok()?;
@@ -1855,7 +1958,11 @@ mod tests {
         let m = meta_of(html, None);
         assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(m.published_at, Some(micros("2024-03-05T00:00:00Z")));
-        assert!(is_comments_token("post-comments") && is_comments_token("disqus_thread") && !is_comments_token("has-comments"));
+        assert!(
+            is_comments_token("post-comments")
+                && is_comments_token("disqus_thread")
+                && !is_comments_token("has-comments")
+        );
     }
 
     #[test]
@@ -1870,7 +1977,10 @@ mod tests {
         assert_eq!(clean_byline("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
         assert_eq!(clean_byline("Written by: Ana Lima | March 5, 2024"), ["Ana Lima"]);
         // An organisation name keeps its "and".
-        assert_eq!(clean_byline("Center for Drug Evaluation and Research"), ["Center for Drug Evaluation and Research"]);
+        assert_eq!(
+            clean_byline("Center for Drug Evaluation and Research"),
+            ["Center for Drug Evaluation and Research"]
+        );
         let html = r#"<html><head><meta name="author" content="Jane Doe"><meta name="author" content="John Roe"></head></html>"#;
         assert_eq!(meta_of(html, None).byline.as_deref(), Some("Jane Doe, John Roe"));
     }
@@ -1929,10 +2039,14 @@ mod tests {
         let m = meta_of(html, Some("https://news.example/world/2024/03/05/floods-close-roads/"));
         assert_eq!(m.published_at, Some(micros("2024-03-05T00:00:00Z")));
         assert_eq!(date_in_url("https://news.example/2024/13/05/x"), None);
-        assert_eq!(date_in_url("https://blog.example/articles/2025-12-15+Rust+backend").map(|s| s.utc_micros), Some(micros("2025-12-15T00:00:00Z")));
+        assert_eq!(
+            date_in_url("https://blog.example/articles/2025-12-15+Rust+backend").map(|s| s.utc_micros),
+            Some(micros("2025-12-15T00:00:00Z"))
+        );
         assert_eq!(date_in_url("https://news.example/2024/03/051/x"), None);
         assert_eq!(
-            date_in_url("https://www.wine.example/knowledge-centre/blog/2023/october/03/how-many-wine-types/").map(|s| s.utc_micros),
+            date_in_url("https://www.wine.example/knowledge-centre/blog/2023/october/03/how-many-wine-types/")
+                .map(|s| s.utc_micros),
             Some(micros("2023-10-03T00:00:00Z"))
         );
         assert_eq!(date_in_url("https://news.example/2024/octopus/03/x"), None);
@@ -1978,8 +2092,14 @@ mod tests {
         let with_site = r#"<html><head><meta property="og:site_name" content="Daily Planet">
             <title>Floods close roads across the region | Daily Planet</title></head></html>"#;
         assert_eq!(meta_of(with_site, None).title.as_deref(), Some("Floods close roads across the region"));
-        assert_eq!(strip_site_name("Floods close roads across the region - The Gazette", None), "Floods close roads across the region");
-        assert_eq!(strip_site_name("World | Floods close roads across the region", None), "Floods close roads across the region");
+        assert_eq!(
+            strip_site_name("Floods close roads across the region - The Gazette", None),
+            "Floods close roads across the region"
+        );
+        assert_eq!(
+            strip_site_name("World | Floods close roads across the region", None),
+            "Floods close roads across the region"
+        );
         assert_eq!(strip_site_name("Rust 2024 - what changes", None), "Rust 2024 - what changes");
         assert_eq!(strip_site_name("A brief intro to git • Cory Dransfeldt", None), "A brief intro to git");
     }
@@ -1996,7 +2116,10 @@ mod tests {
     fn heading_loses_the_title_suffixes_it_repeats() {
         let html = r#"<html><head><title>How meditation rewires brains and improves physical health | Opinion</title></head>
             <body><h1>How meditation rewires brains and improves physical health | Opinion</h1><p>Sit still.</p></body></html>"#;
-        assert_eq!(meta_of(html, None).title.as_deref(), Some("How meditation rewires brains and improves physical health"));
+        assert_eq!(
+            meta_of(html, None).title.as_deref(),
+            Some("How meditation rewires brains and improves physical health")
+        );
         let html = r#"<html><head><meta property="og:site_name" content="Artlyst">
             <title>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst - Artlyst</title></head>
             <body><h1>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</h1><p>Ten shows.</p></body></html>"#;
@@ -2118,7 +2241,9 @@ mod tests {
             itemprop="datePublished">April 24, 2025</time></span></div><p>Our picks.</p></body></html>"#;
         assert_eq!(meta_of(html, None).published_at, Some(micros("2025-04-24T00:00:00Z")));
         // Themes mark a never-revised date both published and updated.
-        let doc = Html::parse_fragment(r#"<time class="entry-date published updated">12th February 2025</time><span class="updated">2025-11-03</span>"#);
+        let doc = Html::parse_fragment(
+            r#"<time class="entry-date published updated">12th February 2025</time><span class="updated">2025-11-03</span>"#,
+        );
         let marked: Vec<bool> = doc.select(static_selector!("time, span")).map(is_marked_modified).collect();
         assert_eq!(marked, [false, true]);
     }
@@ -2261,7 +2386,12 @@ mod tests {
         );
         let flags: Vec<bool> = doc.select(static_selector!("div")).map(is_comments).collect();
         assert_eq!(flags, [true, true, false, false, true, true]);
-        assert!(!may_name_comments("") && !may_name_comments("m") && !may_name_comments("summary") && may_name_comments("x DisQus"));
+        assert!(
+            !may_name_comments("")
+                && !may_name_comments("m")
+                && !may_name_comments("summary")
+                && may_name_comments("x DisQus")
+        );
     }
 
     #[test]
@@ -2276,7 +2406,9 @@ mod tests {
 
     #[test]
     fn malformed_json_ld_is_read_or_ignored() {
-        let values = parse_lenient_json("<!-- {\"@type\": \"Article\", \"headline\": \"A\\\"B\", // note\n \"name\": \"x\",} -->");
+        let values = parse_lenient_json(
+            "<!-- {\"@type\": \"Article\", \"headline\": \"A\\\"B\", // note\n \"name\": \"x\",} -->",
+        );
         assert_eq!(values.len(), 1);
         assert_eq!(values[0]["headline"], "A\"B");
         assert!(parse_lenient_json("{\"@type\": ").is_empty());

@@ -90,7 +90,9 @@ mod tests {
 
     #[test]
     fn whitespace_normalized_copies_only_what_needs_normalising() {
-        for text in ["Floods close roads", "\n   Floods close roads\n", "Floods  close\troads", " ", "Floods\u{a0}close"] {
+        for text in
+            ["Floods close roads", "\n   Floods close roads\n", "Floods  close\troads", " ", "Floods\u{a0}close"]
+        {
             assert_eq!(whitespace_normalized(text), normalize_whitespace(text), "{text:?}");
         }
         assert!(matches!(whitespace_normalized("\n  Floods close roads "), Cow::Borrowed("Floods close roads")));

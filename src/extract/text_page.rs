@@ -74,11 +74,8 @@ pub struct ChromeFilter;
 
 impl ChromeFilter {
     pub fn extract(&self, text: &str) -> Article {
-        let lines: Vec<String> = text
-            .lines()
-            .map(normalize_whitespace)
-            .filter(|l| !l.is_empty() && !is_chrome(l))
-            .collect();
+        let lines: Vec<String> =
+            text.lines().map(normalize_whitespace).filter(|l| !l.is_empty() && !is_chrome(l)).collect();
         let headline = find_headline(&lines);
         let body_start = headline.map_or(0, |h| h + 1);
         let title = headline.and_then(|h| lines.get(h)).cloned();
@@ -87,8 +84,10 @@ impl ChromeFilter {
             .iter()
             .enumerate()
             .map(|(i, line)| {
-                let next_is_longer = body.get(i + 1).is_some_and(|n| n.split_whitespace().count() > line.split_whitespace().count());
-                let kind = if next_is_longer && is_heading_shaped(line) { BlockKind::Heading } else { BlockKind::Paragraph };
+                let next_is_longer =
+                    body.get(i + 1).is_some_and(|n| n.split_whitespace().count() > line.split_whitespace().count());
+                let kind =
+                    if next_is_longer && is_heading_shaped(line) { BlockKind::Heading } else { BlockKind::Paragraph };
                 Block { kind, text: (*line).clone() }
             })
             .collect();
@@ -149,9 +148,16 @@ mod tests {
         let first = article.blocks.first().expect("blocks");
         assert!(first.text.starts_with("U.S. and Pakistani officials say"), "{}", first.text);
         let last = article.blocks.last().expect("blocks");
-        assert!(last.text.starts_with("Kerry says Washington and Islamabad have a vital shared interest"), "{}", last.text);
+        assert!(
+            last.text.starts_with("Kerry says Washington and Islamabad have a vital shared interest"),
+            "{}",
+            last.text
+        );
         assert!(last.text.ends_with("Energy Department."));
-        for chrome in ["Accessibility links", "Breaking News", "please wait", "No media source", "0:00", "Counter-Terror Cooperation"] {
+        for chrome in [
+            "Accessibility links", "Breaking News", "please wait", "No media source", "0:00",
+            "Counter-Terror Cooperation",
+        ] {
             assert!(article.blocks.iter().all(|b| !b.text.contains(chrome)), "chrome {chrome:?} kept");
         }
         assert!(article.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
@@ -163,16 +169,25 @@ mod tests {
         let quote = "\"We recognize that Pakistan is a vital partner in supporting a secure Afghanistan,\" he said. \
                      \"And we know how closely Pakistan's own security is linked to Afghanistan's success.\"";
         assert!(article.blocks.iter().any(|b| b.text == quote));
-        let aziz = article.blocks.iter().find(|b| b.text.starts_with("\"Although the war in Afghanistan")).expect("Aziz quote");
+        let aziz = article
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("\"Although the war in Afghanistan"))
+            .expect("Aziz quote");
         assert!(aziz.text.ends_with("after 2014,\" Aziz said."));
     }
 
     #[test]
     fn chrome_lines_by_phrase_and_shape() {
-        for line in ["Skip to main content", "Skip to navigation", "Embed", "share", "Download", "0:00 0:02:21 0:00", "Share on Facebook", "270p | 3.0MB"] {
+        for line in [
+            "Skip to main content", "Skip to navigation", "Embed", "share", "Download", "0:00 0:02:21 0:00",
+            "Share on Facebook", "270p | 3.0MB",
+        ] {
             assert!(is_chrome(line), "{line}");
         }
-        for line in ["Share prices fell on Monday.", "Kerry says it's central to U.S. security.", "2:1 win for the home side"] {
+        for line in
+            ["Share prices fell on Monday.", "Kerry says it's central to U.S. security.", "2:1 win for the home side"]
+        {
             assert!(!is_chrome(line), "{line}");
         }
     }
@@ -190,7 +205,8 @@ mod tests {
 
     #[test]
     fn text_starting_with_a_sentence_has_no_title() {
-        let article = ChromeFilter.extract("The council met on Tuesday and approved the budget.\nIt takes effect in May.\n");
+        let article =
+            ChromeFilter.extract("The council met on Tuesday and approved the budget.\nIt takes effect in May.\n");
         assert_eq!(article.metadata.title, None);
         assert_eq!(article.blocks.len(), 2);
     }

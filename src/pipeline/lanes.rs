@@ -93,7 +93,8 @@ fn read_input(
     clock: &StageClock,
     emit: &mut impl FnMut(ReadEvent) -> bool,
 ) -> (InputKind, bool) {
-    let (kind, mut events) = clock.time(Stage::Read, || open_input_inflating_on(path, source, counter.clone(), pool.clone()));
+    let (kind, mut events) =
+        clock.time(Stage::Read, || open_input_inflating_on(path, source, counter.clone(), pool.clone()));
     while let Some(event) = clock.time(Stage::Read, || events.next()) {
         if !emit(event) {
             return (kind, false);
@@ -178,7 +179,9 @@ mod tests {
 
     fn summary(event: &ReadEvent) -> String {
         match event {
-            ReadEvent::Record(r) => format!("record {} {:?} {}", r.source, r.record_offset, r.url.as_deref().unwrap_or("-")),
+            ReadEvent::Record(r) => {
+                format!("record {} {:?} {}", r.source, r.record_offset, r.url.as_deref().unwrap_or("-"))
+            }
             ReadEvent::Skipped(s) => format!("skip {} {:?} {}", s.source, s.record_offset, s.reason),
             ReadEvent::Rejected(r) => format!("reject {} {:?} {}", r.source, r.record_offset, r.reason),
         }

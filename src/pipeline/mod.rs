@@ -21,17 +21,17 @@ use crate::write::lock::DatasetLock;
 use crate::write::manifest::{InputSummary, Manifest, RunSummary, StageSeconds};
 use crate::write::parquet::run_prefix;
 use crate::write::shards::{self, ShardInfo};
-use crate::write::{Counts, Written};
 use crate::write::store::{crash_point, DatasetStore};
 use crate::write::{upload, DatasetWriter, Outcome};
+use crate::write::{Counts, Written};
 use anyhow::Context;
 use crossbeam_channel::bounded;
 use progress::Progress;
 use rayon::prelude::*;
+pub use shard::Shard;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
-pub use shard::Shard;
 use transform::{Stage, Transformer};
 
 /// How progress is shown on standard error.
@@ -136,7 +136,13 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
 
 /// A build for `--out s3://...`: built in a local staging folder, then
 /// uploaded in the order [`upload`] explains.
-fn build_into_object_store(opts: &BuildOptions, url: &ObjectUrl, files: &[PathBuf], ignored: Vec<PathBuf>, clock: RunClock) -> anyhow::Result<Manifest> {
+fn build_into_object_store(
+    opts: &BuildOptions,
+    url: &ObjectUrl,
+    files: &[PathBuf],
+    ignored: Vec<PathBuf>,
+    clock: RunClock,
+) -> anyhow::Result<Manifest> {
     if opts.incremental {
         crate::usage_bail!(
             "--incremental cannot write to object storage ({url}): it adds to the files of the previous version in \
@@ -159,14 +165,20 @@ fn build_into_object_store(opts: &BuildOptions, url: &ObjectUrl, files: &[PathBu
 }
 
 /// A build that publishes a new version of the dataset in `opts.out`.
-fn build_version(opts: &BuildOptions, files: &[PathBuf], ignored: Vec<PathBuf>, clock: RunClock) -> anyhow::Result<Manifest> {
+fn build_version(
+    opts: &BuildOptions,
+    files: &[PathBuf],
+    ignored: Vec<PathBuf>,
+    clock: RunClock,
+) -> anyhow::Result<Manifest> {
     let _lock = DatasetLock::acquire(&opts.out)?;
     let store = DatasetStore::open(&opts.out);
     let current = store.current()?;
     store.recover(current.as_ref())?;
     let foreign = store.foreign_entries();
     if (current.is_some() || !foreign.is_empty()) && !opts.overwrite && !opts.incremental {
-        let held: Vec<&str> = if foreign.is_empty() { vec!["documents", "paragraphs", "quotes"] } else { foreign.clone() };
+        let held: Vec<&str> =
+            if foreign.is_empty() { vec!["documents", "paragraphs", "quotes"] } else { foreign.clone() };
         crate::usage_bail!(
             "{} already holds a dataset ({}); pass --incremental to add new and changed inputs to it, --overwrite to \
              replace it, or choose another --out",
@@ -224,7 +236,13 @@ fn build_version(opts: &BuildOptions, files: &[PathBuf], ignored: Vec<PathBuf>, 
 
 /// One shard's build: its share of the inputs into its own folder, marked
 /// complete at the end; `newsmill commit` publishes the shards together.
-fn build_shard(opts: &BuildOptions, files: &[PathBuf], ignored: Vec<PathBuf>, shard: Shard, clock: RunClock) -> anyhow::Result<Manifest> {
+fn build_shard(
+    opts: &BuildOptions,
+    files: &[PathBuf],
+    ignored: Vec<PathBuf>,
+    shard: Shard,
+    clock: RunClock,
+) -> anyhow::Result<Manifest> {
     if opts.incremental {
         crate::usage_bail!("--shard builds a dataset from scratch and cannot be combined with --incremental");
     }
@@ -250,7 +268,13 @@ fn build_shard(opts: &BuildOptions, files: &[PathBuf], ignored: Vec<PathBuf>, sh
         shard: Some(format!("{}/{}", shard.index, shard.count)),
     };
     if shards::is_complete(&dir, &info, &my_files)? {
-        return Ok(Manifest::unchanged(clock.started_at, clock.started, opts.threads.max(1), RunSummary { inputs_read: 0, inputs_unchanged: my_files.len(), ..run }, ignored));
+        return Ok(Manifest::unchanged(
+            clock.started_at,
+            clock.started,
+            opts.threads.max(1),
+            RunSummary { inputs_read: 0, inputs_unchanged: my_files.len(), ..run },
+            ignored,
+        ));
     }
     shards::reset(&dir)?;
     let writer = DatasetWriter::create(&dir, &shards::shard_prefix(shard.index), Carried::default())?;
@@ -262,7 +286,13 @@ fn build_shard(opts: &BuildOptions, files: &[PathBuf], ignored: Vec<PathBuf>, sh
     Ok(manifest)
 }
 
-fn manifest(opts: &BuildOptions, clock: RunClock, run: RunSummary, output: StagesOutput, ignored: Vec<PathBuf>) -> Manifest {
+fn manifest(
+    opts: &BuildOptions,
+    clock: RunClock,
+    run: RunSummary,
+    output: StagesOutput,
+    ignored: Vec<PathBuf>,
+) -> Manifest {
     Manifest {
         tool: "newsmill",
         tool_version: env!("CARGO_PKG_VERSION"),
@@ -308,16 +338,23 @@ fn run_stages(opts: &BuildOptions, plan: &Plan, writer: DatasetWriter) -> anyhow
     let reader = std::thread::Builder::new().name("newsmill-reader".into()).spawn(move || -> anyhow::Result<_> {
         let mut batch = Vec::with_capacity(batch_records);
         let mut batch_bytes = 0;
-        let inputs = lanes::read_in_order(files, lanes, Some(reader_pool), &reader_counter, &reader_transformer.clock, |event| {
-            batch_bytes += event.payload_len();
-            batch.push(event);
-            if batch.len() < batch_records && batch_bytes < BATCH_BYTES {
-                return true;
-            }
-            batch_bytes = 0;
-            // A failed send means the run stopped downstream; its error is reported there.
-            batch_tx.send(std::mem::replace(&mut batch, Vec::with_capacity(batch_records))).is_ok()
-        })?;
+        let inputs = lanes::read_in_order(
+            files,
+            lanes,
+            Some(reader_pool),
+            &reader_counter,
+            &reader_transformer.clock,
+            |event| {
+                batch_bytes += event.payload_len();
+                batch.push(event);
+                if batch.len() < batch_records && batch_bytes < BATCH_BYTES {
+                    return true;
+                }
+                batch_bytes = 0;
+                // A failed send means the run stopped downstream; its error is reported there.
+                batch_tx.send(std::mem::replace(&mut batch, Vec::with_capacity(batch_records))).is_ok()
+            },
+        )?;
         if !batch.is_empty() {
             let _ = batch_tx.send(batch);
         }
@@ -372,7 +409,6 @@ fn run_stages(opts: &BuildOptions, plan: &Plan, writer: DatasetWriter) -> anyhow
     Ok(StagesOutput { counts, files, inputs, stage_secs: transformer.clock.seconds() })
 }
 
-
 /// Hands the oldest finished batch to the writer. `Ok(false)` when the
 /// writer has stopped (its own error says why).
 fn forward(
@@ -385,4 +421,3 @@ fn forward(
     let outcomes = batch.recv().map_err(|_| anyhow::anyhow!("a batch of records was lost by the worker threads"))?;
     Ok(out_tx.send(outcomes).is_ok())
 }
-

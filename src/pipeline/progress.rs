@@ -18,7 +18,8 @@ impl Progress {
         use std::io::IsTerminal;
         let terminal = std::io::stderr().is_terminal();
         let bar = (mode == ProgressMode::Always || (mode == ProgressMode::Auto && terminal)).then(|| {
-            let bar = indicatif::ProgressBar::with_draw_target(Some(total_bytes), indicatif::ProgressDrawTarget::stderr());
+            let bar =
+                indicatif::ProgressBar::with_draw_target(Some(total_bytes), indicatif::ProgressDrawTarget::stderr());
             bar.set_style(
                 indicatif::ProgressStyle::with_template(
                     "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {bytes_per_sec} · {msg} · ETA {eta}",
@@ -62,4 +63,3 @@ impl Progress {
         }
     }
 }
-

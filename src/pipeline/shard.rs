@@ -21,13 +21,22 @@ impl Shard {
     /// Parses `K/N`, or `auto/N` with K from the scheduler's environment
     /// (`env` looks a variable up).
     pub fn parse(spec: &str, env: impl Fn(&str) -> Option<String>) -> Result<Shard, String> {
-        let (index, count) = spec.split_once('/').ok_or_else(|| format!("{spec:?} is not K/N (for example 0/4, or auto/4)"))?;
-        let count: u32 = count.trim().parse().ok().filter(|&n| n > 0).ok_or_else(|| format!("{count:?} is not a shard count of 1 or more"))?;
+        let (index, count) =
+            spec.split_once('/').ok_or_else(|| format!("{spec:?} is not K/N (for example 0/4, or auto/4)"))?;
+        let count: u32 = count
+            .trim()
+            .parse()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| format!("{count:?} is not a shard count of 1 or more"))?;
         let index = if index.trim() == "auto" {
-            let (name, value) = INDEX_VARIABLES
-                .iter()
-                .find_map(|name| env(name).map(|v| (*name, v)))
-                .ok_or_else(|| format!("--shard auto/{count} needs the task index in one of {}; none is set", INDEX_VARIABLES.join(", ")))?;
+            let (name, value) =
+                INDEX_VARIABLES.iter().find_map(|name| env(name).map(|v| (*name, v))).ok_or_else(|| {
+                    format!(
+                        "--shard auto/{count} needs the task index in one of {}; none is set",
+                        INDEX_VARIABLES.join(", ")
+                    )
+                })?;
             value.trim().parse::<u32>().map_err(|_| format!("{name}={value:?} is not a task index"))?
         } else {
             index.trim().parse::<u32>().map_err(|_| format!("{index:?} is not a shard index"))?
@@ -81,13 +90,20 @@ mod tests {
 
     #[test]
     fn every_file_goes_to_exactly_one_shard_and_big_files_are_spread() {
-        let files: Vec<(PathBuf, u64)> = [900, 10, 800, 20, 700, 30, 5, 1000].iter().enumerate().map(|(i, &s)| (PathBuf::from(format!("f{i}")), s)).collect();
+        let files: Vec<(PathBuf, u64)> = [900, 10, 800, 20, 700, 30, 5, 1000]
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| (PathBuf::from(format!("f{i}")), s))
+            .collect();
         for count in 1..=5 {
-            let mut seen: Vec<usize> = (0..count).flat_map(|k| Shard { index: k, count }.assign(&files)).map(|(i, _)| i).collect();
+            let mut seen: Vec<usize> =
+                (0..count).flat_map(|k| Shard { index: k, count }.assign(&files)).map(|(i, _)| i).collect();
             seen.sort_unstable();
             assert_eq!(seen, (0..files.len()).collect::<Vec<_>>(), "{count} shards");
         }
-        let loads: Vec<u64> = (0..3).map(|k| Shard { index: k, count: 3 }.assign(&files).iter().map(|(i, _)| files[*i].1).sum()).collect();
+        let loads: Vec<u64> = (0..3)
+            .map(|k| Shard { index: k, count: 3 }.assign(&files).iter().map(|(i, _)| files[*i].1).sum())
+            .collect();
         // Greedy largest-first: no shard exceeds an even share by more than the largest file.
         let total: u64 = loads.iter().sum();
         assert!(loads.iter().all(|&l| l <= total / 3 + 1000), "{loads:?}");

@@ -113,7 +113,10 @@ impl Transformer {
         let (article, text, paragraphs): (Article, String, Vec<ParagraphSpan>) = match body {
             Body::Html { bytes, http_charset } => {
                 if is_binary(&bytes) {
-                    return reject("binary_content", format!("the {} bytes given as HTML are binary data", bytes.len()));
+                    return reject(
+                        "binary_content",
+                        format!("the {} bytes given as HTML are binary data", bytes.len()),
+                    );
                 }
                 let decoded = self.clock.time(Stage::Decode, || decode_html(&bytes, http_charset.as_deref()));
                 let html = match self.clock.time(Stage::Extract, || check_and_prune(&decoded.text)) {
@@ -129,7 +132,10 @@ impl Transformer {
             }
             Body::ScrapedText { bytes } => {
                 if is_binary(&bytes) {
-                    return reject("binary_content", format!("the {} bytes given as text are binary data", bytes.len()));
+                    return reject(
+                        "binary_content",
+                        format!("the {} bytes given as text are binary data", bytes.len()),
+                    );
                 }
                 let decoded = self.clock.time(Stage::Decode, || decode_text(&bytes));
                 let article = self.clock.time(Stage::Extract, || ChromeFilter.extract(&decoded.text));
@@ -144,8 +150,9 @@ impl Transformer {
         if paragraphs.is_empty() {
             return reject("no_text", "no article text was found in the page".into());
         }
-        let (quotes, signature, n_words) =
-            self.clock.time(Stage::Segment, || (self.segmenter.segment(&text, &paragraphs), Signature::of(&text), count_words(&text)));
+        let (quotes, signature, n_words) = self.clock.time(Stage::Segment, || {
+            (self.segmenter.segment(&text, &paragraphs), Signature::of(&text), count_words(&text))
+        });
         let meta = article.metadata;
         let language = meta.language.or_else(|| detect_language(&text));
         Outcome::Document(Box::new(Document {
@@ -231,7 +238,10 @@ mod tests {
 
     #[test]
     fn binary_html_is_rejected() {
-        let record = Record { body: Body::Html { bytes: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), http_charset: None }, ..jsonl_record("") };
+        let record = Record {
+            body: Body::Html { bytes: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), http_charset: None },
+            ..jsonl_record("")
+        };
         let outcome = Transformer::default().process(record);
         assert!(matches!(outcome, Outcome::Rejected(r) if r.reason == "binary_content"));
     }

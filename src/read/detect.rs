@@ -181,7 +181,10 @@ fn classify(head: &[u8], path: &Path, gzip: bool) -> (InputKind, &'static str) {
 }
 
 /// Magic numbers of the binary formats crawls are full of.
-const BINARY_MAGIC: &[&[u8]] = &[b"\x89PNG", b"\xFF\xD8\xFF", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x00\x00\x01\x00", b"RIFF", b"\x1f\x8b", b"wOFF", b"wOF2"];
+const BINARY_MAGIC: &[&[u8]] = &[
+    b"\x89PNG", b"\xFF\xD8\xFF", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x00\x00\x01\x00", b"RIFF", b"\x1f\x8b", b"wOFF",
+    b"wOF2",
+];
 
 /// Whether the first bytes of a page are binary data rather than text: a known
 /// binary magic number, or more NUL and control bytes than stray ones in real
@@ -201,9 +204,21 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 
 fn looks_like_markup(head: &[u8]) -> bool {
     let lower: Vec<u8> = head.iter().take(2048).map(u8::to_ascii_lowercase).collect();
-    [&b"<!doctype html"[..], b"<html", b"<head", b"<body", b"<meta", b"<title", b"<div", b"<p>", b"<article", b"<?xml", b"<!--"]
-        .iter()
-        .any(|tag| lower.windows(tag.len()).any(|w| w == *tag))
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<meta",
+        b"<title",
+        b"<div",
+        b"<p>",
+        b"<article",
+        b"<?xml",
+        b"<!--",
+    ]
+    .iter()
+    .any(|tag| lower.windows(tag.len()).any(|w| w == *tag))
 }
 
 fn first_line_is_json_object(head: &[u8]) -> bool {
@@ -235,7 +250,9 @@ pub fn open_input_inflating_on(
     };
     let mut raw = match open_raw(path) {
         Ok(raw) => raw,
-        Err(e) => return (InputKind::Unsupported, reject("unreadable_file", format!("cannot open {}: {e}", path.display()))),
+        Err(e) => {
+            return (InputKind::Unsupported, reject("unreadable_file", format!("cannot open {}: {e}", path.display())))
+        }
     };
     // The head read to sniff the kind is read again by the reader, from memory:
     // one pass over the input, which a stream from object storage needs.

@@ -51,10 +51,16 @@ impl JsonlReader {
         let line = if offset == 0 { line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line) } else { line };
         let parsed: Line = match serde_json::from_slice(line) {
             Ok(p) => p,
-            Err(e) => return self.reject(offset, "invalid_json", format!("line at byte {offset} is not a JSON object: {e}")),
+            Err(e) => {
+                return self.reject(offset, "invalid_json", format!("line at byte {offset} is not a JSON object: {e}"))
+            }
         };
         let Some(id) = parsed.id.or(parsed.doc_id) else {
-            return self.reject(offset, "missing_field", format!("line at byte {offset} has no \"id\" (or \"doc_id\")"));
+            return self.reject(
+                offset,
+                "missing_field",
+                format!("line at byte {offset} has no \"id\" (or \"doc_id\")"),
+            );
         };
         let Some(text) = parsed.text else {
             return self.reject(offset, "missing_field", format!("line at byte {offset} has no \"text\" string"));
@@ -92,8 +98,11 @@ impl Iterator for JsonlReader {
                         let mut rest = Vec::new();
                         let skipped = self.input.read_until(b'\n', &mut rest).unwrap_or(0);
                         self.offset += skipped as u64;
-                        return Some(self.reject(offset, "record_too_large", format!(
-                            "line at byte {offset} is longer than the {} MiB limit", MAX_RECORD_BYTES >> 20)));
+                        return Some(self.reject(
+                            offset,
+                            "record_too_large",
+                            format!("line at byte {offset} is longer than the {} MiB limit", MAX_RECORD_BYTES >> 20),
+                        ));
                     }
                     if self.line.iter().all(u8::is_ascii_whitespace) {
                         continue;

@@ -107,19 +107,25 @@ pub const MAX_RECORD_BYTES: usize = 8 * 1024 * 1024;
 /// (truncated or corrupt gzip, I/O) becomes a reject that says what happened.
 fn read_whole(source: &Arc<str>, input: Box<dyn std::io::BufRead + Send>) -> Result<Vec<u8>, Reject> {
     use std::io::Read;
-    let reject = |reason: &'static str, detail: String| Reject { source: source.clone(), record_offset: None, reason, detail };
+    let reject =
+        |reason: &'static str, detail: String| Reject { source: source.clone(), record_offset: None, reason, detail };
     let mut bytes = Vec::new();
     match input.take(MAX_RECORD_BYTES as u64 + 1).read_to_end(&mut bytes) {
-        Ok(_) if bytes.len() > MAX_RECORD_BYTES => Err(reject(
-            "record_too_large",
-            format!("the page is larger than the {} MiB limit", MAX_RECORD_BYTES >> 20),
-        )),
+        Ok(_) if bytes.len() > MAX_RECORD_BYTES => {
+            Err(reject("record_too_large", format!("the page is larger than the {} MiB limit", MAX_RECORD_BYTES >> 20)))
+        }
         Ok(_) if bytes.is_empty() => Err(reject("empty_file", "the file holds no bytes once decompressed".into())),
         Ok(_) => Ok(bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof || e.kind() == std::io::ErrorKind::InvalidInput || e.kind() == std::io::ErrorKind::InvalidData => Err(reject(
-            "corrupt_gzip",
-            format!("the gzip stream is truncated or corrupt after {} decompressed bytes: {e}", bytes.len()),
-        )),
+        Err(e)
+            if e.kind() == std::io::ErrorKind::UnexpectedEof
+                || e.kind() == std::io::ErrorKind::InvalidInput
+                || e.kind() == std::io::ErrorKind::InvalidData =>
+        {
+            Err(reject(
+                "corrupt_gzip",
+                format!("the gzip stream is truncated or corrupt after {} decompressed bytes: {e}", bytes.len()),
+            ))
+        }
         Err(e) => Err(reject("read_error", format!("reading failed after {} bytes: {e}", bytes.len()))),
     }
 }

@@ -107,7 +107,8 @@ pub fn block_on<F: std::future::Future>(future: F) -> io::Result<F::Output> {
 /// The client of `bucket`, configured from the environment.
 pub fn store(bucket: &str) -> io::Result<Arc<dyn ObjectStore>> {
     let backend = backend()?;
-    let mut stores = backend.stores.lock().map_err(|_| io::Error::other("the object store clients are unusable after a panic"))?;
+    let mut stores =
+        backend.stores.lock().map_err(|_| io::Error::other("the object store clients are unusable after a panic"))?;
     if let Some(store) = stores.get(bucket) {
         return Ok(store.clone());
     }
@@ -126,13 +127,15 @@ pub fn store(bucket: &str) -> io::Result<Arc<dyn ObjectStore>> {
 }
 
 fn to_io(url: &ObjectUrl, e: object_store::Error) -> io::Error {
-    let kind = if matches!(e, object_store::Error::NotFound { .. }) { io::ErrorKind::NotFound } else { io::ErrorKind::Other };
+    let kind =
+        if matches!(e, object_store::Error::NotFound { .. }) { io::ErrorKind::NotFound } else { io::ErrorKind::Other };
     io::Error::new(kind, format!("{url}: {e}"))
 }
 
 /// Remembers what a listing or a HEAD said of the object `url`.
 fn remember(url: &ObjectUrl, meta: &ObjectMeta) -> io::Result<()> {
-    let mut known = backend()?.known.lock().map_err(|_| io::Error::other("the object metadata cache is unusable after a panic"))?;
+    let mut known =
+        backend()?.known.lock().map_err(|_| io::Error::other("the object metadata cache is unusable after a panic"))?;
     known.insert(url.to_string(), meta.clone());
     Ok(())
 }
@@ -167,7 +170,9 @@ pub fn list(url: &ObjectUrl) -> io::Result<Vec<ObjectMeta>> {
 
 /// Opens the object `url` as a blocking byte stream that resumes after a
 /// dropped connection.
-pub fn open(url: &ObjectUrl) -> io::Result<ResumingReader<impl FnMut(u64, Option<&str>) -> io::Result<Fetched> + Send>> {
+pub fn open(
+    url: &ObjectUrl,
+) -> io::Result<ResumingReader<impl FnMut(u64, Option<&str>) -> io::Result<Fetched> + Send>> {
     let store = store(&url.bucket)?;
     let url = url.clone();
     let location = url.location();
@@ -210,7 +215,15 @@ impl<F: FnMut(u64, Option<&str>) -> io::Result<Fetched>> ResumingReader<F> {
     /// Sends the first request, so that a missing object fails here.
     fn new(mut fetch: F) -> io::Result<Self> {
         let first = fetch(0, None)?;
-        Ok(ResumingReader { fetch, stream: Some(first.stream), pending: Bytes::new(), offset: 0, size: first.size, e_tag: first.e_tag, failures: 0 })
+        Ok(ResumingReader {
+            fetch,
+            stream: Some(first.stream),
+            pending: Bytes::new(),
+            offset: 0,
+            size: first.size,
+            e_tag: first.e_tag,
+            failures: 0,
+        })
     }
 
     /// The next piece of the body, resuming as needed; `None` at the end.
@@ -287,13 +300,20 @@ mod tests {
 
     /// A fake object whose streams break after `cut_after` bytes the first
     /// `cuts` times.
-    fn flaky(body: &'static [u8], cut_after: usize, mut cuts: u32) -> impl FnMut(u64, Option<&str>) -> io::Result<Fetched> {
+    fn flaky(
+        body: &'static [u8],
+        cut_after: usize,
+        mut cuts: u32,
+    ) -> impl FnMut(u64, Option<&str>) -> io::Result<Fetched> {
         move |offset, _| {
             let rest = &body[offset as usize..];
             let chunks: Vec<object_store::Result<Bytes>> = if cuts > 0 {
                 cuts -= 1;
                 let end = cut_after.min(rest.len());
-                vec![Ok(Bytes::from_static(&rest[..end])), Err(object_store::Error::Generic { store: "S3", source: "connection reset".into() })]
+                vec![
+                    Ok(Bytes::from_static(&rest[..end])),
+                    Err(object_store::Error::Generic { store: "S3", source: "connection reset".into() }),
+                ]
             } else {
                 rest.chunks(7).map(|c| Ok(Bytes::from_static(c))).collect()
             };

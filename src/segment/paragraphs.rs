@@ -19,13 +19,7 @@ pub fn join_blocks(blocks: &[Block]) -> (String, Vec<ParagraphSpan>) {
         let char_start = chars;
         text.push_str(&block.text);
         chars += block.text.chars().count();
-        spans.push(ParagraphSpan {
-            kind: block.kind,
-            char_start,
-            char_end: chars,
-            byte_start,
-            byte_end: text.len(),
-        });
+        spans.push(ParagraphSpan { kind: block.kind, char_start, char_end: chars, byte_start, byte_end: text.len() });
     }
     (text, spans)
 }

@@ -31,9 +31,7 @@ pub fn render_card(manifest: &Manifest) -> String {
         md,
         "News pages turned into documents, their paragraphs, and the direct quotes in them with who said \
          them. Last built by newsmill {} on {} in {:.1} s.\n",
-        manifest.tool_version,
-        manifest.finished_at,
-        manifest.duration_secs
+        manifest.tool_version, manifest.finished_at, manifest.duration_secs
     );
     let rows = &manifest.files.rows;
     let _ = writeln!(md, "## Counts\n\n| what | count |\n|---|---|");
@@ -53,7 +51,11 @@ pub fn render_card(manifest: &Manifest) -> String {
         if manifest.run.incremental { ", incremental" } else { "" },
         manifest.run.inputs_read,
         if manifest.run.incremental {
-            format!(", left {} unchanged and replaced the rows of {}", manifest.run.inputs_unchanged, manifest.run.inputs_replaced.len())
+            format!(
+                ", left {} unchanged and replaced the rows of {}",
+                manifest.run.inputs_unchanged,
+                manifest.run.inputs_replaced.len()
+            )
         } else {
             String::new()
         }
@@ -76,9 +78,20 @@ pub fn render_card(manifest: &Manifest) -> String {
     let _ = writeln!(md, "Languages: {}.\n", languages.join(", "));
     for table in Table::ALL {
         let spec = table.spec();
-        let _ = writeln!(md, "## `{}/` (schema version {})\n\n{}\n\n| column | type | nullable | meaning |\n|---|---|---|---|", spec.table, spec.version, spec.description);
+        let _ = writeln!(
+            md,
+            "## `{}/` (schema version {})\n\n{}\n\n| column | type | nullable | meaning |\n|---|---|---|---|",
+            spec.table, spec.version, spec.description
+        );
         for col in &spec.columns {
-            let _ = writeln!(md, "| `{}` | {} | {} | {} |", col.name, col.kind.as_str(), if col.nullable { "yes" } else { "no" }, col.description.replace('|', "\\|"));
+            let _ = writeln!(
+                md,
+                "| `{}` | {} | {} | {} |",
+                col.name,
+                col.kind.as_str(),
+                if col.nullable { "yes" } else { "no" },
+                col.description.replace('|', "\\|")
+            );
         }
         let _ = writeln!(md);
     }

@@ -36,10 +36,9 @@ impl Carried {
 }
 
 pub fn column<'a>(batch: &'a RecordBatch, name: &str) -> anyhow::Result<&'a StringArray> {
-    batch
-        .column_by_name(name)
-        .and_then(|c| c.as_any().downcast_ref::<StringArray>())
-        .with_context(|| format!("a part file has no string column {name:?}; was it written by another newsmill version?"))
+    batch.column_by_name(name).and_then(|c| c.as_any().downcast_ref::<StringArray>()).with_context(|| {
+        format!("a part file has no string column {name:?}; was it written by another newsmill version?")
+    })
 }
 
 /// Carries `previous` into the empty version folder `next`, dropping the rows
@@ -71,7 +70,9 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
                             .collect()
                     } else {
                         let doc_id = column(batch, "doc_id")?;
-                        (0..batch.num_rows()).map(|i| Some(doc_id_value(doc_id.value(i)).map_or(true, |d| !removed.contains(&d)))).collect()
+                        (0..batch.num_rows())
+                            .map(|i| Some(doc_id_value(doc_id.value(i)).map_or(true, |d| !removed.contains(&d))))
+                            .collect()
                     };
                     filter_rows(batch, &keep)
                 })?
@@ -120,7 +121,10 @@ pub fn save_index(dir: &Path, index: &DedupIndex) -> anyhow::Result<()> {
     let path = dir.join(DEDUP_FILE);
     let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
     let mut out = std::io::BufWriter::new(file);
-    index.save(&mut out).and_then(|_| std::io::Write::flush(&mut out)).with_context(|| format!("cannot write {}", path.display()))?;
+    index
+        .save(&mut out)
+        .and_then(|_| std::io::Write::flush(&mut out))
+        .with_context(|| format!("cannot write {}", path.display()))?;
     out.into_inner().map_err(|e| e.into_error())?.sync_all().with_context(|| format!("cannot sync {}", path.display()))
 }
 

@@ -11,12 +11,12 @@
 //! twice: its last-modified time stands for the mtime, and its ETag (which
 //! changes with its content) for the content hash.
 
+use crate::read::detect::open_raw;
+use crate::read::object::{self, ObjectUrl};
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use crate::read::detect::open_raw;
-use crate::read::object::{self, ObjectUrl};
 use xxhash_rust::xxh3::Xxh3;
 
 /// An input as the ledger knows it.
@@ -66,7 +66,11 @@ pub fn stat(path: &Path) -> anyhow::Result<Stat> {
         return Ok(Stat { size: meta.size, mtime_ns, hash: meta.e_tag.map(|tag| format!("etag:{tag}")) });
     }
     let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mtime = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
     Ok(Stat { size: meta.len(), mtime_ns: mtime, hash: None })
 }
 
@@ -118,7 +122,8 @@ impl Ledger {
 
     pub fn save(&self, dir: &Path) -> anyhow::Result<()> {
         let path = dir.join(LEDGER_FILE);
-        std::fs::write(&path, serde_json::to_vec_pretty(self)?).with_context(|| format!("cannot write {}", path.display()))
+        std::fs::write(&path, serde_json::to_vec_pretty(self)?)
+            .with_context(|| format!("cannot write {}", path.display()))
     }
 
     /// Splits `files` into inputs to read and inputs already in the ledger.
@@ -131,7 +136,9 @@ impl Ledger {
             let stat = stat(path)?;
             let earlier = self.inputs.get(&key).filter(|_| incremental);
             match earlier {
-                Some(e) if e.fingerprint.size == stat.size && e.fingerprint.mtime_ns == stat.mtime_ns => plan.unchanged.push(e.clone()),
+                Some(e) if e.fingerprint.size == stat.size && e.fingerprint.mtime_ns == stat.mtime_ns => {
+                    plan.unchanged.push(e.clone())
+                }
                 Some(e) => {
                     let fingerprint = fingerprint(path, stat)?;
                     if e.fingerprint.hash == fingerprint.hash {

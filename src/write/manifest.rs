@@ -94,6 +94,7 @@ impl Manifest {
     /// Writes the manifest into `dir` (the run's staging folder).
     pub fn write(&self, dir: &Path) -> anyhow::Result<()> {
         let path = dir.join("_manifest.json");
-        std::fs::write(&path, serde_json::to_vec_pretty(self)?).with_context(|| format!("cannot write {}", path.display()))
+        std::fs::write(&path, serde_json::to_vec_pretty(self)?)
+            .with_context(|| format!("cannot write {}", path.display()))
     }
 }

@@ -131,7 +131,14 @@ impl DatasetWriter {
         if !carried_rejects {
             rejects.write_record(REJECTS_HEADER)?;
         }
-        Ok(DatasetWriter { dir: dir.to_path_buf(), sinks, rejects, counts: Counts::default(), published_range: None, carried })
+        Ok(DatasetWriter {
+            dir: dir.to_path_buf(),
+            sinks,
+            rejects,
+            counts: Counts::default(),
+            published_range: None,
+            carried,
+        })
     }
 
     pub fn counts(&self) -> &Counts {
@@ -160,7 +167,8 @@ impl DatasetWriter {
                     let language = d.language.as_deref().unwrap_or("unknown");
                     *self.counts.documents_by_language.entry(language.to_string()).or_default() += 1;
                     if let Some(t) = d.published_at {
-                        self.published_range = Some(self.published_range.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
+                        self.published_range =
+                            Some(self.published_range.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
                     }
                     docs.push(&**d);
                 }

@@ -94,7 +94,8 @@ pub fn part_run(name: &str) -> Option<u32> {
 /// Rows in a part file, from its footer.
 pub fn part_rows(path: &Path) -> anyhow::Result<u64> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let builder = ParquetRecordBatchReaderBuilder::try_new(file).with_context(|| format!("{} is not a readable Parquet file", path.display()))?;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file)
+        .with_context(|| format!("{} is not a readable Parquet file", path.display()))?;
     Ok(builder.metadata().file_metadata().num_rows().max(0) as u64)
 }
 
@@ -105,7 +106,11 @@ pub fn list_parts(dir: &Path, table: Table) -> anyhow::Result<Vec<PathBuf>> {
         Ok(entries) => entries
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("part-") && n.ends_with(".parquet")))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("part-") && n.ends_with(".parquet"))
+            })
             .collect(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(e).with_context(|| format!("cannot list {}", dir.display())),
@@ -164,7 +169,14 @@ impl ParquetSink {
     pub fn new(dataset: &Path, table: Table, prefix: &str) -> anyhow::Result<Self> {
         let dir = dataset.join(table.name());
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        Ok(ParquetSink { table, dir, prefix: prefix.to_string(), props: writer_properties(table)?, open: None, parts: Vec::new() })
+        Ok(ParquetSink {
+            table,
+            dir,
+            prefix: prefix.to_string(),
+            props: writer_properties(table)?,
+            open: None,
+            parts: Vec::new(),
+        })
     }
 
     pub fn table(&self) -> Table {
@@ -203,7 +215,8 @@ impl ParquetSink {
         if let Some(part) = self.open.take() {
             let file = part.writer.into_inner()?;
             file.sync_all()?;
-            let rel = format!("{}/{}", self.table.name(), part.path.file_name().and_then(|n| n.to_str()).unwrap_or_default());
+            let rel =
+                format!("{}/{}", self.table.name(), part.path.file_name().and_then(|n| n.to_str()).unwrap_or_default());
             self.parts.push(PartFile { path: rel, rows: part.rows });
         }
         Ok(())
@@ -231,7 +244,8 @@ mod tests {
     #[test]
     fn unique_text_columns_are_written_without_a_dictionary() {
         let dir = tempfile::tempdir().unwrap();
-        let texts = ["The council voted on Tuesday.", "Residents spoke against the depot.", "A final vote is expected."];
+        let texts =
+            ["The council voted on Tuesday.", "Residents spoke against the depot.", "A final vote is expected."];
         let columns: Vec<ArrayRef> = vec![
             Arc::new(StringArray::from(vec!["0123456789abcdef0123456789abcdef"; 3])),
             Arc::new(Int32Array::from(vec![0, 1, 2])),

@@ -43,7 +43,8 @@ impl Table {
         static SPECS: OnceLock<[TableSpec; 3]> = OnceLock::new();
         let specs = SPECS.get_or_init(|| {
             Table::ALL.map(|t| {
-                serde_json::from_str(t.spec_json()).unwrap_or_else(|e| panic!("schemas/{}.json is invalid: {e}", t.name()))
+                serde_json::from_str(t.spec_json())
+                    .unwrap_or_else(|e| panic!("schemas/{}.json is invalid: {e}", t.name()))
             })
         });
         &specs[self as usize]
@@ -58,7 +59,8 @@ impl Table {
 
     fn build_arrow_schema(self) -> SchemaRef {
         let spec = self.spec();
-        let fields: Vec<Field> = spec.columns.iter().map(|c| Field::new(&c.name, c.kind.data_type(), c.nullable)).collect();
+        let fields: Vec<Field> =
+            spec.columns.iter().map(|c| Field::new(&c.name, c.kind.data_type(), c.nullable)).collect();
         let metadata = HashMap::from([
             (SCHEMA_VERSION_KEY.to_string(), spec.version.to_string()),
             (TABLE_KEY.to_string(), spec.table.clone()),

@@ -125,7 +125,8 @@ fn complete_shards(out: &Path) -> anyhow::Result<Vec<ShardRun>> {
             root.display()
         );
     }
-    let missing: Vec<String> = (0..count).filter(|&k| !shard_dir(out, k, count).join(SUCCESS).exists()).map(|k| k.to_string()).collect();
+    let missing: Vec<String> =
+        (0..count).filter(|&k| !shard_dir(out, k, count).join(SUCCESS).exists()).map(|k| k.to_string()).collect();
     if !missing.is_empty() {
         anyhow::bail!(
             "{} of {count} shards have not finished (shard {}); run those tasks again (a finished shard is not redone), then commit",
@@ -136,10 +137,13 @@ fn complete_shards(out: &Path) -> anyhow::Result<Vec<ShardRun>> {
     let mut runs = Vec::new();
     for index in 0..count {
         let dir = shard_dir(out, index, count);
-        let read = |name: &str| std::fs::read(dir.join(name)).with_context(|| format!("cannot read {}", dir.join(name).display()));
-        let info: ShardInfo = serde_json::from_slice(&read(SHARD_FILE)?).with_context(|| format!("{} is damaged", dir.join(SHARD_FILE).display()))?;
-        let manifest: ShardManifest =
-            serde_json::from_slice(&read("_manifest.json")?).with_context(|| format!("{} is damaged", dir.join("_manifest.json").display()))?;
+        let read = |name: &str| {
+            std::fs::read(dir.join(name)).with_context(|| format!("cannot read {}", dir.join(name).display()))
+        };
+        let info: ShardInfo = serde_json::from_slice(&read(SHARD_FILE)?)
+            .with_context(|| format!("{} is damaged", dir.join(SHARD_FILE).display()))?;
+        let manifest: ShardManifest = serde_json::from_slice(&read("_manifest.json")?)
+            .with_context(|| format!("{} is damaged", dir.join("_manifest.json").display()))?;
         runs.push(ShardRun { index, dir, info, manifest });
     }
     let total = runs[0].info.inputs_total;
@@ -152,7 +156,10 @@ fn complete_shards(out: &Path) -> anyhow::Result<Vec<ShardRun>> {
         }
     }
     if runs.iter().any(|r| r.info.inputs_total != total) || covered.iter().any(|&c| c != 1) {
-        anyhow::bail!("the shards in {} were built from different input lists; run every shard of the job with the same inputs", root.display());
+        anyhow::bail!(
+            "the shards in {} were built from different input lists; run every shard of the job with the same inputs",
+            root.display()
+        );
     }
     Ok(runs)
 }
@@ -186,9 +193,13 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
             for batch in read_part(&part)? {
                 let batch = batch.with_context(|| format!("cannot read {}", part.display()))?;
                 let (ids, sources) = (column(&batch, "doc_id")?, column(&batch, "source")?);
-                let offsets = batch.column_by_name("record_offset").context("documents without record_offset")?.as_primitive::<Int64Type>();
+                let offsets = batch
+                    .column_by_name("record_offset")
+                    .context("documents without record_offset")?
+                    .as_primitive::<Int64Type>();
                 for i in 0..batch.num_rows() {
-                    let doc_id = doc_id_value(ids.value(i)).with_context(|| format!("{} holds a malformed doc_id", part.display()))?;
+                    let doc_id = doc_id_value(ids.value(i))
+                        .with_context(|| format!("{} holds a malformed doc_id", part.display()))?;
                     let input = input_index.get(sources.value(i)).copied().unwrap_or(usize::MAX);
                     let offset = if offsets.is_null(i) { 0 } else { offsets.value(i) };
                     docs.push(ShardDoc { input, offset, shard: shard.index, doc_id });
@@ -220,12 +231,16 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
             let to_dir = version.dir.join(table.name());
             std::fs::create_dir_all(&to_dir)?;
             for from in list_parts(&shard.dir, table)? {
-                let name = from.file_name().map(|n| n.to_string_lossy().replacen("part-", &format!("{prefix}-"), 1)).unwrap_or_default();
+                let name = from
+                    .file_name()
+                    .map(|n| n.to_string_lossy().replacen("part-", &format!("{prefix}-"), 1))
+                    .unwrap_or_default();
                 let to = to_dir.join(&name);
                 let rows = if table == Table::Documents {
                     rewrite_part(&from, &to, table, |batch| {
                         let ids = column(batch, "doc_id")?;
-                        let keep: BooleanArray = (0..batch.num_rows()).map(|i| Some(!duplicate(ids.value(i)))).collect();
+                        let keep: BooleanArray =
+                            (0..batch.num_rows()).map(|i| Some(!duplicate(ids.value(i)))).collect();
                         dropped += (batch.num_rows() - keep.true_count()) as u64;
                         let kept = filter_rows(batch, &keep)?;
                         let ids = column(&kept, "doc_id")?;
@@ -289,7 +304,13 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
         stage_secs.extract += s.extract;
         stage_secs.segment += s.segment;
         stage_secs.write += s.write;
-        inputs.extend(shard.manifest.inputs.iter().map(|i| (input_index.get(i.path.as_str()).copied().unwrap_or(usize::MAX), i.clone())));
+        inputs.extend(
+            shard
+                .manifest
+                .inputs
+                .iter()
+                .map(|i| (input_index.get(i.path.as_str()).copied().unwrap_or(usize::MAX), i.clone())),
+        );
     }
     inputs.sort_by_key(|(i, _)| *i);
     let rows = |parts: &[PartFile]| parts.iter().map(|p| p.rows).sum::<u64>();
@@ -305,7 +326,12 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
     counts.published_from = summary.published.and_then(|(lo, _)| rfc3339(lo));
     counts.published_to = summary.published.and_then(|(_, hi)| rfc3339(hi));
     let written = Written {
-        rows: DatasetRows { documents: counts.documents, paragraphs: counts.paragraphs, quotes: counts.quotes, rejects },
+        rows: DatasetRows {
+            documents: counts.documents,
+            paragraphs: counts.paragraphs,
+            quotes: counts.quotes,
+            rejects,
+        },
         documents,
         paragraphs,
         quotes,

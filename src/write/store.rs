@@ -59,8 +59,9 @@ impl DatasetStore {
         match std::fs::read_link(&link) {
             Ok(target) => {
                 let name = target.to_string_lossy().into_owned();
-                let number = parse_version(&name)
-                    .with_context(|| format!("{} points at {name:?}, not at a version folder; was it edited by hand?", link.display()))?;
+                let number = parse_version(&name).with_context(|| {
+                    format!("{} points at {name:?}, not at a version folder; was it edited by hand?", link.display())
+                })?;
                 Ok(Some(Version { number, dir: self.store.join(name) }))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -123,14 +124,16 @@ impl DatasetStore {
 
     /// Deletes every version folder but `keep`, and leftover temporary links.
     fn remove_versions_except(&self, keep: Option<u32>) -> anyhow::Result<()> {
-        let entries = std::fs::read_dir(&self.store).with_context(|| format!("cannot list {}", self.store.display()))?;
+        let entries =
+            std::fs::read_dir(&self.store).with_context(|| format!("cannot list {}", self.store.display()))?;
         for entry in entries {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
             if let Some(number) = parse_version(&name) {
                 if Some(number) != keep {
-                    std::fs::remove_dir_all(&path).with_context(|| format!("cannot remove the old version {}", path.display()))?;
+                    std::fs::remove_dir_all(&path)
+                        .with_context(|| format!("cannot remove the old version {}", path.display()))?;
                 }
             } else if name.ends_with(".tmp") {
                 std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
@@ -186,7 +189,10 @@ fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
 
 #[cfg(not(unix))]
 fn symlink(_target: &Path, _link: &Path) -> std::io::Result<()> {
-    Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "newsmill publishes datasets with symbolic links, which need a Unix system"))
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "newsmill publishes datasets with symbolic links, which need a Unix system",
+    ))
 }
 
 /// Flushes a folder's entries to disk, so a power cut cannot publish a
@@ -207,7 +213,8 @@ pub fn crash_point(point: &str) {
 /// file system has no hard links.
 pub fn link_or_copy(from: &Path, to: &Path) -> anyhow::Result<()> {
     if std::fs::hard_link(from, to).is_err() {
-        std::fs::copy(from, to).with_context(|| format!("cannot carry {} over into {}", from.display(), to.display()))?;
+        std::fs::copy(from, to)
+            .with_context(|| format!("cannot carry {} over into {}", from.display(), to.display()))?;
     }
     Ok(())
 }

@@ -30,7 +30,10 @@ const MANIFEST: &str = "_manifest.json";
 pub fn existing_objects(url: &ObjectUrl, overwrite: bool) -> anyhow::Result<Vec<ObjectMeta>> {
     let previous = object::list(url).map_err(|e| anyhow::anyhow!("cannot list the output {url}: {e}"))?;
     if !previous.is_empty() && !overwrite {
-        crate::usage_bail!("{url} already holds {} objects; pass --overwrite to replace them, or choose another destination", previous.len());
+        crate::usage_bail!(
+            "{url} already holds {} objects; pass --overwrite to replace them, or choose another destination",
+            previous.len()
+        );
     }
     Ok(previous)
 }
@@ -42,7 +45,8 @@ pub fn publish(version_dir: &Path, url: &ObjectUrl, previous: &[ObjectMeta]) -> 
     let (success, others): (Vec<&ObjectMeta>, Vec<&ObjectMeta>) =
         previous.iter().partition(|meta| meta.location.filename() == Some(SUCCESS));
     for meta in success.into_iter().chain(others) {
-        object::block_on(store.delete(&meta.location))?.with_context(|| format!("cannot delete the old object {}", meta.location))?;
+        object::block_on(store.delete(&meta.location))?
+            .with_context(|| format!("cannot delete the old object {}", meta.location))?;
     }
     for (relative, file) in upload_order(version_dir)? {
         upload_file(&store, &file, &url.join(&relative))?;
@@ -138,7 +142,9 @@ mod tests {
     #[test]
     fn data_goes_up_first_the_manifest_next_and_success_last() {
         let dir = tempfile::tempdir().unwrap();
-        for (name, body) in [("documents/part-2.parquet", "b"), ("documents/part-1.parquet", "a"), ("quotes/part-1.parquet", "q")] {
+        for (name, body) in
+            [("documents/part-2.parquet", "b"), ("documents/part-1.parquet", "a"), ("quotes/part-1.parquet", "q")]
+        {
             let path = dir.path().join(name);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, body).unwrap();
@@ -147,7 +153,13 @@ mod tests {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
         let order: Vec<String> = upload_order(dir.path()).unwrap().into_iter().map(|(name, _)| name).collect();
-        assert_eq!(order, ["documents/part-1.parquet", "documents/part-2.parquet", "quotes/part-1.parquet", "rejects.csv", MANIFEST, SUCCESS]);
+        assert_eq!(
+            order,
+            [
+                "documents/part-1.parquet", "documents/part-2.parquet", "quotes/part-1.parquet", "rejects.csv",
+                MANIFEST, SUCCESS
+            ]
+        );
     }
 
     #[test]

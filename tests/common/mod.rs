@@ -29,7 +29,11 @@ pub fn read_table(out: &Path, table: &str) -> Vec<RecordBatch> {
         .iter()
         .flat_map(|p| {
             let file = std::fs::File::open(p).expect("part file");
-            ParquetRecordBatchReaderBuilder::try_new(file).expect("parquet").build().expect("reader").map(|b| b.expect("batch"))
+            ParquetRecordBatchReaderBuilder::try_new(file)
+                .expect("parquet")
+                .build()
+                .expect("reader")
+                .map(|b| b.expect("batch"))
         })
         .collect()
 }

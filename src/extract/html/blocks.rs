@@ -129,4 +129,3 @@ impl Buffer {
         out.push(RawBlock { kind, text, owner, text_len, link_len: link_len.min(text_len) });
     }
 }
-

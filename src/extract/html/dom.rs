@@ -70,8 +70,8 @@ impl Tag {
             "form" => Tag::Form,
             "a" => Tag::A,
             "br" => Tag::Br,
-            "address" | "center" | "details" | "summary" | "caption" | "hr" | "html" | "thead"
-            | "tbody" | "tfoot" | "fieldset" | "hgroup" => Tag::OtherBlock,
+            "address" | "center" | "details" | "summary" | "caption" | "hr" | "html" | "thead" | "tbody" | "tfoot"
+            | "fieldset" | "hgroup" => Tag::OtherBlock,
             _ => Tag::Inline,
         }
     }
@@ -86,10 +86,33 @@ impl Tag {
 fn is_never_content(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
-            | "embed" | "video" | "audio" | "canvas" | "head" | "title" | "meta" | "link"
-            | "button" | "input" | "select" | "textarea" | "option" | "label" | "dialog"
-            | "picture" | "img" | "source" | "map"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "canvas"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "button"
+            | "input"
+            | "select"
+            | "textarea"
+            | "option"
+            | "label"
+            | "dialog"
+            | "picture"
+            | "img"
+            | "source"
+            | "map"
     )
 }
 
@@ -166,7 +189,10 @@ impl<'a> FlatDom<'a> {
                             nodes.push(Node::new(Content::Element(el), Tag::of(el.name()), parent));
                         }
                         HtmlNode::Text(t) => {
-                            nodes.push(Node { own_counts: text_counts(t), ..Node::new(Content::Text(t), Tag::Inline, parent) });
+                            nodes.push(Node {
+                                own_counts: text_counts(t),
+                                ..Node::new(Content::Text(t), Tag::Inline, parent)
+                            });
                             let i = nodes.len() - 1;
                             nodes[i].end = nodes.len();
                             // A text node gets an Open and a Close edge; balance it.

@@ -20,7 +20,8 @@ pub fn find(dom: &FlatDom, blocks: &[RawBlock], roots: &[usize]) -> Vec<usize> {
     let Some(&first_root) = roots.iter().min() else {
         return Vec::new();
     };
-    let Some(headline) = (0..first_root).rev().find(|&i| dom.nodes[i].tag == Tag::Heading(1) && dom.nodes[i].end <= first_root)
+    let Some(headline) =
+        (0..first_root).rev().find(|&i| dom.nodes[i].tag == Tag::Heading(1) && dom.nodes[i].end <= first_root)
     else {
         return Vec::new();
     };

@@ -62,7 +62,8 @@ pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Vec<usize> {
             .collect();
         cards.sort_by(|a, b| a.0.cmp(&b.0));
         for row in cards.chunk_by(|a, b| a.0 == b.0).filter(|row| row.len() >= MIN_CARDS) {
-            let mut held: Vec<usize> = row.iter().flat_map(|(_, inside)| inside.iter().copied()).filter(|&i| kept[i]).collect();
+            let mut held: Vec<usize> =
+                row.iter().flat_map(|(_, inside)| inside.iter().copied()).filter(|&i| kept[i]).collect();
             held.sort_unstable();
             let held_len: u32 = held.iter().map(|&i| blocks[i].text_len).sum();
             if !held.is_empty() && (held_len as f32) <= MAX_LISTING_SHARE * total_kept as f32 {
@@ -81,7 +82,10 @@ pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Vec<usize> {
     // And an article comes first: on a front page, the listings are the
     // page's text.
     let article_before = |at: usize| -> u32 {
-        (0..at).filter(|&i| kept[i] && !in_rows[i] && blocks[i].kind == BlockKind::Paragraph).map(|i| blocks[i].text_len).sum()
+        (0..at)
+            .filter(|&i| kept[i] && !in_rows[i] && blocks[i].kind == BlockKind::Paragraph)
+            .map(|i| blocks[i].text_len)
+            .sum()
     };
     let mut found: Vec<usize> = rows
         .into_iter()
@@ -126,7 +130,9 @@ fn links_elsewhere(dom: &FlatDom, n: usize) -> bool {
         node.tag == Tag::A
             && node.element().and_then(|e| e.attr("href")).is_some_and(|href| {
                 let href = href.trim_start();
-                !href.is_empty() && !href.starts_with('#') && !href.get(..11).is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+                !href.is_empty()
+                    && !href.starts_with('#')
+                    && !href.get(..11).is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
             })
     })
 }
@@ -161,24 +167,36 @@ mod tests {
 
     #[test]
     fn a_row_of_teaser_cards_after_the_article_is_dropped() {
-        let cards: String = ["Hotel Casa Palmela Review", "Three Must-Do River Cruises for the Entire Family", "Rosewood London Unveils The Chalet"]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| card(&format!("/story-{i}/"), t))
-            .collect();
+        let cards: String = [
+            "Hotel Casa Palmela Review",
+            "Three Must-Do River Cruises for the Entire Family",
+            "Rosewood London Unveils The Chalet",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| card(&format!("/story-{i}/"), t))
+        .collect();
         let html = page(&format!("<div class=\"post-list\">{cards}</div>"));
         assert_eq!(texts(&html), vec![P1, P2, P3, P4, P5]);
-        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("teaser-listing") && l.contains("Hotel Casa Palmela")));
+        assert!(explain_html(&html, None)
+            .lines()
+            .any(|l| l.starts_with("teaser-listing") && l.contains("Hotel Casa Palmela")));
     }
 
     #[test]
     fn faq_toggles_and_entries_followed_by_the_article_are_kept() {
         // In-page toggles are an FAQ's questions, not links to other stories.
-        let faq: String = (0..3).map(|i| card(&format!("#q-{i}"), "Which type of camera is best for home security?").replace("/category/reviews/", "#")).collect();
+        let faq: String = (0..3)
+            .map(|i| {
+                card(&format!("#q-{i}"), "Which type of camera is best for home security?")
+                    .replace("/category/reviews/", "#")
+            })
+            .collect();
         let no_listing = |html: String| !explain_html(&html, None).lines().any(|l| l.starts_with("teaser-listing"));
         assert!(no_listing(page(&format!("<div class=\"faq\">{faq}</div>"))));
         // A run of linked picks with text after it is the article's entries.
-        let picks: String = (0..3).map(|i| card(&format!("/pick-{i}/"), "Drawing on the Right Side of the Brain")).collect();
+        let picks: String =
+            (0..3).map(|i| card(&format!("/pick-{i}/"), "Drawing on the Right Side of the Brain")).collect();
         assert!(no_listing(page(&format!("<div class=\"picks\">{picks}</div><p>{P1}</p>"))));
         assert!(!no_listing(page(&format!("<div class=\"picks\">{picks}</div>"))));
     }

@@ -55,23 +55,41 @@ pub fn explain_html(html: &str, page_url: Option<&str>) -> String {
             let text = ex.dom.subtree_text(i);
             if !text.is_empty() {
                 let share = unfiltered.nodes[i].p_text_len as f32 / total_p;
-                out.push_str(&format!("drop {:<14} p={share:.2} {} {}\n", rule.name(), ex.dom.describe(i), preview(&text)));
+                out.push_str(&format!(
+                    "drop {:<14} p={share:.2} {} {}\n",
+                    rule.name(),
+                    ex.dom.describe(i),
+                    preview(&text)
+                ));
             }
         }
     }
     if let Some(b) = ex.article_box {
         let share = unfiltered.nodes[b].p_text_len as f32 / total_p;
-        out.push_str(&format!("keep article-box     p={share:.2} {} (classed like chrome, holds the page's prose)\n", ex.dom.describe(b)));
+        out.push_str(&format!(
+            "keep article-box     p={share:.2} {} (classed like chrome, holds the page's prose)\n",
+            ex.dom.describe(b)
+        ));
     }
     out.push_str("== containers\n");
     for &r in &ex.roots {
         let what = if ex.ledes.contains(&r) { "lede" } else { "root" };
-        out.push_str(&format!("{what} {} text={} links={:.2}\n", ex.dom.describe(r), ex.dom.nodes[r].text_len, ex.dom.nodes[r].link_density()));
+        out.push_str(&format!(
+            "{what} {} text={} links={:.2}\n",
+            ex.dom.describe(r),
+            ex.dom.nodes[r].text_len,
+            ex.dom.nodes[r].link_density()
+        ));
     }
     out.push_str("== blocks\n");
     for (b, verdict) in ex.blocks.iter().zip(&ex.verdicts) {
         let status = verdict.map_or("keep", Rule::name);
-        out.push_str(&format!("{status:<19} {:<10} {} {}\n", b.kind.as_str(), ex.dom.describe(b.owner), preview(&b.text)));
+        out.push_str(&format!(
+            "{status:<19} {:<10} {} {}\n",
+            b.kind.as_str(),
+            ex.dom.describe(b.owner),
+            preview(&b.text)
+        ));
     }
     out
 }
@@ -184,9 +202,30 @@ impl<'a> Extraction<'a> {
         let mut verdicts: Vec<Option<Rule>> = blocks.iter().map(|b| judge_block(&dom, &roots, &junk, b)).collect();
         keep_later_h1s(&blocks, &mut verdicts);
         keep_linked_item_titles(&blocks, &mut verdicts);
-        drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_author_heading, MAX_AUTHOR_SECTION_LEN, Rule::AuthorSection);
-        drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_related_heading, MAX_RELATED_SECTION_LEN, Rule::RelatedSection);
-        drop_headed_sections(&dom, &blocks, &mut verdicts, vocab::is_promo_heading, MAX_PROMO_SECTION_LEN, Rule::PromoSection);
+        drop_headed_sections(
+            &dom,
+            &blocks,
+            &mut verdicts,
+            vocab::is_author_heading,
+            MAX_AUTHOR_SECTION_LEN,
+            Rule::AuthorSection,
+        );
+        drop_headed_sections(
+            &dom,
+            &blocks,
+            &mut verdicts,
+            vocab::is_related_heading,
+            MAX_RELATED_SECTION_LEN,
+            Rule::RelatedSection,
+        );
+        drop_headed_sections(
+            &dom,
+            &blocks,
+            &mut verdicts,
+            vocab::is_promo_heading,
+            MAX_PROMO_SECTION_LEN,
+            Rule::PromoSection,
+        );
         drop_repeated_runs(&dom, &blocks, &mut verdicts);
         drop_signup_boxes(&dom, &blocks, &mut verdicts);
         drop_standfirsts(&dom, &blocks, &mut verdicts);
@@ -195,7 +234,8 @@ impl<'a> Extraction<'a> {
             verdicts[i] = Some(Rule::TeaserListing);
         }
         let kept: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
-        let linked: Vec<bool> = verdicts.iter().map(|v| matches!(v, Some(Rule::LinkHeavyBox | Rule::LinkHeavyLine))).collect();
+        let linked: Vec<bool> =
+            verdicts.iter().map(|v| matches!(v, Some(Rule::LinkHeavyBox | Rule::LinkHeavyLine))).collect();
         for i in tail::find(&dom, &blocks, &kept, &linked) {
             verdicts[i] = Some(Rule::ArticleTail);
         }
@@ -256,7 +296,8 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
         // A footer is the foot of the page or of a section, never its body:
         // beside a short article, its disclaimers and addresses are most of
         // the page's paragraph text.
-        let holds_main_text = node.tag != Tag::Footer && total_p > 0.0 && node.p_text_len as f32 >= MAIN_TEXT_SHARE * total_p;
+        let holds_main_text =
+            node.tag != Tag::Footer && total_p > 0.0 && node.p_text_len as f32 >= MAIN_TEXT_SHARE * total_p;
         if rule.is_some() && !holds_main_text {
             chrome[i] = rule;
             i = node.end.max(i + 1);
@@ -296,7 +337,9 @@ fn holds_own_text(dom: &FlatDom) -> Vec<bool> {
 /// sentence. Screen-reader-only text stays out, as the page does not show it.
 fn is_phrase_in_text(dom: &FlatDom, i: usize, holds_text: &[bool]) -> bool {
     let node = &dom.nodes[i];
-    matches!(node.tag, Tag::A | Tag::Inline) && holds_text[node.parent] && node.element().is_some_and(|el| !vocab::names_unseen_text(el))
+    matches!(node.tag, Tag::A | Tag::Inline)
+        && holds_text[node.parent]
+        && node.element().is_some_and(|el| !vocab::names_unseen_text(el))
 }
 
 /// A code block or inline code, whose inner classes name code tokens.
@@ -343,7 +386,8 @@ const ARTICLE_BOX_SHARE: f32 = 0.9;
 /// too little text.
 fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize> {
     let total_p = dom.nodes.first().map_or(0, |r| r.p_text_len);
-    let dropped_p: u32 = chrome.iter().enumerate().filter(|(_, r)| r.is_some()).map(|(i, _)| dom.nodes[i].p_text_len).sum();
+    let dropped_p: u32 =
+        chrome.iter().enumerate().filter(|(_, r)| r.is_some()).map(|(i, _)| dom.nodes[i].p_text_len).sum();
     let kept_p = total_p.saturating_sub(dropped_p);
     let (best, best_p) = chrome
         .iter()
@@ -440,7 +484,8 @@ fn mark_junk_containers(dom: &FlatDom, roots: &[usize]) -> Vec<bool> {
                 node.tag,
                 Tag::List | Tag::Div | Tag::Section | Tag::Table | Tag::Form | Tag::Figure | Tag::OtherBlock
             );
-            let (text_len, link_len) = (node.text_len.saturating_sub(introduced_len[i].0), node.link_len.saturating_sub(introduced_len[i].1));
+            let (text_len, link_len) =
+                (node.text_len.saturating_sub(introduced_len[i].0), node.link_len.saturating_sub(introduced_len[i].1));
             let link_dense = text_len > 0 && link_len as f32 > MAX_BOX_LINK_DENSITY * text_len as f32;
             let link_list = link_dense && !(node.tag == Tag::List && holds_annotated_items(dom, i));
             junk[i] = is_box && node.text_len > 0 && (link_list || is_teaser(dom, i));
@@ -611,10 +656,8 @@ fn drop_headed_sections(
         }
         let owner = blocks[i].owner;
         let box_end = dom.nodes[dom.nodes[owner].parent].end;
-        let section_len = blocks[i + 1..]
-            .iter()
-            .take_while(|b| b.owner < box_end && rank(b).map_or(true, |l| l > level))
-            .count();
+        let section_len =
+            blocks[i + 1..].iter().take_while(|b| b.owner < box_end && rank(b).map_or(true, |l| l > level)).count();
         let section = i..i + 1 + section_len;
         let kept_len: u32 = section.clone().filter(|&j| verdicts[j].is_none()).map(|j| blocks[j].text_len).sum();
         if kept_len <= max_len {
@@ -642,7 +685,8 @@ fn drop_repeated_runs(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     // Short lines between repeated paragraphs (headings, labels) neither
     // start nor break a run.
-    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| verdicts[i].is_none() && blocks[i].text_len >= MIN_REPEAT_LEN).collect();
+    let kept: Vec<usize> =
+        (0..blocks.len()).filter(|&i| verdicts[i].is_none() && blocks[i].text_len >= MIN_REPEAT_LEN).collect();
     let repeated: Vec<bool> = kept
         .iter()
         .map(|&i| {
@@ -675,7 +719,8 @@ const MAX_SIGNUP_BOX_LEN: u32 = 400;
 /// of at most [`MAX_SIGNUP_BOX_LEN`] around a block dropped as a sign-up
 /// notice holds the form's pitch and labels, not the article's text.
 fn drop_signup_boxes(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
-    let total_kept: u32 = blocks.iter().zip(verdicts.iter()).filter(|(_, v)| v.is_none()).map(|(b, _)| b.text_len).sum();
+    let total_kept: u32 =
+        blocks.iter().zip(verdicts.iter()).filter(|(_, v)| v.is_none()).map(|(b, _)| b.text_len).sum();
     let boxes: Vec<usize> = blocks
         .iter()
         .zip(verdicts.iter())
@@ -684,7 +729,8 @@ fn drop_signup_boxes(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<
         .collect();
     for signup_box in boxes {
         let inside = |b: &RawBlock| (signup_box..dom.nodes[signup_box].end).contains(&b.owner);
-        let held: u32 = blocks.iter().zip(verdicts.iter()).filter(|(b, v)| v.is_none() && inside(b)).map(|(b, _)| b.text_len).sum();
+        let held: u32 =
+            blocks.iter().zip(verdicts.iter()).filter(|(b, v)| v.is_none() && inside(b)).map(|(b, _)| b.text_len).sum();
         // A page whose whole text is that small is the form's page.
         if 2 * held >= total_kept {
             continue;
@@ -706,12 +752,18 @@ const MAX_STANDFIRST_SHARE: f32 = 0.25;
 /// named an excerpt or a subtitle ([`vocab::names_standfirst`]). It sums
 /// up the article under its headline, and the article then says it again.
 fn drop_standfirsts(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
-    let named = |b: &RawBlock| std::iter::once(b.owner).chain(dom.ancestors(b.owner)).take(2).any(|a| dom.nodes[a].element().is_some_and(vocab::names_standfirst));
+    let named = |b: &RawBlock| {
+        std::iter::once(b.owner)
+            .chain(dom.ancestors(b.owner))
+            .take(2)
+            .any(|a| dom.nodes[a].element().is_some_and(vocab::names_standfirst))
+    };
     let leading: Vec<usize> = (0..blocks.len())
         .filter(|&i| verdicts[i].is_none() && blocks[i].kind == BlockKind::Paragraph)
         .take_while(|&i| named(&blocks[i]))
         .collect();
-    let total_kept: u32 = blocks.iter().zip(verdicts.iter()).filter(|(_, v)| v.is_none()).map(|(b, _)| b.text_len).sum();
+    let total_kept: u32 =
+        blocks.iter().zip(verdicts.iter()).filter(|(_, v)| v.is_none()).map(|(b, _)| b.text_len).sum();
     let standfirst_len: u32 = leading.iter().map(|&i| blocks[i].text_len).sum();
     if standfirst_len as f32 > MAX_STANDFIRST_SHARE * total_kept as f32 {
         return;
@@ -823,7 +875,11 @@ fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> O
     {
         return Some(Rule::LinkHeavyLine);
     }
-    let furniture = if b.kind == BlockKind::Heading { vocab::is_furniture_heading(&b.text) } else { vocab::is_boilerplate(&b.text) };
+    let furniture = if b.kind == BlockKind::Heading {
+        vocab::is_furniture_heading(&b.text)
+    } else {
+        vocab::is_boilerplate(&b.text)
+    };
     furniture.then_some(Rule::Boilerplate)
 }
 
@@ -879,13 +935,23 @@ mod tests {
             <li><p><a href=\"/pulls/98\">libgccjit: Allow casts between integers and pointers</a></p></li>\
             <li><p><a href=\"/pulls/99\">libgccjit: Add support for the weak variable attribute</a></p></li></ul></div>";
         let got = texts(&page("", section, ""));
-        assert_eq!(got[2..6], ["GCC patches status", "Many patches were sent for review:", "libgccjit: Make is_same_type_as() supporting floating point types", "libgccjit: Allow casts between integers and pointers"], "{got:?}");
+        assert_eq!(
+            got[2..6],
+            [
+                "GCC patches status",
+                "Many patches were sent for review:",
+                "libgccjit: Make is_same_type_as() supporting floating point types",
+                "libgccjit: Allow casts between integers and pointers"
+            ],
+            "{got:?}"
+        );
         // A bare label does not introduce the article's own list after its
         // last paragraph, nor, anywhere, does an offer of more stories.
         let see_also = section.replace("Many patches were sent for review:", "See also:");
         let closing = format!("<html><body><article><h1>Talks reach decisive stage</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{see_also}</article></body></html>");
         assert_eq!(texts(&closing), vec![P1, P2, P3]);
-        let offer = section.replace("Many patches were sent for review:", "If you liked this post you might also like:");
+        let offer =
+            section.replace("Many patches were sent for review:", "If you liked this post you might also like:");
         assert_eq!(texts(&page("", &offer, "")), vec![P1, P2, P3]);
     }
 
@@ -897,7 +963,10 @@ mod tests {
         let got = texts(&page("", &list("Suggested reading:", "/blog/"), ""));
         assert!(got.contains(&"How to pick a platform for your first site".to_string()), "{got:?}");
         // After the article's last paragraph, the list closes the article.
-        let closing = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{}</article></body></html>", list("Suggested reading:", "/blog/"));
+        let closing = format!(
+            "<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{}</article></body></html>",
+            list("Suggested reading:", "/blog/")
+        );
         assert!(!texts(&closing).contains(&"How to pick a platform for your first site".to_string()));
         // A table of contents and an offer of more stories are not the text.
         for (label, href) in [("In this article:", "#part-"), ("You might also like:", "/blog/")] {
@@ -947,7 +1016,10 @@ mod tests {
     fn inline_elements_join_without_invented_spaces() {
         let inside = "<p>The  <a href=\"/x\">pre</a><em>sident</em>'s office, in a  statement,\n said it <span>welcomed</span> the outcome of the talks and the agreement.</p>";
         let got = texts(&page("", inside, ""));
-        assert_eq!(got[2], "The president's office, in a statement, said it welcomed the outcome of the talks and the agreement.");
+        assert_eq!(
+            got[2],
+            "The president's office, in a statement, said it welcomed the outcome of the talks and the agreement."
+        );
     }
 
     #[test]
@@ -994,7 +1066,9 @@ mod tests {
     #[test]
     fn chosen_container_is_the_text_dense_one() {
         let sidebar_text = "<div class=\"col\"><p>Short promo.</p><p>Another short line.</p></div>";
-        let html = format!("<html><body>{sidebar_text}<div class=\"col\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>");
+        let html = format!(
+            "<html><body>{sidebar_text}<div class=\"col\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
+        );
         assert_eq!(texts(&html), vec![P1, P2, P3]);
     }
 
@@ -1026,7 +1100,8 @@ mod tests {
 
     #[test]
     fn article_split_over_same_class_cards_is_kept() {
-        let card = |p: &str| format!("<div class=\"card collection-item\"><div class=\"card-content\"><p>{p}</p></div></div>");
+        let card =
+            |p: &str| format!("<div class=\"card collection-item\"><div class=\"card-content\"><p>{p}</p></div></div>");
         let html = format!(
             "<html><body><div class=\"card\"><a href=\"/\">Top stories</a></div><div id=\"article-body\">{}{}{}</div></body></html>",
             card(P1), card(P2), card(P3)
@@ -1090,7 +1165,10 @@ mod tests {
             <p>Products and services referenced are for general information only, may not be offered in every state, and are subject to terms, \
             conditions, exclusions and limits set out in the policy itself.</p></div></section></footer></body></html>";
         let got = texts(html);
-        assert_eq!(got[0], "A good safety program screens every renter at the counter, checks the licence and logs the car.", "{got:?}");
+        assert_eq!(
+            got[0], "A good safety program screens every renter at the counter, checks the licence and logs the car.",
+            "{got:?}"
+        );
         assert!(got.iter().all(|t| !t.contains("qualified advisor") && !t.contains("general information")), "{got:?}");
     }
 
@@ -1105,7 +1183,8 @@ mod tests {
 
     #[test]
     fn section_headers_inside_the_article_are_kept() {
-        let inside = "<section><header><h2>Buffalo Bayou Trail</h2><span>Best for families</span></header><p>{P3}</p></section>";
+        let inside =
+            "<section><header><h2>Buffalo Bayou Trail</h2><span>Best for families</span></header><p>{P3}</p></section>";
         let html = format!(
             "<html><body><header><h2>Example News</h2><a href=\"/\">Home</a></header><article><header><h1>Talks</h1><p>By Jane Doe</p></header><p>{P1}</p><p>{P2}</p>{}</article></body></html>",
             inside.replace("{P3}", P3)
@@ -1122,7 +1201,9 @@ mod tests {
         assert_eq!(texts(&html), vec![P1, P2, P3]);
         assert!(explain_html(&html, None).lines().any(|l| l.starts_with("repeated")));
         // Repeats in the same box, and lone repeats, are the article's own.
-        let refrain = format!("<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p><p>{P2}</p></article></body></html>");
+        let refrain = format!(
+            "<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p><p>{P2}</p></article></body></html>"
+        );
         assert_eq!(texts(&refrain).len(), 5);
         let lone = format!("<html><body><article><div><p>{P1}</p><p>{P2}</p></div><div><p>{P3}</p><p>{P1}</p></div></article></body></html>");
         assert_eq!(texts(&lone).len(), 4);
@@ -1147,7 +1228,11 @@ mod tests {
         );
         assert_eq!(texts(&page("", &inside, "")), vec![P1, P2, P3]);
         let long_excerpt = format!("{P1} {P2} {P3} Not every indicator is perfect, but wages are rising ...");
-        let cut = format!("<div class=\"more\">{}{}</div>", teaser("Paul Krugman: Always Wrong", &long_excerpt), teaser("Who Owns FedEx?", &long_excerpt));
+        let cut = format!(
+            "<div class=\"more\">{}{}</div>",
+            teaser("Paul Krugman: Always Wrong", &long_excerpt),
+            teaser("Who Owns FedEx?", &long_excerpt)
+        );
         assert_eq!(texts(&page("", &cut, "")), vec![P1, P2, P3]);
         let wrapped = inside.replace("<h5><a href=\"/x\">", "<a href=\"/x\"><h5>").replace("</a></h5>", "</h5></a>");
         assert_eq!(texts(&page("", &wrapped, "")), vec![P1, P2, P3]);
@@ -1180,7 +1265,9 @@ mod tests {
     #[test]
     fn a_bare_about_heading_after_the_post_heads_a_bio() {
         let bio = "<h3>About</h3><p>Sara Harberson is the founder of Application Nation, which provides personalized advice to college applicants.</p>";
-        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{bio}</article></body></html>");
+        let html = format!(
+            "<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{bio}</article></body></html>"
+        );
         assert_eq!(texts(&html), vec![P1, P2, P3]);
     }
 
@@ -1191,7 +1278,9 @@ mod tests {
             <h3>Social Security Disability Laws 101</h3><p>Navigating the complex landscape of disability laws can be overwhelming.</p>";
         let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{related}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
         assert_eq!(texts(&html), vec![P1, P2, "Next steps", P3]);
-        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("related-section") && l.contains("Latest News")));
+        assert!(explain_html(&html, None)
+            .lines()
+            .any(|l| l.starts_with("related-section") && l.contains("Latest News")));
     }
 
     #[test]
@@ -1211,14 +1300,27 @@ mod tests {
     #[test]
     fn lists_linking_most_of_each_item_are_kept_until_links_are_all_they_hold() {
         let list = |items: &[(&str, &str)]| {
-            let items: String = items.iter().map(|(linked, plain)| format!("<li><a href=\"/gear\">{linked}</a> {plain}</li>")).collect();
+            let items: String = items
+                .iter()
+                .map(|(linked, plain)| format!("<li><a href=\"/gear\">{linked}</a> {plain}</li>"))
+                .collect();
             format!("<ul>{items}</ul>")
         };
         // 57% of the text linked: a packing list that links each product.
-        let packing = list(&[("Tent footprint", "and stakes"), ("Sleeping pad", "patch kit"), ("Headlamp", "batteries"), ("Water filter", "bottles")]);
+        let packing = list(&[
+            ("Tent footprint", "and stakes"),
+            ("Sleeping pad", "patch kit"),
+            ("Headlamp", "batteries"),
+            ("Water filter", "bottles"),
+        ]);
         assert_eq!(texts(&page("", &packing, "")).len(), 7);
         // 73% linked: links with a word beside each are a link box.
-        let links = list(&[("Tent footprint", "stakes"), ("Sleeping pad", "kit"), ("Headlamp", "cord"), ("Water filter", "jug")]);
+        let links = list(&[
+            ("Tent footprint", "stakes"),
+            ("Sleeping pad", "kit"),
+            ("Headlamp", "cord"),
+            ("Water filter", "jug"),
+        ]);
         assert_eq!(texts(&page("", &links, "")), vec![P1, P2, P3]);
     }
 
@@ -1280,7 +1382,9 @@ mod tests {
                   <p>Order your copy today and get the companion workbook free.</p>";
         let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{ad}<h2>Next steps</h2><p>{P3}</p></article></body></html>");
         assert_eq!(texts(&html), vec![P1, P2, "Next steps", P3]);
-        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("promo-section") && l.contains("Order your copy")));
+        assert!(explain_html(&html, None)
+            .lines()
+            .any(|l| l.starts_with("promo-section") && l.contains("Order your copy")));
     }
 
     #[test]
@@ -1288,13 +1392,16 @@ mod tests {
         let form = "<section class=\"deals\"><div>Example Deals</div><div>Be the first to know!</div><div>Get editor selected deals texted right to your phone!</div>\
                     <div>By signing up, you agree to receive recurring automated SMS marketing messages from Example Deals.</div></section>";
         assert_eq!(texts(&page("", form, "")), vec![P1, P2, P3]);
-        assert!(explain_html(&page("", form, ""), None).lines().any(|l| l.starts_with("signup-box") && l.contains("Be the first")));
+        assert!(explain_html(&page("", form, ""), None)
+            .lines()
+            .any(|l| l.starts_with("signup-box") && l.contains("Be the first")));
     }
 
     #[test]
     fn affiliate_disclosures_and_button_labels_are_dropped() {
         let inside = "<p>We may earn a commission from affiliate links on this page.</p><p>Share</p><h3>Subscribe</h3><p>{P3}</p><h2>Join our newsletter</h2>";
-        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{inside}</article></body></html>").replace("{P3}", P3);
+        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{inside}</article></body></html>")
+            .replace("{P3}", P3);
         assert_eq!(texts(&html), vec![P1, P2, P3]);
     }
 
@@ -1344,13 +1451,15 @@ mod tests {
         let section = format!(
             "<div class=\"section\" id=\"getting-into-trouble-with-shared-mutable-history\"><h2>Getting into trouble with shared mutable history</h2><p>{P3}</p></div>"
         );
-        let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{section}</article></body></html>");
+        let html =
+            format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{section}</article></body></html>");
         assert_eq!(texts(&html), vec![P1, P2, "Getting into trouble with shared mutable history", P3]);
     }
 
     #[test]
     fn short_sentences_made_mostly_of_links_are_kept() {
-        let sentence = "<p>The <a href=\"/askar\">Askar SQA55</a> is available at <a href=\"/hps\">High Point Scientific</a>.</p>";
+        let sentence =
+            "<p>The <a href=\"/askar\">Askar SQA55</a> is available at <a href=\"/hps\">High Point Scientific</a>.</p>";
         let got = texts(&page("", sentence, ""));
         assert_eq!(got[2], "The Askar SQA55 is available at High Point Scientific.");
         // A pointer ends with the title it links to.
@@ -1360,7 +1469,8 @@ mod tests {
 
     #[test]
     fn boxes_flagged_as_laid_out_without_a_sidebar_are_kept() {
-        let part = |p: &str| format!("<div class=\"blog-article__main sidebar-enabled--false container\"><p>{p}</p></div>");
+        let part =
+            |p: &str| format!("<div class=\"blog-article__main sidebar-enabled--false container\"><p>{p}</p></div>");
         let html = format!(
             "<html><body><h1>Talks</h1>{}{}{}<div class=\"sidebar\"><p>{P1}</p></div></body></html>",
             part(P1),
@@ -1381,7 +1491,8 @@ mod tests {
 
     #[test]
     fn linked_titles_of_a_roundups_items_are_kept() {
-        let item = |title: &str, text: &str| format!("<p><strong><a href=\"/deal\">{title}</a></strong></p><p>{text}</p>");
+        let item =
+            |title: &str, text: &str| format!("<p><strong><a href=\"/deal\">{title}</a></strong></p><p>{text}</p>");
         let deal = "The buyer, a maker of network monitoring tools, said the purchase would close in the first quarter once regulators approve it.";
         let inside = format!(
             "<p>These are the deals of the month:</p>{}{}",
@@ -1389,12 +1500,20 @@ mod tests {
             item("Fabrikam to be bought by investors", deal)
         );
         let got = texts(&page("", &inside, ""));
-        assert!(got.contains(&"Northwind acquires Contoso".to_string()) && got.contains(&"Fabrikam to be bought by investors".to_string()), "{got:?}");
+        assert!(
+            got.contains(&"Northwind acquires Contoso".to_string())
+                && got.contains(&"Fabrikam to be bought by investors".to_string()),
+            "{got:?}"
+        );
         // A lone linked line between paragraphs is a pointer elsewhere.
         let pointer = format!("<p><a href=\"/shop\">Shop the collection now</a></p><p>{deal}</p>");
         assert!(!texts(&page("", &pointer, "")).contains(&"Shop the collection now".to_string()));
         // Linked lines labelled as pointers stay dropped, however many.
-        let related = format!("{}{}", item("Related: Northwind acquires Contoso", deal), item("Related: Fabrikam to be bought", deal));
+        let related = format!(
+            "{}{}",
+            item("Related: Northwind acquires Contoso", deal),
+            item("Related: Fabrikam to be bought", deal)
+        );
         assert!(!texts(&page("", &related, "")).iter().any(|t| t.starts_with("Related:")));
     }
 

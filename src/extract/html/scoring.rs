@@ -203,8 +203,8 @@ fn add_siblings(dom: &FlatDom, score: &[Option<f32>], weights: &Weights, top: us
         }
         let bonus = if weights[sib] > 0.0 && weights[sib] == weights[top] { top_score * 0.2 } else { 0.0 };
         let node = &dom.nodes[sib];
-        let keep = score[sib].is_some_and(|s| s + bonus >= threshold)
-            || (node.tag == Tag::P && is_prose_paragraph(dom, sib));
+        let keep =
+            score[sib].is_some_and(|s| s + bonus >= threshold) || (node.tag == Tag::P && is_prose_paragraph(dom, sib));
         if keep {
             chosen.push(sib);
         }

@@ -33,7 +33,9 @@ pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool], linked: &[bool]) 
         .filter_map(|i| {
             let owner = blocks[i].owner;
             if owner >= body_end {
-                tail_box(dom, body, owner).filter(|&(tail, beside)| !same_kind(dom, tail, beside)).map(|(tail, _)| (i, tail))
+                tail_box(dom, body, owner)
+                    .filter(|&(tail, beside)| !same_kind(dom, tail, beside))
+                    .map(|(tail, _)| (i, tail))
             } else {
                 appended.iter().find(|&&a| a <= owner && owner < dom.nodes[a].end).map(|&a| (i, a))
             }
@@ -42,11 +44,15 @@ pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool], linked: &[bool]) 
     // A box headed like the body's own sections is a section of the article
     // (a last chapter, an FAQ) that the template set apart; promos and
     // "why trust us" boxes style their headings their own way.
-    let body_headings: Vec<usize> =
-        (0..blocks.len()).filter(|&i| kept[i] && blocks[i].kind == BlockKind::Heading && (body..body_end).contains(&blocks[i].owner)).map(|i| blocks[i].owner).collect();
+    let body_headings: Vec<usize> = (0..blocks.len())
+        .filter(|&i| kept[i] && blocks[i].kind == BlockKind::Heading && (body..body_end).contains(&blocks[i].owner))
+        .map(|i| blocks[i].owner)
+        .collect();
     let sections: Vec<usize> = tails
         .iter()
-        .filter(|&&(i, _)| blocks[i].kind == BlockKind::Heading && body_headings.iter().any(|&h| same_kind(dom, h, blocks[i].owner)))
+        .filter(|&&(i, _)| {
+            blocks[i].kind == BlockKind::Heading && body_headings.iter().any(|&h| same_kind(dom, h, blocks[i].owner))
+        })
         .map(|&(_, tail)| tail)
         .collect();
     tails.into_iter().filter(|(_, tail)| !sections.contains(tail)).map(|(i, _)| i).collect()
@@ -62,7 +68,9 @@ const LINES_SHARE: f32 = 0.75;
 /// reading lists to the article's text.
 fn appended_boxes(dom: &FlatDom, body: usize, held: &[u32]) -> Vec<usize> {
     let children: Vec<usize> = element_children(dom, body).collect();
-    let is_box = |c: usize| matches!(dom.nodes[c].tag, Tag::Div | Tag::Section | Tag::Aside | Tag::Form | Tag::OtherBlock | Tag::Article);
+    let is_box = |c: usize| {
+        matches!(dom.nodes[c].tag, Tag::Div | Tag::Section | Tag::Aside | Tag::Form | Tag::OtherBlock | Tag::Article)
+    };
     let lines_text: u32 = children.iter().filter(|&&c| !is_box(c)).map(|&c| held[c]).sum();
     if (lines_text as f32) < LINES_SHARE * held[body] as f32 {
         return Vec::new();
@@ -119,7 +127,8 @@ fn tail_box(dom: &FlatDom, body: usize, owner: usize) -> Option<(usize, usize)> 
     for parent in dom.ancestors(owner) {
         if parent < body && body < dom.nodes[parent].end {
             let beside = std::iter::once(body).chain(dom.ancestors(body)).find(|&a| dom.nodes[a].parent == parent)?;
-            let bare_line = matches!(dom.nodes[tail].tag, Tag::P | Tag::Heading(_)) && dom.nodes[tail].element().is_some_and(|e| e.attr("class").is_none());
+            let bare_line = matches!(dom.nodes[tail].tag, Tag::P | Tag::Heading(_))
+                && dom.nodes[tail].element().is_some_and(|e| e.attr("class").is_none());
             return (!bare_line).then_some((tail, beside));
         }
         tail = parent;

@@ -84,7 +84,15 @@ struct FastTokenizer<'a, S> {
 impl<'a, S: TokenSink> FastTokenizer<'a, S> {
     /// `input` must be preprocessed: no CR, no NUL (see [`normalize_newlines`]).
     fn new(input: &'a str, sink: &'a S) -> Self {
-        FastTokenizer { input, bytes: input.as_bytes(), pos: 0, sink, mode: Mode::Data, text: StrTendril::new(), last_start_tag: None }
+        FastTokenizer {
+            input,
+            bytes: input.as_bytes(),
+            pos: 0,
+            sink,
+            mode: Mode::Data,
+            text: StrTendril::new(),
+            last_start_tag: None,
+        }
     }
 
     /// Feeds the whole input and the end of file to the sink.
@@ -96,7 +104,9 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
                 Mode::Raw(RawKind::Rawtext) => self.text_run(false, false),
                 Mode::Raw(RawKind::ScriptData) => self.script_run(Escape::None),
                 Mode::Raw(RawKind::ScriptDataEscaped(ScriptEscapeKind::Escaped)) => self.script_run(Escape::Escaped),
-                Mode::Raw(RawKind::ScriptDataEscaped(ScriptEscapeKind::DoubleEscaped)) => self.script_run(Escape::Double),
+                Mode::Raw(RawKind::ScriptDataEscaped(ScriptEscapeKind::DoubleEscaped)) => {
+                    self.script_run(Escape::Double)
+                }
                 Mode::Plaintext => {
                     self.push_text(self.pos, self.bytes.len());
                     self.pos = self.bytes.len();
@@ -281,7 +291,10 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
             let mut from = start;
             loop {
                 let Some(gt) = find(self.bytes, from, b'>') else {
-                    let trailing = [&b"--!"[..], b"--", b"-"].into_iter().find(|end| rest.ends_with(end)).map_or(0, |end| end.len());
+                    let trailing = [&b"--!"[..], b"--", b"-"]
+                        .into_iter()
+                        .find(|end| rest.ends_with(end))
+                        .map_or(0, |end| end.len());
                     break (self.bytes.len() - trailing, self.bytes.len());
                 };
                 let before = &self.bytes[start..gt];
@@ -317,7 +330,8 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
 
     /// `<?…>`, `</ …>`, `<!…>`: a comment of everything up to the next `>`.
     fn bogus_comment(&mut self, start: usize) {
-        let (data_end, next) = find(self.bytes, start, b'>').map_or((self.bytes.len(), self.bytes.len()), |gt| (gt, gt + 1));
+        let (data_end, next) =
+            find(self.bytes, start, b'>').map_or((self.bytes.len(), self.bytes.len()), |gt| (gt, gt + 1));
         self.emit_comment(start, data_end);
         self.pos = next;
     }
@@ -468,7 +482,9 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
                     // The first character belongs to the name even when it is `=`.
                     let name_start = self.pos;
                     let first_len = self.input[name_start..].chars().next().map_or(1, char::len_utf8);
-                    let name_end = self.scan(name_start + first_len, |b| matches!(b, b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>' | b'='));
+                    let name_end = self.scan(name_start + first_len, |b| {
+                        matches!(b, b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>' | b'=')
+                    });
                     self.pos = name_end;
                     self.skip_whitespace();
                     let value = if self.bytes.get(self.pos) == Some(&b'=') {
@@ -500,7 +516,9 @@ impl<'a, S: TokenSink> FastTokenizer<'a, S> {
         self.mode = match self.sink.process_token(Token::TagToken(tag), 0) {
             TokenSinkResult::RawData(kind) => Mode::Raw(kind),
             TokenSinkResult::Plaintext => Mode::Plaintext,
-            TokenSinkResult::Continue | TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_) => Mode::Data,
+            TokenSinkResult::Continue | TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_) => {
+                Mode::Data
+            }
         };
     }
 
@@ -684,7 +702,12 @@ fn numeric_char_ref(bytes: &[u8], at: usize) -> Option<CharRef> {
     let c = match code {
         _ if too_big || code > 0x10FFFF => '\u{fffd}',
         0 | 0xD800..=0xDFFF => '\u{fffd}',
-        0x80..=0x9F => data::C1_REPLACEMENTS.get((code - 0x80) as usize).copied().flatten().or(char::from_u32(code)).unwrap_or('\u{fffd}'),
+        0x80..=0x9F => data::C1_REPLACEMENTS
+            .get((code - 0x80) as usize)
+            .copied()
+            .flatten()
+            .or(char::from_u32(code))
+            .unwrap_or('\u{fffd}'),
         _ => char::from_u32(code).unwrap_or('\u{fffd}'),
     };
     Some(CharRef { chars: [Some(c), None], end })
@@ -740,7 +763,8 @@ mod tests {
     #[test]
     fn html5lib_tree_construction_inputs_parse_to_html5evers_tree() {
         // The shared corpus sits beside the project (`make eval`'s ../shared).
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/malformed/html5lib-tests/tree-construction");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpus/malformed/html5lib-tests/tree-construction");
         let Ok(entries) = std::fs::read_dir(&dir) else {
             eprintln!("skipped: {} is absent", dir.display());
             return;
@@ -757,7 +781,10 @@ mod tests {
 
     #[test]
     fn character_references_follow_the_legacy_rules() {
-        assert_eq!(body_text("<p>Fish &amp; chips &copy 2024 &notit; &#x41;&#66;&#128; &bogus; &#xD800;</p>"), "Fish & chips © 2024 ¬it; AB€ &bogus; \u{fffd}");
+        assert_eq!(
+            body_text("<p>Fish &amp; chips &copy 2024 &notit; &#x41;&#66;&#128; &bogus; &#xD800;</p>"),
+            "Fish & chips © 2024 ¬it; AB€ &bogus; \u{fffd}"
+        );
         // In attributes a reference without `;` before `=` or a letter stays text.
         assert_eq!(attr("<a href='/q?a=1&copy=2&amp;b=3&lt'>x</a>", "href"), "/q?a=1&copy=2&b=3<");
     }
@@ -771,7 +798,8 @@ mod tests {
     #[test]
     fn raw_text_ends_only_at_its_own_end_tag() {
         let doc = parse_fast("<title>a <b> &amp; </titlex> c</TITLE><textarea>\n<p>x</textarea>").expect("fast");
-        let title: String = doc.tree.nodes().filter_map(|n| n.value().as_text()).map(|t| t.to_string()).collect::<Vec<_>>().join("|");
+        let title: String =
+            doc.tree.nodes().filter_map(|n| n.value().as_text()).map(|t| t.to_string()).collect::<Vec<_>>().join("|");
         assert_eq!(title, "a <b> & </titlex> c|<p>x");
         for (html, script) in [
             ("<script>a <!-- b </script>c", "a <!-- b "),
@@ -780,7 +808,8 @@ mod tests {
             ("<script><!-- <script> --> </script>c", "<!-- <script> --> "),
         ] {
             let doc = parse_fast(html).expect("fast");
-            let texts: Vec<String> = doc.tree.nodes().filter_map(|n| n.value().as_text()).map(|t| t.to_string()).collect();
+            let texts: Vec<String> =
+                doc.tree.nodes().filter_map(|n| n.value().as_text()).map(|t| t.to_string()).collect();
             assert_eq!(texts, [script, "c"], "{html}");
         }
     }
@@ -833,4 +862,3 @@ mod tests {
         assert_eq!(find(text, 0, b'>'), None);
     }
 }
-

@@ -9,28 +9,25 @@ use scraper::node::Element;
 /// Class/id fragments of chrome that is dropped even inside a content-looking
 /// container (a "comment-body" is still a comment).
 const STRONG_CHROME: &[&str] = &[
-    "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "cookie",
-    "consent", "gdpr", "breadcrumb", "skip-link", "skiplink", "skip-to", "skipto", "skip-nav",
-    "skipnav", "outbrain", "taboola", "recommend", "paywall",
-    "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal", "sidebar",
-    "newsticker", "readmore", "read-more", "more-stories", "morestories", "further-reading",
-    "author-bio", "authorbio", "author-box", "authorbox", "about-author", "kommentar",
-    "compartir", "partage", "weiterlesen", "verwandt", "relacionad", "jump-link", "sr-only",
-    "visually-hidden", "screen-reader", "visuallyhidden", "navbar", "-ad-", "ad-slot", "adslot",
-    "ad-container", "adcontainer", "ad-wrapper", "dfp",
+    "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "cookie", "consent", "gdpr",
+    "breadcrumb", "skip-link", "skiplink", "skip-to", "skipto", "skip-nav", "skipnav", "outbrain", "taboola",
+    "recommend", "paywall", "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal", "sidebar",
+    "newsticker", "readmore", "read-more", "more-stories", "morestories", "further-reading", "author-bio", "authorbio",
+    "author-box", "authorbox", "about-author", "kommentar", "compartir", "partage", "weiterlesen", "verwandt",
+    "relacionad", "jump-link", "sr-only", "visually-hidden", "screen-reader", "visuallyhidden", "navbar", "-ad-",
+    "ad-slot", "adslot", "ad-container", "adcontainer", "ad-wrapper", "dfp",
 ];
 
 /// Class/id fragments of chrome that a content word in the same attribute,
 /// or a body of prose inside, overrides ("header" vs "article-header" is
 /// still chrome, but "has-sidebar main-content" is the page body).
 const WEAK_CHROME: &[&str] = &[
-    "header", "nav", "search", "hidden", "video", "audio", "media", "alert", "extra", "meta",
-    "aside", "combx", "community", "remark", "rss", "shoutbox", "skyscraper", "supplemental",
-    "pop-up", "cta", "overlay", "card", "banner", "ticker", "breaking", "teaser", "similar",
-    "toolbar", "print", "rating", "masthead", "pagination", "pager", "offscreen", "player",
-    "tags", "taglist", "byline", "dateline", "timestamp", "caption", "credit", "tooltip",
-    "login", "trending", "popular", "mostread", "most-read", "menu", "navigation", "footer",
-    "follow", "donate", "bio-", "infobox", "abo-", "disclaimer",
+    "header", "nav", "search", "hidden", "video", "audio", "media", "alert", "extra", "meta", "aside", "combx",
+    "community", "remark", "rss", "shoutbox", "skyscraper", "supplemental", "pop-up", "cta", "overlay", "card",
+    "banner", "ticker", "breaking", "teaser", "similar", "toolbar", "print", "rating", "masthead", "pagination",
+    "pager", "offscreen", "player", "tags", "taglist", "byline", "dateline", "timestamp", "caption", "credit",
+    "tooltip", "login", "trending", "popular", "mostread", "most-read", "menu", "navigation", "footer", "follow",
+    "donate", "bio-", "infobox", "abo-", "disclaimer",
 ];
 
 /// Exact class/id tokens of chrome, too short to match as fragments ("nav"
@@ -40,10 +37,9 @@ const CHROME_TOKENS: &[&str] = &["ad", "ads", "share", "social"];
 /// Class/id fragments of article content (English, German, Spanish,
 /// Portuguese, French, Italian, Polish, Dutch).
 const CONTENT_WORDS: &[&str] = &[
-    "article", "content", "story", "post", "body", "entry", "text", "main", "blog", "artikel",
-    "inhalt", "beitrag", "contenido", "noticia", "cuerpo", "conteudo", "materia", "texte",
-    "corps", "contenu", "testo", "articolo", "tresc", "tekst", "bericht", "news", "page",
-    "column", "prose", "rich",
+    "article", "content", "story", "post", "body", "entry", "text", "main", "blog", "artikel", "inhalt", "beitrag",
+    "contenido", "noticia", "cuerpo", "conteudo", "materia", "texte", "corps", "contenu", "testo", "articolo", "tresc",
+    "tekst", "bericht", "news", "page", "column", "prose", "rich",
     // Collapsed FAQ answers are part of the article, whatever hides them.
     "accordion", "faq",
 ];
@@ -112,8 +108,10 @@ struct Fragments {
 fn fragments() -> &'static Fragments {
     static FRAGMENTS: OnceLock<Fragments> = OnceLock::new();
     FRAGMENTS.get_or_init(|| {
-        let lists = [(STRONG_CHROME, Fragment::Strong), (WEAK_CHROME, Fragment::Weak), (CONTENT_WORDS, Fragment::Content)];
-        let kinds: Vec<(&'static str, Fragment)> = lists.iter().flat_map(|&(list, kind)| list.iter().map(move |&w| (w, kind))).collect();
+        let lists =
+            [(STRONG_CHROME, Fragment::Strong), (WEAK_CHROME, Fragment::Weak), (CONTENT_WORDS, Fragment::Content)];
+        let kinds: Vec<(&'static str, Fragment)> =
+            lists.iter().flat_map(|&(list, kind)| list.iter().map(move |&w| (w, kind))).collect();
         // Overlapping matches need the standard match kind.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -207,7 +205,8 @@ fn class_name_at(names: &[u8], at: usize) -> &[u8] {
 /// Class name parts that flag how the box is laid out beside a sidebar
 /// ("sidebar-enabled--false", "main-with-sidebar", "no-sidebar"): the box
 /// is the page's main column, not the sidebar.
-const SIDEBAR_LAYOUT_FLAGS: &[&str] = &["with-sidebar", "has-sidebar", "no-sidebar", "sidebar-enabled", "sidebar-disabled"];
+const SIDEBAR_LAYOUT_FLAGS: &[&str] =
+    &["with-sidebar", "has-sidebar", "no-sidebar", "sidebar-enabled", "sidebar-disabled"];
 
 /// Whether the class name holding byte `at` is a [`SIDEBAR_LAYOUT_FLAGS`] flag.
 fn is_sidebar_layout_flag(names: &[u8], at: usize) -> bool {
@@ -242,8 +241,19 @@ pub fn names_standfirst(el: &Element) -> bool {
 pub fn is_chrome_role(el: &Element) -> bool {
     matches!(
         el.attr("role"),
-        Some("navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar"
-            | "search" | "dialog" | "alertdialog" | "tooltip" | "toolbar")
+        Some(
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "menu"
+                | "menubar"
+                | "search"
+                | "dialog"
+                | "alertdialog"
+                | "tooltip"
+                | "toolbar"
+        )
     )
 }
 
@@ -263,18 +273,18 @@ pub fn is_hidden(el: &Element) -> bool {
 
 /// Short lines of page furniture that appear inside article containers.
 const BOILERPLATE_PREFIXES: &[&str] = &[
-    "skip to", "jump to", "no media source currently available", "advertisement",
-    "share this", "share on", "click here to", "sign up for", "subscribe to", "follow us",
-    "all rights reserved", "copyright ©", "©", "this video", "watch:", "listen to this", "print this",
-    "email this", "back to top", "anzeige", "werbung", "publicidad", "publicité",
-    "you may also like", "you might also like", "you might like", "you may be interested", "more from", "recommended for you", "more stories",
+    "skip to", "jump to", "no media source currently available", "advertisement", "share this", "share on",
+    "click here to", "sign up for", "subscribe to", "follow us", "all rights reserved", "copyright ©", "©",
+    "this video", "watch:", "listen to this", "print this", "email this", "back to top", "anzeige", "werbung",
+    "publicidad", "publicité", "you may also like", "you might also like", "you might like", "you may be interested",
+    "more from", "recommended for you", "more stories",
 ];
 
 /// Openings of a line that points to another story ("Read more: ...",
 /// "Related: ..."), as a paragraph or as a heading.
 const POINTER_PREFIXES: &[&str] = &[
-    "read more", "related:", "see also:", "also read", "read also", "lesen sie auch",
-    "lire aussi", "leia também", "leia mais", "te puede interesar", "lee también",
+    "read more", "related:", "see also:", "also read", "read also", "lesen sie auch", "lire aussi", "leia também",
+    "leia mais", "te puede interesar", "lee también",
 ];
 
 /// Whether a line (`lower`, lower-cased) points to another story.
@@ -314,7 +324,8 @@ const BYLINE_OPENINGS: &[&str] = &["by", "written by", "reviewed by", "posted by
 const MAX_BYLINE_LEN: usize = 100;
 
 /// Words that join the names, roles, places and dates of a byline.
-const BYLINE_JOINERS: &[&str] = &["and", "on", "at", "of", "the", "for", "in", "de", "van", "von", "der", "da", "di", "du", "la", "le"];
+const BYLINE_JOINERS: &[&str] =
+    &["and", "on", "at", "of", "the", "for", "in", "de", "van", "von", "der", "da", "di", "du", "la", "le"];
 
 /// Whether a line names the writer ("By Jane Doe", "By Jane Doe | March 12,
 /// 2025", "by JANE DOE on Jan 22, 2025"): after the opening, every word is
@@ -330,7 +341,10 @@ fn is_byline(text: &str) -> bool {
         return false;
     };
     let rest = text.get(opening.len()..).unwrap_or("").trim_start_matches([':', ' ']);
-    let words: Vec<&str> = rest.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ',')).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
     let Some(first) = words.first() else {
         return false;
     };
@@ -383,7 +397,8 @@ fn is_dateline(lower: &str) -> bool {
         return false;
     }
     // A stamp's date may be followed by its author ("... by Jane Doe").
-    let stamped = DATE_STAMPS.iter().find_map(|p| lower.strip_prefix(p)).map(|rest| rest.split(" by ").next().unwrap_or(rest));
+    let stamped =
+        DATE_STAMPS.iter().find_map(|p| lower.strip_prefix(p)).map(|rest| rest.split(" by ").next().unwrap_or(rest));
     // Unstamped, only a month name tells a date from a table's figures.
     let dated = match stamped {
         Some(date) => is_date_only(date),
@@ -396,7 +411,8 @@ fn is_month(word: &str) -> bool {
     word.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(word))
 }
 
-const DATE_STAMPS: &[&str] = &["published on", "published", "last updated on", "last updated", "updated on", "updated", "posted on", "posted"];
+const DATE_STAMPS: &[&str] =
+    &["published on", "published", "last updated on", "last updated", "updated on", "updated", "posted on", "posted"];
 
 /// Whether a text is only a date and time: numbers, month names, am/pm.
 fn is_date_only(text: &str) -> bool {
@@ -405,30 +421,32 @@ fn is_date_only(text: &str) -> bool {
         && words.all(|w| {
             let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             let suffix = &w[digits.len()..];
-            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(suffix, "" | "am" | "pm" | "st" | "nd" | "rd" | "th"))
+            (!digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && matches!(suffix, "" | "am" | "pm" | "st" | "nd" | "rd" | "th"))
                 || is_month(w)
         })
 }
 
 /// English month names; a date-only line may abbreviate them ("Dec").
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
 ];
 
 /// Whether `lower` starts with `prefix` ending at a word boundary: "share on"
 /// is not the start of "share one thing".
 fn starts_with_words(lower: &str, prefix: &str) -> bool {
-    lower.strip_prefix(prefix).is_some_and(|rest| {
-        !prefix.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric)
-    })
+    lower
+        .strip_prefix(prefix)
+        .is_some_and(|rest| !prefix.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric))
 }
 
 /// Openings of a short call to action ("Join our newsletter", "Get the free
 /// eBook!"), as a heading or a line.
 const CALL_TO_ACTION: &[&str] = &[
-    "join our", "subscribe", "sign up", "get the free", "download the free", "download our free",
-    "talk to our", "follow us", "contact us", "get in touch",
+    "join our", "subscribe", "sign up", "get the free", "download the free", "download our free", "talk to our",
+    "follow us", "contact us", "get in touch",
 ];
 
 /// Longest call to action, in chars: longer lines are article sentences.
@@ -455,7 +473,9 @@ pub fn is_furniture_heading(text: &str) -> bool {
 /// label ("Subscribe"), which stands alone.
 pub fn is_promo_heading(text: &str) -> bool {
     let lower = text.to_lowercase();
-    (opens_call_to_action(&lower) && !is_furniture_line(text)) || starts_with_words(&lower, "advertisement") || lower.ends_with("(sponsored)")
+    (opens_call_to_action(&lower) && !is_furniture_line(text))
+        || starts_with_words(&lower, "advertisement")
+        || lower.ends_with("(sponsored)")
 }
 
 /// Longest heading judged as a pointer to another story, in chars.
@@ -464,7 +484,8 @@ const MAX_POINTER_HEADING_LEN: usize = 120;
 /// Titles of an in-page table of contents, whose entries repeat the
 /// article's headings. A bare "Contents" is left out: reference works keep
 /// it in the text.
-const TOC_HEADINGS: &[&str] = &["table of contents", "table of content", "in this article", "on this page", "jump to section", "jump to"];
+const TOC_HEADINGS: &[&str] =
+    &["table of contents", "table of content", "in this article", "on this page", "jump to section", "jump to"];
 
 /// Whether a heading (`lower`, lower-cased) titles a table of contents.
 fn is_toc_heading(lower: &str) -> bool {
@@ -495,9 +516,9 @@ fn is_furniture_line(text: &str) -> bool {
 
 /// Whole lines that are a button or link label, never article text.
 const FURNITURE_LINES: &[&str] = &[
-    "subscribe", "sign in", "log in", "login", "sign up", "register", "share", "share it", "tweet",
-    "pin it", "pin for later", "pin this for later", "contact us", "get in touch", "more",
-    "print", "email", "comments", "leave a comment", "leave a reply", "reply", "loading", "please wait",
+    "subscribe", "sign in", "log in", "login", "sign up", "register", "share", "share it", "tweet", "pin it",
+    "pin for later", "pin this for later", "contact us", "get in touch", "more", "print", "email", "comments",
+    "leave a comment", "leave a reply", "reply", "loading", "please wait",
 ];
 
 /// A site's copyright line, newsletter pitch or affiliate disclosure anywhere
@@ -521,7 +542,9 @@ fn is_site_notice(lower: &str) -> bool {
 fn is_newsletter_pitch(lower: &str) -> bool {
     lower.chars().count() <= MAX_PITCH_LEN
         && lower.contains("newsletter")
-        && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"].iter().any(|w| lower.contains(w))
+        && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// Whether a block is the notice of a sign-up form: its newsletter pitch
@@ -536,8 +559,8 @@ pub fn is_signup_notice(text: &str) -> bool {
 /// links, you may be taken to ...", "By streamlining your list and what you
 /// accept into your house, ..." stay).
 const CONSENT_PHRASES: &[&str] = &[
-    "you agree to", "you are agreeing to", "you consent to", "you confirm", "you authorize", "you accept our", "you accept the",
-    "i agree to", "i consent to",
+    "you agree to", "you are agreeing to", "you consent to", "you confirm", "you authorize", "you accept our",
+    "you accept the", "i agree to", "i consent to",
 ];
 
 /// A sign-up form's consent notice ("By signing up, you agree to receive
@@ -549,10 +572,8 @@ fn is_consent_line(lower: &str) -> bool {
 
 /// Phrases of the affiliate disclosure that review and shopping pages put
 /// above or below the article.
-const AFFILIATE_PHRASES: &[&str] = &[
-    "affiliate link", "through our links", "through links on", "from links on",
-    "purchases made through",
-];
+const AFFILIATE_PHRASES: &[&str] =
+    &["affiliate link", "through our links", "through links on", "from links on", "purchases made through"];
 
 fn is_affiliate_disclosure(lower: &str) -> bool {
     lower.chars().count() <= MAX_PITCH_LEN
@@ -563,10 +584,10 @@ fn is_affiliate_disclosure(lower: &str) -> bool {
 /// Openings of the heading over an author's bio (English, German, French,
 /// Spanish, Portuguese, Italian, Dutch).
 const AUTHOR_HEADINGS: &[&str] = &[
-    "about the author", "about the writer", "about the reviewer", "about author", "written by",
-    "meet the author", "author spotlight", "über den autor", "über die autorin", "à propos de l'auteur",
-    "à propos de l’auteur", "sobre el autor", "sobre la autora", "sobre o autor", "sobre a autora",
-    "l'autore", "informazioni sull'autore", "over de auteur",
+    "about the author", "about the writer", "about the reviewer", "about author", "written by", "meet the author",
+    "author spotlight", "über den autor", "über die autorin", "à propos de l'auteur", "à propos de l’auteur",
+    "sobre el autor", "sobre la autora", "sobre o autor", "sobre a autora", "l'autore", "informazioni sull'autore",
+    "over de auteur",
 ];
 
 /// Whether a heading introduces an author's bio rather than a part of the
@@ -577,7 +598,8 @@ pub fn is_author_heading(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    AUTHOR_HEADINGS.iter().any(|h| lower.starts_with(h)) || matches!(lower.trim_end_matches([':', '.']).trim_end(), "about" | "about me")
+    AUTHOR_HEADINGS.iter().any(|h| lower.starts_with(h))
+        || matches!(lower.trim_end_matches([':', '.']).trim_end(), "about" | "about me")
 }
 
 /// Openings of the heading over a list of other stories at the end of a
@@ -585,13 +607,12 @@ pub fn is_author_heading(text: &str) -> bool {
 /// "Up next" are left out: reference works keep them as part of the text.
 const RELATED_HEADINGS: &[&str] = &[
     "related posts", "related articles", "related stories", "related content", "related reading",
-    "related publications", "recent posts", "recent articles", "latest news", "latest posts",
-    "latest articles", "latest stories", "more news", "more articles", "more stories", "read next",
-    "what to read next", "you may also like", "you might also like", "you may also enjoy",
-    "you might also enjoy", "recommended reading", "recommended for you", "popular posts",
-    "most popular", "other posts you may", "explore more articles",
-    "mehr zum thema", "das könnte sie auch interessieren", "à lire aussi", "sur le même sujet",
-    "te puede interesar", "noticias relacionadas", "leia também", "veja também",
+    "related publications", "recent posts", "recent articles", "latest news", "latest posts", "latest articles",
+    "latest stories", "more news", "more articles", "more stories", "read next", "what to read next",
+    "you may also like", "you might also like", "you may also enjoy", "you might also enjoy", "recommended reading",
+    "recommended for you", "popular posts", "most popular", "other posts you may", "explore more articles",
+    "mehr zum thema", "das könnte sie auch interessieren", "à lire aussi", "sur le même sujet", "te puede interesar",
+    "noticias relacionadas", "leia também", "veja também",
 ];
 
 /// Whether a heading introduces links to other stories rather than a part
@@ -616,7 +637,9 @@ fn is_timecode_line(text: &str) -> bool {
     let mut any = false;
     for token in text.split_whitespace() {
         let is_time = token.contains(':')
-            && token.split(':').all(|part| !part.is_empty() && part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()));
+            && token
+                .split(':')
+                .all(|part| !part.is_empty() && part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()));
         if !is_time && token != "/" {
             return false;
         }
@@ -727,7 +750,9 @@ mod tests {
     fn signup_notices() {
         assert!(is_signup_notice("By signing up, you agree to receive recurring automated SMS marketing messages."));
         assert!(is_signup_notice("Sign up now for the Example Deals newsletter."));
-        assert!(!is_signup_notice("The newsletter, which the union sent to 4,000 members, said the strike would go ahead."));
+        assert!(!is_signup_notice(
+            "The newsletter, which the union sent to 4,000 members, said the strike would go ahead."
+        ));
     }
 
     #[test]
@@ -741,14 +766,22 @@ mod tests {
         assert!(is_boilerplate("The contents of this site are ©2019 Capitol Hill Publishing Corp., a subsidiary of News Communications, Inc."));
         assert!(is_boilerplate("Get the latest updates right in your inbox. Subscribe to our newsletters."));
         assert!(is_boilerplate("By signing up, you agree to receive recurring automated SMS marketing messages from Mashable Deals at the number provided."));
-        assert!(is_boilerplate("By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use and Privacy Policy."));
+        assert!(is_boilerplate(
+            "By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use and Privacy Policy."
+        ));
         assert!(!is_boilerplate("By clicking on these links, you may be taken to one of our insurance partners."));
-        assert!(!is_boilerplate("By streamlining your shopping list and what you accept into your house, you’ll also streamline your life."));
-        assert!(!is_boilerplate("The newsletter, which the union sent to 4,000 members, said the strike would go ahead."));
+        assert!(!is_boilerplate(
+            "By streamlining your shopping list and what you accept into your house, you’ll also streamline your life."
+        ));
+        assert!(!is_boilerplate(
+            "The newsletter, which the union sent to 4,000 members, said the strike would go ahead."
+        ));
         assert!(!is_boilerplate("It was mentioned in a newsletter I'm not subscribed to, so I missed it completely."));
         assert!(!is_boilerplate("The stand at the fair drew crowds. Photo © Jane Doe"));
         assert!(is_boilerplate("As an Amazon Associate we earn from qualifying purchases."));
-        assert!(is_boilerplate("Support us! iRunFar may earn a small commission from affiliate links in this article. Learn more."));
+        assert!(is_boilerplate(
+            "Support us! iRunFar may earn a small commission from affiliate links in this article. Learn more."
+        ));
         assert!(!is_boilerplate("The agent's commission, paid by the seller, was 6 percent of the price."));
         assert!(is_boilerplate("SHARE"));
         assert!(is_boilerplate("Pin this for later!"));
@@ -757,10 +790,14 @@ mod tests {
         assert!(!is_boilerplate("Loading time of your pages"));
         assert!(!is_boilerplate("Share one thing that you wish people knew about you."));
         assert!(is_call_to_action("join our genius newsletter"));
-        assert!(is_boilerplate("Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram."));
+        assert!(is_boilerplate(
+            "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram."
+        ));
         assert!(!is_boilerplate("Follow the steps below to link your Facebook page."));
         assert!(is_boilerplate("Want more design inspo and helpful plant tips? Let's hang out on Instagram!"));
-        assert!(is_boilerplate("Subscribe to our research newsletter and follow us on LinkedIn to stay up-to-date on the latest trends."));
+        assert!(is_boilerplate(
+            "Subscribe to our research newsletter and follow us on LinkedIn to stay up-to-date on the latest trends."
+        ));
         assert!(!is_boilerplate("Ben Silverman is on Twitter at ben_silverman."));
         assert!(!is_boilerplate("Fans who follow us on tour know the setlist changes every night."));
         assert!(is_furniture_heading("GitHub Actions analytics (Sponsored)"));

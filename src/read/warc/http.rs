@@ -46,9 +46,8 @@ impl Head {
         let chunked = !already_decoded("Transfer-Encoding")
             && value("Transfer-Encoding")
                 .is_some_and(|v| v.split(',').any(|c| c.trim().eq_ignore_ascii_case("chunked")));
-        let content_encoding = value("Content-Encoding")
-            .filter(|_| !already_decoded("Content-Encoding"))
-            .map(|v| v.to_ascii_lowercase());
+        let content_encoding =
+            value("Content-Encoding").filter(|_| !already_decoded("Content-Encoding")).map(|v| v.to_ascii_lowercase());
         // Some servers send Content-Type twice; the charset may be on either.
         let charset = headers
             .iter()
@@ -130,10 +129,7 @@ fn parse_head(block: &[u8]) -> Result<Head, (&'static str, String)> {
             Ok(httparse::Status::Complete(len)) => (response.code.unwrap_or(0), len),
             Ok(httparse::Status::Partial) => return Err(unterminated_head(rest)),
             Err(_) if !rest.starts_with(b"HTTP/") => {
-                return Err((
-                    "http_missing_head",
-                    format!("expected an HTTP status line, found `{}`", preview(rest)),
-                ))
+                return Err(("http_missing_head", format!("expected an HTTP status line, found `{}`", preview(rest))))
             }
             // httparse knows only HTTP/1.x; HTTP/2 status lines have the same shape.
             Err(httparse::Error::Version) => return parse_other_version_head(rest, start),
@@ -168,11 +164,7 @@ fn parse_other_version_head(rest: &[u8], start: usize) -> Result<Head, (&'static
 fn unterminated_head(rest: &[u8]) -> (&'static str, String) {
     (
         "http_bad_head",
-        format!(
-            "HTTP head not ended by an empty line within the block's {} bytes: `{}`",
-            rest.len(),
-            preview(rest)
-        ),
+        format!("HTTP head not ended by an empty line within the block's {} bytes: `{}`", rest.len(), preview(rest)),
     )
 }
 
@@ -211,7 +203,6 @@ fn media_kind(content_type: Option<&str>) -> MediaKind {
         MediaKind::Other
     }
 }
-
 
 /// Whether untyped bytes open like an HTML document, past leading comments
 /// and an XML declaration.
@@ -286,11 +277,7 @@ fn dechunk(body: &mut [u8]) -> Dechunked {
 
 /// Undoes the Content-Encoding. A body that fails to decode but opens with
 /// markup was stored decoded under a stale header: it is kept as is.
-fn decode_content(
-    encoding: Option<&str>,
-    raw: &[u8],
-    max_payload: usize,
-) -> Result<Vec<u8>, (&'static str, String)> {
+fn decode_content(encoding: Option<&str>, raw: &[u8], max_payload: usize) -> Result<Vec<u8>, (&'static str, String)> {
     let decoded = match encoding.unwrap_or("identity") {
         _ if raw.is_empty() => return Ok(Vec::new()),
         "identity" | "" => return Ok(raw.to_vec()),
@@ -300,10 +287,9 @@ fn decode_content(
         other => Err(format!("unsupported Content-Encoding `{other}`")),
     };
     match decoded {
-        Ok(bytes) if bytes.len() > max_payload => Err((
-            "payload_too_large",
-            format!("payload decodes to more than {max_payload} bytes"),
-        )),
+        Ok(bytes) if bytes.len() > max_payload => {
+            Err(("payload_too_large", format!("payload decodes to more than {max_payload} bytes")))
+        }
         Ok(bytes) => Ok(bytes),
         Err(_) if skip_bom_and_space(raw).starts_with(b"<") => Ok(raw.to_vec()),
         Err(problem) => Err((
@@ -338,7 +324,9 @@ mod tests {
         assert_eq!(&cut[..9], b"<html><bo");
 
         assert_eq!(dechunk(&mut b"<html>".to_vec()), Dechunked::NotChunked);
-        assert!(matches!(dechunk(&mut b"2\r\nabXY".to_vec()), Dechunked::Broken(d) if d.contains("not followed by CRLF")));
+        assert!(
+            matches!(dechunk(&mut b"2\r\nabXY".to_vec()), Dechunked::Broken(d) if d.contains("not followed by CRLF"))
+        );
     }
 
     #[test]

@@ -44,7 +44,16 @@ struct FileBuf {
 
 impl FileBuf {
     fn new(inner: Box<dyn Read + Send>) -> Self {
-        FileBuf { inner, buf: vec![0; FILE_BUFFER], start: 0, end: 0, offset: 0, mark: None, failed: false, deferred: None }
+        FileBuf {
+            inner,
+            buf: vec![0; FILE_BUFFER],
+            start: 0,
+            end: 0,
+            offset: 0,
+            mark: None,
+            failed: false,
+            deferred: None,
+        }
     }
 
     fn read_more(&mut self) -> io::Result<usize> {
@@ -191,7 +200,10 @@ enum Layer {
 
 /// What comes next from the members inflated ahead.
 enum Next {
-    Member { offset: u64, bytes: Vec<u8> },
+    Member {
+        offset: u64,
+        bytes: Vec<u8>,
+    },
     End,
     /// The member at this file offset is for the sequential path.
     Sequential(u64),

@@ -53,10 +53,16 @@ fn output_cap(span: &[u8]) -> usize {
 /// Room to inflate `span` into: its trailer's ISIZE (the exact size, when
 /// the member ends the span), or a guess.
 fn output_room(span: &[u8]) -> usize {
-    let size = span.len().checked_sub(4).and_then(|at| span.get(at..)).map_or(0, |tail| {
-        u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]) as usize
-    });
-    if size <= output_cap(span) { size } else { span.len() * 4 }
+    let size = span
+        .len()
+        .checked_sub(4)
+        .and_then(|at| span.get(at..))
+        .map_or(0, |tail| u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]) as usize);
+    if size <= output_cap(span) {
+        size
+    } else {
+        span.len() * 4
+    }
 }
 
 /// Inflates `span`, into `out`, as exactly one gzip member followed by
@@ -148,7 +154,9 @@ impl Window {
             Some(span) if i < usable => output_room(span),
             _ => 0,
         };
-        let slots = Mutex::new(spans.iter().enumerate().map(|(i, span)| Slot::Unclaimed(Vec::with_capacity(room(i, span)))).collect());
+        let slots = Mutex::new(
+            spans.iter().enumerate().map(|(i, span)| Slot::Unclaimed(Vec::with_capacity(room(i, span)))).collect(),
+        );
         let shared = Arc::new(Spans { raw, spans, usable, slots, inflated: Condvar::new() });
         let job = shared.clone();
         pool.spawn_broadcast(move |_| job.work());

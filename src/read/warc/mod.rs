@@ -160,12 +160,7 @@ impl WarcReader {
     }
 
     fn reject_event(&self, offset: u64, reason: &'static str, detail: String) -> ReadEvent {
-        ReadEvent::Rejected(Reject {
-            source: self.source.clone(),
-            record_offset: Some(offset as i64),
-            reason,
-            detail,
-        })
+        ReadEvent::Rejected(Reject { source: self.source.clone(), record_offset: Some(offset as i64), reason, detail })
     }
 
     fn skip_event(&self, offset: u64, reason: &'static str) -> ReadEvent {
@@ -394,10 +389,9 @@ impl WarcReader {
         let too_large = len > self.max_block as u64;
         // Skipped records' blocks are kept too: a wrong length is found after
         // the block, and the next record may have to be read back from it.
-        let got = self.take_block(len, !too_large).map_err(|error| Failure::Input {
-            error,
-            context: format!("reading the {len}-byte block"),
-        })?;
+        let got = self
+            .take_block(len, !too_large)
+            .map_err(|error| Failure::Input { error, context: format!("reading the {len}-byte block") })?;
         if got < len {
             self.give_back_next_record(&[]);
             return Err(Failure::Truncated(format!(
@@ -405,10 +399,9 @@ impl WarcReader {
             )));
         }
         let record_end = self.input.stream_offset();
-        let read_past = self.at_record_end().map_err(|error| Failure::Input {
-            error,
-            context: "reading the record separator".into(),
-        })?;
+        let read_past = self
+            .at_record_end()
+            .map_err(|error| Failure::Input { error, context: "reading the record separator".into() })?;
         if let Some(read_past) = read_past {
             let found = self.input.fill().map(http::preview).unwrap_or_default();
             let at_line_start = self.give_back_next_record(&read_past);
@@ -431,9 +424,10 @@ impl WarcReader {
             ));
         }
         let is_http = warc_type == "response"
-            && fields.content_type.as_deref().map_or(true, |t| {
-                t.trim_start().get(..16).is_some_and(|p| p.eq_ignore_ascii_case("application/http"))
-            });
+            && fields
+                .content_type
+                .as_deref()
+                .map_or(true, |t| t.trim_start().get(..16).is_some_and(|p| p.eq_ignore_ascii_case("application/http")));
         let payload = if is_http {
             http::http_response(&mut self.block, self.max_block)
         } else {
@@ -577,8 +571,7 @@ mod tests {
     #[test]
     fn plain_file_gives_one_event_per_record_at_file_offsets() {
         let records = standard_file();
-        let offsets: Vec<usize> =
-            records.iter().scan(0, |at, r| Some(std::mem::replace(at, *at + r.len()))).collect();
+        let offsets: Vec<usize> = records.iter().scan(0, |at, r| Some(std::mem::replace(at, *at + r.len()))).collect();
         let events = read_all(records.concat());
         assert_eq!(
             summary(&events),
@@ -674,14 +667,8 @@ mod tests {
         assert_eq!(
             reasons,
             [
-                "http_redirect",
-                "http_error",
-                "http://news.example/a",
-                "not_html",
-                "empty_payload",
-                "http://news.example/a",
-                "warc_revisit",
-                "warc_other_type"
+                "http_redirect", "http_error", "http://news.example/a", "not_html", "empty_payload",
+                "http://news.example/a", "warc_revisit", "warc_other_type"
             ]
         );
     }
@@ -778,7 +765,10 @@ mod tests {
         let text = String::from_utf8(records[1].clone()).unwrap();
         let declared = text.split("Content-Length: ").nth(1).unwrap().split('\r').next().unwrap();
         // The request's block runs 30 bytes into the response's header.
-        let long = text.replace(&format!("Content-Length: {declared}"), &format!("Content-Length: {}", declared.parse::<usize>().unwrap() + 34));
+        let long = text.replace(
+            &format!("Content-Length: {declared}"),
+            &format!("Content-Length: {}", declared.parse::<usize>().unwrap() + 34),
+        );
         let file = [records[0].clone(), long.into_bytes(), records[2].clone(), records[4].clone()];
         let response_at = file[0].len() + file[1].len();
         let lines = summary(&read_all(file.concat()));
@@ -808,9 +798,13 @@ mod tests {
         let records = standard_file();
         let response = gzip(&records[2]);
         let members = [gzip(&records[0]), response[..response.len() / 2].to_vec()];
-        let reader = WarcReader::new(Arc::from("test.warc"), Box::new(Dropping(std::io::Cursor::new(members.concat()))));
+        let reader =
+            WarcReader::new(Arc::from("test.warc"), Box::new(Dropping(std::io::Cursor::new(members.concat()))));
         let events: Vec<ReadEvent> = reader.collect();
-        assert_eq!(summary(&events), ["skip 0 warc_warcinfo".to_string(), format!("reject {} io_error", members[0].len())]);
+        assert_eq!(
+            summary(&events),
+            ["skip 0 warc_warcinfo".to_string(), format!("reject {} io_error", members[0].len())]
+        );
     }
 
     #[test]
@@ -838,8 +832,7 @@ mod tests {
     #[test]
     fn record_over_the_size_cap_is_rejected_and_skipped_over() {
         let records = standard_file();
-        let mut reader =
-            WarcReader::new(Arc::from("t"), Box::new(std::io::Cursor::new(records.concat())));
+        let mut reader = WarcReader::new(Arc::from("t"), Box::new(std::io::Cursor::new(records.concat())));
         reader.max_block = 100;
         let lines = summary(&reader.collect::<Vec<_>>());
         assert_eq!(lines.len(), 5);
@@ -936,7 +929,8 @@ mod tests {
         let (events, fell_back) = read_both_ways(file);
         assert!(!fell_back);
         assert_eq!(events.len(), 600);
-        let offsets: Vec<i64> = members.iter().scan(0, |at, m| Some(std::mem::replace(at, *at + m.len()) as i64)).collect();
+        let offsets: Vec<i64> =
+            members.iter().scan(0, |at, m| Some(std::mem::replace(at, *at + m.len()) as i64)).collect();
         assert_eq!(events.iter().map(offset_of).collect::<Vec<_>>(), offsets);
         assert_eq!(summary(&events)[599], format!("record {} http://news.example/599", offsets[599]));
     }
@@ -1007,7 +1001,8 @@ mod tests {
             }
         }
         let read = |pool: Option<Pool>| {
-            let reader = WarcReader::new(Arc::from("test.warc"), Box::new(Dropping(std::io::Cursor::new(file.clone()))));
+            let reader =
+                WarcReader::new(Arc::from("test.warc"), Box::new(Dropping(std::io::Cursor::new(file.clone()))));
             let events: Vec<ReadEvent> = match pool {
                 Some(pool) => reader.inflating_on(pool).collect(),
                 None => reader.collect(),

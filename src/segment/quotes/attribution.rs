@@ -11,67 +11,86 @@ use super::tokens::{Kind, Token};
 /// annotations of news attribution corpora (said/told/wrote/added/… cover
 /// most; the tail is reporting verbs that frame a quotation).
 const SPEECH_VERBS: &[&str] = &[
-    "say", "tell", "write", "add", "ask", "explain", "note", "argue", "claim", "continue", "declare",
-    "insist", "reply", "state", "warn", "tweet", "respond", "report", "recall", "conclude", "suggest",
-    "acknowledge", "admit", "announce", "observe", "remark", "joke", "shout", "yell", "chant", "quip",
-    "boast", "predict", "promise", "vow", "pledge", "assure", "complain", "lament", "concede",
-    "interject", "emphasize", "stress", "proclaim", "answer", "testify", "email", "call",
-    "describe", "label", "dub", "accuse", "blast", "mock", "mention", "scoff", "urge", "charge",
-    "counter", "retort", "muse", "wonder", "whisper", "reflect", "recount", "sigh", "exclaim",
-    "affirm", "assert", "caution", "confirm", "contend", "demand", "deny", "echo", "maintain", "plead",
-    "reiterate", "repeat", "reveal", "point", "talk", "title", "release", "publish", "post", "express",
-    "deliver", "propose", "credit", "name", "refer", "fire", "show", "offer", "portray", "sign",
-    "share", "seem", "prefer", "list", "indicate", "include", "hope", "discuss", "bemoan", "expect",
-    "snipe", "surmise", "start", "rip", "riff", "retaliate", "remember", "refuse", "reference",
-    "react", "rate", "rank", "promote", "press", "play", "order", "oppose", "open", "view", "use",
-    "vote", "turn", "worry", "welcome", "toss", "wave", "voice", "recognize", "recite", "approve",
-    "liken", "love", "like", "invite", "interrupt", "introduce", "imagine", "identify", "highlight",
-    "herald", "grouse", "fume", "follow", "feature", "exhort", "estimate", "entitle", "elaborate",
-    "defend", "decline", "contrast", "confess", "command", "coach", "challenge", "cheer", "bill",
-    "beam", "attack", "assume", "anticipate", "address", "accept", "acclaim", "appear", "adopt",
-    "frame", "coin", "hit", "knock", "issue", "plan", "seek", "embrace", "criticise", "sound", "tout", "praise", "criticize", "slam", "question", "cite",
-    "quote", "agree", "thank", "comment", "reason", "speculate", "volunteer",
-    "brag", "gush", "hint", "implore", "summarize", "vent", "read", "speak",
-    "think", "believe", "pronounce", "imply", "blame", "rail", "cry", "scream", "laugh", "sneer",
-    "tease", "taunt", "chide", "scold", "rebuke", "decry", "denounce", "condemn", "allege", "disclose",
-    "confide", "concur", "object", "protest", "beg", "pray", "preach", "lecture", "instruct",
-    "advise", "inform", "notify", "remind", "snap", "bark", "growl",
-    "murmur", "mutter", "stammer", "groan", "moan", "applaud", "lambaste",
-    "dismiss", "reject", "refute", "rebut", "brand", "characterize", "deem", "insult",
-    "trumpet", "opine", "posit", "theorize", "ponder",
-    "retweet",
+    "say", "tell", "write", "add", "ask", "explain", "note", "argue", "claim", "continue", "declare", "insist",
+    "reply", "state", "warn", "tweet", "respond", "report", "recall", "conclude", "suggest", "acknowledge", "admit",
+    "announce", "observe", "remark", "joke", "shout", "yell", "chant", "quip", "boast", "predict", "promise", "vow",
+    "pledge", "assure", "complain", "lament", "concede", "interject", "emphasize", "stress", "proclaim", "answer",
+    "testify", "email", "call", "describe", "label", "dub", "accuse", "blast", "mock", "mention", "scoff", "urge",
+    "charge", "counter", "retort", "muse", "wonder", "whisper", "reflect", "recount", "sigh", "exclaim", "affirm",
+    "assert", "caution", "confirm", "contend", "demand", "deny", "echo", "maintain", "plead", "reiterate", "repeat",
+    "reveal", "point", "talk", "title", "release", "publish", "post", "express", "deliver", "propose", "credit",
+    "name", "refer", "fire", "show", "offer", "portray", "sign", "share", "seem", "prefer", "list", "indicate",
+    "include", "hope", "discuss", "bemoan", "expect", "snipe", "surmise", "start", "rip", "riff", "retaliate",
+    "remember", "refuse", "reference", "react", "rate", "rank", "promote", "press", "play", "order", "oppose", "open",
+    "view", "use", "vote", "turn", "worry", "welcome", "toss", "wave", "voice", "recognize", "recite", "approve",
+    "liken", "love", "like", "invite", "interrupt", "introduce", "imagine", "identify", "highlight", "herald",
+    "grouse", "fume", "follow", "feature", "exhort", "estimate", "entitle", "elaborate", "defend", "decline",
+    "contrast", "confess", "command", "coach", "challenge", "cheer", "bill", "beam", "attack", "assume", "anticipate",
+    "address", "accept", "acclaim", "appear", "adopt", "frame", "coin", "hit", "knock", "issue", "plan", "seek",
+    "embrace", "criticise", "sound", "tout", "praise", "criticize", "slam", "question", "cite", "quote", "agree",
+    "thank", "comment", "reason", "speculate", "volunteer", "brag", "gush", "hint", "implore", "summarize", "vent",
+    "read", "speak", "think", "believe", "pronounce", "imply", "blame", "rail", "cry", "scream", "laugh", "sneer",
+    "tease", "taunt", "chide", "scold", "rebuke", "decry", "denounce", "condemn", "allege", "disclose", "confide",
+    "concur", "object", "protest", "beg", "pray", "preach", "lecture", "instruct", "advise", "inform", "notify",
+    "remind", "snap", "bark", "growl", "murmur", "mutter", "stammer", "groan", "moan", "applaud", "lambaste",
+    "dismiss", "reject", "refute", "rebut", "brand", "characterize", "deem", "insult", "trumpet", "opine", "posit",
+    "theorize", "ponder", "retweet",
 ];
 
 /// Irregular forms, and the regular forms of verbs that double their last
 /// consonant, with their base form.
 const IRREGULAR_FORMS: &[(&str, &str)] = &[
-    ("said", "say"), ("told", "tell"), ("wrote", "write"), ("written", "write"), ("read", "read"),
-    ("spoke", "speak"), ("spoken", "speak"), ("thought", "think"), ("quipped", "quip"),
-    ("quipping", "quip"), ("admitted", "admit"), ("admitting", "admit"), ("dubbed", "dub"),
-    ("dubbing", "dub"), ("rebutted", "rebut"), ("rebutting", "rebut"), ("snapped", "snap"),
-    ("snapping", "snap"), ("referred", "refer"), ("referring", "refer"), ("shot", "shoot"),
-    ("found", "find"), ("began", "begin"), ("sang", "sing"), ("sung", "sing"), ("sings", "sing"),
-    ("ripped", "rip"), ("ripping", "rip"), ("sought", "seek"), ("cried", "cry"), ("cries", "cry"),
-    ("put", "put"), ("puts", "put"),
+    ("said", "say"),
+    ("told", "tell"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("read", "read"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("thought", "think"),
+    ("quipped", "quip"),
+    ("quipping", "quip"),
+    ("admitted", "admit"),
+    ("admitting", "admit"),
+    ("dubbed", "dub"),
+    ("dubbing", "dub"),
+    ("rebutted", "rebut"),
+    ("rebutting", "rebut"),
+    ("snapped", "snap"),
+    ("snapping", "snap"),
+    ("referred", "refer"),
+    ("referring", "refer"),
+    ("shot", "shoot"),
+    ("found", "find"),
+    ("began", "begin"),
+    ("sang", "sing"),
+    ("sung", "sing"),
+    ("sings", "sing"),
+    ("ripped", "rip"),
+    ("ripping", "rip"),
+    ("sought", "seek"),
+    ("cried", "cry"),
+    ("cries", "cry"),
+    ("put", "put"),
+    ("puts", "put"),
 ];
 
 /// Words between a subject and its verb that belong to neither (`he later said`).
 const AUXILIARIES: &[&str] = &[
-    "also", "later", "has", "had", "have", "would", "will", "then", "once", "recently", "further",
-    "again", "is", "was", "were", "are", "previously", "quickly", "simply", "just", "repeatedly",
-    "reportedly", "earlier", "first", "often", "frequently", "never", "always", "even", "still",
-    "famously", "publicly", "privately", "flatly", "bluntly", "angrily", "jokingly", "been", "did",
-    "does", "went", "on", "to", "wryly", "tersely", "should", "could", "can", "may", "might", "must",
-    "shall", "not", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t",
-    "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "wasn't", "wasn’t", "now",
-    "otherwise", "all",
+    "also", "later", "has", "had", "have", "would", "will", "then", "once", "recently", "further", "again", "is",
+    "was", "were", "are", "previously", "quickly", "simply", "just", "repeatedly", "reportedly", "earlier", "first",
+    "often", "frequently", "never", "always", "even", "still", "famously", "publicly", "privately", "flatly",
+    "bluntly", "angrily", "jokingly", "been", "did", "does", "went", "on", "to", "wryly", "tersely", "should", "could",
+    "can", "may", "might", "must", "shall", "not", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't",
+    "won’t", "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "wasn't", "wasn’t", "now", "otherwise",
+    "all",
 ];
 
 /// Words that start a new clause: a subject never reaches back past them.
 const CLAUSE_WORDS: &[&str] = &[
-    "and", "but", "or", "nor", "that", "because", "while", "when", "as", "where", "which", "if",
-    "so", "since", "though", "although", "after", "before", "until", "unless", "whether", "what",
-    "how", "why", "than", "whom", "whose", "for", "yet", "said", "says", "who",
+    "and", "but", "or", "nor", "that", "because", "while", "when", "as", "where", "which", "if", "so", "since",
+    "though", "although", "after", "before", "until", "unless", "whether", "what", "how", "why", "than", "whom",
+    "whose", "for", "yet", "said", "says", "who",
 ];
 
 /// Verbs that end a subject reaching back over them (`it was a report`).
@@ -85,24 +104,24 @@ const NOMINAL_STARTS: &[&str] = &["a", "an", "the", "one", "another", "two", "th
 
 /// Words that end a speaker named after its verb (`said Sen. X on Tuesday`).
 const SPEAKER_STOPS: &[&str] = &[
-    "who", "in", "on", "at", "during", "when", "after", "before", "while", "to", "as", "because",
-    "from", "about", "with", "via", "and", "but", "that", "this", "last", "yesterday", "today",
-    "tonight", "earlier", "later", "recently", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "adding", "noting", "referring", "told", "said", "says", "of",
+    "who", "in", "on", "at", "during", "when", "after", "before", "while", "to", "as", "because", "from", "about",
+    "with", "via", "and", "but", "that", "this", "last", "yesterday", "today", "tonight", "earlier", "later",
+    "recently", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "adding", "noting",
+    "referring", "told", "said", "says", "of",
 ];
 
 /// Words a subject cannot start with: the clause is something else.
 const NOT_SUBJECT_START: &[&str] = &[
-    "is", "was", "were", "are", "be", "been", "what", "which", "that", "and", "but", "or", "so",
-    "if", "then", "because", "there", "here", "this", "these", "those", "to", "in", "on", "at", "of",
-    "for", "by", "with", "from", "not", "no", "how", "why", "where", "when", "while", "said", "says",
-    "also", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might", "must",
-    "do", "does", "did", "despite", "about", "into", "over", "through", "without", "against", "than",
-    "upon", "among", "like",
+    "is", "was", "were", "are", "be", "been", "what", "which", "that", "and", "but", "or", "so", "if", "then",
+    "because", "there", "here", "this", "these", "those", "to", "in", "on", "at", "of", "for", "by", "with", "from",
+    "not", "no", "how", "why", "where", "when", "while", "said", "says", "also", "has", "had", "have", "will", "would",
+    "can", "could", "should", "may", "might", "must", "do", "does", "did", "despite", "about", "into", "over",
+    "through", "without", "against", "than", "upon", "among", "like",
 ];
 
 /// Words that open a reported clause after a verb (`said he would`).
-const CLAUSE_OPENERS: &[&str] = &["he", "she", "they", "we", "i", "it", "that", "the", "his", "her", "their", "this", "there"];
+const CLAUSE_OPENERS: &[&str] =
+    &["he", "she", "they", "we", "i", "it", "that", "the", "his", "her", "their", "this", "there"];
 
 const MAX_SUBJECT_WORDS: usize = 10;
 
@@ -131,9 +150,8 @@ pub fn lemma(verb: &str) -> String {
 /// Base, third person, past and gerund of a regular verb.
 fn inflections(base: &str) -> [String; 4] {
     let stem = base.strip_suffix('e').unwrap_or(base);
-    let consonant_y = base.len() > 1
-        && base.ends_with('y')
-        && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    let consonant_y =
+        base.len() > 1 && base.ends_with('y') && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
     let third = if consonant_y {
         format!("{}ies", &base[..base.len() - 1])
     } else if base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch") || base.ends_with('o') {
@@ -141,11 +159,7 @@ fn inflections(base: &str) -> [String; 4] {
     } else {
         format!("{base}s")
     };
-    let past = if consonant_y {
-        format!("{}ied", &base[..base.len() - 1])
-    } else {
-        format!("{stem}ed")
-    };
+    let past = if consonant_y { format!("{}ied", &base[..base.len() - 1]) } else { format!("{stem}ed") };
     [base.to_string(), third, past, format!("{stem}ing")]
 }
 
@@ -271,9 +285,9 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
 /// `told`, `called` and the like is its object.
 fn inverts(verb: &str) -> bool {
     const BASES: &[&str] = &[
-        "say", "write", "add", "note", "explain", "continue", "argue", "ask", "recall", "warn",
-        "insist", "observe", "remark", "declare", "reply", "respond", "conclude", "quip", "joke",
-        "tweet", "exclaim", "counter", "retort", "offer", "suggest",
+        "say", "write", "add", "note", "explain", "continue", "argue", "ask", "recall", "warn", "insist", "observe",
+        "remark", "declare", "reply", "respond", "conclude", "quip", "joke", "tweet", "exclaim", "counter", "retort",
+        "offer", "suggest",
     ];
     ["said", "wrote"].contains(&verb) || BASES.iter().any(|base| inflections(base).iter().any(|form| form == verb))
 }
@@ -343,7 +357,9 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
     let starts_clause = before.map_or(true, |t| t.kind != Kind::Word && t.text(text) != ")");
     match subject_before(text, tokens, verb) {
         // `his recent remarks`, `her star turn`: a noun, not a verb.
-        Some((first, _)) if !is_clearly_verb(tokens[verb].text(text)) && !is_name_like(tokens[first].text(text)) => None,
+        Some((first, _)) if !is_clearly_verb(tokens[verb].text(text)) && !is_name_like(tokens[first].text(text)) => {
+            None
+        }
         Some(found) => Some(found),
         None if starts_clause && inverts(tokens[verb].text(text)) => speaker_after(text, tokens, verb + 1),
         None => None,
@@ -353,7 +369,13 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
 /// Longest appositive between a name and its verb, in tokens.
 const MAX_APPOSITIVE_TOKENS: usize = 25;
 
-fn attribution(text: &str, tokens: &[Token], (first, end): (usize, usize), verb: usize, verb_end: usize) -> Attribution {
+fn attribution(
+    text: &str,
+    tokens: &[Token],
+    (first, end): (usize, usize),
+    verb: usize,
+    verb_end: usize,
+) -> Attribution {
     Attribution {
         speaker: Span::of(&tokens[first], &tokens[end - 1]),
         verb: Span::of(&tokens[verb], &tokens[verb_end]),
@@ -364,8 +386,8 @@ fn attribution(text: &str, tokens: &[Token], (first, end): (usize, usize), verb:
 /// Words that end a role appositive: a relative clause or another clause
 /// follows (`a senator who …`).
 const ROLE_STOPS: &[&str] = &[
-    "who", "whom", "whose", "which", "that", "and", "but", "while", "when", "where", "as", "because",
-    "since", "after", "before", "said", "says",
+    "who", "whom", "whose", "which", "that", "and", "but", "while", "when", "where", "as", "because", "since", "after",
+    "before", "said", "says",
 ];
 
 /// Longest role appositive, in words.
@@ -420,7 +442,8 @@ pub fn after_quote(text: &str, tokens: &[Token], quote_ends_sentence: bool) -> O
         start += 1;
     }
     let clause = &tokens[start.min(tokens.len())..];
-    let sentence_len = clause.iter().position(|t| matches!(t.kind, Kind::SentenceEnd | Kind::Colon)).unwrap_or(clause.len());
+    let sentence_len =
+        clause.iter().position(|t| matches!(t.kind, Kind::SentenceEnd | Kind::Colon)).unwrap_or(clause.len());
     let clause = &clause[..sentence_len.min(MAX_WORDS_TO_VERB_AFTER + 4)];
     let verb = (0..clause.len()).find(|&i| verb_at(text, clause, i).is_some())?;
     let verb_end = verb_at(text, clause, verb)?;
@@ -432,7 +455,8 @@ pub fn after_quote(text: &str, tokens: &[Token], quote_ends_sentence: bool) -> O
     if quote_ends_sentence && takes_clause {
         return None;
     }
-    (starts_clause && (verb <= MAX_SUBJECT_WORDS || has_appositive)).then(|| attribution(text, clause, found, verb, verb_end))
+    (starts_clause && (verb <= MAX_SUBJECT_WORDS || has_appositive))
+        .then(|| attribution(text, clause, found, verb, verb_end))
 }
 
 /// Attribution in the sentence leading up to a quotation: the last speech
@@ -485,5 +509,7 @@ pub fn in_sentence(text: &str, before: &[Token], after: &[Token]) -> Option<Attr
         let found = speaker_of(text, tokens, verb, verb_end)?;
         is_name_like(tokens[found.0].text(text)).then(|| attribution(text, tokens, found, verb, verb_end))
     };
-    (0..before.len()).find_map(|verb| named(before, verb)).or_else(|| (0..after.len()).find_map(|verb| named(after, verb)))
+    (0..before.len())
+        .find_map(|verb| named(before, verb))
+        .or_else(|| (0..after.len()).find_map(|verb| named(after, verb)))
 }

@@ -168,7 +168,14 @@ impl Iterator for MarkStarts<'_> {
     }
 }
 
-fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool, singles_open: bool, out: &mut Vec<Segment>) {
+fn scan_paragraph(
+    body: &str,
+    index: usize,
+    para: &ParagraphSpan,
+    reopens: bool,
+    singles_open: bool,
+    out: &mut Vec<Segment>,
+) {
     let mut stack: Vec<Opener> = Vec::with_capacity(MAX_DEPTH);
     // Quotations closed directly inside the outermost open one: kept if that
     // one turns out to be unbalanced.
@@ -216,10 +223,18 @@ fn scan_paragraph(body: &str, index: usize, para: &ParagraphSpan, reopens: bool,
             stack.push(Opener { mark: c, at, content: after });
         }
     }
-    let end = Pos { byte: para.byte_end, char: char_pos + body.get(counted_to..).map_or(0, |rest| rest.chars().count()) };
+    let end =
+        Pos { byte: para.byte_end, char: char_pos + body.get(counted_to..).map_or(0, |rest| rest.chars().count()) };
     match stack.first() {
         Some(outer) if reopens && outer.mark != '‘' => {
-            out.push(Segment { paragraph: index, open: outer.at, start: outer.content, end, close: end, kind: QuoteKind::Direct });
+            out.push(Segment {
+                paragraph: index,
+                open: outer.at,
+                start: outer.content,
+                end,
+                close: end,
+                kind: QuoteKind::Direct,
+            });
         }
         Some(_) => out.append(&mut inner),
         None => {}

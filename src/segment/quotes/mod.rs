@@ -148,14 +148,17 @@ impl QuoteSegmenter {
             };
             if let Source::Found(found) = *source {
                 let mention = found.speaker.text(text);
-                let speaker = names
-                    .entry(found.speaker.char_start)
-                    .or_insert_with(|| resolver.get_or_insert_with(|| Resolver::new(text, &gaps.all(text, paragraphs))).resolve(mention, found.speaker.char_start));
+                let speaker = names.entry(found.speaker.char_start).or_insert_with(|| {
+                    resolver
+                        .get_or_insert_with(|| Resolver::new(text, &gaps.all(text, paragraphs)))
+                        .resolve(mention, found.speaker.char_start)
+                });
                 let verb = found.verb.text(text);
                 quote.speaker = Some(mention.to_string());
                 quote.speaker_name = speaker.name.clone();
                 // A title before the name, else an appositive after it.
-                quote.speaker_role = speaker.role.clone().or_else(|| found.role.map(|role| role.text(text).to_string()));
+                quote.speaker_role =
+                    speaker.role.clone().or_else(|| found.role.map(|role| role.text(text).to_string()));
                 quote.speaker_start = Some(found.speaker.char_start);
                 quote.speaker_end = Some(found.speaker.char_end);
                 quote.verb = Some(verb.to_string());
@@ -178,7 +181,13 @@ impl QuoteSegmenter {
             .map(|i| {
                 let attributed = !matches!(sources[i], Source::Unknown);
                 !is_possessed_title(text, &segments[i], &quotes[i].text)
-                    && (attributed || is_speech(text, &segments[i], &gaps.sentence_around(segments[i].paragraph, k_of[i]), &quotes[i].text))
+                    && (attributed
+                        || is_speech(
+                            text,
+                            &segments[i],
+                            &gaps.sentence_around(segments[i].paragraph, k_of[i]),
+                            &quotes[i].text,
+                        ))
             })
             .collect();
         let mut keep = speech.into_iter();
@@ -230,7 +239,10 @@ fn is_possessed_title(text: &str, segment: &Segment, quoted: &str) -> bool {
         .get(..segment.open.byte)
         .map(str::trim_end)
         .is_some_and(|before| ["'s", "’s", "s'", "s’"].iter().any(|ending| before.ends_with(ending)));
-    segment.kind == QuoteKind::Direct && after_possessive && words.len() <= MAX_NON_SPEECH_WORDS && is_title_case(&words)
+    segment.kind == QuoteKind::Direct
+        && after_possessive
+        && words.len() <= MAX_NON_SPEECH_WORDS
+        && is_title_case(&words)
 }
 
 /// Index of each segment among its paragraph's segments.
@@ -253,9 +265,8 @@ fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
     let k_of = indices_in_paragraph(segments);
     for (segment, &k) in segments.iter().zip(&k_of) {
         let (before, after) = gaps.around(segment.paragraph, k);
-        let last_char = text
-            .get(segment.start.byte..segment.end.byte)
-            .and_then(|quoted| quoted.trim_end().chars().last());
+        let last_char =
+            text.get(segment.start.byte..segment.end.byte).and_then(|quoted| quoted.trim_end().chars().last());
         let ends_sentence = last_char.is_some_and(|c| matches!(c, '.' | '!' | '?'));
         let after_attribution = || attribution::after_quote(text, after, ends_sentence);
         let before_attribution = || attribution::before_quote(text, before);
@@ -400,8 +411,8 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
         assert_eq!(
             names,
             [
-                "John Kerry", "Sartaj Aziz", "Akbar Ahmed", "John Kerry", "John Kerry", "Akbar Ahmed",
-                "Akbar Ahmed", "Sartaj Aziz", "Sartaj Aziz"
+                "John Kerry", "Sartaj Aziz", "Akbar Ahmed", "John Kerry", "John Kerry", "Akbar Ahmed", "Akbar Ahmed",
+                "Sartaj Aziz", "Sartaj Aziz"
             ]
         );
         let mentions: Vec<_> = found.iter().map(|q| q.speaker.as_deref().unwrap_or("-")).collect();
@@ -485,7 +496,10 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
         let text = "“The first part.\n\n“The second part,” said Mayor Ann Lee.";
         assert_eq!(
             summary(text),
-            [row("The first part.", None, Some("Ann Lee")), row("The second part,", Some("Mayor Ann Lee"), Some("Ann Lee"))]
+            [
+                row("The first part.", None, Some("Ann Lee")),
+                row("The second part,", Some("Mayor Ann Lee"), Some("Ann Lee"))
+            ]
         );
     }
 
@@ -511,7 +525,11 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
             ("According to Smith, \"we are ready.\"", "Smith", "According to"),
             ("\"We are ready,\" a State Department spokesman said.", "a State Department spokesman", "said"),
             ("\"We are ready,\" officials said on Tuesday.", "officials", "said"),
-            ("\"We are ready,\" U.S. Secretary of State John Kerry later added.", "U.S. Secretary of State John Kerry", "added"),
+            (
+                "\"We are ready,\" U.S. Secretary of State John Kerry later added.",
+                "U.S. Secretary of State John Kerry",
+                "added",
+            ),
         ];
         for (text, speaker, verb) in cases {
             let found = quotes(text);
@@ -582,9 +600,17 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
     #[test]
     fn appositive_roles() {
         let cases = [
-            ("\"We are ready,\" Smith, a spokesman for the ministry, said.", "Smith", Some("a spokesman for the ministry")),
+            (
+                "\"We are ready,\" Smith, a spokesman for the ministry, said.",
+                "Smith",
+                Some("a spokesman for the ministry"),
+            ),
             ("\"We are ready,\" said Ann Lee, the mayor of Springfield.", "Ann Lee", Some("the mayor of Springfield")),
-            ("\"We are ready,\" said Tom Jones, one of the organizers who marched.", "Tom Jones", Some("one of the organizers")),
+            (
+                "\"We are ready,\" said Tom Jones, one of the organizers who marched.",
+                "Tom Jones",
+                Some("one of the organizers"),
+            ),
             ("\"We are ready,\" said Sen. Bernie Sanders, a Vermont independent.", "Sen. Bernie Sanders", Some("Sen.")),
             ("\"We are ready,\" said Smith, who leads the group.", "Smith", None),
             ("\"We are ready,\" Smith said, adding that talks went well.", "Smith", None),
@@ -611,20 +637,27 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
         let text = "President Yoon Suk Yeol spoke.\n\n\"I will stay,\" Yoon said.\n\nSouth Korea and Gallup Korea disagree.\n\n\"Not so,\" he said.";
         assert_eq!(
             summary(text),
-            [row("I will stay,", Some("Yoon"), Some("Yoon Suk Yeol")), row("Not so,", Some("he"), Some("Yoon Suk Yeol"))]
+            [
+                row("I will stay,", Some("Yoon"), Some("Yoon Suk Yeol")),
+                row("Not so,", Some("he"), Some("Yoon Suk Yeol"))
+            ]
         );
     }
 
     #[test]
     fn unmarked_blockquote_is_a_quote() {
-        let text = "The governor wrote on Twitter:\n\nWe will rebuild the bridge by spring.\n\nCrews started on Monday.";
+        let text =
+            "The governor wrote on Twitter:\n\nWe will rebuild the bridge by spring.\n\nCrews started on Monday.";
         let mut paragraphs = split_text(text);
         paragraphs[1].kind = crate::extract::BlockKind::Blockquote;
         let found = QuoteSegmenter.segment(text, &paragraphs);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].kind, QuoteKind::Blockquote);
         assert_eq!(found[0].text, "We will rebuild the bridge by spring.");
-        assert_eq!((found[0].speaker.as_deref(), found[0].verb_lemma.as_deref()), (Some("The governor"), Some("write")));
+        assert_eq!(
+            (found[0].speaker.as_deref(), found[0].verb_lemma.as_deref()),
+            (Some("The governor"), Some("write"))
+        );
     }
 
     #[test]
@@ -648,7 +681,8 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
 
     #[test]
     fn odd_input_never_panics() {
-        for text in ["", "\"", "“", "„“”«»‹›‘’", "a\"b\"c", "\"\"", "é“ü”ß\"", "said \"", "\" said", "according to"] {
+        for text in ["", "\"", "“", "„“”«»‹›‘’", "a\"b\"c", "\"\"", "é“ü”ß\"", "said \"", "\" said", "according to"]
+        {
             let _ = quotes(text);
         }
         // Spans not on char boundaries or beyond the text are skipped.

@@ -2,10 +2,9 @@
 
 /// Words that keep their trailing period (so it does not end a sentence).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
-    "Adm", "Cmdr", "Maj", "Prof", "Rev", "Jr", "Sr", "St", "Mt", "Ft", "Inc", "Co", "Corp", "Ltd",
-    "No", "vs", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Del", "Pres",
-    "Atty", "Supt", "Insp", "Sec", "Amb", "Hon",
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm", "Cmdr",
+    "Maj", "Prof", "Rev", "Jr", "Sr", "St", "Mt", "Ft", "Inc", "Co", "Corp", "Ltd", "No", "vs", "Jan", "Feb", "Mar",
+    "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Del", "Pres", "Atty", "Supt", "Insp", "Sec", "Amb", "Hon",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +73,8 @@ pub fn tokenize(text: &str, byte_start: usize, byte_end: usize, char_start: usiz
         let kind = if c.is_alphanumeric() {
             loop {
                 // ASCII letters and digits are every byte a char.
-                let ascii_run = bytes.get(at..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+                let ascii_run =
+                    bytes.get(at..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
                 at += ascii_run;
                 n += ascii_run;
                 match char_at(slice, at) {
@@ -131,14 +131,31 @@ mod tests {
         assert_eq!(
             shown,
             [
-                (Word, "Ça"), (Word, "va"), (Comma, ","), (Word, "dit"), (Word, "Sen."), (Word, "Lindsey"),
-                (Word, "Graham’s"), (Word, "aide"), (Break, "—"), (Word, "U.S."), (Word, "counter-terror"),
-                (Word, "chief"), (SentenceEnd, "…"), (Word, "AT&T"), (Comma, ","), (Word, "ok"), (SentenceEnd, "."),
+                (Word, "Ça"),
+                (Word, "va"),
+                (Comma, ","),
+                (Word, "dit"),
+                (Word, "Sen."),
+                (Word, "Lindsey"),
+                (Word, "Graham’s"),
+                (Word, "aide"),
+                (Break, "—"),
+                (Word, "U.S."),
+                (Word, "counter-terror"),
+                (Word, "chief"),
+                (SentenceEnd, "…"),
+                (Word, "AT&T"),
+                (Comma, ","),
+                (Word, "ok"),
+                (SentenceEnd, "."),
             ]
         );
         // Code point offsets count from char_start, bytes from the text.
         let graham = tokens[6];
-        assert_eq!(text.chars().skip(graham.char_start - 10).take(graham.char_end - graham.char_start).collect::<String>(), "Graham’s");
+        assert_eq!(
+            text.chars().skip(graham.char_start - 10).take(graham.char_end - graham.char_start).collect::<String>(),
+            "Graham’s"
+        );
         assert_eq!(&text[graham.byte_start..graham.byte_end], "Graham’s");
     }
 }
