@@ -7,7 +7,7 @@ BIN := target/release/newsmill
 DATASET := out/dataset
 SHARED ?= ../shared
 
-.PHONY: all release dataset test test-rust test-dataset venv eval bench clean
+.PHONY: all release dataset test test-rust test-dataset lint venv eval bench clean
 
 all: release
 
@@ -27,6 +27,11 @@ test-rust: venv
 
 test-dataset: dataset venv
 	$(VENV)/bin/python tests/check_dataset.py $(DATASET)
+
+## lint: the tree is rustfmt-clean and clippy-clean with warnings as errors
+lint:
+	$(CARGO) fmt --check
+	$(CARGO) clippy --all-targets --locked -- -D warnings
 
 ## venv: Python packages for the DuckDB/pandas checks, the scorers and the local S3 server
 ##       of tests/s3.rs (moto), in .venv; redone when this Makefile changes

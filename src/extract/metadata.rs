@@ -760,8 +760,8 @@ fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
 
 /// Removes the suffixes a heading repeats from its page's title: the site's
 /// name after any separator, and short section names after pipes. Other
-/// separators in a heading are the headline's own punctuation ("Zero Waste
-/// - A Beginner's Guide"); pipes are a title template's. `site_key` is the
+/// separators in a heading are the headline's own punctuation
+/// ("Zero Waste - A Beginner's Guide"); pipes are a title template's. `site_key` is the
 /// site's name as [`title_key`] gives it.
 fn strip_heading_suffixes(heading: &str, site_key: &str) -> String {
     let site_suffix =
@@ -1185,7 +1185,7 @@ fn text_nodes(el: ElementRef<'_>) -> Vec<Cow<'_, str>> {
         .filter(|n| {
             n.parent()
                 .and_then(ElementRef::wrap)
-                .map_or(true, |p| !matches!(p.value().name(), "script" | "style" | "noscript"))
+                .is_none_or(|p| !matches!(p.value().name(), "script" | "style" | "noscript"))
         })
         .filter_map(|n| n.value().as_text().filter(|t| !t.trim().is_empty()).map(|t| whitespace_normalized(t)))
         .take(BYLINE_NODES)
@@ -1559,7 +1559,7 @@ fn shown_date(times: &[ElementRef], visible: &VisibleText) -> Option<ShownDate> 
     let is_update_at = |i: usize| {
         let label = i.checked_sub(1).and_then(|j| visible.text(j)).filter(|t| t.chars().count() <= 30);
         visible.text(i).is_some_and(is_update_label)
-            || label.is_some_and(|l| is_update_label(l))
+            || label.is_some_and(is_update_label)
             || visible.marked_modified.get(i).is_some_and(|&m| m)
     };
     let shown_at = |i: usize| {

@@ -170,6 +170,8 @@ pub fn list(url: &ObjectUrl) -> io::Result<Vec<ObjectMeta>> {
 
 /// Opens the object `url` as a blocking byte stream that resumes after a
 /// dropped connection.
+// The closure's type is unnameable (no `impl Trait` in type aliases on stable).
+#[allow(clippy::type_complexity)]
 pub fn open(
     url: &ObjectUrl,
 ) -> io::Result<ResumingReader<impl FnMut(u64, Option<&str>) -> io::Result<Fetched> + Send>> {

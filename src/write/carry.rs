@@ -71,7 +71,7 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
                     } else {
                         let doc_id = column(batch, "doc_id")?;
                         (0..batch.num_rows())
-                            .map(|i| Some(doc_id_value(doc_id.value(i)).map_or(true, |d| !removed.contains(&d))))
+                            .map(|i| Some(doc_id_value(doc_id.value(i)).is_none_or(|d| !removed.contains(&d))))
                             .collect()
                     };
                     filter_rows(batch, &keep)

@@ -89,7 +89,7 @@ pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Vec<usize> {
     };
     let mut found: Vec<usize> = rows
         .into_iter()
-        .filter(|row| last_own.map_or(true, |l| row[0] > l) && article_before(row[0]) >= MIN_ARTICLE_LEN)
+        .filter(|row| last_own.is_none_or(|l| row[0] > l) && article_before(row[0]) >= MIN_ARTICLE_LEN)
         .flatten()
         .collect();
     found.sort_unstable();

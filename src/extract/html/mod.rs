@@ -657,7 +657,7 @@ fn drop_headed_sections(
         let owner = blocks[i].owner;
         let box_end = dom.nodes[dom.nodes[owner].parent].end;
         let section_len =
-            blocks[i + 1..].iter().take_while(|b| b.owner < box_end && rank(b).map_or(true, |l| l > level)).count();
+            blocks[i + 1..].iter().take_while(|b| b.owner < box_end && rank(b).is_none_or(|l| l > level)).count();
         let section = i..i + 1 + section_len;
         let kept_len: u32 = section.clone().filter(|&j| verdicts[j].is_none()).map(|j| blocks[j].text_len).sum();
         if kept_len <= max_len {

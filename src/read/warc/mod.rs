@@ -427,7 +427,7 @@ impl WarcReader {
             && fields
                 .content_type
                 .as_deref()
-                .map_or(true, |t| t.trim_start().get(..16).is_some_and(|p| p.eq_ignore_ascii_case("application/http")));
+                .is_none_or(|t| t.trim_start().get(..16).is_some_and(|p| p.eq_ignore_ascii_case("application/http")));
         let payload = if is_http {
             http::http_response(&mut self.block, self.max_block)
         } else {

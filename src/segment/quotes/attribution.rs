@@ -277,7 +277,7 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
         end += 1;
     }
     let first = tokens.get(start)?.text(text);
-    let bounded = tokens.get(end).map_or(true, |t| t.kind != Kind::Word || lower_in(t.text(text), SPEAKER_STOPS));
+    let bounded = tokens.get(end).is_none_or(|t| t.kind != Kind::Word || lower_in(t.text(text), SPEAKER_STOPS));
     (end > start && bounded && (starts_upper(first) || lower_in(first, NOMINAL_STARTS))).then_some((start, end))
 }
 
@@ -354,7 +354,7 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
         };
         return named.or_else(appositive);
     }
-    let starts_clause = before.map_or(true, |t| t.kind != Kind::Word && t.text(text) != ")");
+    let starts_clause = before.is_none_or(|t| t.kind != Kind::Word && t.text(text) != ")");
     match subject_before(text, tokens, verb) {
         // `his recent remarks`, `her star turn`: a noun, not a verb.
         Some((first, _)) if !is_clearly_verb(tokens[verb].text(text)) && !is_name_like(tokens[first].text(text)) => {
@@ -416,7 +416,7 @@ fn appositive(text: &str, tokens: &[Token], end: usize) -> Option<Span> {
     {
         stop += 1;
     }
-    let bounded = tokens.get(stop).map_or(true, |t| t.kind != Kind::Word || lower_in(t.text(text), ROLE_STOPS));
+    let bounded = tokens.get(stop).is_none_or(|t| t.kind != Kind::Word || lower_in(t.text(text), ROLE_STOPS));
     let last = stop.checked_sub(1).and_then(|i| tokens.get(i)).filter(|_| bounded && stop > start)?;
     Some(Span::of(&tokens[start], last))
 }
