@@ -6,14 +6,17 @@
 //! Every rule is syntactic: what precedes the opening mark in the sentence,
 //! what follows the closing one, the case of the first quoted letter, the
 //! punctuation inside the marks and speech verbs near them. Here: direct or
-//! partial; [`not_speech`]: the marks that hold no one's speech.
+//! partial; [`not_speech`]: the marks that hold no one's speech; [`code`]:
+//! paragraphs of program code, which hold no quotation at all.
 
+mod code;
 mod not_speech;
 
 use super::attribution::{inverts, is_speech_verb};
 use super::marks::Segment;
 use super::tokens::{Kind, Token};
 use crate::segment::QuoteKind;
+pub use code::reads_as_code;
 use not_speech::{
     is_defined_word, is_named_by_participle, is_nickname, is_possessed_title, is_scare_modifier, is_speech,
     is_title_case, is_title_in_flow,
