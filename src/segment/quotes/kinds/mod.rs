@@ -71,13 +71,15 @@ pub fn classify(quotation: &Quotation, sentence: impl FnOnce() -> Vec<Token>) ->
         || is_nickname(quotation, quoted)
         || is_named_by_participle(quotation)
         || is_defined_word(quotation, quoted);
-    if a_name || (quotation.speaker == Speaker::Unknown && !is_speech(quotation, quoted, sentence)) {
+    // Without an attribution of its own (a speaker inherited from an
+    // earlier paragraph continues a quotation, not a term in a sentence),
+    // a title or a scare quote is the writer's, not a speaker's.
+    let own_speaker = quotation.speaker == Speaker::Found;
+    if a_name || (!own_speaker && !is_speech(quotation, quoted, sentence)) {
         return None;
     }
     let kind = kind_by_place(quotation, quoted);
-    // Without an attribution of its own, a title or a scare quote in the
-    // writer's sentence is the writer's, not a speaker's.
-    let the_writers = quotation.speaker != Speaker::Found
+    let the_writers = !own_speaker
         && kind == QuoteKind::Partial
         && (is_title_in_flow(quoted) || is_scare_modifier(quotation, quoted));
     (!the_writers).then_some(kind)

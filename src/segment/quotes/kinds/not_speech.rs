@@ -6,11 +6,11 @@ use super::{starts_lower, Quotation};
 use crate::segment::quotes::attribution::is_speech_verb;
 use crate::segment::quotes::tokens::{Kind, Token};
 
-/// Longest unattributed mark-delimited span that can be a name or term
-/// rather than speech.
+/// Longest mark-delimited span without an attribution of its own that can
+/// be a name or term rather than speech.
 const MAX_NON_SPEECH_WORDS: usize = 6;
 
-/// Whether an unattributed quotation is speech: not a title
+/// Whether a quotation without an attribution of its own is speech: not a title
 /// (`“Wonder Woman”`: title case, no punctuation) nor a scare quote
 /// (`self-described “Berners”`: a few words in a sentence without any
 /// speech verb). (Attributed title-case spans are mostly epithets in
@@ -271,6 +271,15 @@ mod tests {
             kinds("Police blamed the \"unpredictable\" nature of the camp, Smith said."),
             one("unpredictable", QuoteKind::Partial)
         );
+    }
+
+    #[test]
+    fn a_term_does_not_inherit_the_previous_speaker() {
+        let text = "\"We will win,\" Smith said.\n\nThe law fixes a \"living wage\" for all.";
+        assert_eq!(kinds(text), one("We will win,", QuoteKind::Direct));
+        // A quotation opening the paragraph continues the speaker's turn.
+        let text = "\"We will win,\" Smith said.\n\n\"Soon.\"";
+        assert_eq!(kinds(text).len(), 2);
     }
 
     #[test]
