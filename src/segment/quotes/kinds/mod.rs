@@ -142,7 +142,7 @@ fn kind_by_place(quotation: &Quotation, quoted: &str) -> QuoteKind {
     let whole = match lead(quotation, quoted) {
         Lead::SentenceStart | Lead::Colon => true,
         Lead::ClauseBreak => !starts_lower(quoted) || follows_attribution(quotation),
-        Lead::Word => is_sentence_in_flow(quoted) || is_quoted_complement(quotation, quoted),
+        Lead::Word => is_sentence_in_flow(quotation, quoted) || is_quoted_complement(quotation, quoted),
     };
     if whole {
         QuoteKind::Direct
@@ -187,17 +187,26 @@ fn is_quoted_complement(quotation: &Quotation, quoted: &str) -> bool {
     verb && closes_clause
 }
 
-/// Fewest words of a sentence quoted inside the writer's sentence.
-const MIN_SENTENCE_WORDS: usize = 3;
+/// Fewest words of a statement quoted inside the writer's sentence; an
+/// exclamation or a question may be shorter (`"Build that wall!"`).
+const MIN_SENTENCE_WORDS: usize = 5;
 
 /// Whether a quotation inside the writer's sentence still holds a sentence
 /// of its own: a capital, sentence-final punctuation inside the marks and
 /// some words, not all capitalized as in a title (`shouted "Build that
-/// wall!" and "Go back!"`, `things like "I stand with the school."`, not
-/// `known as "Bam Bam."`).
-fn is_sentence_in_flow(quoted: &str) -> bool {
+/// wall!"`, `things like "I stand with the school today."`, not `known as
+/// "Bam Bam."` nor `like "Wal-Mart security guards."`), and not after
+/// `that`, which makes it the writer's reported clause (`told reporters
+/// that "Kasich is throwing votes away."`).
+fn is_sentence_in_flow(quotation: &Quotation, quoted: &str) -> bool {
     let words: Vec<&str> = quoted.split_whitespace().collect();
-    !starts_lower(quoted) && ends_sentence(Some(quoted)) && words.len() >= MIN_SENTENCE_WORDS && !is_title_case(&words)
+    let reported = quotation.before.last().is_some_and(|t| t.text(quotation.text).eq_ignore_ascii_case("that"));
+    let uttered = quoted.trim_end().ends_with(['!', '?']);
+    !starts_lower(quoted)
+        && ends_sentence(Some(quoted))
+        && (uttered || words.len() >= MIN_SENTENCE_WORDS)
+        && !is_title_case(&words)
+        && !reported
 }
 
 #[cfg(test)]
@@ -271,7 +280,17 @@ mod tests {
     #[test]
     fn a_sentence_quoted_inside_the_writers_sentence_is_direct() {
         use QuoteKind::Direct;
-        assert_eq!(kinds("Fans posted things like \"I stand with the team.\""), one("I stand with the team.", Direct));
+        assert_eq!(
+            kinds("Fans posted things like \"I stand with the team today.\""),
+            one("I stand with the team today.", Direct)
+        );
+        assert_eq!(kinds("The crowd shouted \"Build that wall!\" twice."), one("Build that wall!", Direct));
+        assert_eq!(
+            kinds("The book likens them to \"Wal-Mart security guards.\""),
+            one("Wal-Mart security guards.", QuoteKind::Partial)
+        );
+        let reported = kinds("Fiorina told reporters that \"Kasich is throwing votes away.\"");
+        assert_eq!(reported, one("Kasich is throwing votes away.", QuoteKind::Partial));
         // A capital and a period alone make a title, not a sentence.
         assert!(kinds("She is the boxer known as \"The Lioness.\"").iter().all(|(_, kind)| *kind != Direct));
     }
