@@ -216,11 +216,11 @@ mod tests {
     use crate::segment::QuoteKind;
 
     /// (text, kind) of each quote of a made-up paragraph.
-    fn kinds(text: &str) -> Vec<(String, QuoteKind)> {
+    pub(super) fn kinds(text: &str) -> Vec<(String, QuoteKind)> {
         QuoteSegmenter.segment(text, &split_text(text)).into_iter().map(|q| (q.text, q.kind)).collect()
     }
 
-    fn one(quoted: &str, kind: QuoteKind) -> Vec<(String, QuoteKind)> {
+    pub(super) fn one(quoted: &str, kind: QuoteKind) -> Vec<(String, QuoteKind)> {
         vec![(quoted.to_string(), kind)]
     }
 

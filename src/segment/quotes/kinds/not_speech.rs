@@ -212,18 +212,8 @@ pub(super) fn is_scare_modifier(quotation: &Quotation, quoted: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::segment::paragraphs::split_text;
-    use crate::segment::quotes::QuoteSegmenter;
+    use super::super::tests::{kinds, one};
     use crate::segment::QuoteKind;
-
-    /// (text, kind) of each quote of a made-up paragraph.
-    fn kinds(text: &str) -> Vec<(String, QuoteKind)> {
-        QuoteSegmenter.segment(text, &split_text(text)).into_iter().map(|q| (q.text, q.kind)).collect()
-    }
-
-    fn one(quoted: &str, kind: QuoteKind) -> Vec<(String, QuoteKind)> {
-        vec![(quoted.to_string(), kind)]
-    }
 
     #[test]
     fn nicknames_are_not_quotes() {
