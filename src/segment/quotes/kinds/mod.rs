@@ -152,21 +152,27 @@ fn kind_by_place(quotation: &Quotation, quoted: &str) -> QuoteKind {
 }
 
 /// Longest clause before a comma searched for its speech verb
-/// (`Schumer, he said, "…"`, `"…," said Rep. Jim Roe, "…"`).
+/// (`"…," said Rep. Jim Roe, "…"`).
 const MAX_ATTRIBUTION_WORDS: usize = 6;
 
 /// Whether the clause before the comma (or dash) right before the opening
-/// mark is an attribution: a speech verb or `according to` among its few
-/// words. A lower-case quotation there resumes a speaker's sentence that
-/// the attribution interrupts (`"I'm not an alien," she said, "but I am a
+/// mark is an attribution, a speech verb or `according to` among its few
+/// words, with none of the writer's words before it in the sentence. A
+/// lower-case quotation there resumes a speaker's sentence that the
+/// attribution interrupts (`"I'm not an alien," she said, "but I am a
 /// mutant."`) or follows it whole (`According to Kerry, "the talks went
-/// well."`), unlike a fragment after the writer's own clause (`and that,
-/// "to date, …"`).
+/// well."`), unlike a fragment that ends the writer's sentence (`An
+/// economic downturn, he said, "could be a good time…"`, `and that, "to
+/// date, …"`).
 fn follows_attribution(quotation: &Quotation) -> bool {
     let tokens = &quotation.before[..quotation.before.len().saturating_sub(1)];
     let clause_start = tokens.iter().rposition(|t| t.kind != Kind::Word).map_or(0, |i| i + 1);
     let clause = &tokens[clause_start..];
+    let sentence_start = tokens.iter().rposition(|t| t.kind == Kind::SentenceEnd).map_or(0, |i| i + 1);
+    let writers_words_before =
+        tokens[sentence_start.min(clause_start)..clause_start].iter().any(|t| t.kind == Kind::Word);
     clause.len() <= MAX_ATTRIBUTION_WORDS
+        && !writers_words_before
         && clause.iter().any(|t| {
             let word = t.text(quotation.text);
             is_speech_verb(word) || word.eq_ignore_ascii_case("according")
@@ -253,6 +259,10 @@ mod tests {
             [("I'm not done,".to_string(), Direct), ("but I am tired.".to_string(), Direct)]
         );
         assert_eq!(kinds("According to Smith, \"the talks went well.\""), one("the talks went well.", Direct));
+        assert_eq!(
+            kinds("A downturn, he said, \"could be a good time to borrow.\""),
+            one("could be a good time to borrow.", Partial)
+        );
         assert_eq!(
             kinds("Police said the review was routine and that, \"to date, the officers acted well.\""),
             one("to date, the officers acted well.", Partial)
