@@ -62,6 +62,8 @@ dangling = con.execute('SELECT count(*) FROM documents x WHERE dup_of IS NOT NUL
 check('duckdb: every dup_of names a document of the dataset', dangling == 0, f'{dangling} dangling')
 kinds = {r[0] for r in con.execute('SELECT DISTINCT kind FROM paragraphs').fetchall()}
 check('duckdb: paragraph kinds are the documented ones', kinds <= {'paragraph', 'heading', 'list_item', 'blockquote'}, kinds)
+quote_kinds = {r[0] for r in con.execute('SELECT DISTINCT kind FROM quotes').fetchall()}
+check('duckdb: quote kinds are the documented ones', quote_kinds <= {'direct', 'partial', 'blockquote'}, quote_kinds)
 types = dict(con.execute('SELECT column_name, column_type FROM (DESCRIBE documents)').fetchall())
 check('duckdb: published_at is a UTC timestamp', types.get('published_at') == 'TIMESTAMP WITH TIME ZONE', types)
 

@@ -7,7 +7,9 @@ Runs the release binary over each set exactly as a user would (`newsmill build`)
 and scores its output with the project's scorers in SHARED_DIR/tools (imported or
 run as they are: the metric is theirs, not forked here). Prints one table for
 extraction (set, pages, precision, recall, F1, must-keep found, must-drop leaked,
-title/author/date match, pages/s of the whole run on all cores) and one for quotes.
+title/author/date match, pages/s of the whole run on all cores) and one for quotes: PolNeAR dev
+in segments mode (every marked span), GGT dev in direct mode (whole direct quotations; partial
+quotes left out), with speaker span, last-name and full-name accuracy.
 With --worst N, lists the N worst pages of each extraction set.
 
 Not part of `make test`: the corpus is only on development machines.
@@ -98,11 +100,16 @@ def extraction(name, folder):
     return result
 
 
-def quotes():
-    gold = CORPUS / 'quotes' / 'polnear-dev.jsonl'
-    out = OUT / 'polnear-dev'
+# Each quote set with the scorer's mode: PolNeAR's gold is every marked span inside an attribution
+# (all kinds); GGT's is whole direct quotations, so partial quotes are left out of the prediction.
+QUOTE_SETS = [('polnear-dev', ['segments']), ('ggt-dev', ['direct', '--pred-kinds', 'direct,blockquote'])]
+
+
+def quotes(name, mode):
+    gold = CORPUS / 'quotes' / f'{name}.jsonl'
+    out = OUT / name
     secs = build([gold], out)
-    result = scorer('score_quotes.py', str(gold), str(out), '-', 'segments')
+    result = scorer('score_quotes.py', str(gold), str(out), '-', *mode)
     docs = sum(1 for _ in gold.open(encoding='utf-8'))
     return result, docs, docs / secs
 
@@ -134,9 +141,16 @@ if rows:
         if r.get('worst'):
             print(f'\nworst pages of {name}: ' + ', '.join(f"{w['id']} ({w['f1']})" for w in r['worst']))
 if 'quotes' in SETS:
-    q, docs, rate = quotes()
-    print('\nquotes set | docs | exact P | exact R | exact F1 | token F1 | speaker span acc | gold | pred | docs/s')
-    print(' | '.join('---' for _ in range(10)))
-    print(' | '.join(['polnear-dev', str(docs), fmt(q['exact']['P']), fmt(q['exact']['R']), fmt(q['exact']['F1']),
-                      fmt(q['token_overlap']['F1']), fmt(q.get('speaker_span_acc@matched')),
-                      str(q['counts']['gold']), str(q['counts']['pred']), fmt(rate, 0)]))
+    head = ['quotes set', 'docs', 'exact P', 'exact R', 'exact F1', 'token F1', 'speaker span acc', 'name acc',
+            'full name acc', 'gold', 'pred', 'docs/s']
+    print('\n' + ' | '.join(head))
+    print(' | '.join('---' for _ in head))
+    for name, mode in QUOTE_SETS:
+        if not (CORPUS / 'quotes' / f'{name}.jsonl').exists():
+            print(f'{name}: not in {CORPUS}, skipped')
+            continue
+        q, docs, rate = quotes(name, mode)
+        print(' | '.join([name, str(docs), fmt(q['exact']['P']), fmt(q['exact']['R']), fmt(q['exact']['F1']),
+                          fmt(q['token_overlap']['F1']), fmt(q.get('speaker_span_acc@matched')),
+                          fmt(q.get('speaker_name_acc@matched')), fmt(q.get('speaker_fullname_acc@matched')),
+                          str(q['counts']['gold']), str(q['counts']['pred']), fmt(rate, 0)]))

@@ -23,11 +23,15 @@ pub struct ParagraphSpan {
     pub byte_end: usize,
 }
 
-/// What a quote row is: speech between quote marks, or a blockquote
+/// What a quote row is: a whole quotation between quote marks, a fragment
+/// of speech between marks inside the writer's sentence, or a blockquote
 /// paragraph without marks (an excerpt of a statement or post).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuoteKind {
+    /// One or more sentences of speech in marks (`"We are ready," she said`).
     Direct,
+    /// Speech quoted inside the writer's sentence (`called it "a defeat"`).
+    Partial,
     Blockquote,
 }
 
@@ -36,6 +40,7 @@ impl QuoteKind {
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
             QuoteKind::Blockquote => "blockquote",
         }
     }

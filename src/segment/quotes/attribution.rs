@@ -283,7 +283,7 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
 
 /// Verbs that put their subject after them (`"…," said X`); a name after
 /// `told`, `called` and the like is its object.
-fn inverts(verb: &str) -> bool {
+pub fn inverts(verb: &str) -> bool {
     const BASES: &[&str] = &[
         "say", "write", "add", "note", "explain", "continue", "argue", "ask", "recall", "warn", "insist", "observe",
         "remark", "declare", "reply", "respond", "conclude", "quip", "joke", "tweet", "exclaim", "counter", "retort",

@@ -1,6 +1,7 @@
 //! Quote marks: which characters open and close a quotation, and pairing
 //! them into quotation segments, one paragraph at a time.
 
+use super::kinds::reads_as_code;
 use crate::extract::BlockKind;
 use crate::segment::{ParagraphSpan, QuoteKind};
 
@@ -84,6 +85,9 @@ fn closes(c: char, opener: char) -> bool {
 /// opener is dropped, and the quotations closed inside it are kept instead,
 /// so one stray mark never swallows text beyond its paragraph.
 ///
+/// A paragraph that reads as program code holds no quotation, marked or
+/// as a blockquote.
+///
 /// In a text that quotes with double marks, single marks only nest inside
 /// them: a single-marked span of its own is a headline quote or scare quote
 /// (US style), not a quotation of the body.
@@ -99,6 +103,12 @@ pub fn find_segments(text: &str, paragraphs: &[ParagraphSpan]) -> Vec<Segment> {
             .is_some_and(|first| matches!(first, '"' | '“' | '„' | '«' | '‹' | '‘' | '「' | '『'));
         let found = segments.len();
         scan_paragraph(body, index, para, reopens, singles_open, &mut segments);
+        // Only paragraphs that would give a quotation pay for the test.
+        let may_quote = segments.len() > found || para.kind == BlockKind::Blockquote;
+        if may_quote && reads_as_code(body) {
+            segments.truncate(found);
+            continue;
+        }
         if para.kind == BlockKind::Blockquote && segments.len() == found {
             segments.extend(unmarked_blockquote(body, index, para));
         }
@@ -106,11 +116,12 @@ pub fn find_segments(text: &str, paragraphs: &[ParagraphSpan]) -> Vec<Segment> {
     segments
 }
 
-/// A blockquote paragraph without quote marks, whole, as one quotation.
+/// A blockquote paragraph without quote marks, whole, as one quotation;
+/// not one without a letter (the line numbers of a code block, `1 2 3`).
 fn unmarked_blockquote(body: &str, index: usize, para: &ParagraphSpan) -> Option<Segment> {
     let lead = body.len() - body.trim_start().len();
     let trimmed = body.trim();
-    if trimmed.is_empty() {
+    if !trimmed.chars().any(char::is_alphabetic) {
         return None;
     }
     let start = Pos { byte: para.byte_start + lead, char: para.char_start + body[..lead].chars().count() };

@@ -3,9 +3,11 @@
 //! - [`marks`]: pairs quote marks into quotation segments per paragraph.
 //! - [`tokens`]: words and punctuation of the text around the quotations.
 //! - [`attribution`]: the speaker mention and speech verb of a quotation.
+//! - [`kinds`]: whole quotation, partial quote, or no speech at all.
 //! - [`speakers`]: mentions resolved to full names.
 
 mod attribution;
+mod kinds;
 mod marks;
 mod speakers;
 mod tokens;
@@ -177,72 +179,35 @@ impl QuoteSegmenter {
         }
         // Only now: inherited speakers index `quotes` as built above.
         let k_of = indices_in_paragraph(&segments);
-        let speech: Vec<bool> = (0..segments.len())
+        let kinds: Vec<Option<QuoteKind>> = (0..segments.len())
             .map(|i| {
-                let attributed = !matches!(sources[i], Source::Unknown);
-                !is_possessed_title(text, &segments[i], &quotes[i].text)
-                    && (attributed
-                        || is_speech(
-                            text,
-                            &segments[i],
-                            &gaps.sentence_around(segments[i].paragraph, k_of[i]),
-                            &quotes[i].text,
-                        ))
+                let (paragraph, k) = (segments[i].paragraph, k_of[i]);
+                let (before, after) = gaps.around(paragraph, k);
+                let quotation = kinds::Quotation {
+                    text,
+                    segment: &segments[i],
+                    before,
+                    after,
+                    previous: (k > 0).then(|| &segments[i - 1]),
+                    speaker: match sources[i] {
+                        Source::Found(_) => kinds::Speaker::Found,
+                        Source::Inherited(_) => kinds::Speaker::Inherited,
+                        Source::Unknown => kinds::Speaker::Unknown,
+                    },
+                };
+                kinds::classify(&quotation, || gaps.sentence_around(paragraph, k))
             })
             .collect();
-        let mut keep = speech.into_iter();
-        quotes.retain(|_| keep.next().unwrap_or(true));
+        let mut kinds = kinds.into_iter();
+        quotes.retain_mut(|quote| match kinds.next().flatten() {
+            Some(kind) => {
+                quote.kind = kind;
+                true
+            }
+            None => false,
+        });
         quotes
     }
-}
-
-/// Longest unattributed mark-delimited span that can be a name or term
-/// rather than speech.
-const MAX_NON_SPEECH_WORDS: usize = 6;
-
-/// Whether an unattributed quotation is speech: not a title
-/// (`“Wonder Woman”`: title case, no punctuation) nor a scare quote
-/// (`self-described “Berners”`: a few words in a sentence without any
-/// speech verb). Blockquotes are speech by their markup. (Attributed
-/// title-case spans are mostly epithets in reported speech, `called him
-/// “Little Marco”`: measured, dropping them too loses more than it gains.)
-fn is_speech(text: &str, segment: &Segment, sentence: &[Token], quoted: &str) -> bool {
-    if segment.kind == QuoteKind::Blockquote {
-        return true;
-    }
-    let words: Vec<&str> = quoted.split_whitespace().collect();
-    let punctuated = quoted.trim_end().ends_with(['.', '!', '?', ',', '…']);
-    // `« … », a dit X`: punctuation after the closing mark.
-    let comma_after = text.get(segment.close.byte..).is_some_and(|rest| rest.trim_start().starts_with([',', ':']));
-    // The speech-verb list is English: other scripts are left as speech.
-    let other_script = quoted.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
-    if punctuated || comma_after || other_script || words.len() > MAX_NON_SPEECH_WORDS {
-        return true;
-    }
-    !is_title_case(&words) && sentence.iter().any(|t| is_speech_verb(t.text(text)))
-}
-
-/// Whether every word longer than three letters is capitalized (`The Long
-/// Night`, `Meet the Press`), and there is one.
-fn is_title_case(words: &[&str]) -> bool {
-    let long_words = || words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3);
-    long_words().count() > 0 && long_words().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-}
-
-/// Whether a quotation is the name of something owned, not speech, even
-/// when a speech verb is near: a short title-case span right after a
-/// possessive (`told ABC’s “Good Morning America.”`, `the law’s “Cadillac
-/// tax”` stays: lower case).
-fn is_possessed_title(text: &str, segment: &Segment, quoted: &str) -> bool {
-    let words: Vec<&str> = quoted.split_whitespace().collect();
-    let after_possessive = text
-        .get(..segment.open.byte)
-        .map(str::trim_end)
-        .is_some_and(|before| ["'s", "’s", "s'", "s’"].iter().any(|ending| before.ends_with(ending)));
-    segment.kind == QuoteKind::Direct
-        && after_possessive
-        && words.len() <= MAX_NON_SPEECH_WORDS
-        && is_title_case(&words)
 }
 
 /// Index of each segment among its paragraph's segments.
