@@ -1,11 +1,30 @@
 //! The command line.
 
 use crate::pipeline::{build, BuildOptions, ProgressMode, Shard, UsageError};
+use crate::reason::{code_list, RejectReason, SkipReason, RENAMED};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 const ABOUT: &str = "Turns crawl dumps of news pages into a clean Parquet dataset of documents, paragraphs and quotes.";
 
+/// `build --help`: [`BUILD_LONG_ABOUT`], the reason codes, [`BUILD_LONG_ABOUT_RUNS`].
+fn build_long_about() -> String {
+    format!("{BUILD_LONG_ABOUT}\n{}\n{BUILD_LONG_ABOUT_RUNS}", reason_codes_help())
+}
+
+/// The REASON CODES section of `build --help`, from the codes themselves.
+fn reason_codes_help() -> String {
+    let renamed: Vec<String> = RENAMED.iter().map(|(old, new)| format!("{old} -> {new}")).collect();
+    format!(
+        "REASON CODES\n  Rejected records (the reason column of rejects.csv):\n{}  Skipped records (skipped_by_reason in \
+         _manifest.json):\n{}  Renamed codes (old -> new): {}.\n",
+        code_list(RejectReason::ALL, RejectReason::meaning, "    "),
+        code_list(SkipReason::ALL, SkipReason::meaning, "    "),
+        renamed.join(", ")
+    )
+}
+
+/// The part of `build --help` before the reason codes.
 const BUILD_LONG_ABOUT: &str = "\
 Reads every INPUT (a file, or a folder walked recursively) and writes a dataset folder.
 
@@ -51,7 +70,10 @@ LIMITS
   A record over 8 MiB, or a page nested over 5,000 deep, with over 50,000 elements, an element
   with over 256 attributes or over 2 MiB outside scripts and styles, is rejected with its reason
   in rejects.csv, so one page cannot stall a run or exhaust memory.
+";
 
+/// The part of `build --help` after the reason codes.
+const BUILD_LONG_ABOUT_RUNS: &str = "\
 NIGHTLY RUNS AND DUPLICATES
   --incremental reads only inputs that are new or changed since DIR/_ledger.json (same size
   and mtime: unchanged; else the content hash decides), adds their rows as new part files and
@@ -99,7 +121,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build a dataset from crawl dumps, HTML pages, JSONL or text files.
-    #[command(long_about = BUILD_LONG_ABOUT)]
+    #[command(long_about = build_long_about())]
     Build(BuildArgs),
     /// Publish the shards of a sharded build (`build --shard K/N`) as one dataset.
     #[command(long_about = COMMIT_LONG_ABOUT)]
@@ -476,4 +498,19 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_help_lists_the_reason_codes_and_the_renames() {
+        let help = build_long_about();
+        let codes = help.split("REASON CODES").nth(1).and_then(|s| s.split("NIGHTLY RUNS").next()).unwrap();
+        for code in RejectReason::ALL.iter().map(|r| r.as_str()).chain(SkipReason::ALL.iter().map(|s| s.as_str())) {
+            assert!(codes.contains(&format!("    {code} ")), "{code} is not listed");
+        }
+        assert!(codes.contains("corrupt_gzip -> gzip_corrupt, io_error -> read_error"), "{codes}");
+    }
 }

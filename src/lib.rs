@@ -16,5 +16,6 @@ pub mod error;
 pub mod extract;
 pub mod pipeline;
 pub mod read;
+pub mod reason;
 pub mod segment;
 pub mod write;

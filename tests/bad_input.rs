@@ -58,7 +58,7 @@ fn binary_file_named_html() {
 fn truncated_gzip() {
     let whole = gzip(PAGE.repeat(20).as_bytes());
     let (reason, detail) = single_reject("cut.html.gz", &whole[..whole.len() / 2]);
-    assert_eq!(reason, "corrupt_gzip");
+    assert_eq!(reason, "gzip_corrupt");
     assert!(detail.contains("truncated or corrupt"), "{detail}");
 }
 

@@ -24,6 +24,7 @@ pub mod upload;
 
 use crate::dedup::Verdict;
 use crate::read::{Reject, Skip};
+use crate::reason::SkipReason;
 use crate::segment::Document;
 use anyhow::Context;
 use carry::{Carried, REJECTS_FILE};
@@ -71,9 +72,9 @@ fn bump(counts: &mut BTreeMap<String, u64>, reason: &str) {
 }
 
 impl Counts {
-    fn skip(&mut self, reason: &str) {
+    fn skip(&mut self, reason: SkipReason) {
         self.skipped += 1;
-        bump(&mut self.skipped_by_reason, reason);
+        bump(&mut self.skipped_by_reason, reason.as_str());
     }
 }
 
@@ -99,8 +100,6 @@ pub struct DatasetRows {
 
 /// Columns of `rejects.csv`.
 pub const REJECTS_HEADER: [&str; 4] = ["source", "record_offset", "reason", "detail"];
-/// Skip reason of a record whose document the dataset already holds.
-pub const DUPLICATE: &str = "duplicate";
 
 /// Writes a run's outcomes into its version folder.
 pub struct DatasetWriter {
@@ -156,7 +155,7 @@ impl DatasetWriter {
                 Outcome::Document(d) => {
                     match self.carried.dedup.admit(&d.doc_id, d.signature.as_ref()) {
                         Verdict::Duplicate => {
-                            self.counts.skip(DUPLICATE);
+                            self.counts.skip(SkipReason::Duplicate);
                             continue;
                         }
                         Verdict::New { dup_of } => d.dup_of = dup_of,
@@ -175,9 +174,9 @@ impl DatasetWriter {
                 Outcome::Skipped(s) => self.counts.skip(s.reason),
                 Outcome::Rejected(r) => {
                     self.counts.rejected += 1;
-                    bump(&mut self.counts.rejected_by_reason, r.reason);
+                    bump(&mut self.counts.rejected_by_reason, r.reason.as_str());
                     let offset = r.record_offset.map(|o| o.to_string()).unwrap_or_default();
-                    self.rejects.write_record([&*r.source, &offset, r.reason, &r.detail])?;
+                    self.rejects.write_record([&*r.source, &offset, r.reason.as_str(), &r.detail])?;
                 }
             }
         }

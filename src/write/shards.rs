@@ -17,8 +17,9 @@ use super::manifest::{InputSummary, Manifest, RunSummary, StageSeconds};
 use super::parquet::{filter_rows, list_parts, part_rows, read_part, rewrite_part, run_prefix, PartFile};
 use super::schema::Table;
 use super::store::{link_or_copy, DatasetStore};
-use super::{Counts, DatasetRows, Written, DUPLICATE, REJECTS_HEADER};
+use super::{Counts, DatasetRows, Written, REJECTS_HEADER};
 use crate::dedup::{doc_id_value, DedupIndex, Signature, Verdict};
+use crate::reason::SkipReason;
 use anyhow::Context;
 use arrow_array::cast::AsArray;
 use arrow_array::types::Int64Type;
@@ -319,7 +320,7 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
     counts.quotes = rows(&quotes);
     if dropped > 0 {
         counts.skipped += dropped;
-        *counts.skipped_by_reason.entry(DUPLICATE.to_string()).or_default() += dropped;
+        *counts.skipped_by_reason.entry(SkipReason::Duplicate.as_str().to_string()).or_default() += dropped;
     }
     counts.documents_by_language = summary.languages;
     let rfc3339 = |t: i64| chrono::DateTime::from_timestamp_micros(t).map(|t| t.to_rfc3339());

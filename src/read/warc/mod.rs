@@ -31,7 +31,7 @@
 //!   between members; the reader goes on at the next member (searched from
 //!   just after the bad member's start, as a member cut short runs on into
 //!   the members after it);
-//! - `io_error`: the file itself could not be read (also under a gzip
+//! - `read_error`: the file itself could not be read (also under a gzip
 //!   member); the reader stops;
 //! - `http_missing_head`, `http_bad_head`: a `response` block without a
 //!   parseable HTTP head;
@@ -54,6 +54,7 @@ mod input;
 mod members;
 
 use super::{Body, ReadEvent, Record, Reject, Skip};
+use crate::reason::{RejectReason, SkipReason};
 use input::{Input, InputError};
 pub use members::Pool;
 use std::io::Read;
@@ -133,7 +134,7 @@ enum Failure {
     /// The byte stream failed (`context` says where in the record).
     Input { error: InputError, context: String },
     /// The record's framing is wrong: resync to the next version line.
-    Framing { reason: &'static str, detail: String, at_line_start: bool },
+    Framing { reason: RejectReason, detail: String, at_line_start: bool },
     /// The input ends inside the record.
     Truncated(String),
 }
@@ -159,11 +160,11 @@ impl WarcReader {
         self
     }
 
-    fn reject_event(&self, offset: u64, reason: &'static str, detail: String) -> ReadEvent {
+    fn reject_event(&self, offset: u64, reason: RejectReason, detail: String) -> ReadEvent {
         ReadEvent::Rejected(Reject { source: self.source.clone(), record_offset: Some(offset as i64), reason, detail })
     }
 
-    fn skip_event(&self, offset: u64, reason: &'static str) -> ReadEvent {
+    fn skip_event(&self, offset: u64, reason: SkipReason) -> ReadEvent {
         ReadEvent::Skipped(Skip { source: self.source.clone(), record_offset: Some(offset as i64), reason })
     }
 
@@ -174,29 +175,29 @@ impl WarcReader {
     }
 
     /// Reason and detail for a stream failure; an I/O error ends the reading.
-    fn describe(&mut self, error: InputError) -> (&'static str, String) {
+    fn describe(&mut self, error: InputError) -> (RejectReason, String) {
         match error {
             InputError::Io(e) => {
                 self.finished = true;
-                ("io_error", e.to_string())
+                (RejectReason::ReadError, e.to_string())
             }
             InputError::Gzip { member_offset, error } => {
                 use std::io::ErrorKind;
                 let reason = match error.kind() {
-                    ErrorKind::UnexpectedEof => "warc_truncated",
+                    ErrorKind::UnexpectedEof => RejectReason::WarcTruncated,
                     // What flate2 reports for bytes that do not decompress.
-                    ErrorKind::InvalidData | ErrorKind::InvalidInput => "gzip_corrupt",
+                    ErrorKind::InvalidData | ErrorKind::InvalidInput => RejectReason::GzipCorrupt,
                     // The source failed under the decoder (a stream that could not be
                     // resumed): the bytes were never seen, so nothing follows.
                     _ => {
                         self.finished = true;
-                        "io_error"
+                        RejectReason::ReadError
                     }
                 };
                 (reason, format!("gzip member at file byte {member_offset}: {error}"))
             }
             InputError::NotGzip { offset, skipped } => (
-                "gzip_corrupt",
+                RejectReason::GzipCorrupt,
                 format!("{skipped} non-gzip bytes at file byte {offset} where a gzip member should start"),
             ),
         }
@@ -340,7 +341,7 @@ impl WarcReader {
         let ended = self.read_head_line().map_err(input_failure)?;
         if !self.head.starts_with(b"WARC/") {
             return Err(Failure::Framing {
-                reason: "warc_garbage",
+                reason: RejectReason::WarcGarbage,
                 detail: format!("expected a `WARC/` version line, found `{}`", http::preview(&self.head)),
                 at_line_start: ended,
             });
@@ -351,7 +352,7 @@ impl WarcReader {
             if !self.read_head_line().map_err(input_failure)? {
                 if self.head.len() >= MAX_HEAD {
                     return Err(Failure::Framing {
-                        reason: "warc_bad_header",
+                        reason: RejectReason::WarcBadHeader,
                         detail: format!("WARC header block longer than {MAX_HEAD} bytes"),
                         at_line_start: false,
                     });
@@ -369,7 +370,7 @@ impl WarcReader {
         let fields = self.read_head()?;
         let Some(len) = fields.content_length.as_deref().and_then(|v| v.parse::<u64>().ok()) else {
             return Err(Failure::Framing {
-                reason: "warc_bad_header",
+                reason: RejectReason::WarcBadHeader,
                 detail: match &fields.content_length {
                     Some(v) => format!("invalid Content-Length `{v}`"),
                     None => "no Content-Length".into(),
@@ -380,11 +381,11 @@ impl WarcReader {
         let warc_type = fields.warc_type.as_deref().unwrap_or("").to_ascii_lowercase();
         let skip_reason = match warc_type.as_str() {
             "response" | "resource" => None,
-            "warcinfo" => Some("warc_warcinfo"),
-            "request" => Some("warc_request"),
-            "metadata" => Some("warc_metadata"),
-            "revisit" => Some("warc_revisit"),
-            _ => Some("warc_other_type"),
+            "warcinfo" => Some(SkipReason::WarcWarcinfo),
+            "request" => Some(SkipReason::WarcRequest),
+            "metadata" => Some(SkipReason::WarcMetadata),
+            "revisit" => Some(SkipReason::WarcRevisit),
+            _ => Some(SkipReason::WarcOtherType),
         };
         let too_large = len > self.max_block as u64;
         // Skipped records' blocks are kept too: a wrong length is found after
@@ -406,7 +407,7 @@ impl WarcReader {
             let found = self.input.fill().map(http::preview).unwrap_or_default();
             let at_line_start = self.give_back_next_record(&read_past);
             return Err(Failure::Framing {
-                reason: "warc_bad_length",
+                reason: RejectReason::WarcBadLength,
                 detail: format!(
                     "Content-Length {len} is wrong: expected CRLF CRLF and a `WARC/` line after the block (stream byte {record_end}), found `{found}`"
                 ),
@@ -419,7 +420,7 @@ impl WarcReader {
         if too_large {
             return Ok(self.reject_event(
                 offset,
-                "warc_record_too_large",
+                RejectReason::WarcRecordTooLarge,
                 format!("block of {len} bytes, above the {} byte limit", self.max_block),
             ));
         }
@@ -480,11 +481,11 @@ impl Iterator for WarcReader {
                 self.input_failure(error, offset, &context)
             }
             Err(Failure::Truncated(detail)) => {
-                self.reject_event(offset, "warc_truncated", format!("record at offset {offset}: {detail}"))
+                self.reject_event(offset, RejectReason::WarcTruncated, format!("record at offset {offset}: {detail}"))
             }
             Err(Failure::Framing { reason, mut detail, at_line_start }) => {
                 // A first record that does not parse means the input is not WARC.
-                if first && reason != "warc_bad_length" {
+                if first && reason != RejectReason::WarcBadLength {
                     self.finished = true;
                 } else if let Err(error) = self.resync(at_line_start) {
                     // Most often the same damage seen from the gzip layer.
@@ -694,7 +695,7 @@ mod tests {
         let events = read_all(bytes);
         assert_eq!(events.len(), 3);
         let ReadEvent::Rejected(reject) = &events[2] else { panic!("{:?}", events[2]) };
-        assert_eq!(reject.reason, "warc_truncated");
+        assert_eq!(reject.reason, RejectReason::WarcTruncated);
         assert!(reject.detail.contains("ends after"), "{}", reject.detail);
     }
 
@@ -784,7 +785,7 @@ mod tests {
     }
 
     #[test]
-    fn a_source_failing_under_gzip_is_an_io_error_and_ends_the_input() {
+    fn a_source_failing_under_gzip_is_a_read_error_and_ends_the_input() {
         /// Gives its bytes, then fails as a connection that could not be resumed.
         struct Dropping(std::io::Cursor<Vec<u8>>);
         impl std::io::Read for Dropping {
@@ -803,7 +804,7 @@ mod tests {
         let events: Vec<ReadEvent> = reader.collect();
         assert_eq!(
             summary(&events),
-            ["skip 0 warc_warcinfo".to_string(), format!("reject {} io_error", members[0].len())]
+            ["skip 0 warc_warcinfo".to_string(), format!("reject {} read_error", members[0].len())]
         );
     }
 
@@ -1010,7 +1011,7 @@ mod tests {
             format!("{events:?}")
         };
         let sequential = read(None);
-        assert!(sequential.contains("io_error"));
+        assert!(sequential.contains("ReadError"));
         assert_eq!(read(Some(test_pool())), sequential);
     }
 
