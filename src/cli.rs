@@ -301,7 +301,7 @@ fn report_error(log: LogFormat, outcome: anyhow::Result<ExitCode>) -> ExitCode {
 }
 
 fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
-    use crate::read::object::ObjectUrl;
+    use crate::storage::s3::ObjectUrl;
     use crate::write::{store::DatasetStore, upload};
     let destination = match &args.upload {
         Some(raw) => match ObjectUrl::parse(std::path::Path::new(raw)) {

@@ -18,4 +18,5 @@ pub mod pipeline;
 pub mod read;
 pub mod reason;
 pub mod segment;
+pub mod storage;
 pub mod write;

@@ -13,10 +13,10 @@ pub mod shard;
 pub mod transform;
 
 use crate::read::detect::{collect_inputs, ByteCounter, InputFiles};
-use crate::read::object::ObjectUrl;
 use crate::read::ReadEvent;
+use crate::storage::s3::ObjectUrl;
 use crate::write::carry::{carry_over, Carried};
-use crate::write::ledger::{self, Ledger, Plan};
+use crate::write::ledger::{Ledger, Plan};
 use crate::write::lock::DatasetLock;
 use crate::write::manifest::{InputSummary, Manifest, RunSummary, StageSeconds};
 use crate::write::parquet::run_prefix;
@@ -246,7 +246,8 @@ fn build_shard(
     if opts.incremental {
         crate::usage_bail!("--shard builds a dataset from scratch and cannot be combined with --incremental");
     }
-    let sized: Vec<(PathBuf, u64)> = files.iter().map(|f| (f.clone(), ledger::stat(f).map_or(0, |s| s.size))).collect();
+    let sized: Vec<(PathBuf, u64)> =
+        files.iter().map(|f| (f.clone(), crate::storage::stat(f).map_or(0, |s| s.size))).collect();
     let mine = shard.assign(&sized);
     let info = ShardInfo {
         index: shard.index,

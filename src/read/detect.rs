@@ -11,14 +11,14 @@
 //!
 //! An `s3://bucket/prefix` input is a folder of objects: those under the
 //! prefix are listed in name order and filtered the same way; an
-//! `s3://bucket/key` naming one object is always read (see [`super::object`]).
+//! `s3://bucket/key` naming one object is always read (see [`crate::storage::s3`]).
 
-use super::object::{self, ObjectUrl};
 use super::warc::{Pool, WarcReader};
 use super::{jsonl, single, EventStream, ReadEvent, Reject};
 use crate::reason::RejectReason;
+use crate::storage;
+use crate::storage::s3::{self, ObjectUrl};
 use flate2::read::MultiGzDecoder;
-use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -87,7 +87,7 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> anyhow::Result<InputFiles> {
 /// Adds the object `url` names, or else the objects under it as a prefix.
 fn collect_objects(url: &ObjectUrl, found: &mut InputFiles) -> anyhow::Result<()> {
     if !url.key.is_empty() {
-        match object::head(url) {
+        match s3::head(url) {
             Ok(_) => {
                 found.files.push(url.to_path());
                 return Ok(());
@@ -96,7 +96,7 @@ fn collect_objects(url: &ObjectUrl, found: &mut InputFiles) -> anyhow::Result<()
             Err(e) => anyhow::bail!("cannot read input {url}: {e}"),
         }
     }
-    let objects = object::list(url).map_err(|e| anyhow::anyhow!("cannot list input {url}: {e}"))?;
+    let objects = s3::list(url).map_err(|e| anyhow::anyhow!("cannot list input {url}: {e}"))?;
     if objects.is_empty() {
         crate::usage_bail!("cannot read input {url}: there is no object with this name or under this prefix");
     }
@@ -129,16 +129,8 @@ fn looks_like_input(path: &Path) -> bool {
 /// unsupported input is the reason it is rejected.
 pub fn sniff_path(path: &Path) -> io::Result<Result<InputKind, RejectReason>> {
     let mut head = Vec::with_capacity(RAW_SNIFF_BYTES);
-    open_raw(path)?.take(RAW_SNIFF_BYTES as u64).read_to_end(&mut head)?;
+    storage::open(path)?.take(RAW_SNIFF_BYTES as u64).read_to_end(&mut head)?;
     Ok(sniff(&head, path))
-}
-
-/// The raw bytes of an input: a local file, or an object streamed from storage.
-pub fn open_raw(path: &Path) -> io::Result<Box<dyn Read + Send>> {
-    match ObjectUrl::parse(path) {
-        Some(url) => Ok(Box::new(object::open(&url)?)),
-        None => Ok(Box::new(File::open(path)?)),
-    }
 }
 
 /// Decides an input's kind from its first raw bytes.
@@ -249,7 +241,7 @@ pub fn open_input_inflating_on(
             detail,
         })))
     };
-    let mut raw = match open_raw(path) {
+    let mut raw = match storage::open(path) {
         Ok(raw) => raw,
         Err(e) => {
             return (

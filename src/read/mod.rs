@@ -8,7 +8,6 @@
 
 pub mod detect;
 pub mod jsonl;
-pub mod object;
 pub mod single;
 pub mod warc;
 

@@ -7,8 +7,9 @@
 use super::ledger::LedgerEntry;
 use super::parquet::{filter_rows, list_parts, part_rows, part_run, rewrite_part, PartFile};
 use super::schema::Table;
-use super::store::{link_or_copy, Version};
+use super::store::Version;
 use crate::dedup::{doc_id_value, DedupIndex};
+use crate::storage::local::link_or_copy;
 use anyhow::Context;
 use arrow_array::{Array, BooleanArray, RecordBatch, StringArray};
 use std::collections::{BTreeSet, HashSet};

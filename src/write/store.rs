@@ -15,6 +15,7 @@
 //! run killed at any moment leaves at most an unpublished version folder,
 //! which the next run deletes.
 
+use crate::storage::local::{replace_link, sync_dir, TMP_SUFFIX};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 
@@ -135,7 +136,7 @@ impl DatasetStore {
                     std::fs::remove_dir_all(&path)
                         .with_context(|| format!("cannot remove the old version {}", path.display()))?;
                 }
-            } else if name.ends_with(".tmp") {
+            } else if name.ends_with(TMP_SUFFIX) {
                 std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
             }
         }
@@ -170,53 +171,12 @@ impl DatasetStore {
     }
 }
 
-/// Points `link` at `target`, replacing whatever `link` was, atomically: a
-/// new link under a temporary name, renamed over the old one.
-fn replace_link(target: &Path, link: &Path) -> anyhow::Result<()> {
-    let tmp = link.with_file_name(format!(
-        "{}.tmp",
-        link.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-    ));
-    let _ = std::fs::remove_file(&tmp);
-    symlink(target, &tmp).with_context(|| format!("cannot create the link {}", tmp.display()))?;
-    std::fs::rename(&tmp, link).with_context(|| format!("cannot publish {}", link.display()))
-}
-
-#[cfg(unix)]
-fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
-    std::os::unix::fs::symlink(target, link)
-}
-
-#[cfg(not(unix))]
-fn symlink(_target: &Path, _link: &Path) -> std::io::Result<()> {
-    Err(std::io::Error::new(
-        std::io::ErrorKind::Unsupported,
-        "newsmill publishes datasets with symbolic links, which need a Unix system",
-    ))
-}
-
-/// Flushes a folder's entries to disk, so a power cut cannot publish a
-/// version whose files are missing.
-fn sync_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::File::open(dir).and_then(|d| d.sync_all()).with_context(|| format!("cannot sync {}", dir.display()))
-}
-
 /// Test hook for the crash tests: `NEWSMILL_CRASH_AT=<point>` aborts the
 /// process there, as `kill -9` would, at a moment a timer cannot hit reliably.
 pub fn crash_point(point: &str) {
     if std::env::var("NEWSMILL_CRASH_AT").is_ok_and(|p| p == point) {
         std::process::abort();
     }
-}
-
-/// Links `from` (a file of the previous version) into `to`, copying when the
-/// file system has no hard links.
-pub fn link_or_copy(from: &Path, to: &Path) -> anyhow::Result<()> {
-    if std::fs::hard_link(from, to).is_err() {
-        std::fs::copy(from, to)
-            .with_context(|| format!("cannot carry {} over into {}", from.display(), to.display()))?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
