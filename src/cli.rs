@@ -301,8 +301,8 @@ fn report_error(log: LogFormat, outcome: anyhow::Result<ExitCode>) -> ExitCode {
 }
 
 fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
+    use crate::dataset::{store::DatasetStore, upload};
     use crate::storage::s3::ObjectUrl;
-    use crate::write::{store::DatasetStore, upload};
     let destination = match &args.upload {
         Some(raw) => match ObjectUrl::parse(std::path::Path::new(raw)) {
             Some(url) => Some((upload::existing_objects(&url, args.overwrite)?, url)),
@@ -310,7 +310,7 @@ fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
         },
         None => None,
     };
-    let manifest = crate::write::shards::commit(&args.dir)?;
+    let manifest = crate::dataset::commit::commit(&args.dir)?;
     let mut uploaded = None;
     if let Some((previous, url)) = destination {
         let version = DatasetStore::open(&args.dir)

@@ -10,6 +10,7 @@
 //! output deterministic; [`cli`] is the command line on top.
 
 pub mod cli;
+pub mod dataset;
 pub mod decode;
 pub mod dedup;
 pub mod error;

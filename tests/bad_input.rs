@@ -17,7 +17,7 @@ const PAGE: &str = "<!doctype html><html lang=en><head><meta charset=utf-8><titl
 <h1>A fine page</h1><p>The council voted on Tuesday to repair the old bridge over the river before winter comes.</p>\
 <p>“We cannot wait another year,” said Mayor Ana Lopez, who proposed the plan in the spring session.</p></article></body></html>";
 
-fn build_one(dir: &Path, name: &str, bytes: &[u8]) -> (newsmill::write::manifest::Manifest, Vec<csv::StringRecord>) {
+fn build_one(dir: &Path, name: &str, bytes: &[u8]) -> (newsmill::dataset::manifest::Manifest, Vec<csv::StringRecord>) {
     std::fs::write(dir.join(name), bytes).unwrap();
     std::fs::write(dir.join("good.html"), PAGE).unwrap();
     let out = dir.join("out");

@@ -4,8 +4,8 @@
 mod common;
 
 use common::{get, repo, rows, Row};
+use newsmill::dataset::manifest::Manifest;
 use newsmill::pipeline::{build, BuildOptions};
-use newsmill::write::manifest::Manifest;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -9,26 +9,26 @@
 
 mod lanes;
 mod progress;
-pub mod shard;
 pub mod transform;
 
+use crate::dataset::carry::{carry_over, Carried};
+use crate::dataset::commit::{self as shards, ShardInfo};
+use crate::dataset::ledger::{Ledger, Plan};
+use crate::dataset::lock::DatasetLock;
+use crate::dataset::manifest::{InputSummary, Manifest, RunSummary, StageSeconds};
+pub use crate::dataset::shard::Shard;
+use crate::dataset::store::{crash_point, DatasetStore};
+use crate::dataset::upload;
 use crate::read::detect::{collect_inputs, ByteCounter, InputFiles};
 use crate::read::ReadEvent;
 use crate::storage::s3::ObjectUrl;
-use crate::write::carry::{carry_over, Carried};
-use crate::write::ledger::{Ledger, Plan};
-use crate::write::lock::DatasetLock;
-use crate::write::manifest::{InputSummary, Manifest, RunSummary, StageSeconds};
 use crate::write::parquet::run_prefix;
-use crate::write::shards::{self, ShardInfo};
-use crate::write::store::{crash_point, DatasetStore};
-use crate::write::{upload, DatasetWriter, Outcome};
 use crate::write::{Counts, Written};
+use crate::write::{DatasetWriter, Outcome};
 use anyhow::Context;
 use crossbeam_channel::bounded;
 use progress::Progress;
 use rayon::prelude::*;
-pub use shard::Shard;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -228,7 +228,7 @@ fn build_version(
     let output = run_stages(opts, &plan, writer)?;
     plan.next_ledger(&previous_ledger, version.number, incremental).save(&version.dir)?;
     let manifest = manifest(opts, clock, run, output, ignored);
-    crate::write::card::write_card(&version.dir, &manifest)?;
+    crate::dataset::card::write_card(&version.dir, &manifest)?;
     manifest.write(&version.dir)?;
     store.publish(&version)?;
     Ok(manifest)

@@ -59,9 +59,9 @@ impl StageClock {
     }
 
     /// Seconds per stage, for the manifest.
-    pub fn seconds(&self) -> crate::write::manifest::StageSeconds {
+    pub fn seconds(&self) -> crate::dataset::manifest::StageSeconds {
         let secs = |stage| self.counter(stage).load(Ordering::Relaxed) as f64 / 1e9;
-        crate::write::manifest::StageSeconds {
+        crate::dataset::manifest::StageSeconds {
             read: secs(Stage::Read),
             decode: secs(Stage::Decode),
             extract: secs(Stage::Extract),

@@ -10,24 +10,16 @@
 //! version folder; [`store`] explains how a run publishes a new version
 //! atomically and [`carry`] how an incremental run starts from the last one.
 
-pub mod card;
-pub mod carry;
-pub mod ledger;
-pub mod lock;
-pub mod manifest;
 pub mod parquet;
 pub mod rows;
 pub mod schema;
-pub mod shards;
-pub mod store;
-pub mod upload;
 
+use crate::dataset::carry::{self, Carried, REJECTS_FILE};
 use crate::dedup::Verdict;
 use crate::read::{Reject, Skip};
 use crate::reason::SkipReason;
 use crate::segment::Document;
 use anyhow::Context;
-use carry::{Carried, REJECTS_FILE};
 use parquet::{ParquetSink, PartFile};
 use schema::Table;
 use std::collections::BTreeMap;

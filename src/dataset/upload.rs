@@ -9,10 +9,10 @@
 //! and its other objects next, so while the new one uploads the prefix is
 //! visibly incomplete, never a mix of two runs.
 
-use super::parquet::list_parts;
-use super::schema::Table;
 use super::store::PUBLISHED_ENTRIES;
 use crate::storage::s3::{self, ObjectUrl};
+use crate::write::parquet::list_parts;
+use crate::write::schema::Table;
 use anyhow::Context;
 use object_store::ObjectMeta;
 use std::path::{Path, PathBuf};

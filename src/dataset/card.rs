@@ -3,8 +3,8 @@
 //! counts, the date range and the sources.
 
 use super::manifest::Manifest;
-use super::schema::Table;
 use crate::reason::{RejectReason, SkipReason, RENAMED};
+use crate::write::schema::Table;
 use anyhow::Context;
 use std::fmt::Write as _;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! `_manifest.json`: what a run read, what it wrote, and how long it took.
 
-use super::{Counts, Written};
 use crate::read::detect::InputKind;
+use crate::write::{Counts, Written};
 use anyhow::Context;
 use std::path::Path;
 

@@ -5,11 +5,11 @@
 //! rejects and the dedup index lose the same records.
 
 use super::ledger::LedgerEntry;
-use super::parquet::{filter_rows, list_parts, part_rows, part_run, rewrite_part, PartFile};
-use super::schema::Table;
 use super::store::Version;
 use crate::dedup::{doc_id_value, DedupIndex};
 use crate::storage::local::link_or_copy;
+use crate::write::parquet::{filter_rows, list_parts, part_rows, part_run, rewrite_part, PartFile};
+use crate::write::schema::Table;
 use anyhow::Context;
 use arrow_array::{Array, BooleanArray, RecordBatch, StringArray};
 use std::collections::{BTreeSet, HashSet};
@@ -132,7 +132,7 @@ pub fn save_index(dir: &Path, index: &DedupIndex) -> anyhow::Result<()> {
 /// Copies the rejects of inputs that stay; returns how many rows were kept.
 fn carry_rejects(from: &Path, to: &Path, replaced: &HashSet<&str>) -> anyhow::Result<u64> {
     let mut writer = csv::Writer::from_path(to).with_context(|| format!("cannot create {}", to.display()))?;
-    writer.write_record(super::REJECTS_HEADER)?;
+    writer.write_record(crate::write::REJECTS_HEADER)?;
     let mut kept = 0;
     if from.exists() {
         let mut reader = csv::Reader::from_path(from).with_context(|| format!("cannot read {}", from.display()))?;
