@@ -487,7 +487,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         eprintln!(
             "newsmill: rejects ({}) are listed in {}",
             reasons.join(", "),
-            opts.out.join("rejects.csv").display()
+            opts.out.join(crate::dataset::layout::REJECTS).display()
         );
     }
     if code == ExitCode::TooManyRejects {

@@ -140,7 +140,7 @@ fn count_rows(md: &mut String, rows: &[(&str, u64)]) {
 
 /// Writes the card into `dir` (the run's staging folder).
 pub fn write_card(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
-    let path = dir.join("README.md");
+    let path = dir.join(super::layout::CARD);
     std::fs::write(&path, render_card(manifest)).with_context(|| format!("cannot write {}", path.display()))
 }
 

@@ -4,21 +4,18 @@
 //! (documents by `source`, their paragraphs and quotes by `doc_id`). The
 //! rejects and the dedup index lose the same records.
 
+use super::layout::{self, DEDUP, REJECTS};
 use super::ledger::LedgerEntry;
 use super::store::Version;
 use crate::dedup::{doc_id_value, DedupIndex};
 use crate::storage::local::link_or_copy;
-use crate::write::parquet::{filter_rows, list_parts, part_rows, part_run, rewrite_part, PartFile};
+use crate::write::parquet::{filter_rows, list_parts, part_rows, rewrite_part, PartFile};
 use crate::write::schema::Table;
 use anyhow::Context;
 use arrow_array::{Array, BooleanArray, RecordBatch, StringArray};
 use std::collections::{BTreeSet, HashSet};
 use std::fs::File;
 use std::path::Path;
-
-/// The dedup index of a version.
-pub const DEDUP_FILE: &str = "_dedup.bin";
-pub const REJECTS_FILE: &str = "rejects.csv";
 
 /// What the new version holds before the run adds its own rows.
 #[derive(Debug, Default)]
@@ -56,7 +53,7 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
         for from in list_parts(&previous.dir, table)? {
             let name = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let to = to_dir.join(&name);
-            let rows = if part_run(&name).is_some_and(|run| runs.contains(&run)) {
+            let rows = if layout::part_run(&name).is_some_and(|run| runs.contains(&run)) {
                 rewrite_part(&from, &to, table, |batch| {
                     let keep: BooleanArray = if table == Table::Documents {
                         let (source, doc_id) = (column(batch, "source")?, column(batch, "doc_id")?);
@@ -89,14 +86,14 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
             }
         }
     }
-    carried.rejects = carry_rejects(&previous.dir.join(REJECTS_FILE), &next.join(REJECTS_FILE), &sources)?;
+    carried.rejects = carry_rejects(&previous.dir.join(REJECTS), &next.join(REJECTS), &sources)?;
     carried.dedup = load_index(&previous.dir)?.without(&removed);
     Ok(carried)
 }
 
 /// The dedup index saved in a version or shard folder (empty if there is none).
 pub fn load_index(dir: &Path) -> anyhow::Result<DedupIndex> {
-    let path = dir.join(DEDUP_FILE);
+    let path = dir.join(DEDUP);
     match File::open(&path) {
         Ok(file) => {
             let loaded = DedupIndex::load(&mut std::io::BufReader::new(file))
@@ -119,7 +116,7 @@ pub fn load_index(dir: &Path) -> anyhow::Result<DedupIndex> {
 
 /// Saves a dedup index into a version or shard folder, synced to disk.
 pub fn save_index(dir: &Path, index: &DedupIndex) -> anyhow::Result<()> {
-    let path = dir.join(DEDUP_FILE);
+    let path = dir.join(DEDUP);
     let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
     let mut out = std::io::BufWriter::new(file);
     index

@@ -10,7 +10,8 @@
 //! as one run would have decided it.
 
 use super::card::write_card;
-use super::carry::{column, load_index, save_index, REJECTS_FILE};
+use super::carry::{column, load_index, save_index};
+use super::layout::{self, shard_dir, REJECTS, SHARD_INFO, SUCCESS};
 use super::ledger::Ledger;
 use super::lock::DatasetLock;
 use super::manifest::{InputSummary, Manifest, RunSummary, StageSeconds};
@@ -18,7 +19,7 @@ use super::store::DatasetStore;
 use crate::dedup::{doc_id_value, DedupIndex, Signature, Verdict};
 use crate::reason::SkipReason;
 use crate::storage::local::link_or_copy;
-use crate::write::parquet::{filter_rows, list_parts, part_rows, read_part, rewrite_part, run_prefix, PartFile};
+use crate::write::parquet::{filter_rows, list_parts, part_rows, read_part, rewrite_part, PartFile};
 use crate::write::schema::Table;
 use crate::write::{Counts, DatasetRows, Written, REJECTS_HEADER};
 use anyhow::Context;
@@ -28,10 +29,6 @@ use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-const SHARDS: &str = ".newsmill/shards";
-pub const SHARD_FILE: &str = "_shard.json";
-const SUCCESS: &str = "_SUCCESS";
 
 /// `_shard.json`: which inputs a shard read, by their place in the whole
 /// input list.
@@ -45,23 +42,13 @@ pub struct ShardInfo {
     pub inputs: Vec<(usize, String)>,
 }
 
-/// The folder of shard `index` of `count`.
-pub fn shard_dir(out: &Path, index: u32, count: u32) -> PathBuf {
-    out.join(SHARDS).join(format!("{index:04}-of-{count:04}"))
-}
-
-/// Part file name prefix of a shard: `part-s0003`.
-pub fn shard_prefix(index: u32) -> String {
-    format!("part-s{index:04}")
-}
-
 /// Whether the shard folder holds a complete run over exactly these inputs
 /// (same paths, sizes and times), so that running it again is a no-op.
 pub fn is_complete(dir: &Path, info: &ShardInfo, files: &[PathBuf]) -> anyhow::Result<bool> {
     if !dir.join(SUCCESS).exists() {
         return Ok(false);
     }
-    let Ok(bytes) = std::fs::read(dir.join(SHARD_FILE)) else { return Ok(false) };
+    let Ok(bytes) = std::fs::read(dir.join(SHARD_INFO)) else { return Ok(false) };
     if serde_json::from_slice::<ShardInfo>(&bytes).ok().as_ref() != Some(info) {
         return Ok(false);
     }
@@ -79,7 +66,7 @@ pub fn reset(dir: &Path) -> anyhow::Result<()> {
 
 /// Marks a shard complete, after everything else in it is written.
 pub fn finish(dir: &Path, info: &ShardInfo) -> anyhow::Result<()> {
-    std::fs::write(dir.join(SHARD_FILE), serde_json::to_vec_pretty(info)?)?;
+    std::fs::write(dir.join(SHARD_INFO), serde_json::to_vec_pretty(info)?)?;
     std::fs::File::open(dir).and_then(|d| d.sync_all())?;
     std::fs::write(dir.join(SUCCESS), b"").with_context(|| format!("cannot mark {} complete", dir.display()))
 }
@@ -101,12 +88,12 @@ struct ShardRun {
 
 /// The complete shards of `out`, or an error naming what is missing.
 fn complete_shards(out: &Path) -> anyhow::Result<Vec<ShardRun>> {
-    let root = out.join(SHARDS);
+    let root = layout::shards_dir(out);
     let mut by_count: BTreeMap<u32, Vec<(u32, PathBuf)>> = BTreeMap::new();
     if let Ok(entries) = std::fs::read_dir(&root) {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if let Some((k, n)) = name.split_once("-of-").and_then(|(k, n)| Some((k.parse().ok()?, n.parse().ok()?))) {
+            if let Some((k, n)) = layout::parse_shard_dir(&name) {
                 by_count.entry(n).or_default().push((k, entry.path()));
             }
         }
@@ -142,10 +129,10 @@ fn complete_shards(out: &Path) -> anyhow::Result<Vec<ShardRun>> {
         let read = |name: &str| {
             std::fs::read(dir.join(name)).with_context(|| format!("cannot read {}", dir.join(name).display()))
         };
-        let info: ShardInfo = serde_json::from_slice(&read(SHARD_FILE)?)
-            .with_context(|| format!("{} is damaged", dir.join(SHARD_FILE).display()))?;
-        let manifest: ShardManifest = serde_json::from_slice(&read("_manifest.json")?)
-            .with_context(|| format!("{} is damaged", dir.join("_manifest.json").display()))?;
+        let info: ShardInfo = serde_json::from_slice(&read(SHARD_INFO)?)
+            .with_context(|| format!("{} is damaged", dir.join(SHARD_INFO).display()))?;
+        let manifest: ShardManifest = serde_json::from_slice(&read(layout::MANIFEST)?)
+            .with_context(|| format!("{} is damaged", dir.join(layout::MANIFEST).display()))?;
         runs.push(ShardRun { index, dir, info, manifest });
     }
     let total = runs[0].info.inputs_total;
@@ -221,7 +208,7 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
     drop(signatures);
 
     let version = store.begin(current.as_ref())?;
-    let prefix = run_prefix(version.number);
+    let prefix = layout::run_prefix(version.number);
     let mut parts: [Vec<PartFile>; 3] = Default::default();
     let mut dropped = 0u64;
     let mut summary = DocumentSummary::default();
@@ -233,10 +220,8 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
             let to_dir = version.dir.join(table.name());
             std::fs::create_dir_all(&to_dir)?;
             for from in list_parts(&shard.dir, table)? {
-                let name = from
-                    .file_name()
-                    .map(|n| n.to_string_lossy().replacen("part-", &format!("{prefix}-"), 1))
-                    .unwrap_or_default();
+                let name =
+                    from.file_name().map(|n| layout::part_in_run(&n.to_string_lossy(), &prefix)).unwrap_or_default();
                 let to = to_dir.join(&name);
                 let rows = if table == Table::Documents {
                     rewrite_part(&from, &to, table, |batch| {
@@ -275,7 +260,7 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
     }
     let [documents, paragraphs, quotes] = parts;
 
-    let rejects = join_rejects(&shards, &input_index, &version.dir.join(REJECTS_FILE))?;
+    let rejects = join_rejects(&shards, &input_index, &version.dir.join(REJECTS))?;
     let mut ledger = Ledger::default();
     for shard in &shards {
         for (path, mut entry) in Ledger::load(&shard.dir)?.inputs {
@@ -337,7 +322,7 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
         documents,
         paragraphs,
         quotes,
-        rejects: REJECTS_FILE.into(),
+        rejects: REJECTS.into(),
     };
     let manifest = Manifest {
         tool: "newsmill",
@@ -402,7 +387,7 @@ fn replace_column(batch: &RecordBatch, name: &str, values: ArrayRef) -> anyhow::
 fn join_rejects(shards: &[ShardRun], input_index: &HashMap<&str, usize>, to: &Path) -> anyhow::Result<u64> {
     let mut rows = Vec::new();
     for shard in shards {
-        let path = shard.dir.join(REJECTS_FILE);
+        let path = shard.dir.join(REJECTS);
         let mut reader = csv::Reader::from_path(&path).with_context(|| format!("cannot read {}", path.display()))?;
         for row in reader.records() {
             let row = row.with_context(|| format!("{} is damaged", path.display()))?;

@@ -11,6 +11,7 @@
 //! twice: its last-modified time stands for the mtime, and its ETag (which
 //! changes with its content) for the content hash.
 
+use super::layout::LEDGER;
 use crate::storage::{self, stat, Stat};
 use anyhow::Context;
 use std::collections::BTreeMap;
@@ -45,8 +46,6 @@ pub struct Ledger {
     /// By path.
     pub inputs: BTreeMap<String, LedgerEntry>,
 }
-
-pub const LEDGER_FILE: &str = "_ledger.json";
 
 /// The fingerprint of an input whose metadata is `stat`.
 fn fingerprint(path: &Path, stat: Stat) -> anyhow::Result<Fingerprint> {
@@ -86,7 +85,7 @@ pub struct Plan {
 
 impl Ledger {
     pub fn load(dir: &Path) -> anyhow::Result<Ledger> {
-        let path = dir.join(LEDGER_FILE);
+        let path = dir.join(LEDGER);
         match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("{} is damaged", path.display())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ledger::default()),
@@ -95,7 +94,7 @@ impl Ledger {
     }
 
     pub fn save(&self, dir: &Path) -> anyhow::Result<()> {
-        let path = dir.join(LEDGER_FILE);
+        let path = dir.join(LEDGER);
         std::fs::write(&path, serde_json::to_vec_pretty(self)?)
             .with_context(|| format!("cannot write {}", path.display()))
     }

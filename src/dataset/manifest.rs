@@ -93,7 +93,7 @@ impl Manifest {
 
     /// Writes the manifest into `dir` (the run's staging folder).
     pub fn write(&self, dir: &Path) -> anyhow::Result<()> {
-        let path = dir.join("_manifest.json");
+        let path = dir.join(super::layout::MANIFEST);
         std::fs::write(&path, serde_json::to_vec_pretty(self)?)
             .with_context(|| format!("cannot write {}", path.display()))
     }

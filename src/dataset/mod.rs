@@ -4,6 +4,7 @@
 pub mod card;
 pub mod carry;
 pub mod commit;
+pub mod layout;
 pub mod ledger;
 pub mod lock;
 pub mod manifest;

@@ -1,11 +1,5 @@
-//! The dataset folder's versions, and how a run publishes one atomically.
-//!
-//! ```text
-//! DIR/documents      -> .newsmill/current/documents     (the same for paragraphs/,
-//! DIR/_SUCCESS       -> .newsmill/current/_SUCCESS       quotes/, rejects.csv, README.md,
-//! DIR/.newsmill/current -> v000002                       _manifest.json, _ledger.json)
-//! DIR/.newsmill/v000002/{documents/, ..., _SUCCESS}
-//! ```
+//! The dataset folder's versions (laid out as [`super::layout`] shows), and
+//! how a run publishes one atomically.
 //!
 //! A run writes a complete new version folder (unchanged part files of the
 //! previous version are hard links, not copies), then swaps the `current`
@@ -15,17 +9,10 @@
 //! run killed at any moment leaves at most an unpublished version folder,
 //! which the next run deletes.
 
+use super::layout::{self, parse_version, version_name, CURRENT, STORE, SUCCESS};
 use crate::storage::local::{replace_link, sync_dir, TMP_SUFFIX};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
-
-/// The hidden folder holding the versions.
-const STORE: &str = ".newsmill";
-const CURRENT: &str = "current";
-/// What a reader sees at the top of the dataset folder, each entry a link
-/// into the current version.
-pub const PUBLISHED_ENTRIES: &[&str] =
-    &["documents", "paragraphs", "quotes", "rejects.csv", "README.md", "_manifest.json", "_ledger.json", "_SUCCESS"];
 
 /// A version folder of the dataset.
 #[derive(Debug, Clone)]
@@ -39,14 +26,6 @@ pub struct Version {
 pub struct DatasetStore {
     out: PathBuf,
     store: PathBuf,
-}
-
-fn version_name(number: u32) -> String {
-    format!("v{number:06}")
-}
-
-fn parse_version(name: &str) -> Option<u32> {
-    name.strip_prefix('v').filter(|n| n.len() == 6).and_then(|n| n.parse().ok())
 }
 
 impl DatasetStore {
@@ -73,9 +52,7 @@ impl DatasetStore {
     /// Top-level entries that are not newsmill's links: a dataset written by
     /// another tool or by hand, which a run must not silently replace.
     pub fn foreign_entries(&self) -> Vec<&'static str> {
-        PUBLISHED_ENTRIES
-            .iter()
-            .copied()
+        layout::published_entries()
             .filter(|e| std::fs::symlink_metadata(self.out.join(e)).is_ok_and(|m| !m.file_type().is_symlink()))
             .collect()
     }
@@ -108,7 +85,7 @@ impl DatasetStore {
     /// Removes the shard folders of an earlier sharded build (a new build
     /// from scratch makes them stale).
     pub fn clear_shards(&self) -> anyhow::Result<()> {
-        let shards = self.store.join("shards");
+        let shards = layout::shards_dir(&self.out);
         if shards.exists() {
             std::fs::remove_dir_all(&shards).with_context(|| format!("cannot remove {}", shards.display()))?;
         }
@@ -148,7 +125,7 @@ impl DatasetStore {
     /// (readers holding their files open keep reading them).
     pub fn publish(&self, version: &Version) -> anyhow::Result<()> {
         sync_dir(&version.dir)?;
-        std::fs::write(version.dir.join("_SUCCESS"), b"").context("cannot write _SUCCESS")?;
+        std::fs::write(version.dir.join(SUCCESS), b"").context("cannot write _SUCCESS")?;
         sync_dir(&version.dir)?;
         crash_point("before_publish");
         replace_link(Path::new(&version_name(version.number)), &self.store.join(CURRENT))?;
@@ -160,7 +137,7 @@ impl DatasetStore {
 
     /// Points each top-level entry at the current version.
     fn link_entries(&self) -> anyhow::Result<()> {
-        for entry in PUBLISHED_ENTRIES {
+        for entry in layout::published_entries() {
             let link = self.out.join(entry);
             let target = Path::new(STORE).join(CURRENT).join(entry);
             if std::fs::read_link(&link).ok().as_deref() != Some(target.as_path()) {

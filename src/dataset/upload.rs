@@ -9,15 +9,13 @@
 //! and its other objects next, so while the new one uploads the prefix is
 //! visibly incomplete, never a mix of two runs.
 
-use super::store::PUBLISHED_ENTRIES;
+use super::layout::{self, SUCCESS};
 use crate::storage::s3::{self, ObjectUrl};
 use crate::write::parquet::list_parts;
 use crate::write::schema::Table;
 use anyhow::Context;
 use object_store::ObjectMeta;
 use std::path::{Path, PathBuf};
-const SUCCESS: &str = "_SUCCESS";
-const MANIFEST: &str = "_manifest.json";
 
 /// The objects already under `url`, which a build or commit may replace only
 /// with `overwrite`; checked before any work so a refusal costs nothing.
@@ -56,10 +54,7 @@ fn upload_order(version_dir: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
             files.push((format!("{}/{name}", table.name()), part));
         }
     }
-    let last = [MANIFEST, SUCCESS];
-    let is_table = |entry: &&str| Table::ALL.iter().any(|t| t.name() == *entry);
-    let entries = PUBLISHED_ENTRIES.iter().filter(|e| !is_table(e) && !last.contains(e)).chain(last.iter());
-    for entry in entries {
+    for entry in layout::PUBLISHED_FILES {
         let path = version_dir.join(entry);
         if path.exists() {
             files.push((entry.to_string(), path));
@@ -109,15 +104,19 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, body).unwrap();
         }
-        for name in [SUCCESS, MANIFEST, "rejects.csv", "_dedup.bin"] {
+        for name in [SUCCESS, layout::MANIFEST, layout::REJECTS, layout::DEDUP] {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
         let order: Vec<String> = upload_order(dir.path()).unwrap().into_iter().map(|(name, _)| name).collect();
         assert_eq!(
             order,
             [
-                "documents/part-1.parquet", "documents/part-2.parquet", "quotes/part-1.parquet", "rejects.csv",
-                MANIFEST, SUCCESS
+                "documents/part-1.parquet",
+                "documents/part-2.parquet",
+                "quotes/part-1.parquet",
+                "rejects.csv",
+                layout::MANIFEST,
+                SUCCESS
             ]
         );
     }

@@ -13,6 +13,7 @@ pub mod transform;
 
 use crate::dataset::carry::{carry_over, Carried};
 use crate::dataset::commit::{self as shards, ShardInfo};
+use crate::dataset::layout;
 use crate::dataset::ledger::{Ledger, Plan};
 use crate::dataset::lock::DatasetLock;
 use crate::dataset::manifest::{InputSummary, Manifest, RunSummary, StageSeconds};
@@ -22,7 +23,6 @@ use crate::dataset::upload;
 use crate::read::detect::{collect_inputs, ByteCounter, InputFiles};
 use crate::read::ReadEvent;
 use crate::storage::s3::ObjectUrl;
-use crate::write::parquet::run_prefix;
 use crate::write::{Counts, Written};
 use crate::write::{DatasetWriter, Outcome};
 use anyhow::Context;
@@ -224,7 +224,7 @@ fn build_version(
         _ => Carried::default(),
     };
     crash_point("after_carry");
-    let writer = DatasetWriter::create(&version.dir, &run_prefix(version.number), carried)?;
+    let writer = DatasetWriter::create(&version.dir, &layout::run_prefix(version.number), carried)?;
     let output = run_stages(opts, &plan, writer)?;
     plan.next_ledger(&previous_ledger, version.number, incremental).save(&version.dir)?;
     let manifest = manifest(opts, clock, run, output, ignored);
@@ -256,7 +256,7 @@ fn build_shard(
         inputs: mine.iter().map(|(i, p)| (*i, p.display().to_string())).collect(),
     };
     let my_files: Vec<PathBuf> = mine.into_iter().map(|(_, p)| p).collect();
-    let dir = shards::shard_dir(&opts.out, shard.index, shard.count);
+    let dir = layout::shard_dir(&opts.out, shard.index, shard.count);
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let _lock = DatasetLock::acquire(&dir)?;
     let plan = Ledger::default().plan(&my_files, false)?;
@@ -278,7 +278,7 @@ fn build_shard(
         ));
     }
     shards::reset(&dir)?;
-    let writer = DatasetWriter::create(&dir, &shards::shard_prefix(shard.index), Carried::default())?;
+    let writer = DatasetWriter::create(&dir, &layout::shard_prefix(shard.index), Carried::default())?;
     let output = run_stages(opts, &plan, writer)?;
     plan.next_ledger(&Ledger::default(), 0, false).save(&dir)?;
     let manifest = manifest(opts, clock, run, output, ignored);

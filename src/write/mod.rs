@@ -14,7 +14,8 @@ pub mod parquet;
 pub mod rows;
 pub mod schema;
 
-use crate::dataset::carry::{self, Carried, REJECTS_FILE};
+use crate::dataset::carry::{self, Carried};
+use crate::dataset::layout;
 use crate::dedup::Verdict;
 use crate::read::{Reject, Skip};
 use crate::reason::SkipReason;
@@ -111,7 +112,7 @@ impl DatasetWriter {
         let sinks = Table::ALL.map(|table| ParquetSink::new(dir, table, part_prefix));
         let [documents, paragraphs, quotes] = sinks;
         let sinks = [documents?, paragraphs?, quotes?];
-        let rejects_path = dir.join(REJECTS_FILE);
+        let rejects_path = dir.join(layout::REJECTS);
         let carried_rejects = rejects_path.exists();
         let file = File::options()
             .create(true)
@@ -204,7 +205,7 @@ impl DatasetWriter {
             documents,
             paragraphs,
             quotes,
-            rejects: REJECTS_FILE.into(),
+            rejects: layout::REJECTS.into(),
         };
         let file = self.rejects.into_inner().map_err(|e| anyhow::anyhow!("cannot write rejects.csv: {}", e.error()))?;
         file.sync_all()?;

@@ -3,6 +3,7 @@
 //! published, see [`super::Staged`]).
 
 use super::schema::{Table, SCHEMA_VERSION_KEY, TABLE_KEY};
+use crate::dataset::layout;
 use anyhow::Context;
 use arrow_array::{BooleanArray, RecordBatch};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -86,11 +87,6 @@ pub fn filter_rows(batch: &RecordBatch, keep: &BooleanArray) -> anyhow::Result<R
     Ok(arrow_select::filter::filter_record_batch(batch, keep)?)
 }
 
-/// The run that wrote a part file, from its name.
-pub fn part_run(name: &str) -> Option<u32> {
-    name.strip_prefix("part-")?.split('-').next()?.parse().ok()
-}
-
 /// Rows in a part file, from its footer.
 pub fn part_rows(path: &Path) -> anyhow::Result<u64> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
@@ -106,11 +102,7 @@ pub fn list_parts(dir: &Path, table: Table) -> anyhow::Result<Vec<PathBuf>> {
         Ok(entries) => entries
             .flatten()
             .map(|e| e.path())
-            .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("part-") && n.ends_with(".parquet"))
-            })
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(layout::is_part))
             .collect(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(e).with_context(|| format!("cannot list {}", dir.display())),
@@ -125,11 +117,6 @@ pub fn read_part(path: &Path) -> anyhow::Result<parquet::arrow::arrow_reader::Pa
     ParquetRecordBatchReaderBuilder::try_new(file)
         .and_then(|b| b.build())
         .with_context(|| format!("{} is not a readable Parquet file", path.display()))
-}
-
-/// The run prefix of part file names.
-pub fn run_prefix(run: u32) -> String {
-    format!("part-{run:06}")
 }
 
 /// Copies part file `from` into `to`, each batch passed through `edit`
@@ -185,7 +172,7 @@ impl ParquetSink {
 
     fn open_part(&mut self) -> anyhow::Result<&mut OpenPart> {
         if self.open.is_none() {
-            let name = format!("{}-{:05}.parquet", self.prefix, self.parts.len());
+            let name = layout::part_name(&self.prefix, self.parts.len());
             let path = self.dir.join(&name);
             let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
             let writer = ArrowWriter::try_new(file, self.table.arrow_schema(), Some(self.props.clone()))?;
