@@ -2,6 +2,7 @@
 
 use crate::pipeline::{build, BuildOptions, ProgressMode, Shard, UsageError};
 use crate::reason::{code_list, RejectReason, SkipReason, RENAMED};
+use crate::write::schema::Table;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -331,9 +332,9 @@ fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
             manifest.run.shard.as_deref().unwrap_or("shards"),
             manifest.inputs.len(),
             c.records_seen,
-            rows.documents,
-            rows.paragraphs,
-            rows.quotes,
+            rows.tables[Table::Documents],
+            rows.tables[Table::Paragraphs],
+            rows.tables[Table::Quotes],
             c.skipped,
             c.rejected,
             args.dir.display(),
@@ -472,7 +473,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
                 "nothing new, the dataset is unchanged".to_string()
             } else {
                 let rows = &manifest.files.rows;
-                format!("the dataset now holds {} documents (version {})", rows.documents, run.version)
+                format!("the dataset now holds {} documents (version {})", rows.tables[Table::Documents], run.version)
             }
         );
     }

@@ -57,7 +57,7 @@ reason_codes! {
         ReadError => "read_error", "reading the input failed midway (I/O error); its rest is lost";
         InvalidJson => "invalid_json", "a JSONL line that is not a JSON object";
         MissingField => "missing_field", "a JSONL line without an id or a text";
-        RecordTooLarge => "record_too_large", "a page or a JSONL line over the record size limit (see LIMITS)";
+        RecordTooLarge => "record_too_large", "a page or a JSONL line over the record size limit";
         WarcGarbage => "warc_garbage", "no `WARC/` version line where a WARC record should start";
         WarcBadHeader => "warc_bad_header", "a WARC header unterminated, too long or without a Content-Length";
         WarcTruncated => "warc_truncated", "the input ends inside the WARC record (or its gzip member)";
@@ -68,7 +68,7 @@ reason_codes! {
         HttpBadChunked => "http_bad_chunked", "HTTP chunked framing broken after the first chunk";
         HttpBadContentEncoding => "http_bad_content_encoding", "a gzip or deflate body that does not decode (and is not markup)";
         PayloadTooLarge => "payload_too_large", "a decoded HTTP body over the record size limit";
-        TooDeeplyNested => "too_deeply_nested", "a page nesting elements deeper than the limit (see LIMITS)";
+        TooDeeplyNested => "too_deeply_nested", "a page nesting elements deeper than the limit";
         TooManyElements => "too_many_elements", "a page with more elements than the limit";
         TooManyAttributes => "too_many_attributes", "an element with more attributes than the limit";
         PageTooLarge => "page_too_large", "more markup and text outside scripts and styles than the limit";

@@ -36,15 +36,8 @@ pub fn render_card(manifest: &Manifest) -> String {
     );
     let rows = &manifest.files.rows;
     let _ = writeln!(md, "## Counts\n\n| what | count |\n|---|---|");
-    count_rows(
-        &mut md,
-        &[
-            ("documents", rows.documents),
-            ("paragraphs", rows.paragraphs),
-            ("quotes", rows.quotes),
-            ("records rejected (rows of rejects.csv)", rows.rejects),
-        ],
-    );
+    let tables = rows.tables.iter().map(|(table, n)| (table.name(), *n));
+    count_rows(&mut md, &tables.chain([("records rejected (rows of rejects.csv)", rows.rejects)]).collect::<Vec<_>>());
     let _ = writeln!(
         md,
         "\nThe last run (version {}{}) read {} inputs{}:\n\n| what | count |\n|---|---|",

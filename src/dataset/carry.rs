@@ -10,7 +10,7 @@ use super::store::Version;
 use crate::dedup::{doc_id_value, DedupIndex};
 use crate::storage::local::link_or_copy;
 use crate::write::parquet::{filter_rows, list_parts, part_rows, rewrite_part, PartFile};
-use crate::write::schema::Table;
+use crate::write::schema::{PerTable, Table};
 use anyhow::Context;
 use arrow_array::{Array, BooleanArray, RecordBatch, StringArray};
 use std::collections::{BTreeSet, HashSet};
@@ -20,17 +20,11 @@ use std::path::Path;
 /// What the new version holds before the run adds its own rows.
 #[derive(Debug, Default)]
 pub struct Carried {
-    /// Per table (in [`Table::ALL`] order), the part files carried over.
-    pub parts: [Vec<PartFile>; 3],
+    /// The part files carried over.
+    pub parts: PerTable<Vec<PartFile>>,
     pub dedup: DedupIndex,
     /// Rows of rejects.csv carried over (the file is already in the new version).
     pub rejects: u64,
-}
-
-impl Carried {
-    pub fn rows(&self, table: Table) -> u64 {
-        self.parts[table as usize].iter().map(|p| p.rows).sum()
-    }
 }
 
 pub fn column<'a>(batch: &'a RecordBatch, name: &str) -> anyhow::Result<&'a StringArray> {
@@ -79,7 +73,7 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
                 part_rows(&to)?
             };
             if rows > 0 {
-                carried.parts[table as usize].push(PartFile { path: format!("{}/{name}", table.name()), rows });
+                carried.parts[table].push(PartFile { path: format!("{}/{name}", table.name()), rows });
             } else if to.exists() {
                 // A table's lone empty part file: the new run writes its own if it must.
                 std::fs::remove_file(&to).with_context(|| format!("cannot remove {}", to.display()))?;

@@ -20,8 +20,8 @@ use crate::dedup::{doc_id_value, DedupIndex, Signature, Verdict};
 use crate::reason::SkipReason;
 use crate::storage::local::link_or_copy;
 use crate::write::parquet::{filter_rows, list_parts, part_rows, read_part, rewrite_part, PartFile};
-use crate::write::schema::Table;
-use crate::write::{Counts, DatasetRows, Written, REJECTS_HEADER};
+use crate::write::schema::{PerTable, Table};
+use crate::write::{Counts, Written, REJECTS_HEADER};
 use anyhow::Context;
 use arrow_array::cast::AsArray;
 use arrow_array::types::Int64Type;
@@ -209,7 +209,7 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
 
     let version = store.begin(current.as_ref())?;
     let prefix = layout::run_prefix(version.number);
-    let mut parts: [Vec<PartFile>; 3] = Default::default();
+    let mut parts: PerTable<Vec<PartFile>> = PerTable::default();
     let mut dropped = 0u64;
     let mut summary = DocumentSummary::default();
     for shard in &shards {
@@ -251,14 +251,13 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
                     part_rows(&to)?
                 };
                 if rows > 0 {
-                    parts[table as usize].push(PartFile { path: format!("{}/{name}", table.name()), rows });
+                    parts[table].push(PartFile { path: format!("{}/{name}", table.name()), rows });
                 } else if to.exists() {
                     std::fs::remove_file(&to)?;
                 }
             }
         }
     }
-    let [documents, paragraphs, quotes] = parts;
 
     let rejects = join_rejects(&shards, &input_index, &version.dir.join(REJECTS))?;
     let mut ledger = Ledger::default();
@@ -300,10 +299,10 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
         );
     }
     inputs.sort_by_key(|(i, _)| *i);
-    let rows = |parts: &[PartFile]| parts.iter().map(|p| p.rows).sum::<u64>();
-    counts.documents = rows(&documents);
-    counts.paragraphs = rows(&paragraphs);
-    counts.quotes = rows(&quotes);
+    let written = Written::new(parts, rejects);
+    for (table, rows) in written.rows.tables.iter() {
+        *counts.rows_mut(table) = *rows;
+    }
     if dropped > 0 {
         counts.skipped += dropped;
         *counts.skipped_by_reason.entry(SkipReason::Duplicate.as_str().to_string()).or_default() += dropped;
@@ -312,18 +311,6 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
     let rfc3339 = |t: i64| chrono::DateTime::from_timestamp_micros(t).map(|t| t.to_rfc3339());
     counts.published_from = summary.published.and_then(|(lo, _)| rfc3339(lo));
     counts.published_to = summary.published.and_then(|(_, hi)| rfc3339(hi));
-    let written = Written {
-        rows: DatasetRows {
-            documents: counts.documents,
-            paragraphs: counts.paragraphs,
-            quotes: counts.quotes,
-            rejects,
-        },
-        documents,
-        paragraphs,
-        quotes,
-        rejects: REJECTS.into(),
-    };
     let manifest = Manifest {
         tool: "newsmill",
         tool_version: env!("CARGO_PKG_VERSION"),

@@ -23,6 +23,7 @@ use crate::dataset::upload;
 use crate::read::detect::{collect_inputs, ByteCounter, InputFiles};
 use crate::read::ReadEvent;
 use crate::storage::s3::ObjectUrl;
+use crate::write::schema::Table;
 use crate::write::{Counts, Written};
 use crate::write::{DatasetWriter, Outcome};
 use anyhow::Context;
@@ -177,8 +178,7 @@ fn build_version(
     store.recover(current.as_ref())?;
     let foreign = store.foreign_entries();
     if (current.is_some() || !foreign.is_empty()) && !opts.overwrite && !opts.incremental {
-        let held: Vec<&str> =
-            if foreign.is_empty() { vec!["documents", "paragraphs", "quotes"] } else { foreign.clone() };
+        let held: Vec<&str> = if foreign.is_empty() { Table::ALL.map(Table::name).to_vec() } else { foreign.clone() };
         crate::usage_bail!(
             "{} already holds a dataset ({}); pass --incremental to add new and changed inputs to it, --overwrite to \
              replace it, or choose another --out",
@@ -297,7 +297,7 @@ fn manifest(
     Manifest {
         tool: "newsmill",
         tool_version: env!("CARGO_PKG_VERSION"),
-        schema_version: crate::write::schema::Table::Documents.spec().version,
+        schema_version: Table::Documents.spec().version,
         started_at: clock.started_at.to_rfc3339(),
         finished_at: chrono::Utc::now().to_rfc3339(),
         duration_secs: clock.started.elapsed().as_secs_f64(),

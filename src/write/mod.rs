@@ -22,7 +22,7 @@ use crate::reason::SkipReason;
 use crate::segment::Document;
 use anyhow::Context;
 use parquet::{ParquetSink, PartFile};
-use schema::Table;
+use schema::{PerTable, Table};
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -69,25 +69,40 @@ impl Counts {
         self.skipped += 1;
         bump(&mut self.skipped_by_reason, reason.as_str());
     }
+
+    /// The count of rows the run added to `table`.
+    pub fn rows_mut(&mut self, table: Table) -> &mut u64 {
+        match table {
+            Table::Documents => &mut self.documents,
+            Table::Paragraphs => &mut self.paragraphs,
+            Table::Quotes => &mut self.quotes,
+        }
+    }
 }
 
 /// Files of a finished dataset, per table, with the rows the dataset holds
 /// (rows carried over from earlier runs included).
-#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default, Clone, serde::Serialize)]
 pub struct Written {
-    pub documents: Vec<PartFile>,
-    pub paragraphs: Vec<PartFile>,
-    pub quotes: Vec<PartFile>,
+    #[serde(flatten)]
+    pub parts: PerTable<Vec<PartFile>>,
     pub rejects: String,
     pub rows: DatasetRows,
 }
 
+impl Written {
+    /// The dataset made of `parts`, with `rejects` rows in its rejects file.
+    pub fn new(parts: PerTable<Vec<PartFile>>, rejects: u64) -> Written {
+        let tables = PerTable::from_fn(|table| parts[table].iter().map(|p| p.rows).sum());
+        Written { parts, rejects: layout::REJECTS.into(), rows: DatasetRows { tables, rejects } }
+    }
+}
+
 /// Rows per table of the published dataset.
-#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default, Clone, serde::Serialize)]
 pub struct DatasetRows {
-    pub documents: u64,
-    pub paragraphs: u64,
-    pub quotes: u64,
+    #[serde(flatten)]
+    pub tables: PerTable<u64>,
     pub rejects: u64,
 }
 
@@ -97,7 +112,7 @@ pub const REJECTS_HEADER: [&str; 4] = ["source", "record_offset", "reason", "det
 /// Writes a run's outcomes into its version folder.
 pub struct DatasetWriter {
     dir: PathBuf,
-    sinks: [ParquetSink; 3],
+    sinks: PerTable<ParquetSink>,
     rejects: csv::Writer<File>,
     counts: Counts,
     published_range: Option<(i64, i64)>,
@@ -109,9 +124,7 @@ impl DatasetWriter {
     /// folder), which already holds what was `carried` over from the previous
     /// version (nothing for a fresh build); part files are named `<part_prefix>-<n>`.
     pub fn create(dir: &Path, part_prefix: &str, carried: Carried) -> anyhow::Result<Self> {
-        let sinks = Table::ALL.map(|table| ParquetSink::new(dir, table, part_prefix));
-        let [documents, paragraphs, quotes] = sinks;
-        let sinks = [documents?, paragraphs?, quotes?];
+        let sinks = PerTable::try_from_fn(|table| ParquetSink::new(dir, table, part_prefix))?;
         let rejects_path = dir.join(layout::REJECTS);
         let carried_rejects = rejects_path.exists();
         let file = File::options()
@@ -153,9 +166,6 @@ impl DatasetWriter {
                         }
                         Verdict::New { dup_of } => d.dup_of = dup_of,
                     }
-                    self.counts.documents += 1;
-                    self.counts.paragraphs += d.paragraphs.len() as u64;
-                    self.counts.quotes += d.quotes.len() as u64;
                     let language = d.language.as_deref().unwrap_or("unknown");
                     *self.counts.documents_by_language.entry(language.to_string()).or_default() += 1;
                     if let Some(t) = d.published_at {
@@ -174,8 +184,9 @@ impl DatasetWriter {
             }
         }
         if !docs.is_empty() {
-            for (sink, batch) in self.sinks.iter_mut().zip(rows::batches(&docs)?) {
-                sink.write(&batch)?;
+            for (table, batch) in rows::batches(&docs)?.iter() {
+                *self.counts.rows_mut(table) += batch.num_rows() as u64;
+                self.sinks[table].write(batch)?;
             }
         }
         Ok(())
@@ -185,28 +196,14 @@ impl DatasetWriter {
     /// the run's counts and the version's files.
     pub fn finish(self) -> anyhow::Result<(Counts, Written)> {
         let carried = self.carried;
-        let [documents, paragraphs, quotes] = self.sinks.map(|sink| {
-            let table = sink.table();
-            let mut parts = carried.parts[table as usize].clone();
+        let parts = self.sinks.try_map(|table, sink| {
+            let mut parts = carried.parts[table].clone();
             sink.finish(parts.is_empty()).map(|new| {
                 parts.extend(new);
                 parts
             })
-        });
-        let (documents, paragraphs, quotes) = (documents?, paragraphs?, quotes?);
-        let rows = |parts: &[PartFile]| parts.iter().map(|p| p.rows).sum();
-        let written = Written {
-            rows: DatasetRows {
-                documents: rows(&documents),
-                paragraphs: rows(&paragraphs),
-                quotes: rows(&quotes),
-                rejects: carried.rejects + self.counts.rejected,
-            },
-            documents,
-            paragraphs,
-            quotes,
-            rejects: layout::REJECTS.into(),
-        };
+        })?;
+        let written = Written::new(parts, carried.rejects + self.counts.rejected);
         let file = self.rejects.into_inner().map_err(|e| anyhow::anyhow!("cannot write rejects.csv: {}", e.error()))?;
         file.sync_all()?;
         carry::save_index(&self.dir, &carried.dedup)?;
