@@ -1,6 +1,8 @@
 //! The command line.
 
-use crate::pipeline::{build, BuildOptions, ProgressMode, Shard, UsageError};
+use crate::dataset::{build, BuildOptions, Shard};
+use crate::error::UsageError;
+use crate::pipeline::ProgressMode;
 use crate::reason::{code_list, RejectReason, SkipReason, RENAMED};
 use crate::write::schema::Table;
 use clap::{Parser, Subcommand};
@@ -302,7 +304,7 @@ fn report_error(log: LogFormat, outcome: anyhow::Result<ExitCode>) -> ExitCode {
 }
 
 fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
-    use crate::dataset::{store::DatasetStore, upload};
+    use crate::dataset::upload;
     use crate::storage::s3::ObjectUrl;
     let destination = match &args.upload {
         Some(raw) => match ObjectUrl::parse(std::path::Path::new(raw)) {
@@ -311,13 +313,10 @@ fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
         },
         None => None,
     };
-    let manifest = crate::dataset::commit::commit(&args.dir)?;
+    let manifest = crate::dataset::commit(&args.dir)?;
     let mut uploaded = None;
     if let Some((previous, url)) = destination {
-        let version = DatasetStore::open(&args.dir)
-            .current()?
-            .ok_or_else(|| anyhow::anyhow!("{} has no published version to upload", args.dir.display()))?;
-        upload::publish(&version.dir, &url, &previous)?;
+        upload::publish_current(&args.dir, &url, &previous)?;
         uploaded = Some(url.to_string());
     }
     let rows = &manifest.files.rows;

@@ -7,7 +7,13 @@
 //! ```
 //!
 //! [`pipeline`] wires the stages together, runs them in parallel and keeps the
-//! output deterministic; [`cli`] is the command line on top.
+//! output deterministic; [`write`] is the row sink at its end. [`dataset`]
+//! owns the dataset's life around a run: which inputs it reads (ledger,
+//! shards), the version it writes into, and the one way a version is
+//! published (`build` and `commit`, locally or uploaded). [`storage`] is
+//! where bytes live, local files or S3, for readers and dataset alike;
+//! [`reason`] names why a record was rejected or skipped; [`cli`] is the
+//! command line on top.
 
 pub mod cli;
 pub mod dataset;

@@ -116,7 +116,7 @@ fn invalid_utf8_in_jsonl_rejects_the_line_only() {
 #[test]
 fn missing_input_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let opts = newsmill::pipeline::BuildOptions::new(vec![dir.path().join("nope")], dir.path().join("out"));
-    let err = newsmill::pipeline::build(&opts).unwrap_err().to_string();
+    let opts = newsmill::dataset::BuildOptions::new(vec![dir.path().join("nope")], dir.path().join("out"));
+    let err = newsmill::dataset::build(&opts).unwrap_err().to_string();
     assert!(err.contains("cannot read input") && err.contains("nope"), "{err}");
 }

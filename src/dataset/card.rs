@@ -4,8 +4,8 @@
 
 use super::manifest::Manifest;
 use crate::reason::{RejectReason, SkipReason, RENAMED};
+use crate::storage::local::write_file;
 use crate::write::schema::Table;
-use anyhow::Context;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -133,8 +133,7 @@ fn count_rows(md: &mut String, rows: &[(&str, u64)]) {
 
 /// Writes the card into `dir` (the run's staging folder).
 pub fn write_card(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
-    let path = dir.join(super::layout::CARD);
-    std::fs::write(&path, render_card(manifest)).with_context(|| format!("cannot write {}", path.display()))
+    write_file(&dir.join(super::layout::CARD), render_card(manifest).as_bytes())
 }
 
 #[cfg(test)]

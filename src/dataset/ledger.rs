@@ -12,6 +12,7 @@
 //! changes with its content) for the content hash.
 
 use super::layout::LEDGER;
+use crate::storage::local::write_file;
 use crate::storage::{self, stat, Stat};
 use anyhow::Context;
 use std::collections::BTreeMap;
@@ -94,9 +95,7 @@ impl Ledger {
     }
 
     pub fn save(&self, dir: &Path) -> anyhow::Result<()> {
-        let path = dir.join(LEDGER);
-        std::fs::write(&path, serde_json::to_vec_pretty(self)?)
-            .with_context(|| format!("cannot write {}", path.display()))
+        write_file(&dir.join(LEDGER), &serde_json::to_vec_pretty(self)?)
     }
 
     /// Splits `files` into inputs to read and inputs already in the ledger.
@@ -130,6 +129,11 @@ impl Ledger {
 }
 
 impl Plan {
+    /// The inputs to read, each with its size in bytes.
+    pub fn files(&self) -> Vec<(PathBuf, u64)> {
+        self.read.iter().map(|(path, f)| (path.clone(), f.size)).collect()
+    }
+
     /// Whether the run has nothing to do.
     pub fn is_noop(&self) -> bool {
         self.read.is_empty() && self.replaced.is_empty()

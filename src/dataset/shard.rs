@@ -1,11 +1,20 @@
-//! `--shard K/N`: which input files one task of a job array reads.
+//! `--shard K/N`: one task of a job array reads its share of the inputs into
+//! its own folder, `DIR/.newsmill/shards/<K>-of-<N>/`, and marks it complete;
+//! [`super::commit`] publishes the complete shards as one version.
 //!
 //! Every task collects the same input list, so each can compute the same
 //! assignment on its own: files are dealt largest first to the shard with
 //! the fewest bytes so far (ties to the lower shard), which balances work
 //! when file sizes differ a lot, and depends only on the list itself.
 
-use std::path::PathBuf;
+use super::layout::{self, shard_dir, SHARD_INFO, SUCCESS};
+use super::ledger::Ledger;
+use crate::pipeline::transform::StageSeconds;
+use crate::pipeline::InputSummary;
+use crate::write::Counts;
+use anyhow::Context;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// One shard of a job: `index` in `0..count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +77,130 @@ impl Shard {
         mine.sort_unstable();
         mine.into_iter().map(|i| (i, files[i].0.clone())).collect()
     }
+}
+
+/// `_shard.json`: which inputs a shard read, by their place in the whole
+/// input list.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ShardInfo {
+    pub index: u32,
+    pub count: u32,
+    /// Inputs of the whole job.
+    pub inputs_total: usize,
+    /// This shard's inputs: (index in the job's input list, path).
+    pub inputs: Vec<(usize, String)>,
+}
+
+/// Whether the shard folder holds a complete run over exactly these inputs
+/// (same paths, sizes and times), so that running it again is a no-op.
+pub fn is_complete(dir: &Path, info: &ShardInfo, files: &[PathBuf]) -> anyhow::Result<bool> {
+    if !dir.join(SUCCESS).exists() {
+        return Ok(false);
+    }
+    let Ok(bytes) = std::fs::read(dir.join(SHARD_INFO)) else { return Ok(false) };
+    if serde_json::from_slice::<ShardInfo>(&bytes).ok().as_ref() != Some(info) {
+        return Ok(false);
+    }
+    let ledger = Ledger::load(dir)?;
+    Ok(ledger.inputs.len() == files.len() && ledger.plan(files, true)?.is_noop())
+}
+
+/// Empties a shard folder for a new run of the shard.
+pub fn reset(dir: &Path) -> anyhow::Result<()> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).with_context(|| format!("cannot clear {}", dir.display()))?;
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
+}
+
+/// Marks a shard complete, after everything else in it is written.
+pub fn mark_complete(dir: &Path, info: &ShardInfo) -> anyhow::Result<()> {
+    std::fs::write(dir.join(SHARD_INFO), serde_json::to_vec_pretty(info)?)?;
+    std::fs::File::open(dir).and_then(|d| d.sync_all())?;
+    std::fs::write(dir.join(SUCCESS), b"").with_context(|| format!("cannot mark {} complete", dir.display()))
+}
+
+/// What commit needs from a shard's manifest.
+#[derive(Debug, serde::Deserialize)]
+pub struct ShardManifest {
+    pub counts: Counts,
+    pub inputs: Vec<InputSummary>,
+    pub stage_secs: StageSeconds,
+}
+
+/// A complete shard, as commit reads it.
+pub struct ShardRun {
+    pub index: u32,
+    pub dir: PathBuf,
+    pub info: ShardInfo,
+    pub manifest: ShardManifest,
+}
+
+/// The complete shards of `out`, or an error naming what is missing.
+pub fn complete_shards(out: &Path) -> anyhow::Result<Vec<ShardRun>> {
+    let root = layout::shards_dir(out);
+    let mut by_count: BTreeMap<u32, Vec<(u32, PathBuf)>> = BTreeMap::new();
+    if let Ok(entries) = std::fs::read_dir(&root) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some((k, n)) = layout::parse_shard_dir(&name) {
+                by_count.entry(n).or_default().push((k, entry.path()));
+            }
+        }
+    }
+    let Some((&count, _)) = by_count.iter().next() else {
+        crate::usage_bail!(
+            "{} holds no shards; run `newsmill build INPUT... --out {} --shard K/N` for every K from 0 to N-1 first",
+            out.display(),
+            out.display()
+        );
+    };
+    if by_count.len() > 1 {
+        let counts: Vec<String> = by_count.keys().map(|n| n.to_string()).collect();
+        anyhow::bail!(
+            "{} holds shards of jobs split {} ways; remove {} and run the shards of one job",
+            out.display(),
+            counts.join(" and "),
+            root.display()
+        );
+    }
+    let missing: Vec<String> =
+        (0..count).filter(|&k| !shard_dir(out, k, count).join(SUCCESS).exists()).map(|k| k.to_string()).collect();
+    if !missing.is_empty() {
+        anyhow::bail!(
+            "{} of {count} shards have not finished (shard {}); run those tasks again (a finished shard is not redone), then commit",
+            missing.len(),
+            missing.join(", ")
+        );
+    }
+    let mut runs = Vec::new();
+    for index in 0..count {
+        let dir = shard_dir(out, index, count);
+        let read = |name: &str| {
+            std::fs::read(dir.join(name)).with_context(|| format!("cannot read {}", dir.join(name).display()))
+        };
+        let info: ShardInfo = serde_json::from_slice(&read(SHARD_INFO)?)
+            .with_context(|| format!("{} is damaged", dir.join(SHARD_INFO).display()))?;
+        let manifest: ShardManifest = serde_json::from_slice(&read(layout::MANIFEST)?)
+            .with_context(|| format!("{} is damaged", dir.join(layout::MANIFEST).display()))?;
+        runs.push(ShardRun { index, dir, info, manifest });
+    }
+    let total = runs[0].info.inputs_total;
+    let mut covered = vec![0u32; total];
+    for run in &runs {
+        for &(i, _) in &run.info.inputs {
+            if let Some(c) = covered.get_mut(i) {
+                *c += 1;
+            }
+        }
+    }
+    if runs.iter().any(|r| r.info.inputs_total != total) || covered.iter().any(|&c| c != 1) {
+        anyhow::bail!(
+            "the shards in {} were built from different input lists; run every shard of the job with the same inputs",
+            root.display()
+        );
+    }
+    Ok(runs)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! visibly incomplete, never a mix of two runs.
 
 use super::layout::{self, SUCCESS};
+use super::store::DatasetStore;
 use crate::storage::s3::{self, ObjectUrl};
 use crate::write::parquet::list_parts;
 use crate::write::schema::Table;
@@ -30,9 +31,18 @@ pub fn existing_objects(url: &ObjectUrl, overwrite: bool) -> anyhow::Result<Vec<
     Ok(previous)
 }
 
+/// Uploads the published version of the local dataset `out` under `url`,
+/// after deleting `previous` (the objects that were there).
+pub fn publish_current(out: &Path, url: &ObjectUrl, previous: &[ObjectMeta]) -> anyhow::Result<()> {
+    let version = DatasetStore::open(out)
+        .current()?
+        .with_context(|| format!("{} has no published version to upload", out.display()))?;
+    publish(&version.dir, url, previous)
+}
+
 /// Uploads the published files of the version folder `version_dir` under
 /// `url`, after deleting `previous` (the objects that were there).
-pub fn publish(version_dir: &Path, url: &ObjectUrl, previous: &[ObjectMeta]) -> anyhow::Result<()> {
+fn publish(version_dir: &Path, url: &ObjectUrl, previous: &[ObjectMeta]) -> anyhow::Result<()> {
     let (success, others): (Vec<&ObjectMeta>, Vec<&ObjectMeta>) =
         previous.iter().partition(|meta| meta.location.filename() == Some(SUCCESS));
     for meta in success.into_iter().chain(others) {

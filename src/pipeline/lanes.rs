@@ -8,7 +8,7 @@
 //! per file, which bounds the memory the look-ahead takes.
 
 use super::transform::{Stage, StageClock};
-use crate::dataset::manifest::InputSummary;
+use super::InputSummary;
 use crate::read::detect::{open_input_inflating_on, ByteCounter, InputKind};
 use crate::read::warc::Pool;
 use crate::read::ReadEvent;

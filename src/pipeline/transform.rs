@@ -29,6 +29,27 @@ pub struct StageClock {
     write: AtomicU64,
 }
 
+/// Seconds spent per pipeline stage, as the manifest reports them.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct StageSeconds {
+    pub read: f64,
+    pub decode: f64,
+    pub extract: f64,
+    pub segment: f64,
+    pub write: f64,
+}
+
+impl StageSeconds {
+    /// Adds another run's seconds (a shard's, for a commit).
+    pub fn add(&mut self, other: &StageSeconds) {
+        self.read += other.read;
+        self.decode += other.decode;
+        self.extract += other.extract;
+        self.segment += other.segment;
+        self.write += other.write;
+    }
+}
+
 /// A pipeline stage, for [`StageClock`].
 #[derive(Debug, Clone, Copy)]
 pub enum Stage {
@@ -59,9 +80,9 @@ impl StageClock {
     }
 
     /// Seconds per stage, for the manifest.
-    pub fn seconds(&self) -> crate::dataset::manifest::StageSeconds {
+    pub fn seconds(&self) -> StageSeconds {
         let secs = |stage| self.counter(stage).load(Ordering::Relaxed) as f64 / 1e9;
-        crate::dataset::manifest::StageSeconds {
+        StageSeconds {
             read: secs(Stage::Read),
             decode: secs(Stage::Decode),
             extract: secs(Stage::Extract),

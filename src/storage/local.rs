@@ -48,3 +48,8 @@ pub fn link_or_copy(from: &Path, to: &Path) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// Writes `bytes` to the file `path`, replacing it; the error names the file.
+pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}

@@ -1,22 +1,14 @@
-//! Sinks: the dataset folder.
-//!
-//! ```text
-//! DIR/documents/part-*.parquet   DIR/paragraphs/part-*.parquet
-//! DIR/quotes/part-*.parquet      DIR/rejects.csv      DIR/_manifest.json
-//! ```
-//!
-//! plus `DIR/README.md`, the dataset card, `DIR/_ledger.json`, the inputs
-//! the dataset holds, and `DIR/_SUCCESS`. Each is a link into the current
-//! version folder; [`store`] explains how a run publishes a new version
-//! atomically and [`carry`] how an incremental run starts from the last one.
+//! The row sink: a run's outcomes written into a folder's tables (part
+//! files per [`schema::Table`], in [`parquet`]) and its `rejects.csv`, and
+//! counted for the manifest. Which folder that is, what it already holds and
+//! how it becomes the published dataset is [`crate::dataset`]'s business.
 
 pub mod parquet;
 pub mod rows;
 pub mod schema;
 
-use crate::dataset::carry::{self, Carried};
 use crate::dataset::layout;
-use crate::dedup::Verdict;
+use crate::dedup::{DedupIndex, Verdict};
 use crate::read::{Reject, Skip};
 use crate::reason::SkipReason;
 use crate::segment::Document;
@@ -80,6 +72,52 @@ impl Counts {
     }
 }
 
+/// What the manifest tells of the documents themselves: their languages and
+/// the range of their publication dates.
+#[derive(Debug, Default)]
+pub struct DocumentSummary {
+    languages: BTreeMap<String, u64>,
+    /// Earliest and latest `published_at`, microseconds since the epoch.
+    published: Option<(i64, i64)>,
+}
+
+impl DocumentSummary {
+    /// Counts one document (a null language counts as "unknown").
+    pub fn add(&mut self, language: Option<&str>, published_at: Option<i64>) {
+        bump(&mut self.languages, language.unwrap_or("unknown"));
+        if let Some(t) = published_at {
+            self.published = Some(self.published.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
+        }
+    }
+
+    /// Puts the languages and the date range into `counts`.
+    pub fn record(self, counts: &mut Counts) {
+        let rfc3339 = |t: i64| chrono::DateTime::from_timestamp_micros(t).map(|t| t.to_rfc3339());
+        counts.documents_by_language = self.languages;
+        counts.published_from = self.published.and_then(|(from, _)| rfc3339(from));
+        counts.published_to = self.published.and_then(|(_, to)| rfc3339(to));
+    }
+}
+
+/// What a folder holds before a run adds its rows: the part files and
+/// rejects carried over from the previous version, and the dedup index of
+/// the documents in them (all empty for a fresh build).
+#[derive(Debug, Default)]
+pub struct Carried {
+    pub parts: PerTable<Vec<PartFile>>,
+    pub dedup: DedupIndex,
+    /// Rows of rejects.csv carried over (the file is already in the folder).
+    pub rejects: u64,
+}
+
+/// What a finished run wrote: its counts, the folder's files, and the dedup
+/// index of every document the folder holds, for the next run.
+pub struct Finished {
+    pub counts: Counts,
+    pub written: Written,
+    pub dedup: DedupIndex,
+}
+
 /// Files of a finished dataset, per table, with the rows the dataset holds
 /// (rows carried over from earlier runs included).
 #[derive(Debug, Default, Clone, serde::Serialize)]
@@ -109,13 +147,13 @@ pub struct DatasetRows {
 /// Columns of `rejects.csv`.
 pub const REJECTS_HEADER: [&str; 4] = ["source", "record_offset", "reason", "detail"];
 
-/// Writes a run's outcomes into its version folder.
+/// Writes a run's outcomes into its folder.
 pub struct DatasetWriter {
     dir: PathBuf,
     sinks: PerTable<ParquetSink>,
     rejects: csv::Writer<File>,
     counts: Counts,
-    published_range: Option<(i64, i64)>,
+    documents: DocumentSummary,
     carried: Carried,
 }
 
@@ -141,13 +179,14 @@ impl DatasetWriter {
             sinks,
             rejects,
             counts: Counts::default(),
-            published_range: None,
+            documents: DocumentSummary::default(),
             carried,
         })
     }
 
-    pub fn counts(&self) -> &Counts {
-        &self.counts
+    /// The folder written into.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     /// Writes a batch of outcomes, in order. A document the dataset already
@@ -166,12 +205,7 @@ impl DatasetWriter {
                         }
                         Verdict::New { dup_of } => d.dup_of = dup_of,
                     }
-                    let language = d.language.as_deref().unwrap_or("unknown");
-                    *self.counts.documents_by_language.entry(language.to_string()).or_default() += 1;
-                    if let Some(t) = d.published_at {
-                        self.published_range =
-                            Some(self.published_range.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
-                    }
+                    self.documents.add(d.language.as_deref(), d.published_at);
                     docs.push(&**d);
                 }
                 Outcome::Skipped(s) => self.counts.skip(s.reason),
@@ -192,9 +226,9 @@ impl DatasetWriter {
         Ok(())
     }
 
-    /// Closes every file of the version and saves its dedup index; returns
-    /// the run's counts and the version's files.
-    pub fn finish(self) -> anyhow::Result<(Counts, Written)> {
+    /// Closes every file of the folder; returns the run's counts, the
+    /// folder's files and its dedup index.
+    pub fn finish(self) -> anyhow::Result<Finished> {
         let carried = self.carried;
         let parts = self.sinks.try_map(|table, sink| {
             let mut parts = carried.parts[table].clone();
@@ -206,13 +240,8 @@ impl DatasetWriter {
         let written = Written::new(parts, carried.rejects + self.counts.rejected);
         let file = self.rejects.into_inner().map_err(|e| anyhow::anyhow!("cannot write rejects.csv: {}", e.error()))?;
         file.sync_all()?;
-        carry::save_index(&self.dir, &carried.dedup)?;
         let mut counts = self.counts;
-        let rfc3339 = |t: i64| chrono::DateTime::from_timestamp_micros(t).map(|t| t.to_rfc3339());
-        if let Some((from, to)) = self.published_range {
-            counts.published_from = rfc3339(from);
-            counts.published_to = rfc3339(to);
-        }
-        Ok((counts, written))
+        self.documents.record(&mut counts);
+        Ok(Finished { counts, written, dedup: carried.dedup })
     }
 }

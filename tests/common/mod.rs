@@ -4,7 +4,7 @@
 
 use arrow_array::{Array, RecordBatch};
 use newsmill::dataset::manifest::Manifest;
-use newsmill::pipeline::{build, BuildOptions};
+use newsmill::dataset::{build, BuildOptions};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use std::path::{Path, PathBuf};
 
