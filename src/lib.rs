@@ -7,7 +7,7 @@
 //! ```
 //!
 //! [`pipeline`] wires the stages together, runs them in parallel and keeps the
-//! output deterministic; [`write`] is the row sink at its end. [`dataset`]
+//! output deterministic; [`mod@write`] is the row sink at its end. [`dataset`]
 //! owns the dataset's life around a run: which inputs it reads (ledger,
 //! shards), the version it writes into, and the one way a version is
 //! published (`build` and `commit`, locally or uploaded). [`storage`] is

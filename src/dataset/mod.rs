@@ -1,7 +1,7 @@
 //! The dataset's life: how a folder of tables comes to be, grows and is
 //! published.
 //!
-//! A run ([`build`], or [`commit`] of a sharded build's shards) opens the
+//! A run ([`build()`], or [`commit()`] of a sharded build's shards) opens the
 //! dataset folder as a [`Dataset`] (its lock taken, a crashed run's leftovers
 //! removed), begins a new version folder, fills it (the row sink
 //! [`crate::write`] fed by the record flow [`crate::pipeline`], or the

@@ -1,6 +1,6 @@
 //! `--shard K/N`: one task of a job array reads its share of the inputs into
 //! its own folder, `DIR/.newsmill/shards/<K>-of-<N>/`, and marks it complete;
-//! [`super::commit`] publishes the complete shards as one version.
+//! [`super::commit()`] publishes the complete shards as one version.
 //!
 //! Every task collects the same input list, so each can compute the same
 //! assignment on its own: files are dealt largest first to the shard with

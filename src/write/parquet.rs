@@ -1,6 +1,7 @@
 //! [`ParquetSink`]: one table's part files, zstd-compressed, written into the
-//! run's staging folder (which hides them from readers until the run is
-//! published, see [`super::Staged`]).
+//! run's version folder (which hides them from readers until the run is
+//! published, see [`crate::dataset::store`]); and the part file operations
+//! carry-over and commit build on: list, read, rewrite, transfer.
 
 use super::schema::{Table, SCHEMA_VERSION_KEY, TABLE_KEY};
 use crate::dataset::layout;
