@@ -285,18 +285,20 @@ fn too_long_content_length_gives_the_next_record_back() {
     );
 }
 
-#[test]
-fn a_source_failing_under_gzip_is_a_read_error_and_ends_the_input() {
-    /// Gives its bytes, then fails as a connection that could not be resumed.
-    struct Dropping(std::io::Cursor<Vec<u8>>);
-    impl std::io::Read for Dropping {
-        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            match self.0.read(buf)? {
-                0 => Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "connection reset")),
-                n => Ok(n),
-            }
+/// Gives its bytes, then fails as a connection that could not be resumed.
+struct Dropping(std::io::Cursor<Vec<u8>>);
+
+impl std::io::Read for Dropping {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self.0.read(buf)? {
+            0 => Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "connection reset")),
+            n => Ok(n),
         }
     }
+}
+
+#[test]
+fn a_source_failing_under_gzip_is_a_read_error_and_ends_the_input() {
     let records = standard_file();
     let response = gzip(&records[2]);
     let members = [gzip(&records[0]), response[..response.len() / 2].to_vec()];

@@ -41,6 +41,17 @@ fn many_members(count: usize) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// The events of `count` regular members with `odd` inserted at `at`, read
+/// both ways; the odd member must have been read on the sequential path.
+fn with_odd_member(count: usize, at: usize, odd: Vec<u8>) -> Vec<String> {
+    let mut members = many_members(count);
+    members.insert(at, odd);
+    let (events, fell_back) = read_both_ways(members.concat());
+    assert!(fell_back);
+    assert_eq!(events.len(), count + 1);
+    summary(&events)
+}
+
 #[test]
 fn members_inflated_on_a_pool_give_the_sequential_events() {
     let mut members = many_members(600);
@@ -65,12 +76,8 @@ fn a_gzip_magic_inside_a_members_compressed_bytes_falls_back_for_that_member() {
     encoder.write_all(&record("resource", "http://news.example/stored", "text/html", &page)).unwrap();
     let stored = encoder.finish().unwrap();
     assert_eq!(members::member_starts(&stored).len(), 2);
-    let mut members = many_members(300);
-    members.insert(150, stored);
-    let (events, fell_back) = read_both_ways(members.concat());
-    assert!(fell_back);
-    assert_eq!(events.len(), 301);
-    assert!(summary(&events)[150].ends_with("http://news.example/stored"));
+    let lines = with_odd_member(300, 150, stored);
+    assert!(lines[150].ends_with("http://news.example/stored"));
 }
 
 #[test]
@@ -91,16 +98,12 @@ fn a_corrupt_member_in_the_middle_is_rejected_as_without_the_pool() {
 
 #[test]
 fn a_member_larger_than_the_window_is_read_sequentially_between_inflated_ones() {
-    let mut members = many_members(200);
     // Gzip members do not compress further: this one is as large as they are.
     let big = many_members(300).concat();
     let big = gzip(&record("resource", "http://news.example/big", "application/octet-stream", &big));
     assert!(big.len() > members::WINDOW);
-    members.insert(100, big);
-    let (events, fell_back) = read_both_ways(members.concat());
-    assert!(fell_back);
-    assert_eq!(events.len(), 201);
-    assert!(summary(&events)[100].ends_with("not_html"));
+    let lines = with_odd_member(200, 100, big);
+    assert!(lines[100].ends_with("not_html"));
 }
 
 #[test]
@@ -111,16 +114,6 @@ fn a_truncated_last_member_or_a_failing_source_ends_as_without_the_pool() {
     assert_eq!(events.len(), 300);
     assert!(summary(&events)[299].ends_with("warc_truncated"));
 
-    /// Gives its bytes, then fails as a connection that could not be resumed.
-    struct Dropping(std::io::Cursor<Vec<u8>>);
-    impl std::io::Read for Dropping {
-        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            match self.0.read(buf)? {
-                0 => Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "connection reset")),
-                n => Ok(n),
-            }
-        }
-    }
     let read = |pool: Option<Pool>| {
         let reader = WarcReader::new(Arc::from("test.warc"), Box::new(Dropping(std::io::Cursor::new(file.clone()))));
         let events: Vec<ReadEvent> = match pool {
