@@ -11,11 +11,10 @@
 
 use super::layout::{self, SUCCESS};
 use super::store::DatasetStore;
-use crate::storage::s3::{self, ObjectUrl};
+use crate::storage::s3::{self, ObjectMeta, ObjectUrl};
 use crate::write::parquet::list_parts;
 use crate::write::schema::Table;
 use anyhow::Context;
-use object_store::ObjectMeta;
 use std::path::{Path, PathBuf};
 
 /// The objects already under `url`, which a build or commit may replace only
