@@ -7,10 +7,16 @@ BIN := target/release/newsmill
 DATASET := out/dataset
 SHARED ?= ../shared
 
-.PHONY: all release dataset test test-rust test-dataset lint venv eval bench clean
+.PHONY: all help release dataset test test-rust test-dataset lint venv eval clean
 
 all: release
 
+## help: this list: every target with what it does (from the `## target:` comments of the
+##       Makefile and of bench.mk, fuzz.mk and slurm.mk)
+help:
+	@sed -n 's/^## \{0,1\}//p' $(MAKEFILE_LIST)
+
+## release: the release binary, target/release/newsmill
 release:
 	$(CARGO) build --release --locked
 
@@ -47,21 +53,7 @@ WORST ?= 0
 eval: release venv
 	$(VENV)/bin/python tests/eval.py $(BIN) $(SHARED) out/eval --worst $(WORST)
 
-## bench: newsmill beside resiliparse and trafilatura on the corpus pages (one core), stage
-##        times, 1-vs-2-thread scaling on a large WARC, then bench-memory (bench.mk); peers are
-##        installed into .venv-bench
-BENCH_VENV := .venv-bench
-ROUNDS ?= 5
-REPEAT ?= 4
-bench: release $(BENCH_VENV)/.installed
-	$(PYTHON) benches/compare.py $(BIN) $(SHARED) out/bench $(BENCH_VENV)/bin/python --rounds $(ROUNDS) --repeat $(REPEAT)
-	$(MAKE) --no-print-directory bench-memory
-
-$(BENCH_VENV)/.installed:
-	$(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check resiliparse trafilatura lxml_html_clean
-	touch $@
-
+## clean: cargo clean, and remove out/, .venv and .venv-bench
 clean:
 	$(CARGO) clean
 	rm -rf out $(VENV) $(BENCH_VENV)

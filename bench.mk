@@ -1,6 +1,22 @@
-# Benchmark targets, included from the Makefile.
+# Benchmark targets, included from the Makefile (uses its BIN, PYTHON and SHARED).
 
-.PHONY: bench-micro bench-memory
+.PHONY: bench bench-micro bench-memory
+
+## bench: newsmill beside resiliparse and trafilatura on the corpus pages (one core), stage
+##        times, 1-vs-2-thread scaling on a large WARC, then bench-memory (bench.mk); peers are
+##        installed into .venv-bench
+BENCH_VENV := .venv-bench
+ROUNDS ?= 5
+REPEAT ?= 4
+bench: release $(BENCH_VENV)/.installed
+	$(PYTHON) benches/compare.py $(BIN) $(SHARED) out/bench $(BENCH_VENV)/bin/python --rounds $(ROUNDS) --repeat $(REPEAT)
+	$(MAKE) --no-print-directory bench-memory
+
+$(BENCH_VENV)/.installed:
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check resiliparse trafilatura lxml_html_clean
+	touch $@
+
 
 ## bench-micro: divan micro-benchmarks of each stage's hot function (benches/stages.rs);
 ##              FILTER=regex runs only the matching ones, e.g. FILTER=extract

@@ -45,7 +45,7 @@ const CC_WARC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/warc/
 const WARC_COPIES: usize = 10;
 /// Documents in the Parquet batch: about one pipeline batch.
 const BATCH_DOCS: usize = 64;
-const VOA_TEXT: &str = include_str!("../tests/fixtures/seed/voa-us-pakistan-counterterror.txt");
+const VOA_TEXT: &str = include_str!("../data/text/voa-us-pakistan-counterterror.txt");
 
 /// A fixture page: its raw bytes and its decoded HTML.
 struct Page {

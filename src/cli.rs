@@ -1,11 +1,33 @@
 //! The command line.
 
-use crate::pipeline::{build, BuildOptions, ProgressMode, Shard, UsageError};
+use crate::dataset::{build, BuildOptions, Shard};
+use crate::error::UsageError;
+use crate::pipeline::ProgressMode;
+use crate::reason::{code_list, RejectReason, SkipReason, RENAMED};
+use crate::write::schema::Table;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 const ABOUT: &str = "Turns crawl dumps of news pages into a clean Parquet dataset of documents, paragraphs and quotes.";
 
+/// `build --help`: [`BUILD_LONG_ABOUT`], the reason codes, [`BUILD_LONG_ABOUT_RUNS`].
+fn build_long_about() -> String {
+    format!("{BUILD_LONG_ABOUT}\n{}\n{BUILD_LONG_ABOUT_RUNS}", reason_codes_help())
+}
+
+/// The REASON CODES section of `build --help`, from the codes themselves.
+fn reason_codes_help() -> String {
+    let renamed: Vec<String> = RENAMED.iter().map(|(old, new)| format!("{old} -> {new}")).collect();
+    format!(
+        "REASON CODES\n  Rejected records (the reason column of rejects.csv):\n{}  Skipped records (skipped_by_reason in \
+         _manifest.json):\n{}  Renamed codes (old -> new): {}.\n",
+        code_list(RejectReason::ALL, RejectReason::meaning, "    "),
+        code_list(SkipReason::ALL, SkipReason::meaning, "    "),
+        renamed.join(", ")
+    )
+}
+
+/// The part of `build --help` before the reason codes.
 const BUILD_LONG_ABOUT: &str = "\
 Reads every INPUT (a file, or a folder walked recursively) and writes a dataset folder.
 
@@ -51,7 +73,10 @@ LIMITS
   A record over 8 MiB, or a page nested over 5,000 deep, with over 50,000 elements, an element
   with over 256 attributes or over 2 MiB outside scripts and styles, is rejected with its reason
   in rejects.csv, so one page cannot stall a run or exhaust memory.
+";
 
+/// The part of `build --help` after the reason codes.
+const BUILD_LONG_ABOUT_RUNS: &str = "\
 NIGHTLY RUNS AND DUPLICATES
   --incremental reads only inputs that are new or changed since DIR/_ledger.json (same size
   and mtime: unchanged; else the content hash decides), adds their rows as new part files and
@@ -99,7 +124,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build a dataset from crawl dumps, HTML pages, JSONL or text files.
-    #[command(long_about = BUILD_LONG_ABOUT)]
+    #[command(long_about = build_long_about())]
     Build(BuildArgs),
     /// Publish the shards of a sharded build (`build --shard K/N`) as one dataset.
     #[command(long_about = COMMIT_LONG_ABOUT)]
@@ -279,8 +304,8 @@ fn report_error(log: LogFormat, outcome: anyhow::Result<ExitCode>) -> ExitCode {
 }
 
 fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
-    use crate::read::object::ObjectUrl;
-    use crate::write::{store::DatasetStore, upload};
+    use crate::dataset::upload;
+    use crate::storage::s3::ObjectUrl;
     let destination = match &args.upload {
         Some(raw) => match ObjectUrl::parse(std::path::Path::new(raw)) {
             Some(url) => Some((upload::existing_objects(&url, args.overwrite)?, url)),
@@ -288,13 +313,10 @@ fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
         },
         None => None,
     };
-    let manifest = crate::write::shards::commit(&args.dir)?;
+    let manifest = crate::dataset::commit(&args.dir)?;
     let mut uploaded = None;
     if let Some((previous, url)) = destination {
-        let version = DatasetStore::open(&args.dir)
-            .current()?
-            .ok_or_else(|| anyhow::anyhow!("{} has no published version to upload", args.dir.display()))?;
-        upload::publish(&version.dir, &url, &previous)?;
+        upload::publish_current(&args.dir, &url, &previous)?;
         uploaded = Some(url.to_string());
     }
     let rows = &manifest.files.rows;
@@ -309,9 +331,9 @@ fn run_commit(args: &CommitArgs) -> anyhow::Result<ExitCode> {
             manifest.run.shard.as_deref().unwrap_or("shards"),
             manifest.inputs.len(),
             c.records_seen,
-            rows.documents,
-            rows.paragraphs,
-            rows.quotes,
+            rows.tables[Table::Documents],
+            rows.tables[Table::Paragraphs],
+            rows.tables[Table::Quotes],
             c.skipped,
             c.rejected,
             args.dir.display(),
@@ -450,7 +472,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
                 "nothing new, the dataset is unchanged".to_string()
             } else {
                 let rows = &manifest.files.rows;
-                format!("the dataset now holds {} documents (version {})", rows.documents, run.version)
+                format!("the dataset now holds {} documents (version {})", rows.tables[Table::Documents], run.version)
             }
         );
     }
@@ -465,7 +487,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         eprintln!(
             "newsmill: rejects ({}) are listed in {}",
             reasons.join(", "),
-            opts.out.join("rejects.csv").display()
+            opts.out.join(crate::dataset::layout::REJECTS).display()
         );
     }
     if code == ExitCode::TooManyRejects {
@@ -476,4 +498,19 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_help_lists_the_reason_codes_and_the_renames() {
+        let help = build_long_about();
+        let codes = help.split("REASON CODES").nth(1).and_then(|s| s.split("NIGHTLY RUNS").next()).unwrap();
+        for code in RejectReason::ALL.iter().map(|r| r.as_str()).chain(SkipReason::ALL.iter().map(|s| s.as_str())) {
+            assert!(codes.contains(&format!("    {code} ")), "{code} is not listed");
+        }
+        assert!(codes.contains("corrupt_gzip -> gzip_corrupt, io_error -> read_error"), "{codes}");
+    }
 }

@@ -17,7 +17,7 @@ const PAGE: &str = "<!doctype html><html lang=en><head><meta charset=utf-8><titl
 <h1>A fine page</h1><p>The council voted on Tuesday to repair the old bridge over the river before winter comes.</p>\
 <p>“We cannot wait another year,” said Mayor Ana Lopez, who proposed the plan in the spring session.</p></article></body></html>";
 
-fn build_one(dir: &Path, name: &str, bytes: &[u8]) -> (newsmill::write::manifest::Manifest, Vec<csv::StringRecord>) {
+fn build_one(dir: &Path, name: &str, bytes: &[u8]) -> (newsmill::dataset::manifest::Manifest, Vec<csv::StringRecord>) {
     std::fs::write(dir.join(name), bytes).unwrap();
     std::fs::write(dir.join("good.html"), PAGE).unwrap();
     let out = dir.join("out");
@@ -58,7 +58,7 @@ fn binary_file_named_html() {
 fn truncated_gzip() {
     let whole = gzip(PAGE.repeat(20).as_bytes());
     let (reason, detail) = single_reject("cut.html.gz", &whole[..whole.len() / 2]);
-    assert_eq!(reason, "corrupt_gzip");
+    assert_eq!(reason, "gzip_corrupt");
     assert!(detail.contains("truncated or corrupt"), "{detail}");
 }
 
@@ -116,7 +116,7 @@ fn invalid_utf8_in_jsonl_rejects_the_line_only() {
 #[test]
 fn missing_input_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let opts = newsmill::pipeline::BuildOptions::new(vec![dir.path().join("nope")], dir.path().join("out"));
-    let err = newsmill::pipeline::build(&opts).unwrap_err().to_string();
+    let opts = newsmill::dataset::BuildOptions::new(vec![dir.path().join("nope")], dir.path().join("out"));
+    let err = newsmill::dataset::build(&opts).unwrap_err().to_string();
     assert!(err.contains("cannot read input") && err.contains("nope"), "{err}");
 }

@@ -7,8 +7,8 @@ use common::{get, rejects, repo, rows, run_build, Row};
 use std::sync::OnceLock;
 
 /// One build of data/ shared by the tests of this file.
-fn sample() -> &'static (tempfile::TempDir, newsmill::write::manifest::Manifest) {
-    static SAMPLE: OnceLock<(tempfile::TempDir, newsmill::write::manifest::Manifest)> = OnceLock::new();
+fn sample() -> &'static (tempfile::TempDir, newsmill::dataset::manifest::Manifest) {
+    static SAMPLE: OnceLock<(tempfile::TempDir, newsmill::dataset::manifest::Manifest)> = OnceLock::new();
     SAMPLE.get_or_init(|| {
         let out = tempfile::tempdir().expect("tempdir");
         let manifest = run_build(&[repo("data")], out.path(), 2);

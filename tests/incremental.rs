@@ -4,8 +4,8 @@
 mod common;
 
 use common::{get, repo, rows, Row};
-use newsmill::pipeline::{build, BuildOptions};
-use newsmill::write::manifest::Manifest;
+use newsmill::dataset::manifest::Manifest;
+use newsmill::dataset::{build, BuildOptions};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -120,7 +120,7 @@ fn the_same_records_twice_are_one_document_in_one_run_and_across_runs() {
     std::fs::copy(repo("data/sample.warc.gz"), crawl.path().join("sample-copy.warc.gz")).unwrap();
     let manifest = incremental(&[crawl.path().to_path_buf()], out.path());
     let single =
-        newsmill::pipeline::build(&BuildOptions::new(vec![repo("data/sample.warc.gz")], out.path().join("single")))
+        newsmill::dataset::build(&BuildOptions::new(vec![repo("data/sample.warc.gz")], out.path().join("single")))
             .unwrap();
     assert_eq!(manifest.counts.documents, single.counts.documents + 1, "the copy adds nothing but ars-1.html");
     assert_eq!(manifest.counts.skipped_by_reason.get("duplicate").copied(), Some(single.counts.documents));
@@ -148,7 +148,7 @@ fn a_copy_of_an_article_under_another_name_points_at_the_first() {
         html.replace("</body>", "<p>Republished with permission of the original publisher.</p></body>"),
     )
     .unwrap();
-    newsmill::pipeline::build(&BuildOptions {
+    newsmill::dataset::build(&BuildOptions {
         overwrite: true,
         ..BuildOptions::new(vec![dir.path().to_path_buf()], out.path().to_path_buf())
     })

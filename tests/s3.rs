@@ -9,7 +9,7 @@
 mod common;
 
 use common::{rejects, repo, rows, Row};
-use newsmill::read::object::{self, ObjectUrl};
+use newsmill::storage::s3::{self as object, ObjectUrl};
 use object_store::{ObjectStoreExt, PutPayload};
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};

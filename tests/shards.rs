@@ -5,8 +5,8 @@
 mod common;
 
 use common::{get, repo, rows, Row};
-use newsmill::pipeline::{build, BuildOptions, Shard};
-use newsmill::write::shards::commit;
+use newsmill::dataset::commit;
+use newsmill::dataset::{build, BuildOptions, Shard};
 use std::path::Path;
 use std::process::Command;
 

@@ -172,13 +172,15 @@ fn bad_records_are_rejected_and_their_neighbours_read() {
     let events = read("warcio/example-trunc.warc");
     assert_eq!(counts(&events), (0, 3, 1));
     let ReadEvent::Rejected(reject) = &events[2] else { panic!("{:?}", events[2]) };
-    assert_eq!((reject.reason, reject.record_offset), ("warc_bad_length", Some(1197)));
+    assert_eq!((reject.reason.as_str(), reject.record_offset), ("warc_bad_length", Some(1197)));
     assert!(reject.detail.contains("Content-Length 973"), "{}", reject.detail);
-    assert!(matches!(&events[3], ReadEvent::Skipped(s) if s.reason == "warc_request" && s.record_offset == Some(2566)));
+    assert!(
+        matches!(&events[3], ReadEvent::Skipped(s) if s.reason.as_str() == "warc_request" && s.record_offset == Some(2566))
+    );
 
     let events = read("resiliparse/clipped.warc.gz");
     assert_eq!(counts(&events), (0, 0, 1));
     let ReadEvent::Rejected(reject) = &events[0] else { unreachable!() };
-    assert_eq!(reject.reason, "warc_truncated");
+    assert_eq!(reject.reason.as_str(), "warc_truncated");
     assert!(reject.detail.contains("88275-byte block"), "{}", reject.detail);
 }

@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
         }
-        Outcome::Rejected(r) => assert!(!r.reason.is_empty()),
+        Outcome::Rejected(r) => assert!(!r.detail.is_empty(), "{r:?}"),
         Outcome::Skipped(_) => {}
     }
 });

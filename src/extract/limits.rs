@@ -19,6 +19,7 @@
 //! a page passes. The bounds sit well above real articles and keep one page
 //! within ~100 times the median time (~2 s) and ~100 MB.
 
+use crate::reason::RejectReason;
 use std::ops::Range;
 
 /// Deepest element nesting newsmill parses.
@@ -34,7 +35,7 @@ pub const MAX_CONTENT_BYTES: usize = 2 * 1024 * 1024;
 /// was seen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exceeded {
-    pub reason: &'static str,
+    pub reason: RejectReason,
     pub detail: String,
 }
 
@@ -60,7 +61,7 @@ fn exceeded(html: &str, scan: Scan) -> Option<Exceeded> {
     let shape = match scan {
         Scan::TooDeep(depth) => {
             return exceeded(
-                "too_deeply_nested",
+                RejectReason::TooDeeplyNested,
                 format!("the markup nests elements more than {MAX_NESTING} deep (at least {depth}); pages this deep are not parsed"),
             )
         }
@@ -68,7 +69,7 @@ fn exceeded(html: &str, scan: Scan) -> Option<Exceeded> {
     };
     if shape.max_attributes > MAX_ATTRIBUTES {
         return exceeded(
-            "too_many_attributes",
+            RejectReason::TooManyAttributes,
             format!(
                 "an element has {} attributes, more than the {MAX_ATTRIBUTES} newsmill parses",
                 shape.max_attributes
@@ -77,14 +78,14 @@ fn exceeded(html: &str, scan: Scan) -> Option<Exceeded> {
     }
     if shape.elements > MAX_ELEMENTS {
         return exceeded(
-            "too_many_elements",
+            RejectReason::TooManyElements,
             format!("the page has {} elements, more than the {MAX_ELEMENTS} newsmill parses", shape.elements),
         );
     }
     let content_bytes = html.len() - shape.raw_text_bytes;
     if content_bytes > MAX_CONTENT_BYTES {
         return exceeded(
-            "page_too_large",
+            RejectReason::PageTooLarge,
             format!(
                 "the page has {:.1} MiB of markup and text outside scripts and styles, more than the {} MiB newsmill parses",
                 content_bytes as f64 / (1024.0 * 1024.0),
@@ -418,7 +419,7 @@ pub(crate) mod tests {
         let deep = page(&format!("{}<p>x</p>{}", "<div>".repeat(6000), "</div>".repeat(6000)));
         assert_eq!(scan(&deep, MAX_NESTING, &mut String::new()), Scan::TooDeep(MAX_NESTING + 1));
         let exceeded = check_and_prune(&deep).expect_err("too deep");
-        assert_eq!(exceeded.reason, "too_deeply_nested");
+        assert_eq!(exceeded.reason, RejectReason::TooDeeplyNested);
         assert!(exceeded.detail.contains("more than 5000 deep (at least 5001)"), "{}", exceeded.detail);
     }
 
@@ -452,7 +453,7 @@ pub(crate) mod tests {
         let attributes: String = (0..MAX_ATTRIBUTES + 1).map(|i| format!(" data-a{i}=\"v\"")).collect();
         let html = page(&format!("<div{attributes}>{ARTICLE}</div>"));
         let exceeded = check_and_prune(&html).expect_err("over the limit");
-        assert_eq!(exceeded.reason, "too_many_attributes");
+        assert_eq!(exceeded.reason, RejectReason::TooManyAttributes);
         assert!(exceeded.detail.contains("257 attributes"), "{}", exceeded.detail);
         let attributes: String = (0..40).map(|i| format!(" data-a{i}=\"v\"")).collect();
         assert!(check_and_prune(&page(&format!("<div{attributes}>{ARTICLE}</div>"))).is_ok());
@@ -462,7 +463,7 @@ pub(crate) mod tests {
     fn a_page_with_too_many_elements_is_rejected() {
         let html = page(&"<tr><td>cell</td><td>cell</td></tr>".repeat(MAX_ELEMENTS / 3 + 1));
         let exceeded = check_and_prune(&html).expect_err("over the limit");
-        assert_eq!(exceeded.reason, "too_many_elements");
+        assert_eq!(exceeded.reason, RejectReason::TooManyElements);
         assert!(exceeded.detail.contains("50006 elements"), "{}", exceeded.detail);
     }
 
@@ -478,7 +479,7 @@ pub(crate) mod tests {
         assert!(check_and_prune(&big_script).is_ok());
         let big_text = page(&format!("<p>{}</p>", megabytes(MAX_CONTENT_BYTES >> 20)));
         let exceeded = check_and_prune(&big_text).expect_err("over the limit");
-        assert_eq!(exceeded.reason, "page_too_large");
+        assert_eq!(exceeded.reason, RejectReason::PageTooLarge);
         assert!(exceeded.detail.contains("2.0 MiB of markup and text"), "{}", exceeded.detail);
     }
 

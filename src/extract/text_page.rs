@@ -139,7 +139,7 @@ fn is_heading_shaped(line: &str) -> bool {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../../tests/fixtures/seed/voa-us-pakistan-counterterror.txt");
+    const SEED: &str = include_str!("../../data/text/voa-us-pakistan-counterterror.txt");
 
     #[test]
     fn seed_page_title_and_body_without_chrome() {

@@ -8,10 +8,10 @@
 //! per file, which bounds the memory the look-ahead takes.
 
 use super::transform::{Stage, StageClock};
+use super::InputSummary;
 use crate::read::detect::{open_input_inflating_on, ByteCounter, InputKind};
 use crate::read::warc::Pool;
 use crate::read::ReadEvent;
-use crate::write::manifest::InputSummary;
 use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 use std::collections::VecDeque;
 use std::path::PathBuf;

@@ -10,6 +10,7 @@ use crate::extract::text_page::ChromeFilter;
 use crate::extract::Article;
 use crate::read::detect::is_binary;
 use crate::read::{Body, ReadEvent, Record, Reject};
+use crate::reason::RejectReason;
 use crate::segment::paragraphs::{join_blocks, split_text};
 use crate::segment::quotes::QuoteSegmenter;
 use crate::segment::{count_words, Document, ParagraphSpan};
@@ -26,6 +27,27 @@ pub struct StageClock {
     extract: AtomicU64,
     segment: AtomicU64,
     write: AtomicU64,
+}
+
+/// Seconds spent per pipeline stage, as the manifest reports them.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct StageSeconds {
+    pub read: f64,
+    pub decode: f64,
+    pub extract: f64,
+    pub segment: f64,
+    pub write: f64,
+}
+
+impl StageSeconds {
+    /// Adds another run's seconds (a shard's, for a commit).
+    pub fn add(&mut self, other: &StageSeconds) {
+        self.read += other.read;
+        self.decode += other.decode;
+        self.extract += other.extract;
+        self.segment += other.segment;
+        self.write += other.write;
+    }
 }
 
 /// A pipeline stage, for [`StageClock`].
@@ -58,9 +80,9 @@ impl StageClock {
     }
 
     /// Seconds per stage, for the manifest.
-    pub fn seconds(&self) -> crate::write::manifest::StageSeconds {
+    pub fn seconds(&self) -> StageSeconds {
         let secs = |stage| self.counter(stage).load(Ordering::Relaxed) as f64 / 1e9;
-        crate::write::manifest::StageSeconds {
+        StageSeconds {
             read: secs(Stage::Read),
             decode: secs(Stage::Decode),
             extract: secs(Stage::Extract),
@@ -95,7 +117,7 @@ impl Transformer {
                     Outcome::Rejected(Reject {
                         source,
                         record_offset: offset,
-                        reason: "internal_error",
+                        reason: RejectReason::InternalError,
                         detail: format!("newsmill failed on this record (a bug, please report it): {message}"),
                     })
                 })
@@ -107,14 +129,14 @@ impl Transformer {
     pub fn process(&self, record: Record) -> Outcome {
         let doc_id = doc_id(&record);
         let Record { source, record_offset, record_id, url, fetched_at, body } = record;
-        let reject = |reason: &'static str, detail: String| {
+        let reject = |reason: RejectReason, detail: String| {
             Outcome::Rejected(Reject { source: source.clone(), record_offset, reason, detail })
         };
         let (article, text, paragraphs): (Article, String, Vec<ParagraphSpan>) = match body {
             Body::Html { bytes, http_charset } => {
                 if is_binary(&bytes) {
                     return reject(
-                        "binary_content",
+                        RejectReason::BinaryContent,
                         format!("the {} bytes given as HTML are binary data", bytes.len()),
                     );
                 }
@@ -133,7 +155,7 @@ impl Transformer {
             Body::ScrapedText { bytes } => {
                 if is_binary(&bytes) {
                     return reject(
-                        "binary_content",
+                        RejectReason::BinaryContent,
                         format!("the {} bytes given as text are binary data", bytes.len()),
                     );
                 }
@@ -148,7 +170,7 @@ impl Transformer {
             }
         };
         if paragraphs.is_empty() {
-            return reject("no_text", "no article text was found in the page".into());
+            return reject(RejectReason::NoText, "no article text was found in the page".into());
         }
         let (quotes, signature, n_words) = self.clock.time(Stage::Segment, || {
             (self.segmenter.segment(&text, &paragraphs), Signature::of(&text), count_words(&text))
@@ -233,7 +255,7 @@ mod tests {
     #[test]
     fn empty_text_is_a_reject_not_an_empty_document() {
         let outcome = Transformer::default().process(jsonl_record("  \n\n "));
-        assert!(matches!(outcome, Outcome::Rejected(r) if r.reason == "no_text"));
+        assert!(matches!(outcome, Outcome::Rejected(r) if r.reason == RejectReason::NoText));
     }
 
     #[test]
@@ -243,6 +265,6 @@ mod tests {
             ..jsonl_record("")
         };
         let outcome = Transformer::default().process(record);
-        assert!(matches!(outcome, Outcome::Rejected(r) if r.reason == "binary_content"));
+        assert!(matches!(outcome, Outcome::Rejected(r) if r.reason == RejectReason::BinaryContent));
     }
 }

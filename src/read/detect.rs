@@ -11,13 +11,14 @@
 //!
 //! An `s3://bucket/prefix` input is a folder of objects: those under the
 //! prefix are listed in name order and filtered the same way; an
-//! `s3://bucket/key` naming one object is always read (see [`super::object`]).
+//! `s3://bucket/key` naming one object is always read (see [`crate::storage::s3`]).
 
-use super::object::{self, ObjectUrl};
 use super::warc::{Pool, WarcReader};
 use super::{jsonl, single, EventStream, ReadEvent, Reject};
+use crate::reason::RejectReason;
+use crate::storage;
+use crate::storage::s3::{self, ObjectUrl};
 use flate2::read::MultiGzDecoder;
-use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -86,7 +87,7 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> anyhow::Result<InputFiles> {
 /// Adds the object `url` names, or else the objects under it as a prefix.
 fn collect_objects(url: &ObjectUrl, found: &mut InputFiles) -> anyhow::Result<()> {
     if !url.key.is_empty() {
-        match object::head(url) {
+        match s3::head(url) {
             Ok(_) => {
                 found.files.push(url.to_path());
                 return Ok(());
@@ -95,7 +96,7 @@ fn collect_objects(url: &ObjectUrl, found: &mut InputFiles) -> anyhow::Result<()
             Err(e) => anyhow::bail!("cannot read input {url}: {e}"),
         }
     }
-    let objects = object::list(url).map_err(|e| anyhow::anyhow!("cannot list input {url}: {e}"))?;
+    let objects = s3::list(url).map_err(|e| anyhow::anyhow!("cannot list input {url}: {e}"))?;
     if objects.is_empty() {
         crate::usage_bail!("cannot read input {url}: there is no object with this name or under this prefix");
     }
@@ -121,27 +122,19 @@ fn looks_like_input(path: &Path) -> bool {
         return true;
     }
     // Crawlers name WARCs freely (`.warc.gz.open`, `-00001`): trust the content.
-    matches!(sniff_path(path), Ok((InputKind::Warc, _)))
+    matches!(sniff_path(path), Ok(Ok(InputKind::Warc)))
 }
 
-/// Reads the start of an input (through gzip) and decides its kind. The
-/// second value explains an `Unsupported` verdict.
-pub fn sniff_path(path: &Path) -> io::Result<(InputKind, &'static str)> {
+/// Reads the start of an input (through gzip) and decides its kind; an
+/// unsupported input is the reason it is rejected.
+pub fn sniff_path(path: &Path) -> io::Result<Result<InputKind, RejectReason>> {
     let mut head = Vec::with_capacity(RAW_SNIFF_BYTES);
-    open_raw(path)?.take(RAW_SNIFF_BYTES as u64).read_to_end(&mut head)?;
+    storage::open(path)?.take(RAW_SNIFF_BYTES as u64).read_to_end(&mut head)?;
     Ok(sniff(&head, path))
 }
 
-/// The raw bytes of an input: a local file, or an object streamed from storage.
-pub fn open_raw(path: &Path) -> io::Result<Box<dyn Read + Send>> {
-    match ObjectUrl::parse(path) {
-        Some(url) => Ok(Box::new(object::open(&url)?)),
-        None => Ok(Box::new(File::open(path)?)),
-    }
-}
-
 /// Decides an input's kind from its first raw bytes.
-fn sniff(raw_head: &[u8], path: &Path) -> (InputKind, &'static str) {
+fn sniff(raw_head: &[u8], path: &Path) -> Result<InputKind, RejectReason> {
     let gzip = raw_head.starts_with(&[0x1f, 0x8b]);
     if !gzip {
         return classify(&raw_head[..raw_head.len().min(SNIFF_BYTES)], path, false);
@@ -152,32 +145,32 @@ fn sniff(raw_head: &[u8], path: &Path) -> (InputKind, &'static str) {
     classify(&head, path, true)
 }
 
-fn classify(head: &[u8], path: &Path, gzip: bool) -> (InputKind, &'static str) {
+fn classify(head: &[u8], path: &Path, gzip: bool) -> Result<InputKind, RejectReason> {
     if head.is_empty() {
-        return (InputKind::Unsupported, if gzip { "gzip_without_content" } else { "empty_file" });
+        return Err(if gzip { RejectReason::GzipWithoutContent } else { RejectReason::EmptyFile });
     }
     let trimmed = super::skip_bom_and_space(head);
     if trimmed.starts_with(b"WARC/") {
-        return (InputKind::Warc, "");
+        return Ok(InputKind::Warc);
     }
     if trimmed.starts_with(b"filedesc://") {
-        return (InputKind::Unsupported, "arc_format");
+        return Err(RejectReason::ArcFormat);
     }
     if is_binary(head) {
-        return (InputKind::Unsupported, "binary_content");
+        return Err(RejectReason::BinaryContent);
     }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     if trimmed.starts_with(b"{") && (name.ends_with(".jsonl") || first_line_is_json_object(trimmed)) {
-        return (InputKind::Jsonl, "");
+        return Ok(InputKind::Jsonl);
     }
     if name.ends_with(".txt") {
-        return (InputKind::Text, "");
+        return Ok(InputKind::Text);
     }
     if looks_like_markup(trimmed) || [".html", ".htm", ".xhtml"].iter().any(|e| name.ends_with(e)) {
-        return (InputKind::Html, "");
+        return Ok(InputKind::Html);
     }
-    (InputKind::Text, "")
+    Ok(InputKind::Text)
 }
 
 /// Magic numbers of the binary formats crawls are full of.
@@ -240,7 +233,7 @@ pub fn open_input_inflating_on(
     counter: Arc<ByteCounter>,
     pool: Option<Pool>,
 ) -> (InputKind, EventStream) {
-    let reject = |reason: &'static str, detail: String| -> EventStream {
+    let reject = |reason: RejectReason, detail: String| -> EventStream {
         Box::new(std::iter::once(ReadEvent::Rejected(Reject {
             source: source.clone(),
             record_offset: None,
@@ -248,19 +241,28 @@ pub fn open_input_inflating_on(
             detail,
         })))
     };
-    let mut raw = match open_raw(path) {
+    let mut raw = match storage::open(path) {
         Ok(raw) => raw,
         Err(e) => {
-            return (InputKind::Unsupported, reject("unreadable_file", format!("cannot open {}: {e}", path.display())))
+            return (
+                InputKind::Unsupported,
+                reject(RejectReason::UnreadableFile, format!("cannot open {}: {e}", path.display())),
+            )
         }
     };
     // The head read to sniff the kind is read again by the reader, from memory:
     // one pass over the input, which a stream from object storage needs.
     let mut head = Vec::with_capacity(RAW_SNIFF_BYTES);
     if let Err(e) = (&mut raw).take(RAW_SNIFF_BYTES as u64).read_to_end(&mut head) {
-        return (InputKind::Unsupported, reject("unreadable_file", format!("cannot read {}: {e}", path.display())));
+        return (
+            InputKind::Unsupported,
+            reject(RejectReason::UnreadableFile, format!("cannot read {}: {e}", path.display())),
+        );
     }
-    let (kind, why) = sniff(&head, path);
+    let kind = match sniff(&head, path) {
+        Ok(kind) => kind,
+        Err(why) => return (InputKind::Unsupported, reject(why, unsupported_detail(why))),
+    };
     let raw: Box<dyn Read + Send> = Box::new(CountingReader { inner: io::Cursor::new(head).chain(raw), counter });
     let stream: EventStream = match kind {
         InputKind::Warc => {
@@ -273,18 +275,24 @@ pub fn open_input_inflating_on(
         InputKind::Html => single::read(source, maybe_gunzip(raw), single::html_body),
         InputKind::Jsonl => Box::new(jsonl::JsonlReader::new(source, maybe_gunzip(raw))),
         InputKind::Text => single::read(source, maybe_gunzip(raw), single::text_body),
-        InputKind::Unsupported => reject(why, unsupported_detail(why)),
+        InputKind::Unsupported => unreachable!("sniffing gives a reject reason for unsupported inputs"),
     };
     (kind, stream)
 }
 
-fn unsupported_detail(why: &str) -> String {
+fn unsupported_detail(why: RejectReason) -> String {
     match why {
-        "empty_file" => "the file is empty (0 bytes)".into(),
-        "gzip_without_content" => "the gzip stream holds no data (empty or broken before its first byte)".into(),
-        "arc_format" => "this is an ARC file (the format before WARC); newsmill reads WARC 0.18/1.0/1.1 only".into(),
-        "binary_content" => "the file holds binary data (NUL or control bytes), not text, HTML, JSONL or WARC".into(),
-        other => other.to_string(),
+        RejectReason::EmptyFile => "the file is empty (0 bytes)".into(),
+        RejectReason::GzipWithoutContent => {
+            "the gzip stream holds no data (empty or broken before its first byte)".into()
+        }
+        RejectReason::ArcFormat => {
+            "this is an ARC file (the format before WARC); newsmill reads WARC 0.18/1.0/1.1 only".into()
+        }
+        RejectReason::BinaryContent => {
+            "the file holds binary data (NUL or control bytes), not text, HTML, JSONL or WARC".into()
+        }
+        other => other.meaning().to_string(),
     }
 }
 
@@ -327,7 +335,7 @@ mod tests {
     use super::*;
 
     fn kind(head: &[u8], name: &str) -> InputKind {
-        classify(head, Path::new(name), false).0
+        classify(head, Path::new(name), false).unwrap_or(InputKind::Unsupported)
     }
 
     #[test]
@@ -362,8 +370,8 @@ mod tests {
         gz.write_all(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n").unwrap();
         let bytes = gz.finish().unwrap();
         // The head of a large object ends mid-stream: the first bytes still decide.
-        assert_eq!(sniff(&bytes[..bytes.len() - 4], Path::new("crawl-00001")).0, InputKind::Warc);
-        assert_eq!(sniff(b"<html><p>x", Path::new("page")).0, InputKind::Html);
+        assert_eq!(sniff(&bytes[..bytes.len() - 4], Path::new("crawl-00001")), Ok(InputKind::Warc));
+        assert_eq!(sniff(b"<html><p>x", Path::new("page")), Ok(InputKind::Html));
     }
 
     #[test]

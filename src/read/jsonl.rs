@@ -7,6 +7,7 @@
 //! rejected with the reason and its byte offset; the lines around it are read.
 
 use super::{Body, ReadEvent, Record, Reject, MAX_RECORD_BYTES};
+use crate::reason::RejectReason;
 use serde::Deserialize;
 use std::io::{BufRead, ErrorKind, Read};
 use std::sync::Arc;
@@ -41,7 +42,7 @@ impl JsonlReader {
         JsonlReader { source, input, offset: 0, line: Vec::new(), done: false }
     }
 
-    fn reject(&self, offset: u64, reason: &'static str, detail: String) -> ReadEvent {
+    fn reject(&self, offset: u64, reason: RejectReason, detail: String) -> ReadEvent {
         ReadEvent::Rejected(Reject { source: self.source.clone(), record_offset: Some(offset as i64), reason, detail })
     }
 
@@ -52,18 +53,26 @@ impl JsonlReader {
         let parsed: Line = match serde_json::from_slice(line) {
             Ok(p) => p,
             Err(e) => {
-                return self.reject(offset, "invalid_json", format!("line at byte {offset} is not a JSON object: {e}"))
+                return self.reject(
+                    offset,
+                    RejectReason::InvalidJson,
+                    format!("line at byte {offset} is not a JSON object: {e}"),
+                )
             }
         };
         let Some(id) = parsed.id.or(parsed.doc_id) else {
             return self.reject(
                 offset,
-                "missing_field",
+                RejectReason::MissingField,
                 format!("line at byte {offset} has no \"id\" (or \"doc_id\")"),
             );
         };
         let Some(text) = parsed.text else {
-            return self.reject(offset, "missing_field", format!("line at byte {offset} has no \"text\" string"));
+            return self.reject(
+                offset,
+                RejectReason::MissingField,
+                format!("line at byte {offset} has no \"text\" string"),
+            );
         };
         let id = match id {
             Id::Text(s) => s,
@@ -100,7 +109,7 @@ impl Iterator for JsonlReader {
                         self.offset += skipped as u64;
                         return Some(self.reject(
                             offset,
-                            "record_too_large",
+                            RejectReason::RecordTooLarge,
                             format!("line at byte {offset} is longer than the {} MiB limit", MAX_RECORD_BYTES >> 20),
                         ));
                     }
@@ -112,7 +121,11 @@ impl Iterator for JsonlReader {
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,
                 Err(e) => {
                     self.done = true;
-                    return Some(self.reject(offset, "read_error", format!("reading stopped at byte {offset}: {e}")));
+                    return Some(self.reject(
+                        offset,
+                        RejectReason::ReadError,
+                        format!("reading stopped at byte {offset}: {e}"),
+                    ));
                 }
             }
         }
@@ -150,8 +163,8 @@ mod tests {
             .iter()
             .map(|e| match e {
                 ReadEvent::Record(_) => "record",
-                ReadEvent::Rejected(r) => r.reason,
-                ReadEvent::Skipped(s) => s.reason,
+                ReadEvent::Rejected(r) => r.reason.as_str(),
+                ReadEvent::Skipped(s) => s.reason.as_str(),
             })
             .collect();
         assert_eq!(reasons, ["record", "invalid_json", "missing_field", "record"]);

@@ -8,10 +8,10 @@
 
 pub mod detect;
 pub mod jsonl;
-pub mod object;
 pub mod single;
 pub mod warc;
 
+use crate::reason::{RejectReason, SkipReason};
 use std::sync::Arc;
 
 /// One page (or one already-extracted text) with where it came from.
@@ -45,13 +45,13 @@ pub enum Body {
     ScrapedText { bytes: Vec<u8> },
 }
 
-/// Why a record produced no document. The code is a stable, snake_case word
-/// written to `rejects.csv`; the detail says what was seen.
+/// Why a record produced no document: its code is written to `rejects.csv`,
+/// with the detail of what was seen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reject {
     pub source: Arc<str>,
     pub record_offset: Option<i64>,
-    pub reason: &'static str,
+    pub reason: RejectReason,
     pub detail: String,
 }
 
@@ -61,7 +61,7 @@ pub struct Reject {
 pub struct Skip {
     pub source: Arc<str>,
     pub record_offset: Option<i64>,
-    pub reason: &'static str,
+    pub reason: SkipReason,
 }
 
 /// Everything a reader can say about one input record.
@@ -97,7 +97,7 @@ pub(crate) fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
 }
 
 /// The largest record (page, JSONL line) newsmill takes; larger ones are
-/// rejected with `record_too_large` so one huge input cannot exhaust memory:
+/// rejected with [`RejectReason::RecordTooLarge`] so one huge input cannot exhaust memory:
 /// a record costs up to ~30 times its size in memory through extraction and
 /// segmentation (a 50 MB page peaked at 1.2 GB, a 15 MB JSONL text at 420 MB).
 /// The extractor's own limits (`extract::limits`) stop HTML markup earlier.
@@ -108,13 +108,16 @@ pub const MAX_RECORD_BYTES: usize = 8 * 1024 * 1024;
 fn read_whole(source: &Arc<str>, input: Box<dyn std::io::BufRead + Send>) -> Result<Vec<u8>, Reject> {
     use std::io::Read;
     let reject =
-        |reason: &'static str, detail: String| Reject { source: source.clone(), record_offset: None, reason, detail };
+        |reason: RejectReason, detail: String| Reject { source: source.clone(), record_offset: None, reason, detail };
     let mut bytes = Vec::new();
     match input.take(MAX_RECORD_BYTES as u64 + 1).read_to_end(&mut bytes) {
-        Ok(_) if bytes.len() > MAX_RECORD_BYTES => {
-            Err(reject("record_too_large", format!("the page is larger than the {} MiB limit", MAX_RECORD_BYTES >> 20)))
+        Ok(_) if bytes.len() > MAX_RECORD_BYTES => Err(reject(
+            RejectReason::RecordTooLarge,
+            format!("the page is larger than the {} MiB limit", MAX_RECORD_BYTES >> 20),
+        )),
+        Ok(_) if bytes.is_empty() => {
+            Err(reject(RejectReason::EmptyFile, "the file holds no bytes once decompressed".into()))
         }
-        Ok(_) if bytes.is_empty() => Err(reject("empty_file", "the file holds no bytes once decompressed".into())),
         Ok(_) => Ok(bytes),
         Err(e)
             if e.kind() == std::io::ErrorKind::UnexpectedEof
@@ -122,10 +125,10 @@ fn read_whole(source: &Arc<str>, input: Box<dyn std::io::BufRead + Send>) -> Res
                 || e.kind() == std::io::ErrorKind::InvalidData =>
         {
             Err(reject(
-                "corrupt_gzip",
+                RejectReason::GzipCorrupt,
                 format!("the gzip stream is truncated or corrupt after {} decompressed bytes: {e}", bytes.len()),
             ))
         }
-        Err(e) => Err(reject("read_error", format!("reading failed after {} bytes: {e}", bytes.len()))),
+        Err(e) => Err(reject(RejectReason::ReadError, format!("reading failed after {} bytes: {e}", bytes.len()))),
     }
 }

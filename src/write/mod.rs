@@ -1,34 +1,20 @@
-//! Sinks: the dataset folder.
-//!
-//! ```text
-//! DIR/documents/part-*.parquet   DIR/paragraphs/part-*.parquet
-//! DIR/quotes/part-*.parquet      DIR/rejects.csv      DIR/_manifest.json
-//! ```
-//!
-//! plus `DIR/README.md`, the dataset card, `DIR/_ledger.json`, the inputs
-//! the dataset holds, and `DIR/_SUCCESS`. Each is a link into the current
-//! version folder; [`store`] explains how a run publishes a new version
-//! atomically and [`carry`] how an incremental run starts from the last one.
+//! The row sink: a run's outcomes written into a folder's tables (part
+//! files per [`schema::Table`], in [`parquet`]) and its `rejects.csv`, and
+//! counted for the manifest. Which folder that is, what it already holds and
+//! how it becomes the published dataset is [`crate::dataset`]'s business.
 
-pub mod card;
-pub mod carry;
-pub mod ledger;
-pub mod lock;
-pub mod manifest;
 pub mod parquet;
 pub mod rows;
 pub mod schema;
-pub mod shards;
-pub mod store;
-pub mod upload;
 
-use crate::dedup::Verdict;
+use crate::dataset::layout;
+use crate::dedup::{DedupIndex, Verdict};
 use crate::read::{Reject, Skip};
+use crate::reason::SkipReason;
 use crate::segment::Document;
 use anyhow::Context;
-use carry::{Carried, REJECTS_FILE};
 use parquet::{ParquetSink, PartFile};
-use schema::Table;
+use schema::{PerTable, Table};
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -71,44 +57,103 @@ fn bump(counts: &mut BTreeMap<String, u64>, reason: &str) {
 }
 
 impl Counts {
-    fn skip(&mut self, reason: &str) {
+    fn skip(&mut self, reason: SkipReason) {
         self.skipped += 1;
-        bump(&mut self.skipped_by_reason, reason);
+        bump(&mut self.skipped_by_reason, reason.as_str());
     }
+
+    /// The count of rows the run added to `table`.
+    pub fn rows_mut(&mut self, table: Table) -> &mut u64 {
+        match table {
+            Table::Documents => &mut self.documents,
+            Table::Paragraphs => &mut self.paragraphs,
+            Table::Quotes => &mut self.quotes,
+        }
+    }
+}
+
+/// What the manifest tells of the documents themselves: their languages and
+/// the range of their publication dates.
+#[derive(Debug, Default)]
+pub struct DocumentSummary {
+    languages: BTreeMap<String, u64>,
+    /// Earliest and latest `published_at`, microseconds since the epoch.
+    published: Option<(i64, i64)>,
+}
+
+impl DocumentSummary {
+    /// Counts one document (a null language counts as "unknown").
+    pub fn add(&mut self, language: Option<&str>, published_at: Option<i64>) {
+        bump(&mut self.languages, language.unwrap_or("unknown"));
+        if let Some(t) = published_at {
+            self.published = Some(self.published.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
+        }
+    }
+
+    /// Puts the languages and the date range into `counts`.
+    pub fn record(self, counts: &mut Counts) {
+        let rfc3339 = |t: i64| chrono::DateTime::from_timestamp_micros(t).map(|t| t.to_rfc3339());
+        counts.documents_by_language = self.languages;
+        counts.published_from = self.published.and_then(|(from, _)| rfc3339(from));
+        counts.published_to = self.published.and_then(|(_, to)| rfc3339(to));
+    }
+}
+
+/// What a folder holds before a run adds its rows: the part files and
+/// rejects carried over from the previous version, and the dedup index of
+/// the documents in them (all empty for a fresh build).
+#[derive(Debug, Default)]
+pub struct Carried {
+    pub parts: PerTable<Vec<PartFile>>,
+    pub dedup: DedupIndex,
+    /// Rows of rejects.csv carried over (the file is already in the folder).
+    pub rejects: u64,
+}
+
+/// What a finished run wrote: its counts, the folder's files, and the dedup
+/// index of every document the folder holds, for the next run.
+pub struct Finished {
+    pub counts: Counts,
+    pub written: Written,
+    pub dedup: DedupIndex,
 }
 
 /// Files of a finished dataset, per table, with the rows the dataset holds
 /// (rows carried over from earlier runs included).
-#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default, Clone, serde::Serialize)]
 pub struct Written {
-    pub documents: Vec<PartFile>,
-    pub paragraphs: Vec<PartFile>,
-    pub quotes: Vec<PartFile>,
+    #[serde(flatten)]
+    pub parts: PerTable<Vec<PartFile>>,
     pub rejects: String,
     pub rows: DatasetRows,
 }
 
+impl Written {
+    /// The dataset made of `parts`, with `rejects` rows in its rejects file.
+    pub fn new(parts: PerTable<Vec<PartFile>>, rejects: u64) -> Written {
+        let tables = PerTable::from_fn(|table| parts[table].iter().map(|p| p.rows).sum());
+        Written { parts, rejects: layout::REJECTS.into(), rows: DatasetRows { tables, rejects } }
+    }
+}
+
 /// Rows per table of the published dataset.
-#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default, Clone, serde::Serialize)]
 pub struct DatasetRows {
-    pub documents: u64,
-    pub paragraphs: u64,
-    pub quotes: u64,
+    #[serde(flatten)]
+    pub tables: PerTable<u64>,
     pub rejects: u64,
 }
 
 /// Columns of `rejects.csv`.
 pub const REJECTS_HEADER: [&str; 4] = ["source", "record_offset", "reason", "detail"];
-/// Skip reason of a record whose document the dataset already holds.
-pub const DUPLICATE: &str = "duplicate";
 
-/// Writes a run's outcomes into its version folder.
+/// Writes a run's outcomes into its folder.
 pub struct DatasetWriter {
     dir: PathBuf,
-    sinks: [ParquetSink; 3],
+    sinks: PerTable<ParquetSink>,
     rejects: csv::Writer<File>,
     counts: Counts,
-    published_range: Option<(i64, i64)>,
+    documents: DocumentSummary,
     carried: Carried,
 }
 
@@ -117,10 +162,8 @@ impl DatasetWriter {
     /// folder), which already holds what was `carried` over from the previous
     /// version (nothing for a fresh build); part files are named `<part_prefix>-<n>`.
     pub fn create(dir: &Path, part_prefix: &str, carried: Carried) -> anyhow::Result<Self> {
-        let sinks = Table::ALL.map(|table| ParquetSink::new(dir, table, part_prefix));
-        let [documents, paragraphs, quotes] = sinks;
-        let sinks = [documents?, paragraphs?, quotes?];
-        let rejects_path = dir.join(REJECTS_FILE);
+        let sinks = PerTable::try_from_fn(|table| ParquetSink::new(dir, table, part_prefix))?;
+        let rejects_path = dir.join(layout::REJECTS);
         let carried_rejects = rejects_path.exists();
         let file = File::options()
             .create(true)
@@ -136,13 +179,14 @@ impl DatasetWriter {
             sinks,
             rejects,
             counts: Counts::default(),
-            published_range: None,
+            documents: DocumentSummary::default(),
             carried,
         })
     }
 
-    pub fn counts(&self) -> &Counts {
-        &self.counts
+    /// The folder written into.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     /// Writes a batch of outcomes, in order. A document the dataset already
@@ -156,74 +200,48 @@ impl DatasetWriter {
                 Outcome::Document(d) => {
                     match self.carried.dedup.admit(&d.doc_id, d.signature.as_ref()) {
                         Verdict::Duplicate => {
-                            self.counts.skip(DUPLICATE);
+                            self.counts.skip(SkipReason::Duplicate);
                             continue;
                         }
                         Verdict::New { dup_of } => d.dup_of = dup_of,
                     }
-                    self.counts.documents += 1;
-                    self.counts.paragraphs += d.paragraphs.len() as u64;
-                    self.counts.quotes += d.quotes.len() as u64;
-                    let language = d.language.as_deref().unwrap_or("unknown");
-                    *self.counts.documents_by_language.entry(language.to_string()).or_default() += 1;
-                    if let Some(t) = d.published_at {
-                        self.published_range =
-                            Some(self.published_range.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
-                    }
+                    self.documents.add(d.language.as_deref(), d.published_at);
                     docs.push(&**d);
                 }
                 Outcome::Skipped(s) => self.counts.skip(s.reason),
                 Outcome::Rejected(r) => {
                     self.counts.rejected += 1;
-                    bump(&mut self.counts.rejected_by_reason, r.reason);
+                    bump(&mut self.counts.rejected_by_reason, r.reason.as_str());
                     let offset = r.record_offset.map(|o| o.to_string()).unwrap_or_default();
-                    self.rejects.write_record([&*r.source, &offset, r.reason, &r.detail])?;
+                    self.rejects.write_record([&*r.source, &offset, r.reason.as_str(), &r.detail])?;
                 }
             }
         }
         if !docs.is_empty() {
-            for (sink, batch) in self.sinks.iter_mut().zip(rows::batches(&docs)?) {
-                sink.write(&batch)?;
+            for (table, batch) in rows::batches(&docs)?.iter() {
+                *self.counts.rows_mut(table) += batch.num_rows() as u64;
+                self.sinks[table].write(batch)?;
             }
         }
         Ok(())
     }
 
-    /// Closes every file of the version and saves its dedup index; returns
-    /// the run's counts and the version's files.
-    pub fn finish(self) -> anyhow::Result<(Counts, Written)> {
+    /// Closes every file of the folder; returns the run's counts, the
+    /// folder's files and its dedup index.
+    pub fn finish(self) -> anyhow::Result<Finished> {
         let carried = self.carried;
-        let [documents, paragraphs, quotes] = self.sinks.map(|sink| {
-            let table = sink.table();
-            let mut parts = carried.parts[table as usize].clone();
+        let parts = self.sinks.try_map(|table, sink| {
+            let mut parts = carried.parts[table].clone();
             sink.finish(parts.is_empty()).map(|new| {
                 parts.extend(new);
                 parts
             })
-        });
-        let (documents, paragraphs, quotes) = (documents?, paragraphs?, quotes?);
-        let rows = |parts: &[PartFile]| parts.iter().map(|p| p.rows).sum();
-        let written = Written {
-            rows: DatasetRows {
-                documents: rows(&documents),
-                paragraphs: rows(&paragraphs),
-                quotes: rows(&quotes),
-                rejects: carried.rejects + self.counts.rejected,
-            },
-            documents,
-            paragraphs,
-            quotes,
-            rejects: REJECTS_FILE.into(),
-        };
+        })?;
+        let written = Written::new(parts, carried.rejects + self.counts.rejected);
         let file = self.rejects.into_inner().map_err(|e| anyhow::anyhow!("cannot write rejects.csv: {}", e.error()))?;
         file.sync_all()?;
-        carry::save_index(&self.dir, &carried.dedup)?;
         let mut counts = self.counts;
-        let rfc3339 = |t: i64| chrono::DateTime::from_timestamp_micros(t).map(|t| t.to_rfc3339());
-        if let Some((from, to)) = self.published_range {
-            counts.published_from = rfc3339(from);
-            counts.published_to = rfc3339(to);
-        }
-        Ok((counts, written))
+        self.documents.record(&mut counts);
+        Ok(Finished { counts, written, dedup: carried.dedup })
     }
 }

@@ -1,10 +1,13 @@
 //! [`ParquetSink`]: one table's part files, zstd-compressed, written into the
-//! run's staging folder (which hides them from readers until the run is
-//! published, see [`super::Staged`]).
+//! run's version folder (which hides them from readers until the run is
+//! published, see [`crate::dataset::store`]); and the part file operations
+//! carry-over and commit build on: list, read, rewrite, transfer.
 
 use super::schema::{Table, SCHEMA_VERSION_KEY, TABLE_KEY};
+use crate::dataset::layout;
+use crate::storage::local::link_or_copy;
 use anyhow::Context;
-use arrow_array::{BooleanArray, RecordBatch};
+use arrow_array::{Array, BooleanArray, RecordBatch, StringArray};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
@@ -81,14 +84,16 @@ fn writer_properties(table: Table) -> anyhow::Result<WriterProperties> {
     Ok(builder.build())
 }
 
+/// A string column of a part file's batch, by name.
+pub fn string_column<'a>(batch: &'a RecordBatch, name: &str) -> anyhow::Result<&'a StringArray> {
+    batch.column_by_name(name).and_then(|c| c.as_any().downcast_ref::<StringArray>()).with_context(|| {
+        format!("a part file has no string column {name:?}; was it written by another newsmill version?")
+    })
+}
+
 /// The rows of `batch` that `keep` selects.
 pub fn filter_rows(batch: &RecordBatch, keep: &BooleanArray) -> anyhow::Result<RecordBatch> {
     Ok(arrow_select::filter::filter_record_batch(batch, keep)?)
-}
-
-/// The run that wrote a part file, from its name.
-pub fn part_run(name: &str) -> Option<u32> {
-    name.strip_prefix("part-")?.split('-').next()?.parse().ok()
 }
 
 /// Rows in a part file, from its footer.
@@ -106,11 +111,7 @@ pub fn list_parts(dir: &Path, table: Table) -> anyhow::Result<Vec<PathBuf>> {
         Ok(entries) => entries
             .flatten()
             .map(|e| e.path())
-            .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("part-") && n.ends_with(".parquet"))
-            })
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(layout::is_part))
             .collect(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(e).with_context(|| format!("cannot list {}", dir.display())),
@@ -125,11 +126,6 @@ pub fn read_part(path: &Path) -> anyhow::Result<parquet::arrow::arrow_reader::Pa
     ParquetRecordBatchReaderBuilder::try_new(file)
         .and_then(|b| b.build())
         .with_context(|| format!("{} is not a readable Parquet file", path.display()))
-}
-
-/// The run prefix of part file names.
-pub fn run_prefix(run: u32) -> String {
-    format!("part-{run:06}")
 }
 
 /// Copies part file `from` into `to`, each batch passed through `edit`
@@ -165,6 +161,39 @@ pub fn rewrite_part(
     Ok(rows)
 }
 
+/// A batch edit applied while a part file is copied.
+pub type Edit<'a> = &'a mut dyn FnMut(&RecordBatch) -> anyhow::Result<RecordBatch>;
+
+/// Brings the part file `from` into the folder `dir` as `<table>/<name>`:
+/// linked as it is, or rewritten through `edit` when given. Returns the part
+/// file, or `None` when no row is left: an emptied part is removed (the run
+/// writing into `dir` adds an empty one if the table would have none).
+pub fn transfer_part(
+    from: &Path,
+    dir: &Path,
+    table: Table,
+    name: &str,
+    edit: Option<Edit>,
+) -> anyhow::Result<Option<PartFile>> {
+    let to_dir = dir.join(table.name());
+    std::fs::create_dir_all(&to_dir).with_context(|| format!("cannot create {}", to_dir.display()))?;
+    let to = to_dir.join(name);
+    let rows = match edit {
+        Some(edit) => rewrite_part(from, &to, table, edit)?,
+        None => {
+            link_or_copy(from, &to)?;
+            part_rows(&to)?
+        }
+    };
+    if rows > 0 {
+        return Ok(Some(PartFile { path: format!("{}/{name}", table.name()), rows }));
+    }
+    if to.exists() {
+        std::fs::remove_file(&to).with_context(|| format!("cannot remove {}", to.display()))?;
+    }
+    Ok(None)
+}
+
 impl ParquetSink {
     pub fn new(dataset: &Path, table: Table, prefix: &str) -> anyhow::Result<Self> {
         let dir = dataset.join(table.name());
@@ -185,7 +214,7 @@ impl ParquetSink {
 
     fn open_part(&mut self) -> anyhow::Result<&mut OpenPart> {
         if self.open.is_none() {
-            let name = format!("{}-{:05}.parquet", self.prefix, self.parts.len());
+            let name = layout::part_name(&self.prefix, self.parts.len());
             let path = self.dir.join(&name);
             let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
             let writer = ArrowWriter::try_new(file, self.table.arrow_schema(), Some(self.props.clone()))?;
@@ -237,24 +266,50 @@ impl ParquetSink {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use arrow_array::{ArrayRef, Int32Array, Int64Array, StringArray};
+    use arrow_array::{ArrayRef, Int32Array, Int64Array};
     use parquet::basic::Encoding;
     use std::sync::Arc;
 
-    #[test]
-    fn unique_text_columns_are_written_without_a_dictionary() {
-        let dir = tempfile::tempdir().unwrap();
+    /// Three paragraphs of the documents `doc_ids`.
+    fn paragraphs(doc_ids: [&str; 3]) -> RecordBatch {
         let texts =
             ["The council voted on Tuesday.", "Residents spoke against the depot.", "A final vote is expected."];
         let columns: Vec<ArrayRef> = vec![
-            Arc::new(StringArray::from(vec!["0123456789abcdef0123456789abcdef"; 3])),
+            Arc::new(StringArray::from(doc_ids.to_vec())),
             Arc::new(Int32Array::from(vec![0, 1, 2])),
             Arc::new(StringArray::from(vec!["body"; 3])),
             Arc::new(StringArray::from(texts.to_vec())),
             Arc::new(Int64Array::from(vec![0, 31, 67])),
             Arc::new(Int64Array::from(vec![29, 65, 92])),
         ];
-        let batch = RecordBatch::try_new(Table::Paragraphs.arrow_schema(), columns).unwrap();
+        RecordBatch::try_new(Table::Paragraphs.arrow_schema(), columns).unwrap()
+    }
+
+    #[test]
+    fn a_part_is_linked_rewritten_or_dropped_when_emptied() {
+        let (from, to) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let mut sink = ParquetSink::new(from.path(), Table::Paragraphs, "part-000001").unwrap();
+        sink.write(&paragraphs(["a", "b", "b"])).unwrap();
+        let part = from.path().join(&sink.finish(true).unwrap()[0].path);
+
+        let linked = transfer_part(&part, to.path(), Table::Paragraphs, "part-000002-00000.parquet", None).unwrap();
+        assert_eq!(linked.map(|p| (p.path, p.rows)), Some(("paragraphs/part-000002-00000.parquet".into(), 3)));
+        let mut drop_b = |batch: &RecordBatch| {
+            let ids = string_column(batch, "doc_id")?;
+            filter_rows(batch, &(0..batch.num_rows()).map(|i| Some(ids.value(i) != "b")).collect())
+        };
+        let edited = transfer_part(&part, to.path(), Table::Paragraphs, "edited.parquet", Some(&mut drop_b)).unwrap();
+        assert_eq!(edited.map(|p| p.rows), Some(1));
+        let mut drop_all = |batch: &RecordBatch| filter_rows(batch, &vec![false; batch.num_rows()].into());
+        let emptied = transfer_part(&part, to.path(), Table::Paragraphs, "empty.parquet", Some(&mut drop_all)).unwrap();
+        assert!(emptied.is_none());
+        assert!(!to.path().join("paragraphs/empty.parquet").exists());
+    }
+
+    #[test]
+    fn unique_text_columns_are_written_without_a_dictionary() {
+        let dir = tempfile::tempdir().unwrap();
+        let batch = paragraphs(["0123456789abcdef0123456789abcdef"; 3]);
         let mut sink = ParquetSink::new(dir.path(), Table::Paragraphs, "part-000001").unwrap();
         sink.write(&batch).unwrap();
         let parts = sink.finish(true).unwrap();

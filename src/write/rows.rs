@@ -1,6 +1,6 @@
-//! Arrow batches of the three tables, filled column by column from documents.
+//! Arrow batches of the tables, filled column by column from documents.
 
-use super::schema::Table;
+use super::schema::{PerTable, Table};
 use crate::segment::Document;
 use arrow_array::builder::{Int32Builder, Int64Builder, StringBuilder, TimestampMicrosecondBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
@@ -19,8 +19,12 @@ fn timestamps(capacity: usize) -> TimestampMicrosecondBuilder {
 }
 
 /// Builds one batch of each table from a run of documents.
-pub fn batches(docs: &[&Document]) -> anyhow::Result<[RecordBatch; 3]> {
-    Ok([documents(docs)?, paragraphs(docs)?, quotes(docs)?])
+pub fn batches(docs: &[&Document]) -> anyhow::Result<PerTable<RecordBatch>> {
+    PerTable::try_from_fn(|table| match table {
+        Table::Documents => documents(docs),
+        Table::Paragraphs => paragraphs(docs),
+        Table::Quotes => quotes(docs),
+    })
 }
 
 fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {

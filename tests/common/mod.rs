@@ -3,8 +3,8 @@
 #![allow(dead_code)] // each test binary uses its own subset
 
 use arrow_array::{Array, RecordBatch};
-use newsmill::pipeline::{build, BuildOptions};
-use newsmill::write::manifest::Manifest;
+use newsmill::dataset::manifest::Manifest;
+use newsmill::dataset::{build, BuildOptions};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use std::path::{Path, PathBuf};
 

@@ -3,6 +3,7 @@
 
 use crate::decode::charset_from_content_type;
 use crate::read::skip_bom_and_space;
+use crate::reason::{RejectReason, SkipReason};
 use flate2::read::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
 use std::io::Read;
 
@@ -17,8 +18,8 @@ const SNIFF_WINDOW: usize = 4096;
 #[derive(Debug)]
 pub enum Payload {
     Html { bytes: Vec<u8>, http_charset: Option<String> },
-    Skip(&'static str),
-    Reject(&'static str, String),
+    Skip(SkipReason),
+    Reject(RejectReason, String),
 }
 
 /// The parts of an HTTP response head the reader acts on.
@@ -65,19 +66,19 @@ pub fn http_response(block: &mut [u8], max_payload: usize) -> Payload {
     };
     match head.status {
         200..=299 => {}
-        300..=399 => return Payload::Skip("http_redirect"),
-        _ => return Payload::Skip("http_error"),
+        300..=399 => return Payload::Skip(SkipReason::HttpRedirect),
+        _ => return Payload::Skip(SkipReason::HttpError),
     }
     let media = media_kind(head.content_type.as_deref());
     if media == MediaKind::Other {
-        return Payload::Skip("not_html");
+        return Payload::Skip(SkipReason::NotHtml);
     }
     let mut body_end = block.len();
     if head.chunked {
         match dechunk(&mut block[head.len..]) {
             Dechunked::Done(len) => body_end = head.len + len,
             Dechunked::NotChunked => {}
-            Dechunked::Broken(detail) => return Payload::Reject("http_bad_chunked", detail),
+            Dechunked::Broken(detail) => return Payload::Reject(RejectReason::HttpBadChunked, detail),
         }
     }
     let raw = &block[head.len..body_end];
@@ -93,16 +94,16 @@ pub fn http_response(block: &mut [u8], max_payload: usize) -> Payload {
 pub fn document(block: &[u8], content_type: Option<&str>) -> Payload {
     let media = media_kind(content_type);
     if media == MediaKind::Other {
-        return Payload::Skip("not_html");
+        return Payload::Skip(SkipReason::NotHtml);
     }
     html_payload(media, block.to_vec(), content_type.and_then(charset_from_content_type))
 }
 
 fn html_payload(media: MediaKind, bytes: Vec<u8>, http_charset: Option<String>) -> Payload {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        Payload::Skip("empty_payload")
+        Payload::Skip(SkipReason::EmptyPayload)
     } else if media == MediaKind::Unknown && !sniffs_as_html(&bytes) {
-        Payload::Skip("not_html")
+        Payload::Skip(SkipReason::NotHtml)
     } else {
         Payload::Html { bytes, http_charset }
     }
@@ -118,7 +119,7 @@ fn lenient_parser() -> httparse::ParserConfig {
     config
 }
 
-fn parse_head(block: &[u8]) -> Result<Head, (&'static str, String)> {
+fn parse_head(block: &[u8]) -> Result<Head, (RejectReason, String)> {
     let config = lenient_parser();
     let mut start = 0;
     for _ in 0..=MAX_INTERIM_HEADS {
@@ -129,11 +130,14 @@ fn parse_head(block: &[u8]) -> Result<Head, (&'static str, String)> {
             Ok(httparse::Status::Complete(len)) => (response.code.unwrap_or(0), len),
             Ok(httparse::Status::Partial) => return Err(unterminated_head(rest)),
             Err(_) if !rest.starts_with(b"HTTP/") => {
-                return Err(("http_missing_head", format!("expected an HTTP status line, found `{}`", preview(rest))))
+                return Err((
+                    RejectReason::HttpMissingHead,
+                    format!("expected an HTTP status line, found `{}`", preview(rest)),
+                ))
             }
             // httparse knows only HTTP/1.x; HTTP/2 status lines have the same shape.
             Err(httparse::Error::Version) => return parse_other_version_head(rest, start),
-            Err(e) => return Err(("http_bad_head", format!("{e} in HTTP head `{}`", preview(rest)))),
+            Err(e) => return Err((RejectReason::HttpBadHead, format!("{e} in HTTP head `{}`", preview(rest)))),
         };
         if (100..200).contains(&status) && status != 101 {
             start += len;
@@ -141,29 +145,29 @@ fn parse_head(block: &[u8]) -> Result<Head, (&'static str, String)> {
         }
         return Ok(Head::from_headers(status, start + len, response.headers));
     }
-    Err(("http_bad_head", format!("more than {MAX_INTERIM_HEADS} interim 1xx heads")))
+    Err((RejectReason::HttpBadHead, format!("more than {MAX_INTERIM_HEADS} interim 1xx heads")))
 }
 
-fn parse_other_version_head(rest: &[u8], start: usize) -> Result<Head, (&'static str, String)> {
+fn parse_other_version_head(rest: &[u8], start: usize) -> Result<Head, (RejectReason, String)> {
     let line_end = rest.iter().position(|&b| b == b'\n').ok_or_else(|| unterminated_head(rest))?;
     let status = String::from_utf8_lossy(&rest[..line_end])
         .split_whitespace()
         .nth(1)
         .and_then(|code| code.parse::<u16>().ok())
-        .ok_or_else(|| ("http_bad_head", format!("no status code in `{}`", preview(rest))))?;
+        .ok_or_else(|| (RejectReason::HttpBadHead, format!("no status code in `{}`", preview(rest))))?;
     let mut headers = [httparse::EMPTY_HEADER; MAX_HTTP_HEADERS];
     match httparse::parse_headers(&rest[line_end + 1..], &mut headers) {
         Ok(httparse::Status::Complete((len, headers))) => {
             Ok(Head::from_headers(status, start + line_end + 1 + len, headers))
         }
         Ok(httparse::Status::Partial) => Err(unterminated_head(rest)),
-        Err(e) => Err(("http_bad_head", format!("{e} in HTTP head `{}`", preview(rest)))),
+        Err(e) => Err((RejectReason::HttpBadHead, format!("{e} in HTTP head `{}`", preview(rest)))),
     }
 }
 
-fn unterminated_head(rest: &[u8]) -> (&'static str, String) {
+fn unterminated_head(rest: &[u8]) -> (RejectReason, String) {
     (
-        "http_bad_head",
+        RejectReason::HttpBadHead,
         format!("HTTP head not ended by an empty line within the block's {} bytes: `{}`", rest.len(), preview(rest)),
     )
 }
@@ -277,7 +281,7 @@ fn dechunk(body: &mut [u8]) -> Dechunked {
 
 /// Undoes the Content-Encoding. A body that fails to decode but opens with
 /// markup was stored decoded under a stale header: it is kept as is.
-fn decode_content(encoding: Option<&str>, raw: &[u8], max_payload: usize) -> Result<Vec<u8>, (&'static str, String)> {
+fn decode_content(encoding: Option<&str>, raw: &[u8], max_payload: usize) -> Result<Vec<u8>, (RejectReason, String)> {
     let decoded = match encoding.unwrap_or("identity") {
         _ if raw.is_empty() => return Ok(Vec::new()),
         "identity" | "" => return Ok(raw.to_vec()),
@@ -288,12 +292,12 @@ fn decode_content(encoding: Option<&str>, raw: &[u8], max_payload: usize) -> Res
     };
     match decoded {
         Ok(bytes) if bytes.len() > max_payload => {
-            Err(("payload_too_large", format!("payload decodes to more than {max_payload} bytes")))
+            Err((RejectReason::PayloadTooLarge, format!("payload decodes to more than {max_payload} bytes")))
         }
         Ok(bytes) => Ok(bytes),
         Err(_) if skip_bom_and_space(raw).starts_with(b"<") => Ok(raw.to_vec()),
         Err(problem) => Err((
-            "http_bad_content_encoding",
+            RejectReason::HttpBadContentEncoding,
             format!("{problem}; the {} raw bytes start `{}`", raw.len(), preview(raw)),
         )),
     }
@@ -361,11 +365,14 @@ mod tests {
             assert_eq!(decode_content(Some("deflate"), &body, 1000).unwrap(), page);
         }
         let damaged = decode_content(Some("gzip"), b"\x1f\x8b\x08\x00garbage", 1000).unwrap_err();
-        assert_eq!(damaged.0, "http_bad_content_encoding");
+        assert_eq!(damaged.0, RejectReason::HttpBadContentEncoding);
         assert_eq!(decode_content(Some("br"), b"  <html>", 1000).unwrap(), b"  <html>");
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), Compression::fast());
         gz.write_all(&[b' '; 5000]).unwrap();
-        assert_eq!(decode_content(Some("gzip"), &gz.finish().unwrap(), 1000).unwrap_err().0, "payload_too_large");
+        assert_eq!(
+            decode_content(Some("gzip"), &gz.finish().unwrap(), 1000).unwrap_err().0,
+            RejectReason::PayloadTooLarge
+        );
     }
 
     #[test]

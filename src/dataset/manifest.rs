@@ -1,26 +1,23 @@
 //! `_manifest.json`: what a run read, what it wrote, and how long it took.
 
-use super::{Counts, Written};
-use crate::read::detect::InputKind;
-use anyhow::Context;
-use std::path::Path;
+use crate::pipeline::transform::StageSeconds;
+use crate::pipeline::InputSummary;
+use crate::storage::local::write_file;
+use crate::write::schema::Table;
+use crate::write::{Counts, Written};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-/// One input file of a run.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct InputSummary {
-    pub path: String,
-    pub kind: InputKind,
-    pub bytes: u64,
+/// When a run started, for its manifest.
+pub struct RunClock {
+    started: Instant,
+    started_at: chrono::DateTime<chrono::Utc>,
 }
 
-/// Seconds spent per pipeline stage.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-pub struct StageSeconds {
-    pub read: f64,
-    pub decode: f64,
-    pub extract: f64,
-    pub segment: f64,
-    pub write: f64,
+impl RunClock {
+    pub fn start() -> RunClock {
+        RunClock { started: Instant::now(), started_at: chrono::Utc::now() }
+    }
 }
 
 /// What kind of run this was.
@@ -65,22 +62,17 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The record of an incremental run that found nothing new and left the
-    /// dataset as it was (nothing is written).
-    pub fn unchanged(
-        started_at: chrono::DateTime<chrono::Utc>,
-        started: std::time::Instant,
-        threads: usize,
-        run: RunSummary,
-        ignored: Vec<std::path::PathBuf>,
-    ) -> Manifest {
+    /// The record of a run that started on `clock` and finishes now, with
+    /// nothing read or written yet: as it stands for an incremental run that
+    /// found nothing new, and the base the other runs fill in.
+    pub fn new(clock: &RunClock, threads: usize, run: RunSummary, ignored: &[PathBuf]) -> Manifest {
         Manifest {
             tool: "newsmill",
             tool_version: env!("CARGO_PKG_VERSION"),
-            schema_version: crate::write::schema::Table::Documents.spec().version,
-            started_at: started_at.to_rfc3339(),
+            schema_version: Table::Documents.spec().version,
+            started_at: clock.started_at.to_rfc3339(),
             finished_at: chrono::Utc::now().to_rfc3339(),
-            duration_secs: started.elapsed().as_secs_f64(),
+            duration_secs: clock.started.elapsed().as_secs_f64(),
             threads,
             run,
             stage_secs: StageSeconds::default(),
@@ -91,10 +83,8 @@ impl Manifest {
         }
     }
 
-    /// Writes the manifest into `dir` (the run's staging folder).
+    /// Writes the manifest into `dir` (a version or a shard folder).
     pub fn write(&self, dir: &Path) -> anyhow::Result<()> {
-        let path = dir.join("_manifest.json");
-        std::fs::write(&path, serde_json::to_vec_pretty(self)?)
-            .with_context(|| format!("cannot write {}", path.display()))
+        write_file(&dir.join(super::layout::MANIFEST), &serde_json::to_vec_pretty(self)?)
     }
 }

@@ -7,7 +7,7 @@ use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-const LOCK_FILE: &str = ".newsmill.lock";
+use super::layout::LOCK;
 
 /// Held while a run writes into a dataset folder; removed when dropped.
 #[derive(Debug)]
@@ -19,7 +19,7 @@ impl DatasetLock {
     /// Takes the lock of `dir`, or explains who holds it.
     pub fn acquire(dir: &Path) -> anyhow::Result<Self> {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create output folder {}", dir.display()))?;
-        let path = dir.join(LOCK_FILE);
+        let path = dir.join(LOCK);
         for _ in 0..2 {
             match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(mut file) => {
@@ -87,7 +87,7 @@ mod tests {
     fn stale_lock_of_a_dead_process_is_taken_over() {
         let dir = tempfile::tempdir().unwrap();
         // Pid numbers above the kernel's pid_max (at most 2^22) never run.
-        std::fs::write(dir.path().join(LOCK_FILE), "4294967 2024-01-01T00:00:00Z\n").unwrap();
+        std::fs::write(dir.path().join(LOCK), "4294967 2024-01-01T00:00:00Z\n").unwrap();
         assert!(DatasetLock::acquire(dir.path()).is_ok());
     }
 }

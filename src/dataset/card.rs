@@ -3,8 +3,9 @@
 //! counts, the date range and the sources.
 
 use super::manifest::Manifest;
-use super::schema::Table;
-use anyhow::Context;
+use crate::reason::{RejectReason, SkipReason, RENAMED};
+use crate::storage::local::write_file;
+use crate::write::schema::Table;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -35,15 +36,8 @@ pub fn render_card(manifest: &Manifest) -> String {
     );
     let rows = &manifest.files.rows;
     let _ = writeln!(md, "## Counts\n\n| what | count |\n|---|---|");
-    count_rows(
-        &mut md,
-        &[
-            ("documents", rows.documents),
-            ("paragraphs", rows.paragraphs),
-            ("quotes", rows.quotes),
-            ("records rejected (rows of rejects.csv)", rows.rejects),
-        ],
-    );
+    let tables = rows.tables.iter().map(|(table, n)| (table.name(), *n));
+    count_rows(&mut md, &tables.chain([("records rejected (rows of rejects.csv)", rows.rejects)]).collect::<Vec<_>>());
     let _ = writeln!(
         md,
         "\nThe last run (version {}{}) read {} inputs{}:\n\n| what | count |\n|---|---|",
@@ -95,6 +89,7 @@ pub fn render_card(manifest: &Manifest) -> String {
         }
         let _ = writeln!(md);
     }
+    reason_codes(&mut md);
     let _ = writeln!(md, "## Sources read by the last run\n\n`_ledger.json` lists every input the dataset holds.\n");
     for input in &manifest.inputs {
         let _ = writeln!(md, "- `{}` ({:?}, {} bytes)", input.path, input.kind, input.bytes);
@@ -107,6 +102,28 @@ pub fn render_card(manifest: &Manifest) -> String {
     md
 }
 
+/// The reason codes of `rejects.csv` and the manifest's skips, and the codes
+/// that were renamed, so that a reader of an older dataset can map them.
+fn reason_codes(md: &mut String) {
+    let _ = writeln!(md, "## Reason codes\n\nThe `reason` of a row of `rejects.csv`:\n\n| code | meaning |\n|---|---|");
+    for reason in RejectReason::ALL {
+        let _ = writeln!(md, "| `{reason}` | {} |", reason.meaning());
+    }
+    let _ = writeln!(
+        md,
+        "\nWhy records were skipped (`skipped_by_reason` in `_manifest.json`):\n\n| code | meaning |\n|---|---|"
+    );
+    for reason in SkipReason::ALL {
+        let _ = writeln!(md, "| `{reason}` | {} |", reason.meaning());
+    }
+    let renamed: Vec<String> = RENAMED.iter().map(|(old, new)| format!("`{old}` → `{new}`")).collect();
+    let _ = writeln!(
+        md,
+        "\nRenamed codes (datasets of older newsmill versions hold the old ones): {}.\n",
+        renamed.join(", ")
+    );
+}
+
 /// Rows of a two-column `| what | count |` table.
 fn count_rows(md: &mut String, rows: &[(&str, u64)]) {
     for (what, n) in rows {
@@ -116,6 +133,20 @@ fn count_rows(md: &mut String, rows: &[(&str, u64)]) {
 
 /// Writes the card into `dir` (the run's staging folder).
 pub fn write_card(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
-    let path = dir.join("README.md");
-    std::fs::write(&path, render_card(manifest)).with_context(|| format!("cannot write {}", path.display()))
+    write_file(&dir.join(super::layout::CARD), render_card(manifest).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_card_lists_every_code_and_each_rename() {
+        let mut md = String::new();
+        reason_codes(&mut md);
+        assert!(md.contains("| `no_text` | no article text was found in the page |"), "{md}");
+        assert!(md.contains("| `duplicate` |"), "{md}");
+        assert!(md.contains("`corrupt_gzip` → `gzip_corrupt`, `io_error` → `read_error`"), "{md}");
+        assert_eq!(md.matches("\n| `").count(), RejectReason::ALL.len() + SkipReason::ALL.len());
+    }
 }

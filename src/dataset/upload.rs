@@ -9,26 +9,18 @@
 //! and its other objects next, so while the new one uploads the prefix is
 //! visibly incomplete, never a mix of two runs.
 
-use super::parquet::list_parts;
-use super::schema::Table;
-use super::store::PUBLISHED_ENTRIES;
-use crate::read::object::{self, ObjectUrl};
+use super::layout::{self, SUCCESS};
+use super::store::DatasetStore;
+use crate::storage::s3::{self, ObjectMeta, ObjectUrl};
+use crate::write::parquet::list_parts;
+use crate::write::schema::Table;
 use anyhow::Context;
-use object_store::{ObjectMeta, ObjectStore, ObjectStoreExt, PutPayload};
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-/// Files up to this size go up in one request; larger ones in parts of this
-/// size (S3 wants parts of 5 MiB or more), so memory stays bounded.
-const PART_BYTES: usize = 16 << 20;
-const SUCCESS: &str = "_SUCCESS";
-const MANIFEST: &str = "_manifest.json";
 
 /// The objects already under `url`, which a build or commit may replace only
 /// with `overwrite`; checked before any work so a refusal costs nothing.
 pub fn existing_objects(url: &ObjectUrl, overwrite: bool) -> anyhow::Result<Vec<ObjectMeta>> {
-    let previous = object::list(url).map_err(|e| anyhow::anyhow!("cannot list the output {url}: {e}"))?;
+    let previous = s3::list(url).map_err(|e| anyhow::anyhow!("cannot list the output {url}: {e}"))?;
     if !previous.is_empty() && !overwrite {
         crate::usage_bail!(
             "{url} already holds {} objects; pass --overwrite to replace them, or choose another destination",
@@ -38,18 +30,25 @@ pub fn existing_objects(url: &ObjectUrl, overwrite: bool) -> anyhow::Result<Vec<
     Ok(previous)
 }
 
+/// Uploads the published version of the local dataset `out` under `url`,
+/// after deleting `previous` (the objects that were there).
+pub fn publish_current(out: &Path, url: &ObjectUrl, previous: &[ObjectMeta]) -> anyhow::Result<()> {
+    let version = DatasetStore::open(out)
+        .current()?
+        .with_context(|| format!("{} has no published version to upload", out.display()))?;
+    publish(&version.dir, url, previous)
+}
+
 /// Uploads the published files of the version folder `version_dir` under
 /// `url`, after deleting `previous` (the objects that were there).
-pub fn publish(version_dir: &Path, url: &ObjectUrl, previous: &[ObjectMeta]) -> anyhow::Result<()> {
-    let store = object::store(&url.bucket)?;
+fn publish(version_dir: &Path, url: &ObjectUrl, previous: &[ObjectMeta]) -> anyhow::Result<()> {
     let (success, others): (Vec<&ObjectMeta>, Vec<&ObjectMeta>) =
         previous.iter().partition(|meta| meta.location.filename() == Some(SUCCESS));
     for meta in success.into_iter().chain(others) {
-        object::block_on(store.delete(&meta.location))?
-            .with_context(|| format!("cannot delete the old object {}", meta.location))?;
+        s3::delete(&url.with_key(meta.location.as_ref())).context("cannot delete the old dataset")?;
     }
     for (relative, file) in upload_order(version_dir)? {
-        upload_file(&store, &file, &url.join(&relative))?;
+        s3::upload(&file, &url.join(&relative))?;
     }
     Ok(())
 }
@@ -64,48 +63,13 @@ fn upload_order(version_dir: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
             files.push((format!("{}/{name}", table.name()), part));
         }
     }
-    let last = [MANIFEST, SUCCESS];
-    let is_table = |entry: &&str| Table::ALL.iter().any(|t| t.name() == *entry);
-    let entries = PUBLISHED_ENTRIES.iter().filter(|e| !is_table(e) && !last.contains(e)).chain(last.iter());
-    for entry in entries {
+    for entry in layout::PUBLISHED_FILES {
         let path = version_dir.join(entry);
         if path.exists() {
             files.push((entry.to_string(), path));
         }
     }
     Ok(files)
-}
-
-fn upload_file(store: &Arc<dyn ObjectStore>, file: &Path, url: &ObjectUrl) -> anyhow::Result<()> {
-    let failed = || format!("cannot upload {} to {url}", file.display());
-    let mut reader = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
-    let location = url.location();
-    let mut chunk = read_chunk(&mut reader).with_context(failed)?;
-    if chunk.len() < PART_BYTES {
-        object::block_on(store.put(&location, PutPayload::from(chunk)))?.with_context(failed)?;
-        return Ok(());
-    }
-    let mut upload = object::block_on(store.put_multipart(&location))?.with_context(failed)?;
-    let uploaded = (|| -> anyhow::Result<()> {
-        while !chunk.is_empty() {
-            object::block_on(upload.put_part(PutPayload::from(chunk)))??;
-            chunk = read_chunk(&mut reader)?;
-        }
-        object::block_on(upload.complete())??;
-        Ok(())
-    })();
-    if uploaded.is_err() {
-        // Parts of an unfinished upload are stored (and billed) until aborted.
-        let _ = object::block_on(upload.abort());
-    }
-    uploaded.with_context(failed)
-}
-
-/// The next [`PART_BYTES`] of `reader` (fewer at its end).
-fn read_chunk(reader: &mut impl Read) -> std::io::Result<Vec<u8>> {
-    let mut chunk = Vec::with_capacity(PART_BYTES);
-    reader.take(PART_BYTES as u64).read_to_end(&mut chunk)?;
-    Ok(chunk)
 }
 
 /// A local folder a dataset is built in before upload, deleted when dropped.
@@ -149,15 +113,19 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, body).unwrap();
         }
-        for name in [SUCCESS, MANIFEST, "rejects.csv", "_dedup.bin"] {
+        for name in [SUCCESS, layout::MANIFEST, layout::REJECTS, layout::DEDUP] {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
         let order: Vec<String> = upload_order(dir.path()).unwrap().into_iter().map(|(name, _)| name).collect();
         assert_eq!(
             order,
             [
-                "documents/part-1.parquet", "documents/part-2.parquet", "quotes/part-1.parquet", "rejects.csv",
-                MANIFEST, SUCCESS
+                "documents/part-1.parquet",
+                "documents/part-2.parquet",
+                "quotes/part-1.parquet",
+                "rejects.csv",
+                layout::MANIFEST,
+                SUCCESS
             ]
         );
     }

@@ -1,21 +1,27 @@
-//! Inputs (and, through [`crate::write::upload`], outputs) on S3-compatible
-//! object storage, named `s3://bucket/key`.
+//! S3-compatible object storage, named `s3://bucket/key`: inputs listed and
+//! streamed by the readers, datasets uploaded by `dataset::upload`.
 //!
 //! The rest of newsmill is synchronous, so this module owns one small tokio
 //! runtime (current-thread: it runs inside whichever thread waits on it) and
-//! bridges object_store's async calls to blocking ones. An object is read as a stream, never downloaded to disk
-//! first; when the connection drops mid-object, [`ResumingReader`] asks again
-//! from the byte offset already delivered, a bounded number of times.
+//! bridges object_store's async calls to blocking ones. An object is read as a
+//! stream, never downloaded to disk first; when the connection drops
+//! mid-object, [`ResumingReader`] asks again from the byte offset already
+//! delivered, a bounded number of times. A file is uploaded in parts of
+//! [`PART_BYTES`], so memory stays bounded whatever its size.
 //!
 //! Credentials, region and endpoint come from the standard environment
 //! variables (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`,
 //! `AWS_ENDPOINT_URL`, `AWS_ALLOW_HTTP`...), as `AmazonS3Builder::from_env` reads them.
 
-use bytes::Bytes;
-use futures_util::stream::{BoxStream, StreamExt};
+mod resume;
+
+use anyhow::Context;
+use futures_util::stream::StreamExt;
 use object_store::aws::AmazonS3Builder;
 use object_store::path::Path as ObjectPath;
-use object_store::{GetOptions, GetRange, ObjectMeta, ObjectStore, ObjectStoreExt, RetryConfig};
+pub use object_store::ObjectMeta;
+use object_store::{GetOptions, GetRange, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig};
+pub use resume::{Fetched, ResumingReader};
 use std::collections::HashMap;
 use std::io::{self, Read};
 use std::path::Path;
@@ -24,10 +30,9 @@ use std::time::Duration;
 
 const SCHEME: &str = "s3://";
 
-/// Consecutive failed attempts to continue an object stream, each after a
-/// longer pause, before its reader gives up with an error.
-const MAX_RESUMES: u32 = 5;
-const RESUME_PAUSE: Duration = Duration::from_millis(100);
+/// Files up to this size go up in one request; larger ones in parts of this
+/// size (S3 wants parts of 5 MiB or more).
+pub const PART_BYTES: usize = 16 << 20;
 
 /// An object, or a prefix of objects, in a bucket: `s3://bucket/key`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,103 +196,50 @@ pub fn open(
     ResumingReader::new(fetch)
 }
 
-/// One GET: the object's size and version, and its body from the offset asked.
-pub struct Fetched {
-    pub size: u64,
-    pub e_tag: Option<String>,
-    pub stream: BoxStream<'static, object_store::Result<Bytes>>,
+/// Deletes the object `url`.
+pub fn delete(url: &ObjectUrl) -> anyhow::Result<()> {
+    let store = store(&url.bucket)?;
+    block_on(store.delete(&url.location()))?.with_context(|| format!("cannot delete the object {url}"))
 }
 
-/// A blocking reader over an object fetched by `fetch(offset, e_tag)`. A
-/// stream that fails or ends before the object's size is asked for again from
-/// the offset reached, so no byte is lost or repeated; after [`MAX_RESUMES`]
-/// attempts in a row that deliver nothing, reading fails with an error that
-/// says where.
-pub struct ResumingReader<F> {
-    fetch: F,
-    stream: Option<BoxStream<'static, object_store::Result<Bytes>>>,
-    pending: Bytes,
-    offset: u64,
-    size: u64,
-    e_tag: Option<String>,
-    failures: u32,
-}
-
-impl<F: FnMut(u64, Option<&str>) -> io::Result<Fetched>> ResumingReader<F> {
-    /// Sends the first request, so that a missing object fails here.
-    fn new(mut fetch: F) -> io::Result<Self> {
-        let first = fetch(0, None)?;
-        Ok(ResumingReader {
-            fetch,
-            stream: Some(first.stream),
-            pending: Bytes::new(),
-            offset: 0,
-            size: first.size,
-            e_tag: first.e_tag,
-            failures: 0,
-        })
+/// Uploads the local `file` as the object `url`: in one request, or in parts
+/// of [`PART_BYTES`] (an upload that fails is aborted, so that no part stays
+/// stored and billed).
+pub fn upload(file: &Path, url: &ObjectUrl) -> anyhow::Result<()> {
+    let store = store(&url.bucket)?;
+    let failed = || format!("cannot upload {} to {url}", file.display());
+    let mut reader = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
+    let location = url.location();
+    let mut chunk = read_chunk(&mut reader).with_context(failed)?;
+    if chunk.len() < PART_BYTES {
+        block_on(store.put(&location, PutPayload::from(chunk)))?.with_context(failed)?;
+        return Ok(());
     }
-
-    /// The next piece of the body, resuming as needed; `None` at the end.
-    fn next_chunk(&mut self) -> io::Result<Option<Bytes>> {
-        while self.offset < self.size {
-            let attempt: Result<Bytes, String> = match self.stream.as_mut() {
-                Some(stream) => match block_on(stream.next())? {
-                    Some(Ok(chunk)) => Ok(chunk),
-                    Some(Err(e)) => Err(e.to_string()),
-                    None => Err("the stream ended early".to_string()),
-                },
-                None => match (self.fetch)(self.offset, self.e_tag.as_deref()) {
-                    Ok(fetched) => {
-                        self.stream = Some(fetched.stream);
-                        continue;
-                    }
-                    Err(e) => Err(e.to_string()),
-                },
-            };
-            match attempt {
-                Ok(chunk) if chunk.is_empty() => {}
-                Ok(chunk) => {
-                    self.failures = 0;
-                    self.offset += chunk.len() as u64;
-                    return Ok(Some(chunk));
-                }
-                Err(why) => {
-                    self.stream = None;
-                    self.failures += 1;
-                    if self.failures > MAX_RESUMES {
-                        return Err(io::Error::new(
-                            io::ErrorKind::ConnectionAborted,
-                            format!("the object stream stopped at byte {} of {}, and {MAX_RESUMES} attempts to resume failed: {why}", self.offset, self.size),
-                        ));
-                    }
-                    std::thread::sleep(RESUME_PAUSE * self.failures);
-                }
-            }
+    let mut upload = block_on(store.put_multipart(&location))?.with_context(failed)?;
+    let uploaded = (|| -> anyhow::Result<()> {
+        while !chunk.is_empty() {
+            block_on(upload.put_part(PutPayload::from(chunk)))??;
+            chunk = read_chunk(&mut reader)?;
         }
-        Ok(None)
+        block_on(upload.complete())??;
+        Ok(())
+    })();
+    if uploaded.is_err() {
+        let _ = block_on(upload.abort());
     }
+    uploaded.with_context(failed)
 }
 
-impl<F: FnMut(u64, Option<&str>) -> io::Result<Fetched>> Read for ResumingReader<F> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.pending.is_empty() {
-            match self.next_chunk()? {
-                Some(chunk) => self.pending = chunk,
-                None => return Ok(0),
-            }
-        }
-        let n = buf.len().min(self.pending.len());
-        buf[..n].copy_from_slice(&self.pending[..n]);
-        let _ = self.pending.split_to(n);
-        Ok(n)
-    }
+/// The next [`PART_BYTES`] of `reader` (fewer at its end).
+fn read_chunk(reader: &mut impl Read) -> io::Result<Vec<u8>> {
+    let mut chunk = Vec::with_capacity(PART_BYTES);
+    reader.take(PART_BYTES as u64).read_to_end(&mut chunk)?;
+    Ok(chunk)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use futures_util::stream;
 
     #[test]
     fn urls_name_a_bucket_and_a_key() {
@@ -298,45 +250,5 @@ mod tests {
         assert_eq!(ObjectUrl::parse(Path::new("crawl/2024")), None);
         let listed = url.join("50%25 off.html");
         assert_eq!(listed.location().as_ref(), "2024/10/50%25 off.html", "a listed key is used as it is");
-    }
-
-    /// A fake object whose streams break after `cut_after` bytes the first
-    /// `cuts` times.
-    fn flaky(
-        body: &'static [u8],
-        cut_after: usize,
-        mut cuts: u32,
-    ) -> impl FnMut(u64, Option<&str>) -> io::Result<Fetched> {
-        move |offset, _| {
-            let rest = &body[offset as usize..];
-            let chunks: Vec<object_store::Result<Bytes>> = if cuts > 0 {
-                cuts -= 1;
-                let end = cut_after.min(rest.len());
-                vec![
-                    Ok(Bytes::from_static(&rest[..end])),
-                    Err(object_store::Error::Generic { store: "S3", source: "connection reset".into() }),
-                ]
-            } else {
-                rest.chunks(7).map(|c| Ok(Bytes::from_static(c))).collect()
-            };
-            Ok(Fetched { size: body.len() as u64, e_tag: Some("v1".into()), stream: stream::iter(chunks).boxed() })
-        }
-    }
-
-    const BODY: &[u8] = b"WARC/1.0\r\nWARC-Type: response\r\n\r\nthe whole body, every byte of it, in order";
-
-    #[test]
-    fn a_dropped_stream_resumes_at_the_offset_reached() {
-        let mut read = Vec::new();
-        ResumingReader::new(flaky(BODY, 10, 3)).unwrap().read_to_end(&mut read).unwrap();
-        assert_eq!(read, BODY);
-    }
-
-    #[test]
-    fn a_stream_that_keeps_failing_is_an_error_not_a_short_read() {
-        let mut read = Vec::new();
-        let error = ResumingReader::new(flaky(BODY, 0, 100)).unwrap().read_to_end(&mut read).unwrap_err();
-        assert!(read.is_empty());
-        assert!(error.to_string().contains("stopped at byte 0 of"), "{error}");
     }
 }

@@ -11,8 +11,9 @@
 //! twice: its last-modified time stands for the mtime, and its ETag (which
 //! changes with its content) for the content hash.
 
-use crate::read::detect::open_raw;
-use crate::read::object::{self, ObjectUrl};
+use super::layout::LEDGER;
+use crate::storage::local::write_file;
+use crate::storage::{self, stat, Stat};
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -47,33 +48,6 @@ pub struct Ledger {
     pub inputs: BTreeMap<String, LedgerEntry>,
 }
 
-pub const LEDGER_FILE: &str = "_ledger.json";
-
-/// What an input's metadata tells, before any hash.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stat {
-    pub size: u64,
-    pub mtime_ns: i64,
-    /// The content hash that metadata already gives (an object's ETag).
-    pub hash: Option<String>,
-}
-
-/// The size and modification time of an input file or object.
-pub fn stat(path: &Path) -> anyhow::Result<Stat> {
-    if let Some(url) = ObjectUrl::parse(path) {
-        let meta = object::head(&url).with_context(|| format!("cannot read {url}"))?;
-        let mtime_ns = meta.last_modified.timestamp_nanos_opt().unwrap_or(i64::MAX);
-        return Ok(Stat { size: meta.size, mtime_ns, hash: meta.e_tag.map(|tag| format!("etag:{tag}")) });
-    }
-    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    Ok(Stat { size: meta.len(), mtime_ns: mtime, hash: None })
-}
-
 /// The fingerprint of an input whose metadata is `stat`.
 fn fingerprint(path: &Path, stat: Stat) -> anyhow::Result<Fingerprint> {
     let hash = match stat.hash {
@@ -85,7 +59,7 @@ fn fingerprint(path: &Path, stat: Stat) -> anyhow::Result<Fingerprint> {
 
 /// xxh3-128 of an input's bytes.
 pub fn content_hash(path: &Path) -> anyhow::Result<String> {
-    let mut file = open_raw(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut file = storage::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut hasher = Xxh3::new();
     // On the stack: a fresh zeroed heap buffer per input showed up in profiles.
     let mut buf = [0u8; 64 * 1024];
@@ -112,7 +86,7 @@ pub struct Plan {
 
 impl Ledger {
     pub fn load(dir: &Path) -> anyhow::Result<Ledger> {
-        let path = dir.join(LEDGER_FILE);
+        let path = dir.join(LEDGER);
         match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("{} is damaged", path.display())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ledger::default()),
@@ -121,9 +95,7 @@ impl Ledger {
     }
 
     pub fn save(&self, dir: &Path) -> anyhow::Result<()> {
-        let path = dir.join(LEDGER_FILE);
-        std::fs::write(&path, serde_json::to_vec_pretty(self)?)
-            .with_context(|| format!("cannot write {}", path.display()))
+        write_file(&dir.join(LEDGER), &serde_json::to_vec_pretty(self)?)
     }
 
     /// Splits `files` into inputs to read and inputs already in the ledger.
@@ -157,6 +129,11 @@ impl Ledger {
 }
 
 impl Plan {
+    /// The inputs to read, each with its size in bytes.
+    pub fn files(&self) -> Vec<(PathBuf, u64)> {
+        self.read.iter().map(|(path, f)| (path.clone(), f.size)).collect()
+    }
+
     /// Whether the run has nothing to do.
     pub fn is_noop(&self) -> bool {
         self.read.is_empty() && self.replaced.is_empty()

@@ -1,11 +1,5 @@
-//! The dataset folder's versions, and how a run publishes one atomically.
-//!
-//! ```text
-//! DIR/documents      -> .newsmill/current/documents     (the same for paragraphs/,
-//! DIR/_SUCCESS       -> .newsmill/current/_SUCCESS       quotes/, rejects.csv, README.md,
-//! DIR/.newsmill/current -> v000002                       _manifest.json, _ledger.json)
-//! DIR/.newsmill/v000002/{documents/, ..., _SUCCESS}
-//! ```
+//! The dataset folder's versions (laid out as [`super::layout`] shows), and
+//! how a run publishes one atomically.
 //!
 //! A run writes a complete new version folder (unchanged part files of the
 //! previous version are hard links, not copies), then swaps the `current`
@@ -15,16 +9,10 @@
 //! run killed at any moment leaves at most an unpublished version folder,
 //! which the next run deletes.
 
+use super::layout::{self, parse_version, version_name, CURRENT, STORE, SUCCESS};
+use crate::storage::local::{replace_link, sync_dir, TMP_SUFFIX};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
-
-/// The hidden folder holding the versions.
-const STORE: &str = ".newsmill";
-const CURRENT: &str = "current";
-/// What a reader sees at the top of the dataset folder, each entry a link
-/// into the current version.
-pub const PUBLISHED_ENTRIES: &[&str] =
-    &["documents", "paragraphs", "quotes", "rejects.csv", "README.md", "_manifest.json", "_ledger.json", "_SUCCESS"];
 
 /// A version folder of the dataset.
 #[derive(Debug, Clone)]
@@ -38,14 +26,6 @@ pub struct Version {
 pub struct DatasetStore {
     out: PathBuf,
     store: PathBuf,
-}
-
-fn version_name(number: u32) -> String {
-    format!("v{number:06}")
-}
-
-fn parse_version(name: &str) -> Option<u32> {
-    name.strip_prefix('v').filter(|n| n.len() == 6).and_then(|n| n.parse().ok())
 }
 
 impl DatasetStore {
@@ -72,9 +52,7 @@ impl DatasetStore {
     /// Top-level entries that are not newsmill's links: a dataset written by
     /// another tool or by hand, which a run must not silently replace.
     pub fn foreign_entries(&self) -> Vec<&'static str> {
-        PUBLISHED_ENTRIES
-            .iter()
-            .copied()
+        layout::published_entries()
             .filter(|e| std::fs::symlink_metadata(self.out.join(e)).is_ok_and(|m| !m.file_type().is_symlink()))
             .collect()
     }
@@ -107,7 +85,7 @@ impl DatasetStore {
     /// Removes the shard folders of an earlier sharded build (a new build
     /// from scratch makes them stale).
     pub fn clear_shards(&self) -> anyhow::Result<()> {
-        let shards = self.store.join("shards");
+        let shards = layout::shards_dir(&self.out);
         if shards.exists() {
             std::fs::remove_dir_all(&shards).with_context(|| format!("cannot remove {}", shards.display()))?;
         }
@@ -135,7 +113,7 @@ impl DatasetStore {
                     std::fs::remove_dir_all(&path)
                         .with_context(|| format!("cannot remove the old version {}", path.display()))?;
                 }
-            } else if name.ends_with(".tmp") {
+            } else if name.ends_with(TMP_SUFFIX) {
                 std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
             }
         }
@@ -147,7 +125,7 @@ impl DatasetStore {
     /// (readers holding their files open keep reading them).
     pub fn publish(&self, version: &Version) -> anyhow::Result<()> {
         sync_dir(&version.dir)?;
-        std::fs::write(version.dir.join("_SUCCESS"), b"").context("cannot write _SUCCESS")?;
+        std::fs::write(version.dir.join(SUCCESS), b"").context("cannot write _SUCCESS")?;
         sync_dir(&version.dir)?;
         crash_point("before_publish");
         replace_link(Path::new(&version_name(version.number)), &self.store.join(CURRENT))?;
@@ -159,7 +137,7 @@ impl DatasetStore {
 
     /// Points each top-level entry at the current version.
     fn link_entries(&self) -> anyhow::Result<()> {
-        for entry in PUBLISHED_ENTRIES {
+        for entry in layout::published_entries() {
             let link = self.out.join(entry);
             let target = Path::new(STORE).join(CURRENT).join(entry);
             if std::fs::read_link(&link).ok().as_deref() != Some(target.as_path()) {
@@ -170,53 +148,12 @@ impl DatasetStore {
     }
 }
 
-/// Points `link` at `target`, replacing whatever `link` was, atomically: a
-/// new link under a temporary name, renamed over the old one.
-fn replace_link(target: &Path, link: &Path) -> anyhow::Result<()> {
-    let tmp = link.with_file_name(format!(
-        "{}.tmp",
-        link.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-    ));
-    let _ = std::fs::remove_file(&tmp);
-    symlink(target, &tmp).with_context(|| format!("cannot create the link {}", tmp.display()))?;
-    std::fs::rename(&tmp, link).with_context(|| format!("cannot publish {}", link.display()))
-}
-
-#[cfg(unix)]
-fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
-    std::os::unix::fs::symlink(target, link)
-}
-
-#[cfg(not(unix))]
-fn symlink(_target: &Path, _link: &Path) -> std::io::Result<()> {
-    Err(std::io::Error::new(
-        std::io::ErrorKind::Unsupported,
-        "newsmill publishes datasets with symbolic links, which need a Unix system",
-    ))
-}
-
-/// Flushes a folder's entries to disk, so a power cut cannot publish a
-/// version whose files are missing.
-fn sync_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::File::open(dir).and_then(|d| d.sync_all()).with_context(|| format!("cannot sync {}", dir.display()))
-}
-
 /// Test hook for the crash tests: `NEWSMILL_CRASH_AT=<point>` aborts the
 /// process there, as `kill -9` would, at a moment a timer cannot hit reliably.
 pub fn crash_point(point: &str) {
     if std::env::var("NEWSMILL_CRASH_AT").is_ok_and(|p| p == point) {
         std::process::abort();
     }
-}
-
-/// Links `from` (a file of the previous version) into `to`, copying when the
-/// file system has no hard links.
-pub fn link_or_copy(from: &Path, to: &Path) -> anyhow::Result<()> {
-    if std::fs::hard_link(from, to).is_err() {
-        std::fs::copy(from, to)
-            .with_context(|| format!("cannot carry {} over into {}", from.display(), to.display()))?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
