@@ -12,6 +12,28 @@ use scraper::ElementRef;
 use serde_json::Value;
 use std::borrow::Cow;
 
+/// Longest list of names read from one element or line, in chars: longer
+/// text is a bio or a sentence that mentions the author.
+const MAX_BYLINE_LEN: usize = 100;
+
+/// How many `itemprop=author` (or `rel=author`) elements are read: a page
+/// marks its few authors; more are the authors of a list of other posts.
+const MAX_AUTHOR_ELEMENTS: usize = 8;
+
+/// How many elements named for bylines or authors are tried for names:
+/// the first ones are the article's, later ones its sidebar's and comments'.
+const MAX_NAMED_CANDIDATES: usize = 20;
+
+/// How many Twitter card label and data pairs (`twitter:label1`,
+/// `twitter:data1`...) are looked through for a "Written by" label.
+const TWITTER_LABELS: usize = 4;
+
+/// Most words of one part of a byline kept as a name: more is a sentence.
+const MAX_NAME_PART_WORDS: usize = 6;
+
+/// Most words of a phrase that reads as a person's name (particles included).
+const MAX_NAME_WORDS: usize = 5;
+
 /// An author name list and whether it may be the site rather than a person.
 struct BylineCandidate {
     names: String,
@@ -103,7 +125,7 @@ fn meta_authors(metas: &MetaTags) -> Option<String> {
     ];
     keys.iter().find_map(|k| join_names(metas.all(&[k]))).or_else(|| {
         // Twitter card labels: `twitter:label1` = "Written by", `twitter:data1` = the name.
-        (1..=4).find_map(|i| {
+        (1..=TWITTER_LABELS).find_map(|i| {
             let label = metas.first(&[&format!("twitter:label{i}")])?;
             let is_author_label = static_regex!(r"(?i)^(written by|author|by)$").is_match(label);
             is_author_label
@@ -131,14 +153,14 @@ fn dom_byline(elements: &Elements) -> Option<String> {
             .iter()
             .copied()
             .filter(outside_comments)
-            .take(8)
+            .take(MAX_AUTHOR_ELEMENTS)
             .filter_map(|el| {
                 let name = el.select(static_selector!("[itemprop~=name]")).next().unwrap_or(el);
                 let text = match name.value().attr("content") {
                     Some(content) => normalize_whitespace(content),
                     None => names_in_nodes(&text_nodes(name))?,
                 };
-                (text.chars().count() <= 100).then_some(text)
+                (text.chars().count() <= MAX_BYLINE_LEN).then_some(text)
             })
             .collect();
         join_names(names.iter().map(String::as_str))
@@ -153,9 +175,9 @@ fn dom_byline(elements: &Elements) -> Option<String> {
 
 /// Names in the first matching element that holds some.
 fn first_names(candidates: &[ElementRef], keep: impl Fn(&ElementRef) -> bool) -> Option<String> {
-    candidates.iter().copied().filter(keep).take(20).find_map(|el| {
+    candidates.iter().copied().filter(keep).take(MAX_NAMED_CANDIDATES).find_map(|el| {
         let text = names_in_nodes(&text_nodes(el))?;
-        (text.chars().count() <= 100).then(|| join_names(std::iter::once(text.as_str()))).flatten()
+        (text.chars().count() <= MAX_BYLINE_LEN).then(|| join_names(std::iter::once(text.as_str()))).flatten()
     })
 }
 
@@ -219,7 +241,7 @@ fn text_byline(visible: &VisibleText, nodes: impl IntoIterator<Item = usize>) ->
         }
         let run: Vec<&str> = (i..visible.len().min(i + BYLINE_NODES)).filter_map(|j| visible.text(j)).collect();
         let text = names_in_nodes(&run)?;
-        (text.chars().count() <= 100).then(|| join_names(std::iter::once(text.as_str()))).flatten()
+        (text.chars().count() <= MAX_BYLINE_LEN).then(|| join_names(std::iter::once(text.as_str()))).flatten()
     })
 }
 
@@ -284,7 +306,7 @@ fn clean_byline(raw: &str) -> Vec<String> {
         .map(|(_, p)| *p)
         .filter(|p| {
             p.chars().any(char::is_alphabetic)
-                && p.split_whitespace().count() <= 6
+                && p.split_whitespace().count() <= MAX_NAME_PART_WORDS
                 && !NOT_NAMES.contains(&p.to_lowercase().as_str())
         })
         .map(str::to_string)
@@ -295,7 +317,7 @@ fn clean_byline(raw: &str) -> Vec<String> {
 fn looks_like_name(p: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
     !words.is_empty()
-        && words.len() <= 5
+        && words.len() <= MAX_NAME_WORDS
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
         })

@@ -53,6 +53,25 @@ const META_MODIFIED: [&str; 6] = [
     "article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified", "datemodified", "last-modified",
 ];
 
+/// Longest text read as a dateline, in chars: a longer one is a sentence
+/// that mentions a date (an offer's end, an event's day).
+const MAX_DATELINE_LEN: usize = 80;
+
+/// Longest label read before a date ("Updated on", "Page updated:"), in chars.
+const MAX_DATE_LABEL_LEN: usize = 30;
+
+/// How many elements named for dates are tried: the first ones are the
+/// article's, later ones its sidebar's.
+const MAX_DATE_ELEMENTS: usize = 20;
+
+/// Longest text, in bytes, read as the line that names the author before
+/// the date shown with it: a longer one is a bio or a sentence.
+const MAX_AUTHOR_LINE_LEN: usize = 100;
+
+/// How many ancestors up a `<time>` is looked up for a byline or
+/// post-meta area (a time in a span in a list item in the area).
+const BYLINE_AREA_LEVELS: usize = 4;
+
 /// The publication instant in UTC microseconds, by the policy above.
 pub(super) fn published_at(
     metas: &MetaTags,
@@ -98,8 +117,10 @@ pub(super) fn published_at(
             .named()
             .date_named
             .iter()
-            .take(20)
-            .find_map(|&el| Some(element_text(el)).filter(|t| t.chars().count() <= 80).and_then(|t| text_date(&t)))
+            .take(MAX_DATE_ELEMENTS)
+            .find_map(|&el| {
+                Some(element_text(el)).filter(|t| t.chars().count() <= MAX_DATELINE_LEN).and_then(|t| text_date(&t))
+            })
             .and_then(Stamp::of_day)
     };
     let from_url = || urls.iter().flatten().find_map(|u| date_in_url(u));
@@ -184,11 +205,11 @@ pub(super) fn is_marked_modified(el: ElementRef) -> bool {
 /// before ("Updated on" / "April 19, 2025").
 fn shown_date(times: &[ElementRef], visible: &VisibleText) -> Option<ShownDate> {
     let written_at = |i: usize| {
-        let text = visible.text(i).filter(|t| t.chars().count() <= 80)?;
+        let text = visible.text(i).filter(|t| t.chars().count() <= MAX_DATELINE_LEN)?;
         dateline_date(text).and_then(Stamp::of_day).or_else(|| parse_timestamp(text))
     };
     let is_update_at = |i: usize| {
-        let label = i.checked_sub(1).and_then(|j| visible.text(j)).filter(|t| t.chars().count() <= 30);
+        let label = i.checked_sub(1).and_then(|j| visible.text(j)).filter(|t| t.chars().count() <= MAX_DATE_LABEL_LEN);
         visible.text(i).is_some_and(is_update_label)
             || label.is_some_and(is_update_label)
             || visible.marked_modified.get(i).is_some_and(|&m| m)
@@ -251,11 +272,11 @@ fn next_to_byline(visible: &VisibleText, byline: &str) -> Option<Stamp> {
     let first_word = first_author.split(' ').next().unwrap_or(first_author);
     let holds_author = |i: &usize| {
         visible.raw.get(*i).is_some_and(|raw| raw.contains(first_word))
-            && visible.text(*i).is_some_and(|t| t.len() <= 100 && t.contains(first_author))
+            && visible.text(*i).is_some_and(|t| t.len() <= MAX_AUTHOR_LINE_LEN && t.contains(first_author))
     };
     let author_node = (0..visible.len()).find(holds_author)?;
     let after = (author_node + 1..visible.len()).take(AFTER_BYLINE).filter_map(|j| visible.text(j));
-    after.filter(|t| t.chars().count() <= 80).find_map(dateline_date).and_then(Stamp::of_day)
+    after.filter(|t| t.chars().count() <= MAX_DATELINE_LEN).find_map(dateline_date).and_then(Stamp::of_day)
 }
 
 /// A dateline with a publication or update label ("Posted on April 13,
@@ -270,7 +291,7 @@ fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
     let published_on =
         static_regex!(r"(?i)\b(?:published|posted|publié|publicado|veröffentlicht|pubblicato)(?:\s+on|\s+the|:)?\s+");
     let labelled = |t: &str| {
-        if t.chars().count() <= 80 {
+        if t.chars().count() <= MAX_DATELINE_LEN {
             return label.find(t).and_then(|m| t.get(m.start()..)).and_then(dateline_date);
         }
         let rest = t.get(published_on.find(t)?.end()..)?;
@@ -283,7 +304,7 @@ fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
 
 /// Whether an element sits in a byline / post-meta area (looked up a few levels).
 fn in_byline_area(el: ElementRef) -> bool {
-    el.ancestors().take(4).filter_map(ElementRef::wrap).any(|a| {
+    el.ancestors().take(BYLINE_AREA_LEVELS).filter_map(ElementRef::wrap).any(|a| {
         let v = a.value();
         let attrs = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
         v.name() == "header"

@@ -5,6 +5,11 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use std::ops::Range;
 
+/// The largest offsets from UTC in use, in hours: UTC+14 (Line Islands)
+/// and UTC-12 (Baker Island).
+const MAX_EAST_OFFSET_HOURS: i32 = 14;
+const MAX_WEST_OFFSET_HOURS: i32 = 12;
+
 /// A date as a page writes it: the calendar day in the writer's own offset
 /// (what readers of the page see), and the instant in UTC microseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +40,9 @@ impl Stamp {
     pub fn could_be(&self, instant: &Stamp) -> bool {
         const HOUR: i64 = 3_600_000_000;
         let Some(midnight) = Stamp::of_day(self.day) else { return false };
-        (midnight.utc_micros - 14 * HOUR..midnight.utc_micros + 36 * HOUR).contains(&instant.utc_micros)
+        // The day begins first at UTC+14 and ends last at UTC-12.
+        let (east, west) = (i64::from(MAX_EAST_OFFSET_HOURS), i64::from(MAX_WEST_OFFSET_HOURS));
+        (midnight.utc_micros - east * HOUR..midnight.utc_micros + (24 + west) * HOUR).contains(&instant.utc_micros)
     }
 }
 
@@ -84,7 +91,8 @@ pub(super) fn parse_timestamp(raw: &str) -> Option<Stamp> {
     Some(Stamp { day: date, utc_micros: Utc.from_utc_datetime(&utc).timestamp_micros() })
 }
 
-/// `Z`, `UTC`, `+01`, `+0100`, `+01:00` as seconds east of UTC.
+/// `Z`, `UTC`, `+01`, `+0100`, `+01:00` as seconds east of UTC; no zone is
+/// more than [`MAX_EAST_OFFSET_HOURS`] away from it.
 fn parse_offset(s: &str) -> Option<i32> {
     if matches!(s, "Z" | "UTC" | "GMT") {
         return Some(0);
@@ -93,7 +101,7 @@ fn parse_offset(s: &str) -> Option<i32> {
     let digits: String = s.chars().filter(char::is_ascii_digit).collect();
     let hours: i32 = digits.get(..2)?.parse().ok()?;
     let minutes: i32 = digits.get(2..4).map_or(Some(0), |m| m.parse().ok())?;
-    (hours <= 14 && minutes < 60).then_some(sign * (hours * 3600 + minutes * 60))
+    (hours <= MAX_EAST_OFFSET_HOURS && minutes < 60).then_some(sign * (hours * 3600 + minutes * 60))
 }
 
 /// Month names (English, German, French, Spanish, Italian, Portuguese,

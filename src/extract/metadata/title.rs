@@ -12,6 +12,28 @@ use scraper::ElementRef;
 /// and social titles.
 const TITLE_SEPARATORS: [&str; 10] = [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " « ", " / "];
 
+/// Longest `<h1>` text read as a headline, in chars: a longer one is a
+/// paragraph set as a heading.
+const MAX_HEADLINE_LEN: usize = 300;
+
+/// How many of the page's `<h1>`s are read: the headline is among the
+/// first, the rest are a listing's titles.
+const MAX_HEADINGS: usize = 5;
+
+/// Most words of a date or label set before a headline in its heading
+/// ("Dec 18 2025", "Blog:").
+const MAX_LABEL_WORDS: usize = 3;
+
+/// Fewest chars of a word two titles share to count as related: shorter
+/// words are mostly articles and prepositions.
+const MIN_SHARED_WORD_LEN: usize = 4;
+
+/// Most words of a title part dropped as a section name before the
+/// headline ("World | ..."), and as a site name after it ("... | The Daily
+/// Gazette"), while a longer part remains.
+const MAX_SECTION_WORDS: usize = 3;
+const MAX_SITE_NAME_WORDS: usize = 4;
+
 /// The headline: the page's heading as a structured title confirms it, else
 /// the heading that shows a structured title after a date or label, else the
 /// article's own heading, else the structured title without its site name.
@@ -23,8 +45,9 @@ pub(super) fn title(
 ) -> Option<String> {
     let site_key = site_name.map(title_key).unwrap_or_default();
     // A heading that names the site is its logo, not the headline.
-    let headline_like =
-        |h: &String| !h.is_empty() && h.chars().count() <= 300 && (site_key.is_empty() || title_key(h) != site_key);
+    let headline_like = |h: &String| {
+        !h.is_empty() && h.chars().count() <= MAX_HEADLINE_LEN && (site_key.is_empty() || title_key(h) != site_key)
+    };
     let headings: Vec<String> = elements
         .h1s
         .iter()
@@ -32,7 +55,7 @@ pub(super) fn title(
         .filter(|h| !is_logo_heading(*h))
         .map(element_text)
         .filter(headline_like)
-        .take(5)
+        .take(MAX_HEADINGS)
         .collect();
     let document_title = elements.title.map(element_text).and_then(non_empty);
     let candidates: Vec<String> = metas
@@ -86,7 +109,7 @@ pub(super) fn title(
             key.len() > 1
                 && headings.iter().zip(&heading_keys).any(|(h, heading_key)| {
                     heading_key.strip_suffix(&key).is_some_and(|label| {
-                        label.split(' ').count() <= 3
+                        label.split(' ').count() <= MAX_LABEL_WORDS
                             && (has_ascii_digit(label)
                                 || h.split_once(':').is_some_and(|(before, _)| title_key(before) == label))
                     })
@@ -135,8 +158,8 @@ pub(super) fn title_key(s: &str) -> String {
 /// mostly articles and prepositions).
 fn shares_word(a: &str, b: &str) -> bool {
     let key_b = title_key(b);
-    let words_b: Vec<&str> = key_b.split(' ').filter(|w| w.chars().count() >= 4).collect();
-    title_key(a).split(' ').any(|w| w.chars().count() >= 4 && words_b.contains(&w))
+    let words_b: Vec<&str> = key_b.split(' ').filter(|w| w.chars().count() >= MIN_SHARED_WORD_LEN).collect();
+    title_key(a).split(' ').any(|w| w.chars().count() >= MIN_SHARED_WORD_LEN && words_b.contains(&w))
 }
 
 /// Whether `title_key(text)` is `key` (a non-empty key), compared word by
@@ -197,7 +220,7 @@ fn word_count(text: &str) -> usize {
 fn trim_short_edges<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec<&'a str> {
     let longest = parts.iter().map(|p| words(p)).max().unwrap_or(0);
     let mut kept = trim_short_tail(parts, &words);
-    while kept.len() > 1 && words(kept[0]) <= 3 && words(kept[0]) < longest {
+    while kept.len() > 1 && words(kept[0]) <= MAX_SECTION_WORDS && words(kept[0]) < longest {
         kept.remove(0);
     }
     kept
@@ -209,7 +232,7 @@ fn trim_short_tail<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec<
     let mut kept: Vec<&str> = parts.to_vec();
     let longest = kept.iter().map(|p| words(p)).max().unwrap_or(0);
     while let [_, .., last] = kept[..] {
-        if words(last) <= 4 && words(last) < longest {
+        if words(last) <= MAX_SITE_NAME_WORDS && words(last) < longest {
             kept.pop();
         } else {
             break;

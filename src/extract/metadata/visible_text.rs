@@ -34,6 +34,18 @@ const BEFORE_HEADLINE: usize = 12;
 /// Without a headline, how far into the page to look.
 const NO_HEADLINE_SPAN: usize = 300;
 
+/// How many ancestors up a text node's heading is looked for (a span in a
+/// link in an `<h1>`), and its `<time>` or modification mark (a span in a
+/// `<time>`).
+const HEADING_LEVELS: usize = 4;
+const DATE_MARK_LEVELS: usize = 2;
+
+/// Distance weights of the nodes after and before the headline: a node
+/// before it counts as 2.5 times as far, as bylines and dates mostly follow
+/// the headline while menus and section names precede it.
+const AFTER_WEIGHT: usize = 2;
+const BEFORE_WEIGHT: usize = 5;
+
 /// Elements whose text is not shown.
 const HIDDEN_TEXT: [LocalName; 6] = [
     local_name!("script"),
@@ -122,7 +134,7 @@ impl<'a> VisibleText<'a> {
             }
             // The parent's nearest `levels` ancestors, then the parent.
             let near = |levels: usize| open.iter().rev().skip(1).take(levels).chain(open.last());
-            let heading = if open_headings > 0 { near(4).find_map(|o| o.heading) } else { None };
+            let heading = if open_headings > 0 { near(HEADING_LEVELS).find_map(|o| o.heading) } else { None };
             // Normalising changes only whitespace: the raw text has the same
             // words, letters and digits. The first letter is compared first:
             // it spares most nodes the key.
@@ -141,9 +153,9 @@ impl<'a> VisibleText<'a> {
                 h1 = h1.or(here);
             }
             // Only a text with a digit can hold a date.
-            marked_modified.push(has_ascii_digit(text) && near(2).any(|o| is_marked_modified(o.el)));
+            marked_modified.push(has_ascii_digit(text) && near(DATE_MARK_LEVELS).any(|o| is_marked_modified(o.el)));
             raw.push(text);
-            let time = if open_times > 0 { near(2).find(|o| o.is_time) } else { None };
+            let time = if open_times > 0 { near(DATE_MARK_LEVELS).find(|o| o.is_time) } else { None };
             datetimes.push(time.and_then(|t| t.el.value().attr("datetime")));
         }
         let normalized = raw.iter().map(|_| OnceCell::new()).collect();
@@ -167,10 +179,9 @@ impl<'a> VisibleText<'a> {
                 let after = (h + 1)..self.len().min(h + 1 + AFTER_HEADLINE);
                 let before = (h.saturating_sub(BEFORE_HEADLINE)..h).rev();
                 let mut order: Vec<usize> = after.chain(before).collect();
-                // Nearest first; a node before the headline counts as 2.5
-                // times as far (bylines and dates mostly follow it, menus
-                // and section names precede it). The sort is stable.
-                order.sort_by_key(|&i| if i > h { 2 * (i - h) } else { 5 * (h - i) });
+                // Nearest first, a node before the headline counting as
+                // farther. The sort is stable.
+                order.sort_by_key(|&i| if i > h { AFTER_WEIGHT * (i - h) } else { BEFORE_WEIGHT * (h - i) });
                 order
             }
             None => (0..self.len().min(NO_HEADLINE_SPAN)).collect(),
