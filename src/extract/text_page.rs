@@ -7,9 +7,9 @@
 //! before it is page header.
 
 use super::metadata::Metadata;
-use super::{normalize_whitespace, Article, Block, BlockKind};
+use super::{normalize_whitespace, regex, Article, Block, BlockKind};
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// Lines that are page or media-player chrome whatever the site, compared
 /// case-insensitively after trimming punctuation.
@@ -65,10 +65,6 @@ const HEADLINE_SEARCH_LINES: usize = 15;
 /// The most words of a line that can be a subheading.
 const MAX_HEADING_WORDS: usize = 10;
 
-fn regex(re: &'static str, cell: &'static OnceLock<Regex>) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(re).unwrap_or_else(|e| panic!("bad regex {re:?}: {e}")))
-}
-
 /// Drops the lines of page chrome that scrapers keep.
 pub struct ChromeFilter;
 
@@ -98,15 +94,14 @@ impl ChromeFilter {
 /// Whether a line is chrome: a known phrase, a "Skip to …" / "Share on …"
 /// link, or a media player's time display ("0:00 0:02:21 0:00").
 fn is_chrome(line: &str) -> bool {
-    static TIMES: OnceLock<Regex> = OnceLock::new();
-    static LINKS: OnceLock<Regex> = OnceLock::new();
-    static RENDITIONS: OnceLock<Regex> = OnceLock::new();
+    static TIMES: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/?\s*\d{1,2}:\d{2}(?::\d{2})?)*$"));
+    static LINKS: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?i)^(?:skip to|jump to|share (?:on|via|to)|follow us on)\b"));
+    // Media download renditions: "270p | 3.0MB", "Download 720p".
+    static RENDITIONS: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^(?:download\s+)?\d{3,4}p(?:\s*\|.*)?$"));
     let key = line.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    CHROME_LINES.contains(&key.as_str())
-        || regex(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/?\s*\d{1,2}:\d{2}(?::\d{2})?)*$", &TIMES).is_match(line)
-        || regex(r"(?i)^(?:skip to|jump to|share (?:on|via|to)|follow us on)\b", &LINKS).is_match(line)
-        // Media download renditions: "270p | 3.0MB", "Download 720p".
-        || regex(r"(?i)^(?:download\s+)?\d{3,4}p(?:\s*\|.*)?$", &RENDITIONS).is_match(line)
+    CHROME_LINES.contains(&key.as_str()) || TIMES.is_match(line) || LINKS.is_match(line) || RENDITIONS.is_match(line)
 }
 
 /// The index of the headline: the first line the page repeats near the top,

@@ -1,7 +1,7 @@
 //! Vocabulary signals: class/id/role words of page chrome and of article
 //! content (in several languages), hidden elements, boilerplate phrases.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use scraper::node::Element;
@@ -105,24 +105,20 @@ struct Fragments {
     kinds: Vec<(&'static str, Fragment)>,
 }
 
-fn fragments() -> &'static Fragments {
-    static FRAGMENTS: OnceLock<Fragments> = OnceLock::new();
-    FRAGMENTS.get_or_init(|| {
-        let lists =
-            [(STRONG_CHROME, Fragment::Strong), (WEAK_CHROME, Fragment::Weak), (CONTENT_WORDS, Fragment::Content)];
-        let kinds: Vec<(&'static str, Fragment)> =
-            lists.iter().flat_map(|&(list, kind)| list.iter().map(move |&w| (w, kind))).collect();
-        // Overlapping matches need the standard match kind.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(kinds.iter().map(|(w, _)| w))
-            .unwrap_or_else(|e| panic!("the class/id fragment lists make no automaton: {e}"));
-        Fragments { automaton, kinds }
-    })
-}
+static FRAGMENTS: LazyLock<Fragments> = LazyLock::new(|| {
+    let lists = [(STRONG_CHROME, Fragment::Strong), (WEAK_CHROME, Fragment::Weak), (CONTENT_WORDS, Fragment::Content)];
+    let kinds: Vec<(&'static str, Fragment)> =
+        lists.iter().flat_map(|&(list, kind)| list.iter().map(move |&w| (w, kind))).collect();
+    // Overlapping matches need the standard match kind.
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(kinds.iter().map(|(w, _)| w))
+        .unwrap_or_else(|e| panic!("the class/id fragment lists make no automaton: {e}"));
+    Fragments { automaton, kinds }
+});
 
 fn classify_names(names: &str) -> Signal {
-    let fragments = fragments();
+    let fragments = &*FRAGMENTS;
     let bytes = names.as_bytes();
     let (mut strong, mut weak, mut content) = (false, false, false);
     for found in fragments.automaton.find_overlapping_iter(names) {

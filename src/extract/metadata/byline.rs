@@ -6,11 +6,13 @@ use super::meta_tags::MetaTags;
 use super::title::title_key;
 use super::url::is_absolute_url;
 use super::visible_text::VisibleText;
-use super::{decode_entities, non_empty, normalize_whitespace};
+use super::{decode_entities, non_empty, normalize_whitespace, regex, selector};
 use crate::extract::whitespace_normalized;
-use scraper::ElementRef;
+use regex::Regex;
+use scraper::{ElementRef, Selector};
 use serde_json::Value;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Longest list of names read from one element or line, in chars: longer
 /// text is a bio or a sentence that mentions the author.
@@ -127,7 +129,8 @@ fn meta_authors(metas: &MetaTags) -> Option<String> {
         // Twitter card labels: `twitter:label1` = "Written by", `twitter:data1` = the name.
         (1..=TWITTER_LABELS).find_map(|i| {
             let label = metas.first(&[&format!("twitter:label{i}")])?;
-            let is_author_label = static_regex!(r"(?i)^(written by|author|by)$").is_match(label);
+            static AUTHOR_LABEL: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^(written by|author|by)$"));
+            let is_author_label = AUTHOR_LABEL.is_match(label);
             is_author_label
                 .then(|| metas.first(&[&format!("twitter:data{i}")]))
                 .flatten()
@@ -138,15 +141,16 @@ fn meta_authors(metas: &MetaTags) -> Option<String> {
 
 /// The "By" that introduces author names ("Written by", "Text by", "Par"…),
 /// as a regex fragment.
-macro_rules! by_label {
-    () => {
-        r"(?:(?:written|posted|published|reported|words|story|text|article|authored|recipe)\s+)?(?:by|par|von|por|door|av)"
-    };
-}
+const BY_LABEL: &str =
+    r"(?:(?:written|posted|published|reported|words|story|text|article|authored|recipe)\s+)?(?:by|par|von|por|door|av)";
+
+/// A text node that is only a "By" or "Author:" label, before the names.
+static LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{BY_LABEL}\s*:?$|^authors?\s*:?$")));
 
 /// Byline elements: `itemprop=author`, `rel=author` links, elements whose
 /// class or id says byline, links to author pages, then class or id author.
 fn dom_byline(elements: &Elements) -> Option<String> {
+    static NAME_PROP: LazyLock<Selector> = LazyLock::new(|| selector("[itemprop~=name]"));
     let outside_comments = |el: &ElementRef| !in_comments_or_nav(*el);
     let from = |candidates: &[ElementRef]| -> Option<String> {
         let names: Vec<String> = candidates
@@ -155,7 +159,7 @@ fn dom_byline(elements: &Elements) -> Option<String> {
             .filter(outside_comments)
             .take(MAX_AUTHOR_ELEMENTS)
             .filter_map(|el| {
-                let name = el.select(static_selector!("[itemprop~=name]")).next().unwrap_or(el);
+                let name = el.select(&NAME_PROP).next().unwrap_or(el);
                 let text = match name.value().attr("content") {
                     Some(content) => normalize_whitespace(content),
                     None => names_in_nodes(&text_nodes(name))?,
@@ -201,10 +205,10 @@ const BYLINE_NODES: usize = 12;
 /// joined through "and" / "," nodes, up to the first node that is neither
 /// (a date, a job title, a bio). Avatar initials ("JD") are skipped.
 fn names_in_nodes<S: AsRef<str>>(nodes: &[S]) -> Option<String> {
-    let label = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?$|^authors?\s*:?$"));
-    let connector = static_regex!(r"(?i)^(?:,|&|and|und|et|y)$");
-    let initials = static_regex!(r"^\p{Lu}{1,3}$");
-    let trailing_and = static_regex!(r"(?i)\s(?:and|&)$");
+    static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^(?:,|&|and|und|et|y)$"));
+    static INITIALS: LazyLock<Regex> = LazyLock::new(|| regex(r"^\p{Lu}{1,3}$"));
+    static TRAILING_AND: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\s(?:and|&)$"));
+    let (label, connector, initials, trailing_and) = (&*LABEL_ALONE, &*CONNECTOR, &*INITIALS, &*TRAILING_AND);
     let mut text = String::new();
     let mut expecting_name = true;
     for node in nodes.iter().take(BYLINE_NODES).map(AsRef::as_ref) {
@@ -234,8 +238,9 @@ fn names_in_nodes<S: AsRef<str>>(nodes: &[S]) -> Option<String> {
 fn text_byline(visible: &VisibleText, nodes: impl IntoIterator<Item = usize>) -> Option<String> {
     nodes.into_iter().find_map(|i| {
         let line = visible.text(i)?;
-        let by_label = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?$|^authors?\s*:?$")).is_match(line);
-        let by_line = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?\s+\S")).is_match(line);
+        static BY_LINE: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{BY_LABEL}\s*:?\s+\S")));
+        let by_label = LABEL_ALONE.is_match(line);
+        let by_line = BY_LINE.is_match(line);
         if !(by_label || by_line) {
             return None;
         }
@@ -280,17 +285,22 @@ fn clean_byline(raw: &str) -> Vec<String> {
     if is_absolute_url(&text) || text.starts_with('/') || text.starts_with('@') || text.contains("www.") {
         return Vec::new();
     }
-    let text = static_regex!(concat!(r"(?i)^", by_label!(), r"\s*:?\s+")).replace(&text, "");
-    let text = static_regex!(r"(?i)^(?:authors?|author\(s\)|autor|auteur)\b\s*:?\s*").replace(&text, "");
+    static BY: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{BY_LABEL}\s*:?\s+")));
+    static AUTHOR_LABEL: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?i)^(?:authors?|author\(s\)|autor|auteur)\b\s*:?\s*"));
     // A date, a reading time or an "updated" note often follows the names.
-    let text = static_regex!(
-        r"(?i)\s*(?:\||•|·|—|–|\s-\s|-\s|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bon\s+\d|\s\d|\s\S+@\S+|\b(?:last\s+)?updated\b|\bpublished\b).*$"
-    )
-    .replace(&text, "");
+    static AFTER_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)\s*(?:\||•|·|—|–|\s-\s|-\s|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bon\s+\d|\s\d|\s\S+@\S+|\b(?:last\s+)?updated\b|\bpublished\b).*$",
+        )
+    });
+    static AND: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\s+(?:and|&|und|et)\s+"));
+    let text = BY.replace(&text, "");
+    let text = AUTHOR_LABEL.replace(&text, "");
+    let text = AFTER_NAMES.replace(&text, "");
     let text = text.trim();
-    let split_on_and = static_regex!(r"(?i)\s+(?:and|&|und|et)\s+").split(text).all(looks_like_name);
-    let text =
-        if split_on_and { static_regex!(r"(?i)\s+(?:and|&|und|et)\s+").replace_all(text, ", ") } else { text.into() };
+    let split_on_and = AND.split(text).all(looks_like_name);
+    let text = if split_on_and { AND.replace_all(text, ", ") } else { text.into() };
     let parts: Vec<&str> = text
         .split([',', ';'])
         .map(|p| p.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')').trim())

@@ -36,9 +36,12 @@ use super::json_ld::{json_first_string, JsonLd};
 use super::meta_tags::MetaTags;
 use super::url::date_in_url;
 use super::visible_text::VisibleText;
+use crate::extract::regex;
 use html5ever::local_name;
+use regex::Regex;
 use scraper::ElementRef;
 use serde_json::Value;
+use std::sync::LazyLock;
 
 /// JSON-LD and `<meta>` keys for when an article was published, and for
 /// when it was last modified.
@@ -175,7 +178,12 @@ struct ShownDate {
 
 /// "Updated", "Last modified", "Reviewed"... in the languages of [`month_number`].
 fn is_update_label(text: &str) -> bool {
-    static_regex!(r"(?i)updated|modified|reviewed|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt|mis à jour|mise à jour").is_match(text)
+    static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)updated|modified|reviewed|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt|mis à jour|mise à jour",
+        )
+    });
+    UPDATE.is_match(text)
 }
 
 /// Whether an element's markup marks it as the date of a modification:
@@ -287,9 +295,12 @@ fn next_to_byline(visible: &VisibleText, byline: &str) -> Option<Stamp> {
 /// the date ("This article was originally published on 26 Sep 2019 at
 /// 4:12pm but has been regularly updated").
 fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
-    let label = static_regex!(r"(?i)\b(?:published|posted|updated|publié|publicado|veröffentlicht|pubblicato)\b");
-    let published_on =
-        static_regex!(r"(?i)\b(?:published|posted|publié|publicado|veröffentlicht|pubblicato)(?:\s+on|\s+the|:)?\s+");
+    static LABEL: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?i)\b(?:published|posted|updated|publié|publicado|veröffentlicht|pubblicato)\b"));
+    static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"(?i)\b(?:published|posted|publié|publicado|veröffentlicht|pubblicato)(?:\s+on|\s+the|:)?\s+")
+    });
+    let (label, published_on) = (&*LABEL, &*PUBLISHED_ON);
     let labelled = |t: &str| {
         if t.chars().count() <= MAX_DATELINE_LEN {
             return label.find(t).and_then(|m| t.get(m.start()..)).and_then(dateline_date);
@@ -432,7 +443,8 @@ mod tests {
         let doc = Html::parse_fragment(
             r#"<time class="entry-date published updated">12th February 2025</time><span class="updated">2025-11-03</span>"#,
         );
-        let marked: Vec<bool> = doc.select(static_selector!("time, span")).map(is_marked_modified).collect();
+        let marked: Vec<bool> =
+            doc.select(&scraper::Selector::parse("time, span").expect("selector")).map(is_marked_modified).collect();
         assert_eq!(marked, [false, true]);
     }
 

@@ -2,8 +2,11 @@
 //! dates written in text in seven languages, and datelines (a date with
 //! only its label, time and the like around it).
 
+use crate::extract::regex;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The largest offsets from UTC in use, in hours: UTC+14 (Line Islands)
 /// and UTC-12 (Baker Island).
@@ -73,15 +76,17 @@ pub(super) fn parse_timestamp(raw: &str) -> Option<Stamp> {
     }
     // ISO 8601 variants: space for `T`, `+0100` or `+01` offsets, no seconds,
     // fractions, trailing `Z` or `UTC`.
-    let iso = static_regex!(
-        r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$"
-    );
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$",
+        )
+    });
     // Its year is read as four ASCII digits at the start (`\d` also matches
     // other scripts' digits, which `parse` refuses): most texts fail here.
     if !s.as_bytes().get(..4).is_some_and(|year| year.iter().all(u8::is_ascii_digit)) {
         return None;
     }
-    let caps = iso.captures(s)?;
+    let caps = ISO.captures(s)?;
     let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let year = caps.get(1)?.as_str().parse::<i32>().ok()?;
     let date = NaiveDate::from_ymd_opt(year, num(2)?, num(3)?)?;
@@ -142,13 +147,17 @@ pub(super) fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     }
     // A date's word is a whole word of letters that [`month_number`] reads:
     // matching only month names finds the same dates as any word would.
-    let month_first = static_regex!(&with_month_names(r"(?i)\b(MONTH)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"));
+    static MONTH_FIRST: LazyLock<Regex> =
+        LazyLock::new(|| regex(&with_month_names(r"(?i)\b(MONTH)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")));
     // Day first also with hyphens, as date formats of some CMSs write it ("04-Aug-2021").
-    let day_first = static_regex!(&with_month_names(
-        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:de\s+)?(MONTH)\.?,?(?:\s+|-)(?:de\s+)?(\d{4})\b"
-    ));
-    let iso = static_regex!(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b");
-    let numeric = static_regex!(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b");
+    static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        regex(&with_month_names(
+            r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:de\s+)?(MONTH)\.?,?(?:\s+|-)(?:de\s+)?(\d{4})\b",
+        ))
+    });
+    static ISO: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"));
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b"));
+    let (month_first, day_first, iso, numeric) = (&*MONTH_FIRST, &*DAY_FIRST, &*ISO, &*NUMERIC);
     let date = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
     let span = |c: &regex::Captures| c.get(0).map_or(0..0, |m| m.range());
     let named = month_first

@@ -292,7 +292,8 @@ mod tests {
         let doc = Html::parse_fragment(
             r#"<div class="post Comment-List"></div><div id="DISQUS_thread"></div><div class="has-comments x"></div><div id="discuss"></div><div class="summary commentary"></div><div class="COMMENTS"></div>"#,
         );
-        let flags: Vec<bool> = doc.select(static_selector!("div")).map(is_comments).collect();
+        let flags: Vec<bool> =
+            doc.select(&scraper::Selector::parse("div").expect("selector")).map(is_comments).collect();
         assert_eq!(flags, [true, true, false, false, true, true]);
         assert!(
             !may_name_comments("")

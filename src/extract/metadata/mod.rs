@@ -19,27 +19,10 @@
 //! [`title`], [`byline`], [`date`] (with its parser, [`date_parser`]),
 //! [`language`], [`site_name`].
 
-use super::normalize_whitespace;
+use super::{normalize_whitespace, regex};
+use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
-
-fn selector(css: &str) -> Selector {
-    // The selectors are literals of this module; a typo is a bug caught by the tests.
-    Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e:?}"))
-}
-
-macro_rules! static_selector {
-    ($css:expr) => {{
-        static SEL: std::sync::OnceLock<scraper::Selector> = std::sync::OnceLock::new();
-        SEL.get_or_init(|| crate::extract::metadata::selector($css))
-    }};
-}
-
-macro_rules! static_regex {
-    ($re:expr) => {{
-        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        RE.get_or_init(|| regex::Regex::new($re).unwrap_or_else(|e| panic!("bad regex {:?}: {e}", $re)))
-    }};
-}
+use std::sync::LazyLock;
 
 mod byline;
 mod date;
@@ -52,6 +35,12 @@ mod site_name;
 mod title;
 mod url;
 mod visible_text;
+
+/// Compiles a selector of this module's code, for a `LazyLock` static: a
+/// typo is a bug, which the first test that reads it finds.
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e:?}"))
+}
 
 use elements::Elements;
 use json_ld::JsonLd;
@@ -121,7 +110,9 @@ fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    static_regex!(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|quot|apos|lt|gt|nbsp);")
+    static ENTITY: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|quot|apos|lt|gt|nbsp);"));
+    ENTITY
         .replace_all(s, |caps: &regex::Captures| {
             let entity = &caps[1];
             let code = if let Some(hex) = entity.strip_prefix("#x").or_else(|| entity.strip_prefix("#X")) {

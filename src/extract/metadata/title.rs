@@ -5,8 +5,10 @@ use super::date_parser::has_ascii_digit;
 use super::elements::Elements;
 use super::json_ld::{json_first_string, JsonLd};
 use super::meta_tags::MetaTags;
-use super::{decode_entities, element_text, non_empty, normalize_whitespace};
-use scraper::ElementRef;
+use super::{decode_entities, element_text, non_empty, normalize_whitespace, regex, selector};
+use regex::Regex;
+use scraper::{ElementRef, Selector};
+use std::sync::LazyLock;
 
 /// Separators between a headline and the site or section name in `<title>`
 /// and social titles.
@@ -128,18 +130,21 @@ pub(super) fn title(
 /// Whether an `<h1>` is the site's logo: in the site banner (a header with
 /// the navigation, outside any article) or a link to the home page.
 fn is_logo_heading(h: ElementRef) -> bool {
+    static NAV: LazyLock<Selector> = LazyLock::new(|| selector("nav"));
+    static LINK: LazyLock<Selector> = LazyLock::new(|| selector("a[href]"));
+    static HOME_PAGE: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:https?:)?//[^/]+/?$"));
     let mut in_header = false;
     for a in h.ancestors().filter_map(ElementRef::wrap) {
         match a.value().name() {
             "article" | "main" => return false,
             "nav" => in_header = true,
-            "header" => in_header |= a.select(static_selector!("nav")).next().is_some(),
+            "header" => in_header |= a.select(&NAV).next().is_some(),
             _ => in_header |= a.value().attr("role") == Some("banner"),
         }
     }
-    let links_home = h.select(static_selector!("a[href]")).any(|a| {
+    let links_home = h.select(&LINK).any(|a| {
         let href = a.value().attr("href").unwrap_or("");
-        href == "/" || static_regex!(r"^(?:https?:)?//[^/]+/?$").is_match(href)
+        href == "/" || HOME_PAGE.is_match(href)
     });
     in_header || links_home
 }

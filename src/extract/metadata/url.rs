@@ -3,8 +3,11 @@
 
 use super::date_parser::{month_number, with_month_names, Stamp};
 use super::meta_tags::MetaTags;
+use crate::extract::regex;
 use chrono::NaiveDate;
+use regex::Regex;
 use scraper::ElementRef;
+use std::sync::LazyLock;
 
 /// The page's canonical URL: its `rel=canonical` link or `og:url`, resolved
 /// against the URL it was fetched from; else that URL.
@@ -24,7 +27,8 @@ pub(super) fn canonical_url(links: &[ElementRef], metas: &MetaTags, page_url: Op
 }
 
 pub(super) fn is_absolute_url(u: &str) -> bool {
-    static_regex!(r"^[A-Za-z][A-Za-z0-9+.-]*://").is_match(u)
+    static SCHEME: LazyLock<Regex> = LazyLock::new(|| regex(r"^[A-Za-z][A-Za-z0-9+.-]*://"));
+    SCHEME.is_match(u)
 }
 
 /// Resolves `href` against the absolute URL `base` (RFC 3986, the common
@@ -33,7 +37,8 @@ fn resolve_url(base: &str, href: &str) -> Option<String> {
     if is_absolute_url(href) {
         return Some(href.to_string());
     }
-    let caps = static_regex!(r"^([A-Za-z][A-Za-z0-9+.-]*):(//[^/?#]*)?([^?#]*)").captures(base)?;
+    static PARTS: LazyLock<Regex> = LazyLock::new(|| regex(r"^([A-Za-z][A-Za-z0-9+.-]*):(//[^/?#]*)?([^?#]*)"));
+    let caps = PARTS.captures(base)?;
     let scheme = caps.get(1)?.as_str();
     let authority = caps.get(2).map_or("", |m| m.as_str());
     let base_path = caps.get(3).map_or("", |m| m.as_str());
@@ -86,10 +91,12 @@ fn remove_dot_segments(path_and_query: &str) -> String {
 pub(super) fn date_in_url(url: &str) -> Option<Stamp> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     // Separators may be percent-encoded (`%2F`) in URLs copied from metadata.
-    let caps = static_regex!(&with_month_names(
-        r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2}|MONTH)(?:[/-]|%2F)(\d{1,2})(?:\D|$)"
-    ))
-    .captures(path)?;
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(&with_month_names(
+            r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2}|MONTH)(?:[/-]|%2F)(\d{1,2})(?:\D|$)",
+        ))
+    });
+    let caps = DATE.captures(path)?;
     let year = caps.get(1)?.as_str().parse().ok()?;
     let month = caps.get(2).and_then(|m| m.as_str().parse().ok().or_else(|| month_number(m.as_str())))?;
     let day = caps.get(3)?.as_str().parse().ok()?;
