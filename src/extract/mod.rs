@@ -8,9 +8,11 @@
 //!   lines are dropped by the [`text_page::ChromeFilter`].
 //! - [`language`]: the language of a text when the markup does not say.
 //! - [`limits`]: bounds that reject pathological pages before parsing.
+//! - [`lexicon`]: the word lists the extractors read pages by.
 
 pub mod html;
 pub mod language;
+pub mod lexicon;
 pub mod limits;
 pub mod metadata;
 pub mod text_page;

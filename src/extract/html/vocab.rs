@@ -3,46 +3,19 @@
 
 use std::sync::LazyLock;
 
+use crate::extract::lexicon::bylines::{BYLINE_JOINERS, BYLINE_OPENINGS, NAME_PARTICLES};
+use crate::extract::lexicon::chrome::{
+    AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, FOLLOW_ASKS, FURNITURE_PREFIXES,
+    NEWSLETTER_ASKS, POINTER_PREFIXES, SOCIAL_NETWORKS,
+};
+use crate::extract::lexicon::class_names::{
+    AUTHOR_PARTS, CHROME_ROLES, CHROME_TOKENS, CONTENT_WORDS, METADATA_TOKENS, SIDEBAR_LAYOUT_FLAGS, STANDFIRST_PARTS,
+    STRONG_CHROME, UNSEEN_TEXT, WEAK_CHROME,
+};
+use crate::extract::lexicon::dates::{DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES};
+use crate::extract::lexicon::headings::{AUTHOR_HEADINGS, BARE_AUTHOR_HEADINGS, RELATED_HEADINGS, TOC_HEADINGS};
 use aho_corasick::{AhoCorasick, MatchKind};
 use scraper::node::Element;
-
-/// Class/id fragments of chrome that is dropped even inside a content-looking
-/// container (a "comment-body" is still a comment).
-const STRONG_CHROME: &[&str] = &[
-    "comment", "disqus", "related", "share", "sharing", "social", "newsletter", "cookie", "consent", "gdpr",
-    "breadcrumb", "skip-link", "skiplink", "skip-to", "skipto", "skip-nav", "skipnav", "outbrain", "taboola",
-    "recommend", "paywall", "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "popup", "modal", "sidebar",
-    "newsticker", "readmore", "read-more", "more-stories", "morestories", "further-reading", "author-bio", "authorbio",
-    "author-box", "authorbox", "about-author", "kommentar", "compartir", "partage", "weiterlesen", "verwandt",
-    "relacionad", "jump-link", "sr-only", "visually-hidden", "screen-reader", "visuallyhidden", "navbar", "-ad-",
-    "ad-slot", "adslot", "ad-container", "adcontainer", "ad-wrapper", "dfp",
-];
-
-/// Class/id fragments of chrome that a content word in the same attribute,
-/// or a body of prose inside, overrides ("header" vs "article-header" is
-/// still chrome, but "has-sidebar main-content" is the page body).
-const WEAK_CHROME: &[&str] = &[
-    "header", "nav", "search", "hidden", "video", "audio", "media", "alert", "extra", "meta", "aside", "combx",
-    "community", "remark", "rss", "shoutbox", "skyscraper", "supplemental", "pop-up", "cta", "overlay", "card",
-    "banner", "ticker", "breaking", "teaser", "similar", "toolbar", "print", "rating", "masthead", "pagination",
-    "pager", "offscreen", "player", "tags", "taglist", "byline", "dateline", "timestamp", "caption", "credit",
-    "tooltip", "login", "trending", "popular", "mostread", "most-read", "menu", "navigation", "footer", "follow",
-    "donate", "bio-", "infobox", "abo-", "disclaimer",
-];
-
-/// Exact class/id tokens of chrome, too short to match as fragments ("nav"
-/// is only a weak fragment: "content-nav-section" holds article text).
-const CHROME_TOKENS: &[&str] = &["ad", "ads", "share", "social"];
-
-/// Class/id fragments of article content (English, German, Spanish,
-/// Portuguese, French, Italian, Polish, Dutch).
-const CONTENT_WORDS: &[&str] = &[
-    "article", "content", "story", "post", "body", "entry", "text", "main", "blog", "artikel", "inhalt", "beitrag",
-    "contenido", "noticia", "cuerpo", "conteudo", "materia", "texte", "corps", "contenu", "testo", "articolo", "tresc",
-    "tekst", "bericht", "news", "page", "column", "prose", "rich",
-    // Collapsed FAQ answers are part of the article, whatever hides them.
-    "accordion", "faq",
-];
 
 /// What the class and id of an element say about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +116,7 @@ fn classify_names(names: &str) -> Signal {
     strong |= names.split_ascii_whitespace().any(names_author_part);
     for token in names.split(|c: char| !c.is_ascii_alphanumeric()) {
         strong |= CHROME_TOKENS.contains(&token);
-        weak |= matches!(token, "tag" | "author" | "date" | "time");
+        weak |= METADATA_TOKENS.contains(&token);
     }
     // "skip" alone names a skip-link box; as a part ("skip-item") it does not.
     strong |= names.split_whitespace().any(|name| name == "skip");
@@ -157,9 +130,6 @@ fn classify_names(names: &str) -> Signal {
         Signal::Neutral
     }
 }
-
-/// Parts of a class name that name a writer's box.
-const AUTHOR_PARTS: &[&str] = &["author", "authors", "autor"];
 
 /// Whether a class name names the writer's part of a box ("post-author",
 /// "article__author__info", "blog--author--desc"): a later part of the
@@ -198,20 +168,11 @@ fn class_name_at(names: &[u8], at: usize) -> &[u8] {
     &names[start..end]
 }
 
-/// Class name parts that flag how the box is laid out beside a sidebar
-/// ("sidebar-enabled--false", "main-with-sidebar", "no-sidebar"): the box
-/// is the page's main column, not the sidebar.
-const SIDEBAR_LAYOUT_FLAGS: &[&str] =
-    &["with-sidebar", "has-sidebar", "no-sidebar", "sidebar-enabled", "sidebar-disabled"];
-
 /// Whether the class name holding byte `at` is a [`SIDEBAR_LAYOUT_FLAGS`] flag.
 fn is_sidebar_layout_flag(names: &[u8], at: usize) -> bool {
     let name = class_name_at(names, at);
     SIDEBAR_LAYOUT_FLAGS.iter().any(|flag| name.windows(flag.len()).any(|w| w == flag.as_bytes()))
 }
-
-/// Class/id fragments of text kept for screen readers or off screen.
-const UNSEEN_TEXT: &[&str] = &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "offscreen", "hidden"];
 
 /// Whether an element's class or id hides its text from the page (CSS
 /// `overflow-hidden` utilities only clip a box's edges).
@@ -220,10 +181,6 @@ pub fn names_unseen_text(el: &Element) -> bool {
         .split_ascii_whitespace()
         .any(|name| !name.starts_with("overflow") && UNSEEN_TEXT.iter().any(|w| name.contains(w)))
 }
-
-/// Parts of a class name that name a standfirst: the summary set under a
-/// headline, above the article's text.
-const STANDFIRST_PARTS: &[&str] = &["excerpt", "subtitle", "standfirst", "dek", "deck", "subheading"];
 
 /// Whether an element's class names it a standfirst ("post-excerpt",
 /// "entry__subtitle", "p-dek").
@@ -235,22 +192,7 @@ pub fn names_standfirst(el: &Element) -> bool {
 
 /// ARIA landmark roles of page chrome.
 pub fn is_chrome_role(el: &Element) -> bool {
-    matches!(
-        el.attr("role"),
-        Some(
-            "navigation"
-                | "banner"
-                | "contentinfo"
-                | "complementary"
-                | "menu"
-                | "menubar"
-                | "search"
-                | "dialog"
-                | "alertdialog"
-                | "tooltip"
-                | "toolbar"
-        )
-    )
+    el.attr("role").is_some_and(|role| CHROME_ROLES.contains(&role))
 }
 
 /// Elements the page does not show.
@@ -266,22 +208,6 @@ pub fn is_hidden(el: &Element) -> bool {
         None => false,
     }
 }
-
-/// Short lines of page furniture that appear inside article containers.
-const BOILERPLATE_PREFIXES: &[&str] = &[
-    "skip to", "jump to", "no media source currently available", "advertisement", "share this", "share on",
-    "click here to", "sign up for", "subscribe to", "follow us", "all rights reserved", "copyright ©", "©",
-    "this video", "watch:", "listen to this", "print this", "email this", "back to top", "anzeige", "werbung",
-    "publicidad", "publicité", "you may also like", "you might also like", "you might like", "you may be interested",
-    "more from", "recommended for you", "more stories",
-];
-
-/// Openings of a line that points to another story ("Read more: ...",
-/// "Related: ..."), as a paragraph or as a heading.
-const POINTER_PREFIXES: &[&str] = &[
-    "read more", "related:", "see also:", "also read", "read also", "lesen sie auch", "lire aussi", "leia também",
-    "leia mais", "te puede interesar", "lee también",
-];
 
 /// Whether a line (`lower`, lower-cased) points to another story.
 fn is_pointer_line(lower: &str) -> bool {
@@ -303,7 +229,7 @@ pub fn is_boilerplate(text: &str) -> bool {
         return true;
     }
     len <= 120
-        && (BOILERPLATE_PREFIXES.iter().any(|p| starts_with_words(&lower, p))
+        && (FURNITURE_PREFIXES.iter().any(|p| starts_with_words(&lower, p))
             || is_pointer_line(&lower)
             || is_furniture_line(text)
             || is_call_to_action(&lower)
@@ -313,15 +239,8 @@ pub fn is_boilerplate(text: &str) -> bool {
             || is_timecode_line(text))
 }
 
-/// Openings of a byline, before the writer's name.
-const BYLINE_OPENINGS: &[&str] = &["by", "written by", "reviewed by", "posted by", "words by", "story by", "recipe by"];
-
 /// Longest byline, in chars.
 const MAX_BYLINE_LEN: usize = 100;
-
-/// Words that join the names, roles, places and dates of a byline.
-const BYLINE_JOINERS: &[&str] =
-    &["and", "on", "at", "of", "the", "for", "in", "de", "van", "von", "der", "da", "di", "du", "la", "le"];
 
 /// Whether a line names the writer ("By Jane Doe", "By Jane Doe | March 12,
 /// 2025", "by JANE DOE on Jan 22, 2025"): after the opening, every word is
@@ -347,12 +266,13 @@ fn is_byline(text: &str) -> bool {
     first.starts_with(char::is_uppercase)
         && words.iter().all(|w| {
             let c = w.chars().next().unwrap_or(' ');
-            c.is_uppercase() || !c.is_alphabetic() || BYLINE_JOINERS.contains(&w.to_lowercase().as_str())
+            let lower = w.to_lowercase();
+            c.is_uppercase()
+                || !c.is_alphabetic()
+                || BYLINE_JOINERS.contains(&lower.as_str())
+                || NAME_PARTICLES.contains(&lower.as_str())
         })
 }
-
-/// Social networks a page asks its readers to follow it on.
-const SOCIAL_NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "youtube", "tiktok", "linkedin", "pinterest"];
 
 /// Whether a line (`lower`, lower-cased) asks the reader to follow the
 /// site on social networks ("Follow Newsbeat on Instagram, Facebook,
@@ -361,12 +281,6 @@ const SOCIAL_NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "youtube"
 fn is_social_follow_line(lower: &str) -> bool {
     starts_with_words(lower, "follow") && SOCIAL_NETWORKS.iter().filter(|n| lower.contains(*n)).count() >= 2
 }
-
-/// Openings of the writer's ask to be followed, before the network's name.
-const FOLLOW_ASKS: &[&str] = &[
-    "follow me on", "follow us on", "find me on", "find us on", "join me on", "join us on", "connect with me on",
-    "connect with us on", "hang out on",
-];
 
 /// Whether a line (`lower`, lower-cased) asks the reader, anywhere in it, to
 /// follow the writer on a social network ("Want more plant tips? Let's hang
@@ -403,12 +317,11 @@ fn is_dateline(lower: &str) -> bool {
     dated || lower.contains("min read")
 }
 
+/// Whether a word is a month's name or the start of one ("dec", "sept"), in
+/// any language of [`MONTH_NAMES`].
 fn is_month(word: &str) -> bool {
-    word.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(word))
+    word.len() >= 3 && MONTH_NAMES.iter().copied().flatten().any(|m| m.starts_with(word))
 }
-
-const DATE_STAMPS: &[&str] =
-    &["published on", "published", "last updated on", "last updated", "updated on", "updated", "posted on", "posted"];
 
 /// Whether a text is only a date and time: numbers, month names, am/pm.
 fn is_date_only(text: &str) -> bool {
@@ -419,16 +332,10 @@ fn is_date_only(text: &str) -> bool {
             let suffix = &w[digits.len()..];
             (!digits.is_empty()
                 && digits.bytes().all(|b| b.is_ascii_digit())
-                && matches!(suffix, "" | "am" | "pm" | "st" | "nd" | "rd" | "th"))
+                && (suffix.is_empty() || NUMBER_SUFFIXES.contains(&suffix)))
                 || is_month(w)
         })
 }
-
-/// English month names; a date-only line may abbreviate them ("Dec").
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december",
-];
 
 /// Whether `lower` starts with `prefix` ending at a word boundary: "share on"
 /// is not the start of "share one thing".
@@ -437,13 +344,6 @@ fn starts_with_words(lower: &str, prefix: &str) -> bool {
         .strip_prefix(prefix)
         .is_some_and(|rest| !prefix.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric))
 }
-
-/// Openings of a short call to action ("Join our newsletter", "Get the free
-/// eBook!"), as a heading or a line.
-const CALL_TO_ACTION: &[&str] = &[
-    "join our", "subscribe", "sign up", "get the free", "download the free", "download our free", "talk to our",
-    "follow us", "contact us", "get in touch",
-];
 
 /// Longest call to action, in chars: longer lines are article sentences.
 const MAX_CALL_TO_ACTION_LEN: usize = 60;
@@ -477,12 +377,6 @@ pub fn is_promo_heading(text: &str) -> bool {
 /// Longest heading judged as a pointer to another story, in chars.
 const MAX_POINTER_HEADING_LEN: usize = 120;
 
-/// Titles of an in-page table of contents, whose entries repeat the
-/// article's headings. A bare "Contents" is left out: reference works keep
-/// it in the text.
-const TOC_HEADINGS: &[&str] =
-    &["table of contents", "table of content", "in this article", "on this page", "jump to section", "jump to"];
-
 /// Whether a heading (`lower`, lower-cased) titles a table of contents.
 fn is_toc_heading(lower: &str) -> bool {
     TOC_HEADINGS.contains(&lower.trim_end_matches([':', '.']).trim_end())
@@ -497,7 +391,7 @@ fn is_call_to_action(lower: &str) -> bool {
 /// Whether a short line (`lower`, lower-cased) opens as a call to action
 /// ("Join our ...", "Contact us").
 fn opens_call_to_action(lower: &str) -> bool {
-    lower.chars().count() <= MAX_CALL_TO_ACTION_LEN && CALL_TO_ACTION.iter().any(|p| starts_with_words(lower, p))
+    lower.chars().count() <= MAX_CALL_TO_ACTION_LEN && CALLS_TO_ACTION.iter().any(|p| starts_with_words(lower, p))
 }
 
 /// Whether a whole line is a button or link label ("Subscribe", "Share",
@@ -507,15 +401,8 @@ fn is_furniture_line(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    FURNITURE_LINES.contains(&lower.trim_end_matches(['!', '.', ':', '»', '›', '→', '…']).trim_end())
+    BUTTON_LABELS.contains(&lower.trim_end_matches(['!', '.', ':', '»', '›', '→', '…']).trim_end())
 }
-
-/// Whole lines that are a button or link label, never article text.
-const FURNITURE_LINES: &[&str] = &[
-    "subscribe", "sign in", "log in", "login", "sign up", "register", "share", "share it", "tweet", "pin it",
-    "pin for later", "pin this for later", "contact us", "get in touch", "more", "print", "email", "comments",
-    "leave a comment", "leave a reply", "reply", "loading", "please wait",
-];
 
 /// A site's copyright line, newsletter pitch or affiliate disclosure anywhere
 /// in a short block ("The contents of this site are ©2019 ...", "Get the
@@ -538,9 +425,7 @@ fn is_site_notice(lower: &str) -> bool {
 fn is_newsletter_pitch(lower: &str) -> bool {
     lower.chars().count() <= MAX_PITCH_LEN
         && lower.contains("newsletter")
-        && ["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"]
-            .iter()
-            .any(|w| lower.contains(w))
+        && NEWSLETTER_ASKS.iter().any(|w| lower.contains(w))
 }
 
 /// Whether a block is the notice of a sign-up form: its newsletter pitch
@@ -550,15 +435,6 @@ pub fn is_signup_notice(text: &str) -> bool {
     is_newsletter_pitch(&lower) || is_consent_line(&lower)
 }
 
-/// Words after "By signing up, ..." that make the line a form's consent
-/// notice rather than a sentence of the article ("By clicking on these
-/// links, you may be taken to ...", "By streamlining your list and what you
-/// accept into your house, ..." stay).
-const CONSENT_PHRASES: &[&str] = &[
-    "you agree to", "you are agreeing to", "you consent to", "you confirm", "you authorize", "you accept our",
-    "you accept the", "i agree to", "i consent to",
-];
-
 /// A sign-up form's consent notice ("By signing up, you agree to receive
 /// ...", "By clicking Sign Me Up, you confirm you are 16+ ..."); `lower`
 /// is lower-cased.
@@ -566,25 +442,11 @@ fn is_consent_line(lower: &str) -> bool {
     lower.starts_with("by ") && CONSENT_PHRASES.iter().any(|p| lower.contains(p))
 }
 
-/// Phrases of the affiliate disclosure that review and shopping pages put
-/// above or below the article.
-const AFFILIATE_PHRASES: &[&str] =
-    &["affiliate link", "through our links", "through links on", "from links on", "purchases made through"];
-
 fn is_affiliate_disclosure(lower: &str) -> bool {
     lower.chars().count() <= MAX_PITCH_LEN
         && (lower.contains("qualifying purchases")
             || (lower.contains("commission") && AFFILIATE_PHRASES.iter().any(|p| lower.contains(p))))
 }
-
-/// Openings of the heading over an author's bio (English, German, French,
-/// Spanish, Portuguese, Italian, Dutch).
-const AUTHOR_HEADINGS: &[&str] = &[
-    "about the author", "about the writer", "about the reviewer", "about author", "written by", "meet the author",
-    "author spotlight", "über den autor", "über die autorin", "à propos de l'auteur", "à propos de l’auteur",
-    "sobre el autor", "sobre la autora", "sobre o autor", "sobre a autora", "l'autore", "informazioni sull'autore",
-    "over de auteur",
-];
 
 /// Whether a heading introduces an author's bio rather than a part of the
 /// article. A bare "About" (or "About me") under a post heads the writer's
@@ -595,21 +457,8 @@ pub fn is_author_heading(text: &str) -> bool {
     }
     let lower = text.to_lowercase();
     AUTHOR_HEADINGS.iter().any(|h| lower.starts_with(h))
-        || matches!(lower.trim_end_matches([':', '.']).trim_end(), "about" | "about me")
+        || BARE_AUTHOR_HEADINGS.contains(&lower.trim_end_matches([':', '.']).trim_end())
 }
-
-/// Openings of the heading over a list of other stories at the end of a
-/// page (English, German, French, Spanish, Portuguese). "Further reading" and
-/// "Up next" are left out: reference works keep them as part of the text.
-const RELATED_HEADINGS: &[&str] = &[
-    "related posts", "related articles", "related stories", "related content", "related reading",
-    "related publications", "recent posts", "recent articles", "latest news", "latest posts", "latest articles",
-    "latest stories", "more news", "more articles", "more stories", "read next", "what to read next",
-    "you may also like", "you might also like", "you may also enjoy", "you might also enjoy", "recommended reading",
-    "recommended for you", "popular posts", "most popular", "other posts you may", "explore more articles",
-    "mehr zum thema", "das könnte sie auch interessieren", "à lire aussi", "sur le même sujet", "te puede interesar",
-    "noticias relacionadas", "leia também", "veja também",
-];
 
 /// Whether a heading introduces links to other stories rather than a part
 /// of the article.

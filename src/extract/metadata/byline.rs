@@ -7,6 +7,8 @@ use super::title::title_key;
 use super::url::is_absolute_url;
 use super::visible_text::VisibleText;
 use super::{decode_entities, non_empty, normalize_whitespace, regex, selector};
+use crate::extract::lexicon::bylines::{BY_VERBS, BY_WORDS, JOB_TITLE_WORDS, NAME_PARTICLES, NOT_NAMES};
+use crate::extract::lexicon::dates::{MONTH_NAMES, WEEKDAYS};
 use crate::extract::whitespace_normalized;
 use regex::Regex;
 use scraper::{ElementRef, Selector};
@@ -141,11 +143,11 @@ fn meta_authors(metas: &MetaTags) -> Option<String> {
 
 /// The "By" that introduces author names ("Written by", "Text by", "Par"…),
 /// as a regex fragment.
-const BY_LABEL: &str =
-    r"(?:(?:written|posted|published|reported|words|story|text|article|authored|recipe)\s+)?(?:by|par|von|por|door|av)";
+static BY_LABEL: LazyLock<String> =
+    LazyLock::new(|| format!(r"(?:(?:{})\s+)?(?:{})", BY_VERBS.join("|"), BY_WORDS.join("|")));
 
 /// A text node that is only a "By" or "Author:" label, before the names.
-static LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{BY_LABEL}\s*:?$|^authors?\s*:?$")));
+static LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{}\s*:?$|^authors?\s*:?$", *BY_LABEL)));
 
 /// Byline elements: `itemprop=author`, `rel=author` links, elements whose
 /// class or id says byline, links to author pages, then class or id author.
@@ -238,7 +240,7 @@ fn names_in_nodes<S: AsRef<str>>(nodes: &[S]) -> Option<String> {
 fn text_byline(visible: &VisibleText, nodes: impl IntoIterator<Item = usize>) -> Option<String> {
     nodes.into_iter().find_map(|i| {
         let line = visible.text(i)?;
-        static BY_LINE: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{BY_LABEL}\s*:?\s+\S")));
+        static BY_LINE: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{}\s*:?\s+\S", *BY_LABEL)));
         let by_label = LABEL_ALONE.is_match(line);
         let by_line = BY_LINE.is_match(line);
         if !(by_label || by_line) {
@@ -263,21 +265,6 @@ fn join_names<'a>(raw: impl Iterator<Item = &'a str>) -> Option<String> {
     non_empty(names.join(", "))
 }
 
-/// Words that make a byline part after a name a job title or credit.
-const JOB_TITLE_WORDS: [&str; 20] = [
-    "writer", "reporter", "editor", "correspondent", "contributor", "columnist", "staff", "journalist", "producer",
-    "photographer", "bureau", "chief", "senior", "associate", "freelance", "contributing", "desk", "director",
-    "manager", "head",
-];
-
-/// Lower-case words that may sit inside a person's name.
-const NAME_PARTICLES: [&str; 14] =
-    ["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "al", "y"];
-
-/// Labels that stand where a name should be.
-const NOT_NAMES: [&str; 9] =
-    ["author", "the author", "authors", "admin", "administrator", "unknown", "by", "written by", "posted by"];
-
 /// Splits a byline into the author names it lists: drops "By", URLs,
 /// handles, dates and job titles; "and" separates names.
 fn clean_byline(raw: &str) -> Vec<String> {
@@ -285,14 +272,18 @@ fn clean_byline(raw: &str) -> Vec<String> {
     if is_absolute_url(&text) || text.starts_with('/') || text.starts_with('@') || text.contains("www.") {
         return Vec::new();
     }
-    static BY: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{BY_LABEL}\s*:?\s+")));
+    static BY: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{}\s*:?\s+", *BY_LABEL)));
     static AUTHOR_LABEL: LazyLock<Regex> =
         LazyLock::new(|| regex(r"(?i)^(?:authors?|author\(s\)|autor|auteur)\b\s*:?\s*"));
     // A date, a reading time or an "updated" note often follows the names.
     static AFTER_NAMES: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
-            r"(?i)\s*(?:\||•|·|—|–|\s-\s|-\s|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bon\s+\d|\s\d|\s\S+@\S+|\b(?:last\s+)?updated\b|\bpublished\b).*$",
-        )
+        // Weekdays by their first three letters, months by any of their
+        // names, whatever follows.
+        let days = WEEKDAYS.map(|d| &d[..3]).join("|");
+        let months = MONTH_NAMES.concat().join("|");
+        regex(&format!(
+            r"(?i)\s*(?:\||•|·|—|–|\s-\s|-\s|\bon\s+(?:{days})|\b(?:{days})[a-z]*,?\s+\d|\b(?:{months})[a-z]*\.?\s+\d|\bon\s+\d|\s\d|\s\S+@\S+|\b(?:last\s+)?updated\b|\bpublished\b).*$"
+        ))
     });
     static AND: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\s+(?:and|&|und|et)\s+"));
     let text = BY.replace(&text, "");

@@ -36,6 +36,8 @@ use super::json_ld::{json_first_string, JsonLd};
 use super::meta_tags::MetaTags;
 use super::url::date_in_url;
 use super::visible_text::VisibleText;
+use crate::extract::lexicon::class_names::BYLINE_AREA;
+use crate::extract::lexicon::dates::{PUBLICATION_LABELS, UPDATE_LABELS};
 use crate::extract::regex;
 use html5ever::local_name;
 use regex::Regex;
@@ -178,11 +180,7 @@ struct ShownDate {
 
 /// "Updated", "Last modified", "Reviewed"... in the languages of [`month_number`].
 fn is_update_label(text: &str) -> bool {
-    static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
-            r"(?i)updated|modified|reviewed|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt|mis à jour|mise à jour",
-        )
-    });
+    static UPDATE: LazyLock<Regex> = LazyLock::new(|| regex(&format!("(?i){}", UPDATE_LABELS.join("|"))));
     UPDATE.is_match(text)
 }
 
@@ -296,10 +294,9 @@ fn next_to_byline(visible: &VisibleText, byline: &str) -> Option<Stamp> {
 /// 4:12pm but has been regularly updated").
 fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
     static LABEL: LazyLock<Regex> =
-        LazyLock::new(|| regex(r"(?i)\b(?:published|posted|updated|publié|publicado|veröffentlicht|pubblicato)\b"));
-    static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"(?i)\b(?:published|posted|publié|publicado|veröffentlicht|pubblicato)(?:\s+on|\s+the|:)?\s+")
-    });
+        LazyLock::new(|| regex(&format!(r"(?i)\b(?:{}|{})\b", PUBLICATION_LABELS.join("|"), UPDATE_LABELS.join("|"))));
+    static PUBLISHED_ON: LazyLock<Regex> =
+        LazyLock::new(|| regex(&format!(r"(?i)\b(?:{})(?:\s+on|\s+the|:)?\s+", PUBLICATION_LABELS.join("|"))));
     let (label, published_on) = (&*LABEL, &*PUBLISHED_ON);
     let labelled = |t: &str| {
         if t.chars().count() <= MAX_DATELINE_LEN {
@@ -318,8 +315,7 @@ fn in_byline_area(el: ElementRef) -> bool {
     el.ancestors().take(BYLINE_AREA_LEVELS).filter_map(ElementRef::wrap).any(|a| {
         let v = a.value();
         let attrs = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
-        v.name() == "header"
-            || ["byline", "meta", "date", "posted", "author", "header"].iter().any(|k| attrs.contains(k))
+        v.name() == "header" || BYLINE_AREA.iter().any(|k| attrs.contains(k))
     })
 }
 

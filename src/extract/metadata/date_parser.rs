@@ -2,6 +2,7 @@
 //! dates written in text in seven languages, and datelines (a date with
 //! only its label, time and the like around it).
 
+use crate::extract::lexicon::dates::{DATELINE_WORDS, MONTH_NAMES, WEEKDAYS, WEEKDAY_ABBREVIATIONS};
 use crate::extract::regex;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use regex::Regex;
@@ -109,27 +110,10 @@ fn parse_offset(s: &str) -> Option<i32> {
     (hours <= MAX_EAST_OFFSET_HOURS && minutes < 60).then_some(sign * (hours * 3600 + minutes * 60))
 }
 
-/// Month names (English, German, French, Spanish, Italian, Portuguese,
-/// Dutch) and abbreviations, by month.
-const MONTHS: [&[&str]; 12] = [
-    &["january", "jan", "januar", "janvier", "enero", "ene", "gennaio", "janeiro", "januari"],
-    &["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
-    &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mrt"],
-    &["april", "apr", "avril", "abril", "abr", "aprile"],
-    &["may", "mai", "mayo", "maggio", "maio", "mei"],
-    &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
-    &["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
-    &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
-    &["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
-    &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"],
-    &["november", "nov", "novembre", "noviembre", "novembro"],
-    &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic", "dicembre", "dezembro"],
-];
-
 /// A month name or abbreviation → its month number.
 pub(super) fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().position(|names| names.contains(&w.as_str())).and_then(|i| u32::try_from(i + 1).ok())
+    MONTH_NAMES.iter().position(|names| names.contains(&w.as_str())).and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// A calendar date written in text ("Published March 5, 2024", "5 March
@@ -188,9 +172,9 @@ pub(super) fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     Some((date(&c[3], month, &day.to_string())?, span(&c)))
 }
 
-/// A date pattern with `MONTH` standing for any of [`MONTHS`].
+/// A date pattern with `MONTH` standing for any of [`MONTH_NAMES`].
 pub(super) fn with_month_names(pattern: &str) -> String {
-    pattern.replace("MONTH", &MONTHS.concat().join("|"))
+    pattern.replace("MONTH", &MONTH_NAMES.concat().join("|"))
 }
 
 /// Whether a text has an ASCII digit. A branch-free pass (vectorised by the
@@ -204,17 +188,6 @@ pub(super) fn has_ascii_digit(text: &str) -> bool {
 pub(super) fn has_year_digits(text: &str) -> bool {
     text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
 }
-
-/// Words that may stand with a date in a dateline: labels, times, zones,
-/// weekdays, reading time (English, French, Spanish, German, Italian).
-const DATELINE_WORDS: [&str; 76] = [
-    "published", "publish", "updated", "update", "last", "posted", "on", "the", "by", "at", "date", "modified",
-    "reviewed", "created", "written", "originally", "first", "mise", "am", "pm", "a", "p", "m", "est", "edt", "cst",
-    "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "utc", "gmt", "cet", "cest", "bst", "ist", "min", "mins", "minute",
-    "minutes", "read", "publié", "publie", "le", "mis", "à", "jour", "publicado", "actualizado", "el",
-    "veröffentlicht", "aktualisiert", "um", "uhr", "pubblicato", "il", "aggiornato", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
-];
 
 /// The date of a text that is a dateline: a date with only its label, time
 /// and the like around it ("Updated on March 5, 2024 at 10:00 am"). A
@@ -237,8 +210,11 @@ fn dateline_part_date(text: &str) -> Option<NaiveDate> {
     if rest[0].trim_end().strip_suffix(['-', '–']).is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit())) {
         return None;
     }
-    let is_dateline_word =
-        |w: &&str| w.chars().all(|c| c.is_ascii_digit()) || DATELINE_WORDS.contains(&w.to_lowercase().as_str());
+    let is_dateline_word = |w: &&str| {
+        let lower = w.to_lowercase();
+        w.chars().all(|c| c.is_ascii_digit())
+            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS].iter().any(|list| list.contains(&lower.as_str()))
+    };
     let other_words = rest
         .iter()
         .flat_map(|r| r.split(|c: char| !c.is_alphanumeric()))

@@ -2,6 +2,7 @@
 //! the page, and whether an element holds comments (whose names and dates
 //! are not the article's).
 
+use crate::extract::lexicon::class_names::{STATE_FLAG_PREFIXES, STATE_FLAG_SUFFIXES};
 use html5ever::{local_name, ns, LocalName};
 use scraper::{ElementRef, Html};
 use std::cell::OnceCell;
@@ -262,8 +263,8 @@ fn is_comments_token(token: &str) -> bool {
         return token.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("disqus"));
     }
     let lower = token.to_ascii_lowercase();
-    let flag = ["has-", "has_", "no-", "no_", "with-", "with_"].iter().any(|p| lower.starts_with(p))
-        || ["-open", "_open", "-closed", "_closed"].iter().any(|s| lower.ends_with(s));
+    let flag = STATE_FLAG_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || STATE_FLAG_SUFFIXES.iter().any(|s| lower.ends_with(s));
     !flag
 }
 
