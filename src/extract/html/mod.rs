@@ -27,7 +27,9 @@ mod vocab;
 use super::{metadata, Article, Block, BlockKind};
 use blocks::RawBlock;
 use dom::{FlatDom, Tag};
-use vocab::Signal;
+use vocab::elements::{self, Signal};
+use vocab::furniture::{self, Furniture};
+use vocab::headings;
 
 /// Parses `html` once and returns its article: metadata plus body blocks.
 /// `page_url` is where the page was fetched from, if known.
@@ -83,7 +85,7 @@ pub fn explain_html(html: &str, page_url: Option<&str>) -> String {
     }
     out.push_str("== blocks\n");
     for (b, verdict) in ex.blocks.iter().zip(&ex.verdicts) {
-        let status = verdict.map_or("keep", Rule::name);
+        let status = verdict.map_or_else(|| "keep".to_string(), |rule| rule.to_string());
         out.push_str(&format!(
             "{status:<19} {:<10} {} {}\n",
             b.kind.as_str(),
@@ -119,8 +121,8 @@ enum Rule {
     LinkHeavyBox,
     /// A paragraph line mostly made of links.
     LinkHeavyLine,
-    /// A furniture phrase ("Skip to", "Advertisement").
-    Boilerplate,
+    /// A line of page furniture, by the detector that took it.
+    Boilerplate(Furniture),
     /// The page's `<h1>`, which is the title, not the body.
     Title,
     /// A section headed "About the author" (a bio, not the article).
@@ -151,7 +153,7 @@ impl Rule {
             Rule::OutsideContainer => "outside-container",
             Rule::LinkHeavyBox => "link-heavy-box",
             Rule::LinkHeavyLine => "link-heavy-line",
-            Rule::Boilerplate => "boilerplate",
+            Rule::Boilerplate(_) => "boilerplate",
             Rule::Title => "title",
             Rule::AuthorSection => "author-section",
             Rule::RelatedSection => "related-section",
@@ -161,6 +163,17 @@ impl Rule {
             Rule::ArticleTail => "article-tail",
             Rule::Standfirst => "standfirst",
             Rule::TeaserListing => "teaser-listing",
+        }
+    }
+}
+
+/// A rule's name; a boilerplate line's names its detector too
+/// ("boilerplate/dateline").
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rule::Boilerplate(furniture) => write!(f, "{}/{}", self.name(), furniture.name()),
+            rule => f.write_str(rule.name()),
         }
     }
 }
@@ -206,7 +219,7 @@ impl<'a> Extraction<'a> {
             &dom,
             &blocks,
             &mut verdicts,
-            vocab::is_author_heading,
+            headings::is_author_heading,
             MAX_AUTHOR_SECTION_LEN,
             Rule::AuthorSection,
         );
@@ -214,7 +227,7 @@ impl<'a> Extraction<'a> {
             &dom,
             &blocks,
             &mut verdicts,
-            vocab::is_related_heading,
+            headings::is_related_heading,
             MAX_RELATED_SECTION_LEN,
             Rule::RelatedSection,
         );
@@ -222,7 +235,7 @@ impl<'a> Extraction<'a> {
             &dom,
             &blocks,
             &mut verdicts,
-            vocab::is_promo_heading,
+            headings::is_promo_heading,
             MAX_PROMO_SECTION_LEN,
             Rule::PromoSection,
         );
@@ -273,7 +286,7 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
             i += 1;
             continue;
         };
-        let signal = if article_box == Some(i) { Signal::Neutral } else { vocab::classify(el) };
+        let signal = if article_box == Some(i) { Signal::Neutral } else { elements::classify(el) };
         weights[i] = match signal {
             Signal::StrongChrome | Signal::Chrome => -25.0,
             Signal::Content => 25.0,
@@ -287,12 +300,12 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
             _ => match signal {
                 Signal::StrongChrome if !is_phrase_in_text(dom, i, &holds_text) => Some(Rule::ChromeClass),
                 Signal::Chrome if !holds_prose(node) && !in_prose_run(dom, i, total_p) => Some(Rule::ChromeClass),
-                _ => vocab::is_chrome_role(el).then_some(Rule::ChromeRole),
+                _ => elements::is_chrome_role(el).then_some(Rule::ChromeRole),
             },
         }
         // Collapsed accordions and tabs hide article paragraphs too; hidden
         // metadata and menus have none.
-        .or_else(|| (vocab::is_hidden(el) && node.p_text_len < 300).then_some(Rule::Hidden));
+        .or_else(|| (elements::is_hidden(el) && node.p_text_len < 300).then_some(Rule::Hidden));
         // A footer is the foot of the page or of a section, never its body:
         // beside a short article, its disclaimers and addresses are most of
         // the page's paragraph text.
@@ -339,7 +352,7 @@ fn is_phrase_in_text(dom: &FlatDom, i: usize, holds_text: &[bool]) -> bool {
     let node = &dom.nodes[i];
     matches!(node.tag, Tag::A | Tag::Inline)
         && holds_text[node.parent]
-        && node.element().is_some_and(|el| !vocab::names_unseen_text(el))
+        && node.element().is_some_and(|el| !elements::names_unseen_text(el))
 }
 
 /// A code block or inline code, whose inner classes name code tokens.
@@ -515,7 +528,7 @@ const MAX_INTRODUCTION_LOOKBACK: usize = 12;
 /// article's last paragraph.
 fn is_introduced_list(dom: &FlatDom, i: usize, root: usize) -> bool {
     list_label(dom, i).is_some_and(|label| {
-        !vocab::mentions_related_stories(label)
+        !headings::mentions_related_stories(label)
             && (label.split_whitespace().count() >= MIN_INTRODUCING_WORDS || is_list_in_flow(dom, i, root))
     })
 }
@@ -651,7 +664,7 @@ fn drop_headed_sections(
         };
         // A heading dropped as a furniture line ("You may also like") still
         // heads its section.
-        if verdicts[i].is_some_and(|v| v != Rule::Boilerplate) || !is_section_heading(&blocks[i].text) {
+        if verdicts[i].is_some_and(|v| !matches!(v, Rule::Boilerplate(_))) || !is_section_heading(&blocks[i].text) {
             continue;
         }
         let owner = blocks[i].owner;
@@ -724,7 +737,7 @@ fn drop_signup_boxes(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<
     let boxes: Vec<usize> = blocks
         .iter()
         .zip(verdicts.iter())
-        .filter(|(b, v)| **v == Some(Rule::Boilerplate) && vocab::is_signup_notice(&b.text))
+        .filter(|(b, v)| matches!(v, Some(Rule::Boilerplate(_))) && furniture::is_signup_notice(&b.text))
         .filter_map(|(b, _)| dom.ancestors(b.owner).take_while(|&a| dom.nodes[a].text_len <= MAX_SIGNUP_BOX_LEN).last())
         .collect();
     for signup_box in boxes {
@@ -749,14 +762,14 @@ const MAX_STANDFIRST_SHARE: f32 = 0.25;
 
 /// Drops the standfirst kept before the article's text: the paragraphs,
 /// ahead of every other kept paragraph, whose box or its parent's box is
-/// named an excerpt or a subtitle ([`vocab::names_standfirst`]). It sums
+/// named an excerpt or a subtitle ([`elements::names_standfirst`]). It sums
 /// up the article under its headline, and the article then says it again.
 fn drop_standfirsts(dom: &FlatDom, blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
     let named = |b: &RawBlock| {
         std::iter::once(b.owner)
             .chain(dom.ancestors(b.owner))
             .take(2)
-            .any(|a| dom.nodes[a].element().is_some_and(vocab::names_standfirst))
+            .any(|a| dom.nodes[a].element().is_some_and(elements::names_standfirst))
     };
     let leading: Vec<usize> = (0..blocks.len())
         .filter(|&i| verdicts[i].is_none() && blocks[i].kind == BlockKind::Paragraph)
@@ -840,7 +853,7 @@ fn keep_later_h1s(blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
     let mut titles = (0..blocks.len()).filter(|&i| verdicts[i] == Some(Rule::Title));
     titles.next();
     for i in titles.collect::<Vec<_>>() {
-        verdicts[i] = vocab::is_furniture_heading(&blocks[i].text).then_some(Rule::Boilerplate);
+        verdicts[i] = furniture::furniture_heading(&blocks[i].text).map(Rule::Boilerplate);
     }
 }
 
@@ -876,11 +889,11 @@ fn judge_block(dom: &FlatDom, roots: &[usize], junk: &[bool], b: &RawBlock) -> O
         return Some(Rule::LinkHeavyLine);
     }
     let furniture = if b.kind == BlockKind::Heading {
-        vocab::is_furniture_heading(&b.text)
+        furniture::furniture_heading(&b.text)
     } else {
-        vocab::is_boilerplate(&b.text)
+        furniture::boilerplate(&b.text)
     };
-    furniture.then_some(Rule::Boilerplate)
+    furniture.map(Rule::Boilerplate)
 }
 
 #[cfg(test)]
