@@ -187,6 +187,7 @@ fn is_update_label(text: &str) -> bool {
 /// Whether an element's markup marks it as the date of a modification:
 /// schema.org's `dateModified`, or hAtom's `updated` class without its
 /// `published` one (themes put both on a date never revised).
+#[inline]
 pub(super) fn is_marked_modified(el: ElementRef) -> bool {
     // One pass over the attributes, read in place (`Element::classes` interns
     // every class name), names compared as interned atoms.

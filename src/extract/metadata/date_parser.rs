@@ -179,12 +179,14 @@ pub(super) fn with_month_names(pattern: &str) -> String {
 
 /// Whether a text has an ASCII digit. A branch-free pass (vectorised by the
 /// compiler): it runs on every visible text, and most have none.
+#[inline]
 pub(super) fn has_ascii_digit(text: &str) -> bool {
     text.bytes().fold(0u8, |found, b| found | u8::from(b.is_ascii_digit())) != 0
 }
 
 /// Whether a text has four ASCII digits in a row, as every year
 /// [`find_text_date`] reads has.
+#[inline]
 pub(super) fn has_year_digits(text: &str) -> bool {
     text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
 }

@@ -217,6 +217,7 @@ pub(super) fn in_comments_or_nav(el: ElementRef) -> bool {
 }
 
 /// Whether an element's class or id says it holds comments.
+#[inline]
 pub(super) fn is_comments(el: ElementRef) -> bool {
     // One pass over the attributes, names compared as interned atoms: it runs on every element.
     el.value().attrs.iter().any(|(name, value)| {

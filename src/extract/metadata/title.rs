@@ -169,6 +169,7 @@ fn shares_word(a: &str, b: &str) -> bool {
 
 /// Whether `title_key(text)` is `key` (a non-empty key), compared word by
 /// word without building it: most texts differ in their first word.
+#[inline]
 pub(super) fn has_title_key(text: &str, key: &str) -> bool {
     let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let mut key_words = key.split(' ');

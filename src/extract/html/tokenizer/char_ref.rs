@@ -6,6 +6,7 @@ use html5ever::data;
 use html5ever::tokenizer::TokenSink;
 
 impl<S: TokenSink> FastTokenizer<'_, S> {
+    #[inline]
     pub(super) fn push_char_ref(&mut self, decoded: Option<CharRef>) {
         match decoded {
             Some(CharRef { chars, end }) => {
@@ -30,6 +31,7 @@ pub(super) struct CharRef {
 /// that inside an attribute a match without `;` followed by `=` or an
 /// alphanumeric stays text; numeric references map C1 controls to
 /// Windows-1252 and invalid code points to U+FFFD. `None`: the `&` is text.
+#[inline]
 pub(super) fn char_ref(input: &str, at: usize, in_attribute: bool) -> Option<CharRef> {
     let bytes = input.as_bytes();
     match bytes.get(at)? {

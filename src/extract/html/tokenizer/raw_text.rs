@@ -78,6 +78,7 @@ impl<S: TokenSink> FastTokenizer<'_, S> {
 
     /// Whether the `<` at `at` starts the end tag of the element whose text
     /// this is: `</`, its name in any case, then whitespace, `/` or `>`.
+    #[inline]
     pub(super) fn end_tag_at(&self, at: usize) -> bool {
         let Some(last) = self.last_start_tag.as_deref() else { return false };
         let name_start = at + 2;
@@ -100,11 +101,13 @@ pub(super) enum Escape {
 }
 
 /// The number of ASCII letters from `at` on.
+#[inline]
 fn letters_len(bytes: &[u8], at: usize) -> usize {
     bytes.get(at..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphabetic()).count())
 }
 
 /// Whitespace, `/` and `>` end a tag name.
+#[inline]
 fn is_tag_name_end(byte: Option<&u8>) -> bool {
     matches!(byte, Some(b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>'))
 }

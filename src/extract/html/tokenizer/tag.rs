@@ -9,6 +9,7 @@ use html5ever::{ns, Attribute, LocalName, QualName};
 
 impl<S: TokenSink> FastTokenizer<'_, S> {
     /// After `<` in data.
+    #[inline]
     pub(super) fn tag_open(&mut self) {
         match self.bytes.get(self.pos) {
             Some(b'!') => {
@@ -145,6 +146,7 @@ impl<S: TokenSink> FastTokenizer<'_, S> {
 }
 
 /// Tag and attribute names are ASCII-lowercased.
+#[inline]
 fn lowercase_name(name: &str) -> LocalName {
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
         LocalName::from(name.to_ascii_lowercase())
