@@ -8,13 +8,16 @@
 //!   lines are dropped by the [`text_page::ChromeFilter`].
 //! - [`language`]: the language of a text when the markup does not say.
 //! - [`limits`]: bounds that reject pathological pages before parsing.
+//! - [`lexicon`]: the word lists the extractors read pages by.
 
 pub mod html;
 pub mod language;
+pub mod lexicon;
 pub mod limits;
 pub mod metadata;
 pub mod text_page;
 
+use regex::Regex;
 use std::borrow::Cow;
 
 /// What kind of block a piece of article text is; written to `paragraphs.kind`.
@@ -50,6 +53,12 @@ pub struct Article {
     pub metadata: metadata::Metadata,
     /// Article body in reading order.
     pub blocks: Vec<Block>,
+}
+
+/// Compiles a pattern of this module's code, for a `LazyLock` static: a bad
+/// pattern is a bug, which the first test that reads it finds.
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad regex {pattern:?}: {e}"))
 }
 
 /// Collapses runs of whitespace to one space and trims: the one text

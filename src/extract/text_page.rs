@@ -6,55 +6,11 @@
 //! the first substantial line (or the line the page repeats), and what comes
 //! before it is page header.
 
+use super::lexicon::chrome::{SCRAPED_CHROME_LINES, SCRAPED_LINK_PREFIXES};
 use super::metadata::Metadata;
-use super::{normalize_whitespace, Article, Block, BlockKind};
+use super::{normalize_whitespace, regex, Article, Block, BlockKind};
 use regex::Regex;
-use std::sync::OnceLock;
-
-/// Lines that are page or media-player chrome whatever the site, compared
-/// case-insensitively after trimming punctuation.
-const CHROME_LINES: &[&str] = &[
-    "accessibility links",
-    "skip to main content",
-    "skip to content",
-    "skip to navigation",
-    "skip to search",
-    "skip navigation",
-    "skip to footer",
-    "breaking news",
-    "please wait",
-    "loading",
-    "no media source currently available",
-    "embed",
-    "share",
-    "download",
-    "print",
-    "email",
-    "e-mail",
-    "tweet",
-    "advertisement",
-    "sponsored content",
-    "subscribe",
-    "sign in",
-    "log in",
-    "menu",
-    "search",
-    "close",
-    "play",
-    "pause",
-    "mute",
-    "unmute",
-    "listen",
-    "watch",
-    "copy link",
-    "print this page",
-    "share this article",
-    "the code has been copied to your clipboard",
-    "the url has been copied to your clipboard",
-    "no live streaming currently available",
-    "your browser does not support the video tag",
-    "your browser does not support the audio element",
-];
+use std::sync::LazyLock;
 
 /// The most words a headline may have.
 const MAX_HEADLINE_WORDS: usize = 25;
@@ -64,10 +20,6 @@ const MIN_HEADLINE_WORDS: usize = 3;
 const HEADLINE_SEARCH_LINES: usize = 15;
 /// The most words of a line that can be a subheading.
 const MAX_HEADING_WORDS: usize = 10;
-
-fn regex(re: &'static str, cell: &'static OnceLock<Regex>) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(re).unwrap_or_else(|e| panic!("bad regex {re:?}: {e}")))
-}
 
 /// Drops the lines of page chrome that scrapers keep.
 pub struct ChromeFilter;
@@ -98,15 +50,17 @@ impl ChromeFilter {
 /// Whether a line is chrome: a known phrase, a "Skip to …" / "Share on …"
 /// link, or a media player's time display ("0:00 0:02:21 0:00").
 fn is_chrome(line: &str) -> bool {
-    static TIMES: OnceLock<Regex> = OnceLock::new();
-    static LINKS: OnceLock<Regex> = OnceLock::new();
-    static RENDITIONS: OnceLock<Regex> = OnceLock::new();
+    static TIMES: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/?\s*\d{1,2}:\d{2}(?::\d{2})?)*$"));
+    static LINKS: LazyLock<Regex> =
+        LazyLock::new(|| regex(&format!(r"(?i)^(?:{})\b", SCRAPED_LINK_PREFIXES.join("|"))));
+    // Media download renditions: "270p | 3.0MB", "Download 720p".
+    static RENDITIONS: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^(?:download\s+)?\d{3,4}p(?:\s*\|.*)?$"));
     let key = line.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    CHROME_LINES.contains(&key.as_str())
-        || regex(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/?\s*\d{1,2}:\d{2}(?::\d{2})?)*$", &TIMES).is_match(line)
-        || regex(r"(?i)^(?:skip to|jump to|share (?:on|via|to)|follow us on)\b", &LINKS).is_match(line)
-        // Media download renditions: "270p | 3.0MB", "Download 720p".
-        || regex(r"(?i)^(?:download\s+)?\d{3,4}p(?:\s*\|.*)?$", &RENDITIONS).is_match(line)
+    SCRAPED_CHROME_LINES.contains(&key.as_str())
+        || TIMES.is_match(line)
+        || LINKS.is_match(line)
+        || RENDITIONS.is_match(line)
 }
 
 /// The index of the headline: the first line the page repeats near the top,

@@ -264,6 +264,22 @@ impl FlatDom<'_> {
         std::iter::successors(Some(i), move |&a| Some(self.nodes[a].parent).filter(|&p| p != a)).skip(1)
     }
 
+    /// Direct element children of node `i`.
+    pub fn element_children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.nodes[i].end;
+        let mut j = i + 1;
+        std::iter::from_fn(move || {
+            while j < end {
+                let k = j;
+                j = self.nodes[k].end.max(k + 1);
+                if self.nodes[k].element().is_some() {
+                    return Some(k);
+                }
+            }
+            None
+        })
+    }
+
     /// The text of the subtree at `i`, whitespace-normalised.
     pub fn subtree_text(&self, i: usize) -> String {
         let end = self.nodes[i].end.max(i + 1);

@@ -1,21 +1,27 @@
-//! Readability-style choice of the content container: paragraphs score their
-//! ancestors, link-heavy candidates lose, the best one is widened to its parent
-//! when that holds comparable content, and qualifying siblings join it.
+//! Pass `containers`: the Readability-style choice of the content
+//! container. Paragraphs score their ancestors, link-heavy candidates lose,
+//! the best one is widened to its parent when that holds comparable
+//! content, and qualifying siblings join it.
 
 use super::blocks::RawBlock;
-use super::dom::{Content, FlatDom, Tag};
+use super::{Page, Pass};
+use crate::extract::html::dom::{Content, FlatDom, Tag};
 use crate::extract::BlockKind;
+
+pub(super) const PASS: Pass = Pass { name: "containers", run };
+
+fn run(page: &mut Page) {
+    page.roots = choose_containers(&page.dom, &page.blocks, &page.weights);
+}
 
 /// How many ancestor levels a paragraph's score reaches.
 const ANCESTOR_LEVELS: usize = 5;
 /// Paragraphs shorter than this (non-whitespace chars) do not score.
 const MIN_SCORING_LEN: u32 = 25;
 
-/// Per-node class/id weight: +25 content-looking, -25 chrome-looking.
-pub type Weights = Vec<f32>;
-
-/// Returns the roots of the subtrees that hold the article, in document order.
-pub fn choose_containers(dom: &FlatDom, blocks: &[RawBlock], weights: &Weights) -> Vec<usize> {
+/// Returns the roots of the subtrees that hold the article, in document
+/// order. `weights` are the elements' class/id weights.
+fn choose_containers(dom: &FlatDom, blocks: &[RawBlock], weights: &[f32]) -> Vec<usize> {
     let n = dom.nodes.len();
     let mut score: Vec<Option<f32>> = vec![None; n];
     for block in blocks {
@@ -63,7 +69,7 @@ pub fn choose_containers(dom: &FlatDom, blocks: &[RawBlock], weights: &Weights) 
     top = expand_while_net_text_grows(dom, blocks, top);
     // A lone child is the same content as its parent; the parent's siblings
     // are the ones worth checking.
-    while !is_body_or_root(dom, dom.nodes[top].parent) && element_children(dom, dom.nodes[top].parent).count() == 1 {
+    while !is_body_or_root(dom, dom.nodes[top].parent) && dom.element_children(dom.nodes[top].parent).count() == 1 {
         top = dom.nodes[top].parent;
     }
     let top_score = score[top].unwrap_or(0.0);
@@ -86,22 +92,6 @@ fn is_body_or_root(dom: &FlatDom, i: usize) -> bool {
 
 fn body_or_root(dom: &FlatDom) -> usize {
     dom.nodes.iter().position(|n| n.tag == Tag::Body).unwrap_or(0)
-}
-
-/// Direct element children of node `i`.
-pub fn element_children<'d>(dom: &'d FlatDom, i: usize) -> impl Iterator<Item = usize> + 'd {
-    let end = dom.nodes[i].end;
-    let mut j = i + 1;
-    std::iter::from_fn(move || {
-        while j < end {
-            let k = j;
-            j = dom.nodes[k].end.max(k + 1);
-            if dom.nodes[k].element().is_some() {
-                return Some(k);
-            }
-        }
-        None
-    })
 }
 
 /// When several near-best candidates share an ancestor with the best one,
@@ -189,14 +179,14 @@ fn climb_to_better_parent(dom: &FlatDom, score: &[Option<f32>], top: usize) -> u
     top
 }
 
-fn add_siblings(dom: &FlatDom, score: &[Option<f32>], weights: &Weights, top: usize, top_score: f32) -> Vec<usize> {
+fn add_siblings(dom: &FlatDom, score: &[Option<f32>], weights: &[f32], top: usize, top_score: f32) -> Vec<usize> {
     let parent = dom.nodes[top].parent;
     if is_body_or_root(dom, top) || parent == top {
         return vec![top];
     }
     let threshold = (top_score * 0.2).max(10.0);
     let mut chosen = Vec::new();
-    for sib in element_children(dom, parent) {
+    for sib in dom.element_children(parent) {
         if sib == top {
             chosen.push(sib);
             continue;
@@ -213,7 +203,7 @@ fn add_siblings(dom: &FlatDom, score: &[Option<f32>], weights: &Weights, top: us
 }
 
 /// A sibling paragraph that reads like article text.
-pub fn is_prose_paragraph(dom: &FlatDom, p: usize) -> bool {
+pub(super) fn is_prose_paragraph(dom: &FlatDom, p: usize) -> bool {
     let node = &dom.nodes[p];
     let density = node.link_density();
     let len = node.text_len;
@@ -229,4 +219,73 @@ pub fn is_prose_paragraph(dom: &FlatDom, p: usize) -> bool {
         _ => None,
     });
     last_text.is_some_and(|t| t.ends_with(['.', '!', '?', '"', '”', '»', '。']))
+}
+
+#[cfg(test)]
+mod tests {
+
+    use crate::extract::html::passes::testing::after;
+    use crate::extract::html::testing::{texts, P1, P2, P3};
+
+    #[test]
+    fn chosen_container_is_the_text_dense_one() {
+        let sidebar_text = "<div class=\"col\"><p>Short promo.</p><p>Another short line.</p></div>";
+        let html = format!(
+            "<html><body>{sidebar_text}<div class=\"col\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn prose_outside_the_pages_article_element_does_not_widen_the_container() {
+        let review = |i: usize| {
+            format!(
+                "<div class=\"testimonial\"><div class=\"testimonial-quote\"><p>Review {i}: the staff were friendly and quick, the rooms were clean, \
+                 and the doctor took the time to answer every one of our questions.</p></div><div class=\"testimonial-name\">Parent {i}</div></div>"
+            )
+        };
+        let reviews: String = (0..8).map(review).collect();
+        let html = format!(
+            "<html><body><div class=\"site\"><main><article><h1>Talks</h1><div class=\"entry-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article></main>\
+             <div class=\"carousel\">{reviews}</div></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn paragraphs_inside_list_items_choose_the_container() {
+        let html = format!(
+            "<html><body><div class=\"col-md-8\"><h1>What is a smartphone?</h1><p>This course will teach you what a smartphone is and how to use one.</p></div>\
+             <ul class=\"topics\"><li class=\"activity\"><div class=\"panel-body\"><p>{P1} {P2} {P3}</p></div></li><li class=\"activity\"><h2>Activities</h2></li></ul></body></html>"
+        );
+        assert!(texts(&html).contains(&format!("{P1} {P2} {P3}")), "{:?}", texts(&html));
+    }
+
+    /// The roots the pass chooses, by tag and class or id.
+    fn roots(html: &str) -> Vec<String> {
+        let label = |d: String| d.split_once(' ').map_or(String::new(), |(_, l)| l.to_string());
+        after(html, "containers", |p| p.roots.iter().map(|&r| label(p.dom.describe(r))).collect())
+    }
+
+    #[test]
+    fn the_box_of_paragraphs_is_chosen_with_its_prose_siblings() {
+        let html = format!(
+            "<html><body><div class=\"col\"><p>Short promo.</p></div><div id=\"body\"><p>{P1}</p><p>{P2}</p></div><p>{P3}</p></body></html>"
+        );
+        assert_eq!(roots(&html), ["<div#body>", "<p>"]);
+    }
+
+    #[test]
+    fn an_article_split_by_a_figure_is_chosen_whole() {
+        let html = format!(
+            "<html><body><div class=\"menu-col\"><p>Home</p></div><div id=\"story\"><div><p>{P1}</p><p>{P2}</p></div>\
+             <figure><img src=\"a.jpg\"></figure><div><p>{P3}</p><p>{P1}</p></div></div></body></html>"
+        );
+        assert_eq!(roots(&html), ["<div#story>"]);
+    }
+
+    #[test]
+    fn a_page_without_paragraphs_keeps_its_body() {
+        assert_eq!(roots("<html><body><span>Floods</span></body></html>"), ["<body>"]);
+    }
 }

@@ -1,13 +1,22 @@
-//! Teaser listings: a row of sibling cards of one kind, each a linked title
+//! Pass `teaser-listings`: drops teaser listings, a row of sibling cards of one kind, each a linked title
 //! followed by a short excerpt ("more from", "latest posts", a category
 //! feed under the article). Cards with a long excerpt outweigh their links
 //! and pass the link-density checks one by one; as a row of look-alike
 //! boxes that each open with a link they are a listing, not the article.
 
 use super::blocks::RawBlock;
-use super::dom::{FlatDom, Tag};
-use super::scoring::element_children;
+use super::{Page, Pass};
+use crate::extract::html::dom::{FlatDom, Tag};
+use crate::extract::html::rule::Rule;
 use crate::extract::BlockKind;
+
+pub(super) const PASS: Pass = Pass { name: "teaser-listings", run };
+
+fn run(page: &mut Page) {
+    for i in find(&page.dom, &page.blocks, &page.kept()) {
+        page.verdicts[i] = Rule::TeaserListing;
+    }
+}
 
 /// Most text a card holds, in non-whitespace chars: a title, a category,
 /// a date and an excerpt of a few sentences.
@@ -26,7 +35,7 @@ const MAX_LISTING_SHARE: f32 = 0.5;
 
 /// Indices of the kept blocks (`kept[i]`) that sit in the cards of a teaser
 /// listing.
-pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Vec<usize> {
+fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Vec<usize> {
     // Block indices by owner, so a subtree's blocks are one slice.
     let mut by_owner: Vec<(usize, usize)> = blocks.iter().enumerate().map(|(i, b)| (b.owner, i)).collect();
     by_owner.sort_unstable();
@@ -47,7 +56,7 @@ pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Vec<usize> {
         // A card holds both linked and plain text; checking that first
         // spares most boxes the look at their blocks.
         boxes.clear();
-        boxes.extend(element_children(dom, parent).filter(|&c| {
+        boxes.extend(dom.element_children(parent).filter(|&c| {
             let node = &dom.nodes[c];
             node.text_len <= MAX_CARD_LEN && node.link_len > 0 && node.link_len < node.text_len
         }));
@@ -139,11 +148,11 @@ fn links_elsewhere(dom: &FlatDom, n: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{explain_html, extract_html};
+    use super::*;
+    use crate::extract::html::explain_html;
+    use crate::extract::html::passes::testing::changed_by;
+    use crate::extract::html::testing::{texts, P1, P2, P3};
 
-    const P1: &str = "The minister said on Tuesday that the talks, which began in March, had reached a decisive stage and would continue next week.";
-    const P2: &str = "Officials from both countries, speaking on condition of anonymity, said the agreement covered trade, security and migration.";
-    const P3: &str = "Critics of the deal, however, warned that it left several questions unanswered, including how it would be enforced.";
     const P4: &str = "Negotiators are expected to meet again in Geneva on Monday, where they hope to settle the remaining questions on tariffs.";
     const P5: &str = "Both governments said they would publish the full text of the agreement once the remaining annexes have been signed off.";
     const EXCERPT: &str = "Though Lisbon teems with travelers, it’s possible to find pockets of peace outside the city. A 45-minute drive from the city center delivers you to Setúbal, \
@@ -161,10 +170,6 @@ mod tests {
         format!("<html><body><div id=\"content\"><h1>Talks</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p><p>{P5}</p>{after_body}</div></body></html>")
     }
 
-    fn texts(html: &str) -> Vec<String> {
-        extract_html(html, None).blocks.into_iter().map(|b| b.text).collect()
-    }
-
     #[test]
     fn a_row_of_teaser_cards_after_the_article_is_dropped() {
         let cards: String = [
@@ -180,7 +185,7 @@ mod tests {
         assert_eq!(texts(&html), vec![P1, P2, P3, P4, P5]);
         assert!(explain_html(&html, None)
             .lines()
-            .any(|l| l.starts_with("teaser-listing") && l.contains("Hotel Casa Palmela")));
+            .any(|l| l.starts_with("drop teaser-listing") && l.contains("Hotel Casa Palmela")));
     }
 
     #[test]
@@ -192,12 +197,28 @@ mod tests {
                     .replace("/category/reviews/", "#")
             })
             .collect();
-        let no_listing = |html: String| !explain_html(&html, None).lines().any(|l| l.starts_with("teaser-listing"));
+        let no_listing =
+            |html: String| !explain_html(&html, None).lines().any(|l| l.starts_with("drop teaser-listing"));
         assert!(no_listing(page(&format!("<div class=\"faq\">{faq}</div>"))));
         // A run of linked picks with text after it is the article's entries.
         let picks: String =
             (0..3).map(|i| card(&format!("/pick-{i}/"), "Drawing on the Right Side of the Brain")).collect();
         assert!(no_listing(page(&format!("<div class=\"picks\">{picks}</div><p>{P1}</p>"))));
         assert!(!no_listing(page(&format!("<div class=\"picks\">{picks}</div>"))));
+    }
+
+    #[test]
+    fn the_blocks_of_each_card_are_dropped() {
+        let cards: String =
+            (0..3).map(|i| card(&format!("/story-{i}/"), &format!("Story number {i} of the week"))).collect();
+        let html = page(&format!("<div class=\"post-list\">{cards}</div>"));
+        let dropped = changed_by(&html, "teaser-listings");
+        assert!(dropped.iter().all(|(_, rule)| *rule == Rule::TeaserListing), "{dropped:?}");
+        let titles: Vec<&str> =
+            dropped.iter().map(|(text, _)| text.as_str()).filter(|t| t.starts_with("Story number")).collect();
+        assert_eq!(titles, ["Story number 0 of the week", "Story number 1 of the week", "Story number 2 of the week"]);
+        // The earlier passes took the cards' labels and repeated excerpts;
+        // what is left kept is the article.
+        assert_eq!(texts(&html), vec![P1, P2, P3, P4, P5]);
     }
 }

@@ -1,4 +1,4 @@
-//! The article's tail: boxes the template appends after the article's body
+//! Pass `article-tail`: drops the article's tail, boxes the template appends after the article's body
 //! inside the chosen container (author bios, disclaimers, promos, product
 //! cards). The body is the deepest box holding most of the kept text; what
 //! follows it in a box of another kind is not the article. A following box of
@@ -8,9 +8,20 @@
 //! with its tabs, a card) is appended furniture too.
 
 use super::blocks::RawBlock;
-use super::dom::{FlatDom, Tag};
-use super::scoring::element_children;
+use super::{Page, Pass};
+use crate::extract::html::dom::{FlatDom, Tag};
+use crate::extract::html::rule::Rule;
 use crate::extract::BlockKind;
+
+pub(super) const PASS: Pass = Pass { name: "article-tail", run };
+
+fn run(page: &mut Page) {
+    let linked: Vec<bool> =
+        page.verdicts.iter().map(|v| matches!(v, Rule::LinkHeavyBox | Rule::LinkHeavyLine)).collect();
+    for i in find(&page.dom, &page.blocks, &page.kept(), &linked) {
+        page.verdicts[i] = Rule::ArticleTail;
+    }
+}
 
 /// Share of the kept text the body box holds.
 const BODY_SHARE: f32 = 0.75;
@@ -18,7 +29,7 @@ const BODY_SHARE: f32 = 0.75;
 /// Indices of the kept blocks (`kept[i]`) that follow the body box in a box
 /// of another kind, or sit in a box appended to the body's lines that also
 /// holds a block dropped for its links (`linked[i]`).
-pub fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool], linked: &[bool]) -> Vec<usize> {
+fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool], linked: &[bool]) -> Vec<usize> {
     let Some((body, held)) = body_box(dom, blocks, kept) else {
         return Vec::new();
     };
@@ -67,7 +78,7 @@ const LINES_SHARE: f32 = 0.75;
 /// holds after its last line: plugins append author boxes, share bars and
 /// reading lists to the article's text.
 fn appended_boxes(dom: &FlatDom, body: usize, held: &[u32]) -> Vec<usize> {
-    let children: Vec<usize> = element_children(dom, body).collect();
+    let children: Vec<usize> = dom.element_children(body).collect();
     let is_box = |c: usize| {
         matches!(dom.nodes[c].tag, Tag::Div | Tag::Section | Tag::Aside | Tag::Form | Tag::OtherBlock | Tag::Article)
     };
@@ -140,4 +151,69 @@ fn tail_box(dom: &FlatDom, body: usize, owner: usize) -> Option<(usize, usize)> 
 fn same_kind(dom: &FlatDom, a: usize, b: usize) -> bool {
     let (x, y) = (&dom.nodes[a], &dom.nodes[b]);
     x.tag == y.tag && x.element().and_then(|e| e.attr("class")) == y.element().and_then(|e| e.attr("class"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::html::explain_html;
+    use crate::extract::html::passes::testing::{after, changed_by};
+    use crate::extract::html::testing::{texts, P1, P2, P3};
+
+    #[test]
+    fn boxes_after_the_article_body_are_dropped_unless_they_continue_it() {
+        let body = format!("<div class=\"entry-content\"><p>{P1}</p><h2>Reactions</h2><p>{P2}</p><p>{P3}</p></div>");
+        let bio = "<div class=\"writer-note\"><p>Irene is an experienced writer with five years' experience in the Tech, E-commerce, and Food niches.</p></div>";
+        let html = format!("<html><body><article><h1>Talks</h1>{body}{bio}</article></body></html>");
+        assert_eq!(texts(&html), vec![P1, "Reactions", P2, P3]);
+        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("drop article-tail") && l.contains("Irene")));
+        // A second text widget, or a section headed like the body's, continues it.
+        let widget = format!("<div class=\"entry-content\"><p>{P1}</p></div>");
+        let continued = format!("<html><body><article><h1>Talks</h1>{body}{widget}</article></body></html>");
+        assert_eq!(texts(&continued).len(), 5);
+        let faq = "<section class=\"faq\"><h2>Reactions</h2><p>Most of the delegates welcomed the outcome of the talks.</p></section>";
+        let headed = format!("<html><body><article><h1>Talks</h1>{body}{faq}</article></body></html>");
+        assert_eq!(texts(&headed).len(), 6);
+    }
+
+    #[test]
+    fn an_author_box_appended_to_the_body_lines_is_dropped() {
+        let author_box = "<div class=\"abh_box\"><ul><li><a href=\"#about\">Author</a></li><li><a href=\"#posts\">Recent Posts</a></li></ul>\
+            <div class=\"abh_text\"><p>Autumn founded Ambuja Yoga in 2014 to share her love of adventure, yoga, and travel with her fellow yogis.</p></div></div>";
+        let html = format!("<html><body><article><h1>Talks</h1><div class=\"entry\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>{author_box}</div></article></body></html>");
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
+        // An appended box without dropped links (references, a table) stays.
+        let refs = "<div class=\"refs\"><p>Carriero et al., Procedural Knowledge Ontology, Section 1 (Introduction), 2024.</p></div>";
+        let html = format!("<html><body><article><h1>Talks</h1><div class=\"entry\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>{refs}</div></article></body></html>");
+        assert_eq!(texts(&html).len(), 4);
+    }
+
+    const IRENE: &str =
+        "Irene is an experienced writer with five years' experience in the Tech, E-commerce, and Food niches.";
+
+    #[test]
+    fn boxes_after_the_body_box_and_appended_to_its_lines_are_its_tail() {
+        let after_body = format!(
+            "<html><body><article><div class=\"entry-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>\
+             <div class=\"note\"><p>{IRENE}</p></div></article></body></html>"
+        );
+        assert_eq!(changed_by(&after_body, "article-tail"), [(IRENE.to_string(), Rule::ArticleTail)]);
+        // In a body of lines, an appended box is tail only when it holds
+        // links the passes dropped (an author box's tabs).
+        let appended = |tabs: &str| {
+            format!(
+                "<html><body><article><div class=\"entry\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>\
+                 <div class=\"box\">{tabs}<p>{IRENE}</p></div></div></article></body></html>"
+            )
+        };
+        let tabs = "<p><a href=\"/about\">About the author</a> <a href=\"/posts\">Recent posts</a></p>";
+        assert_eq!(changed_by(&appended(tabs), "article-tail").len(), 1);
+        assert!(changed_by(&appended(""), "article-tail").is_empty());
+        // The body box is the deepest one holding most of the kept text.
+        let body = after(&after_body, "article-tail", |p| {
+            let kept = p.kept();
+            body_box(&p.dom, &p.blocks, &kept).map(|(b, _)| p.dom.describe(b))
+        });
+        assert!(body.as_deref().is_some_and(|b| b.ends_with("<div.entry-content>")), "{body:?}");
+    }
 }

@@ -1,0 +1,106 @@
+//! Pass `lede`: the intro paragraphs between the page's headline and the chosen
+//! content container. Templates often put the standfirst and the first
+//! paragraphs in the headline's box, apart from the body's box, so the
+//! container scoring leaves them out although they open the article.
+
+use super::blocks::RawBlock;
+use super::containers::is_prose_paragraph;
+use super::{Page, Pass};
+use crate::extract::html::dom::{FlatDom, Tag};
+use crate::extract::BlockKind;
+
+pub(super) const PASS: Pass = Pass { name: "lede", run };
+
+/// Adds the lede's paragraphs to the article's roots.
+fn run(page: &mut Page) {
+    page.ledes = find(&page.dom, &page.blocks, &page.roots);
+    page.roots.extend(&page.ledes);
+    page.roots.sort_unstable();
+}
+
+/// Fewest paragraphs that make a lede: a lone sentence between headline and
+/// body is mostly a standfirst, a photo caption or a promo, which benchmarks
+/// and readers leave out; an intro of several paragraphs is the article's.
+const MIN_LEDE_PARAGRAPHS: usize = 2;
+
+/// Owners of the prose paragraphs that follow the last `<h1>` before the
+/// first container and precede the container, in document order. Without
+/// such a headline there is no lede to recover.
+fn find(dom: &FlatDom, blocks: &[RawBlock], roots: &[usize]) -> Vec<usize> {
+    let Some(&first_root) = roots.iter().min() else {
+        return Vec::new();
+    };
+    let Some(headline) =
+        (0..first_root).rev().find(|&i| dom.nodes[i].tag == Tag::Heading(1) && dom.nodes[i].end <= first_root)
+    else {
+        return Vec::new();
+    };
+    let after_headline = dom.nodes[headline].end;
+    let ledes: Vec<usize> = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph && b.owner >= after_headline && dom.nodes[b.owner].end <= first_root)
+        // The owner holds this block's text only, so keeping its subtree
+        // keeps nothing else.
+        .filter(|b| dom.nodes[b.owner].text_len == b.text_len)
+        .filter(|b| is_prose_paragraph(dom, b.owner) && !in_form(dom, b.owner, after_headline))
+        .map(|b| b.owner)
+        .collect();
+    if ledes.len() < MIN_LEDE_PARAGRAPHS {
+        return Vec::new();
+    }
+    ledes
+}
+
+/// Whether node `i` sits inside a `<form>` that opens at or after `from`:
+/// form help texts read like sentences but are not the article's.
+fn in_form(dom: &FlatDom, i: usize, from: usize) -> bool {
+    std::iter::once(i).chain(dom.ancestors(i)).take_while(|&a| a >= from).any(|a| dom.nodes[a].tag == Tag::Form)
+}
+
+#[cfg(test)]
+mod tests {
+
+    use crate::extract::html::explain_html;
+    use crate::extract::html::passes::testing::{after, changed_by};
+    use crate::extract::html::rule::Rule;
+    use crate::extract::html::testing::{texts, P1, P2, P3};
+
+    #[test]
+    fn intro_paragraphs_between_headline_and_body_box_are_kept() {
+        let html = format!(
+            "<html><body><div class=\"top\"><div class=\"wrap\"><div class=\"hero\"><h1>Talks reach decisive stage</h1>\
+             <div class=\"byline\">By Jane Doe</div><p>{P1}</p><p>{P2}</p></div></div></div>\
+             <div class=\"quick-look\"><div>Best overall</div><div>READ MORE</div></div>\
+             <div class=\"main\"><div class=\"body\"><p>{P3}</p><p>{P3}</p><p>{P3}</p></div></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3, P3, P3]);
+        assert!(explain_html(&html, None).lines().any(|l| l.starts_with("lede #")));
+    }
+
+    #[test]
+    fn a_lone_standfirst_outside_the_body_box_is_left_out() {
+        let html = format!(
+            "<html><body><div class=\"top\"><div class=\"wrap\"><div class=\"hero\"><h1>Talks reach decisive stage</h1><p>{P1}</p></div></div></div>\
+             <div class=\"main\"><div class=\"body\"><p>{P2}</p><p>{P3}</p></div></div></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P2, P3]);
+    }
+
+    #[test]
+    fn prose_between_the_headline_and_the_container_is_the_lede() {
+        let html = |intro: &str| {
+            format!(
+                "<html><body><div class=\"top\"><div class=\"hero\"><h1>Talks reach decisive stage</h1>{intro}</div></div>\
+                 <div class=\"quick-look\"><div>Best overall</div></div>\
+                 <div class=\"main\"><div class=\"body\"><p>{P3}</p><p>{P3}</p><p>{P3}</p></div></div></body></html>"
+            )
+        };
+        let two = html(&format!("<p>{P1}</p><p>{P2}</p>"));
+        let ledes = after(&two, "lede", |p| p.ledes.iter().map(|&l| p.dom.describe(l)).collect::<Vec<_>>());
+        assert_eq!(ledes.len(), 2, "{ledes:?}");
+        let judged = changed_by(&two, "outside-container");
+        assert!(judged.contains(&(P1.to_string(), Rule::Lede)) && judged.contains(&(P2.to_string(), Rule::Lede)));
+        // A lone sentence there is a standfirst, not a lede.
+        assert!(after(&html(&format!("<p>{P1}</p>")), "lede", |p| p.ledes.is_empty()));
+    }
+}

@@ -1,0 +1,115 @@
+//! Lines of page chrome and furniture: what a page says around its article
+//! (skip links, share buttons, sign-up pitches, pointers to other stories).
+
+/// Openings of short lines of page furniture inside article containers.
+pub const FURNITURE_PREFIXES: &[&str] = &[
+    "skip to", "jump to", "no media source currently available", "advertisement", "share this", "share on",
+    "click here to", "sign up for", "subscribe to", "follow us", "all rights reserved", "copyright ©", "©",
+    "this video", "watch:", "listen to this", "print this", "email this", "back to top", "anzeige", "werbung",
+    "publicidad", "publicité", "you may also like", "you might also like", "you might like", "you may be interested",
+    "more from", "recommended for you", "more stories", "share via", "share to",
+];
+
+/// Openings of a line that points to another story ("Read more: ...",
+/// "Related: ..."), as a paragraph or as a heading.
+pub const POINTER_PREFIXES: &[&str] = &[
+    "read more", "related:", "see also:", "also read", "read also", "lesen sie auch", "lire aussi", "leia também",
+    "leia mais", "te puede interesar", "lee también",
+];
+
+/// Whole lines that are a button or link label in an HTML page, never
+/// article text. Apart from [`SCRAPED_CHROME_LINES`]: as one list, HTML
+/// pages would lose lines the article shows as such ("Watch", "Play",
+/// "EMBED:"; 4 on wcxb and readability).
+pub const BUTTON_LABELS: &[&str] = &[
+    "subscribe", "sign in", "log in", "login", "sign up", "register", "share", "share it", "tweet", "pin it",
+    "pin for later", "pin this for later", "contact us", "get in touch", "more", "print", "email", "comments",
+    "leave a comment", "leave a reply", "reply", "loading", "please wait",
+];
+
+/// Whole lines of page or media-player chrome that scrapers keep in the
+/// text they save from a page (`.txt`), compared without the punctuation
+/// around them.
+pub const SCRAPED_CHROME_LINES: &[&str] = &[
+    "accessibility links",
+    "skip to main content",
+    "skip to content",
+    "skip to navigation",
+    "skip to search",
+    "skip navigation",
+    "skip to footer",
+    "breaking news",
+    "please wait",
+    "loading",
+    "no media source currently available",
+    "embed",
+    "share",
+    "download",
+    "print",
+    "email",
+    "e-mail",
+    "tweet",
+    "advertisement",
+    "sponsored content",
+    "subscribe",
+    "sign in",
+    "log in",
+    "menu",
+    "search",
+    "close",
+    "play",
+    "pause",
+    "mute",
+    "unmute",
+    "listen",
+    "watch",
+    "copy link",
+    "print this page",
+    "share this article",
+    "the code has been copied to your clipboard",
+    "the url has been copied to your clipboard",
+    "no live streaming currently available",
+    "your browser does not support the video tag",
+    "your browser does not support the audio element",
+];
+
+/// Openings of a scraped line that is a link of the page's chrome ("Skip to
+/// ...", "Share on ..."): the link labels of [`FURNITURE_PREFIXES`]. Scraped
+/// text has no box and no line length to bound a rule by, so the text page
+/// drops only these.
+pub const SCRAPED_LINK_PREFIXES: &[&str] = &["skip to", "jump to", "share on", "share via", "share to", "follow us on"];
+
+/// Openings of a short call to action ("Join our newsletter", "Get the free
+/// eBook!"), as a heading or a line.
+pub const CALLS_TO_ACTION: &[&str] = &[
+    "join our", "subscribe", "sign up", "get the free", "download the free", "download our free", "talk to our",
+    "follow us", "contact us", "get in touch",
+];
+
+/// Words beside "newsletter" that make a line a newsletter's sign-up pitch.
+pub const NEWSLETTER_ASKS: &[&str] =
+    &["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"];
+
+/// Words after "By signing up, ..." that make the line a form's consent
+/// notice rather than a sentence of the article ("By clicking on these
+/// links, you may be taken to ...", "By streamlining your list and what you
+/// accept into your house, ..." stay).
+pub const CONSENT_PHRASES: &[&str] = &[
+    "you agree to", "you are agreeing to", "you consent to", "you confirm", "you authorize", "you accept our",
+    "you accept the", "i agree to", "i consent to",
+];
+
+/// Phrases of the affiliate disclosure that review and shopping pages put
+/// above or below the article.
+pub const AFFILIATE_PHRASES: &[&str] =
+    &["affiliate link", "through our links", "through links on", "from links on", "purchases made through"];
+
+/// Social networks a page asks its readers to follow it on.
+pub const SOCIAL_NETWORKS: &[&str] =
+    &["facebook", "twitter", "instagram", "youtube", "tiktok", "linkedin", "pinterest"];
+
+/// Openings of the writer's ask to be followed, before the network's name.
+pub const FOLLOW_ASKS: &[&str] = &[
+    "follow me on", "follow us on", "find me on", "find us on", "join me on", "join us on", "connect with me on",
+    "connect with us on", "hang out on",
+];

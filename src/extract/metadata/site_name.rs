@@ -1,0 +1,34 @@
+//! Field: the name of the site the page belongs to.
+
+use super::json_ld::{json_first_string, JsonLd};
+use super::meta_tags::MetaTags;
+
+/// The site's name: what Open Graph says, else the article's publisher, else
+/// the name of the site's own JSON-LD object, else the name an app install takes.
+pub(super) fn site_name(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
+    metas
+        .first(&["og:site_name"])
+        .map(str::to_string)
+        .or_else(|| json_ld.articles().find_map(|a| json_first_string(a, "publisher")))
+        .or_else(|| {
+            json_ld.typed(|t| t == "WebSite" || t == "NewsMediaOrganization").find_map(|o| json_first_string(o, "name"))
+        })
+        .or_else(|| metas.first(&["application-name", "apple-mobile-web-app-title"]).map(str::to_string))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::meta_of;
+
+    #[test]
+    fn site_name_from_open_graph_then_the_publisher() {
+        let og = r#"<html><head><meta property="og:site_name" content="The Gazette">
+            <script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"name": "Gazette Media"}}</script></head></html>"#;
+        assert_eq!(meta_of(og, None).site_name.as_deref(), Some("The Gazette"));
+        let publisher = og.replace("og:site_name", "og:title");
+        assert_eq!(meta_of(&publisher, None).site_name.as_deref(), Some("Gazette Media"));
+        let app = r#"<html><head><meta name="application-name" content="Gazette"></head></html>"#;
+        assert_eq!(meta_of(app, None).site_name.as_deref(), Some("Gazette"));
+        assert_eq!(meta_of("<p>x</p>", None).site_name, None);
+    }
+}

@@ -1,0 +1,138 @@
+//! Source: URLs, the page's own and the canonical one it names; a
+//! permalink's path may hold the article's date.
+
+use super::date_parser::{month_number, with_month_names, Stamp};
+use super::meta_tags::MetaTags;
+use crate::extract::regex;
+use chrono::NaiveDate;
+use regex::Regex;
+use scraper::ElementRef;
+use std::sync::LazyLock;
+
+/// The page's canonical URL: its `rel=canonical` link or `og:url`, resolved
+/// against the URL it was fetched from; else that URL.
+pub(super) fn canonical_url(links: &[ElementRef], metas: &MetaTags, page_url: Option<&str>) -> Option<String> {
+    let canonical = links
+        .iter()
+        .find(|l| {
+            l.value().attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")))
+        })
+        .and_then(|l| l.value().attr("href"));
+    let found = canonical.or_else(|| metas.first(&["og:url"])).map(str::trim).filter(|u| !u.is_empty());
+    match (found, page_url) {
+        (Some(u), Some(base)) => resolve_url(base, u).or_else(|| Some(base.to_string())),
+        (Some(u), None) => is_absolute_url(u).then(|| u.to_string()),
+        (None, base) => base.map(str::to_string),
+    }
+}
+
+pub(super) fn is_absolute_url(u: &str) -> bool {
+    static SCHEME: LazyLock<Regex> = LazyLock::new(|| regex(r"^[A-Za-z][A-Za-z0-9+.-]*://"));
+    SCHEME.is_match(u)
+}
+
+/// Resolves `href` against the absolute URL `base` (RFC 3986, the common
+/// cases: absolute, scheme-relative, root-relative, path-relative).
+fn resolve_url(base: &str, href: &str) -> Option<String> {
+    if is_absolute_url(href) {
+        return Some(href.to_string());
+    }
+    static PARTS: LazyLock<Regex> = LazyLock::new(|| regex(r"^([A-Za-z][A-Za-z0-9+.-]*):(//[^/?#]*)?([^?#]*)"));
+    let caps = PARTS.captures(base)?;
+    let scheme = caps.get(1)?.as_str();
+    let authority = caps.get(2).map_or("", |m| m.as_str());
+    let base_path = caps.get(3).map_or("", |m| m.as_str());
+    if let Some(rest) = href.strip_prefix("//") {
+        return Some(format!("{scheme}://{rest}"));
+    }
+    let joined = if href.starts_with('/') {
+        href.to_string()
+    } else if href.starts_with('?') || href.starts_with('#') {
+        format!("{base_path}{href}")
+    } else {
+        let dir = base_path.rfind('/').map_or("/", |i| &base_path[..=i]);
+        format!("{dir}{href}")
+    };
+    Some(format!("{scheme}:{authority}{}", remove_dot_segments(&joined)))
+}
+
+fn remove_dot_segments(path_and_query: &str) -> String {
+    let split = path_and_query.find(['?', '#']).unwrap_or(path_and_query.len());
+    let (path, tail) = path_and_query.split_at(split);
+    let mut segments: Vec<&str> = Vec::new();
+    let parts: Vec<&str> = path.split('/').collect();
+    for (i, seg) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        match *seg {
+            "." => {
+                if last {
+                    segments.push("");
+                }
+            }
+            ".." => {
+                if segments.len() > 1 {
+                    segments.pop();
+                }
+                if last {
+                    segments.push("");
+                }
+            }
+            s => segments.push(s),
+        }
+    }
+    let mut out = segments.join("/");
+    if !out.starts_with('/') {
+        out.insert(0, '/');
+    }
+    out + tail
+}
+
+/// A `/2024/03/05/` (or `/2024-03-05/`, `/2024/march/05/`) date in a URL path.
+pub(super) fn date_in_url(url: &str) -> Option<Stamp> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    // Separators may be percent-encoded (`%2F`) in URLs copied from metadata.
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(&with_month_names(
+            r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2}|MONTH)(?:[/-]|%2F)(\d{1,2})(?:\D|$)",
+        ))
+    });
+    let caps = DATE.captures(path)?;
+    let year = caps.get(1)?.as_str().parse().ok()?;
+    let month = caps.get(2).and_then(|m| m.as_str().parse().ok().or_else(|| month_number(m.as_str())))?;
+    let day = caps.get(3)?.as_str().parse().ok()?;
+    Stamp::of_day(NaiveDate::from_ymd_opt(year, month, day)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{meta_of, micros};
+    use super::*;
+
+    #[test]
+    fn canonical_url_resolves_against_the_page() {
+        let html = r#"<html><head><link rel="canonical" href="../news/story.html?id=1"></head></html>"#;
+        let m = meta_of(html, Some("https://news.example/section/page/index.html"));
+        assert_eq!(m.url.as_deref(), Some("https://news.example/section/news/story.html?id=1"));
+        let og = r#"<html><head><meta property="og:url" content="//news.example/a"></head></html>"#;
+        assert_eq!(meta_of(og, Some("http://other.example/b")).url.as_deref(), Some("http://news.example/a"));
+        assert_eq!(meta_of("<p>x</p>", Some("https://news.example/c")).url.as_deref(), Some("https://news.example/c"));
+    }
+
+    #[test]
+    fn dates_in_url_paths() {
+        assert_eq!(date_in_url("https://news.example/2024/13/05/x"), None);
+        assert_eq!(
+            date_in_url("https://blog.example/articles/2025-12-15+Rust+backend").map(|s| s.utc_micros),
+            Some(micros("2025-12-15T00:00:00Z"))
+        );
+        assert_eq!(date_in_url("https://news.example/2024/03/051/x"), None);
+        assert_eq!(
+            date_in_url("https://www.wine.example/knowledge-centre/blog/2023/october/03/how-many-wine-types/")
+                .map(|s| s.utc_micros),
+            Some(micros("2023-10-03T00:00:00Z"))
+        );
+        assert_eq!(date_in_url("https://news.example/2024/octopus/03/x"), None);
+        let encoded = "https://blog.example%2Farticles%2F2025-12-15%2BRust%2Bbackend";
+        assert_eq!(date_in_url(encoded).map(|s| s.utc_micros), Some(micros("2025-12-15T00:00:00Z")));
+    }
+}
