@@ -211,7 +211,7 @@ fn find2(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
 #[cfg(test)]
 mod testing {
     use super::{parse_document, parse_fast};
-    use crate::extract::limits::tests::{assert_same_tree, tree_lines};
+    use crate::extract::limits::same_tree::{assert_same_tree, tree_lines};
     use scraper::Html;
 
     pub fn full_tree(doc: &Html) -> Vec<String> {
@@ -244,7 +244,7 @@ mod testing {
 mod tests {
     use super::testing::{attr, body_text, full_tree, same_as_html5ever};
     use super::*;
-    use crate::extract::limits::tests::{assert_same_tree, fixture_pages, html5lib_cases, mutated_cases};
+    use crate::extract::limits::same_tree::{assert_same_tree, fixture_pages, html5lib_cases, mutated_cases};
 
     #[test]
     fn fixtures_parse_to_html5evers_tree() {

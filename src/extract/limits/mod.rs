@@ -22,6 +22,12 @@
 use crate::reason::RejectReason;
 use std::ops::Range;
 
+mod attributes;
+#[cfg(test)]
+pub(crate) mod same_tree;
+
+use attributes::{scan_attributes, write_read_attributes};
+
 /// Deepest element nesting newsmill parses.
 pub const MAX_NESTING: usize = 5_000;
 /// Most elements in one page.
@@ -41,7 +47,7 @@ pub struct Exceeded {
 
 /// The first limit `html` passes, if any, from one scan of its tags, and
 /// from the same scan the page without what extraction never reads: the code of its scripts and styles (JSON-LD kept: metadata
-/// reads it) and attributes outside [`READ_ATTRIBUTES`]. The parsed tree is
+/// reads it) and attributes outside [`attributes::READ_ATTRIBUTES`]. The parsed tree is
 /// otherwise the same; the tokenizer spent about a third of the parse on
 /// what is left out.
 pub fn check_and_prune(html: &str) -> Result<String, Exceeded> {
@@ -290,89 +296,6 @@ fn blankable_code(html: &str, tag: Range<usize>, end: usize) -> bool {
     !is_json_ld && end_tag_closes && !escapes
 }
 
-/// A start tag as the HTML tokenizer reads it, from just after its name.
-struct StartTag {
-    /// Offset of the `>` that ends it (or the end of the text).
-    end: usize,
-    attributes: usize,
-    /// A `/` right before the `>` (not one inside an unquoted value).
-    self_closing: bool,
-}
-
-/// Reads a start tag from just after its name, calling `attribute` with the
-/// span of each attribute's name and of the whole `name=value`. Quoted values
-/// may hold `>`, as in the HTML tokenizer.
-fn scan_attributes(bytes: &[u8], mut at: usize, mut attribute: impl FnMut(Range<usize>, Range<usize>)) -> StartTag {
-    let (mut attributes, mut self_closing) = (0, false);
-    loop {
-        at = skip_while(bytes, at, |b| b.is_ascii_whitespace());
-        match bytes.get(at) {
-            None => return StartTag { end: bytes.len(), attributes, self_closing: false },
-            Some(b'>') => return StartTag { end: at, attributes, self_closing },
-            Some(b'/') => {
-                at += 1;
-                self_closing = bytes.get(at) == Some(&b'>');
-                continue;
-            }
-            Some(_) => self_closing = false,
-        }
-        attributes += 1;
-        let start = at;
-        at += 1; // a name may start with any byte, `=` and quotes included
-        at = skip_while(bytes, at, |b| !(b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b'=')));
-        let name = start..at;
-        let after = skip_while(bytes, at, |b| b.is_ascii_whitespace());
-        if bytes.get(after) != Some(&b'=') {
-            attribute(name.clone(), name);
-            continue;
-        }
-        at = skip_while(bytes, after + 1, |b| b.is_ascii_whitespace());
-        match bytes.get(at) {
-            Some(&quote @ (b'"' | b'\'')) => {
-                at = memchr::memchr(quote, &bytes[at + 1..]).map_or(bytes.len(), |p| at + 1 + p + 1);
-            }
-            _ => at = skip_while(bytes, at, |b| !(b.is_ascii_whitespace() || b == b'>')),
-        }
-        attribute(name, start..at);
-    }
-}
-
-/// The first offset from `at` on whose byte is not `kept` (or the end).
-fn skip_while(bytes: &[u8], at: usize, kept: impl Fn(u8) -> bool) -> usize {
-    bytes.get(at..).map_or(at, |rest| at + rest.iter().position(|&b| !kept(b)).unwrap_or(rest.len()))
-}
-
-/// The attributes extraction and metadata read (`attr("…")` calls and
-/// selectors; a test checks this list against the code). The parse gets only
-/// these: the tokenizer spends about a sixth of the parse on the others
-/// (`data-*`, `src`, `srcset`, `onclick`, `aria-*`…).
-const READ_ATTRIBUTES: &[&[u8]] = &[
-    b"aria-hidden", b"charset", b"class", b"content", b"datetime", b"hidden", b"href", b"http-equiv", b"id",
-    b"itemprop", b"itemscope", b"itemtype", b"lang", b"name", b"property", b"pubdate", b"rel", b"role", b"style",
-    b"type", b"xml:lang",
-];
-
-/// Writes the start tag `html[start..=tag.end]`, whose name ends at
-/// `name_end`, keeping only the attributes in [`READ_ATTRIBUTES`].
-fn write_read_attributes(html: &str, start: usize, name_end: usize, out: &mut String) -> StartTag {
-    out.push_str(&html[start..name_end]);
-    let tag = scan_attributes(html.as_bytes(), name_end, |name, whole| {
-        let name = html.as_bytes().get(name).unwrap_or_default();
-        // Lengths first: most names are rejected without comparing a byte.
-        if READ_ATTRIBUTES.iter().any(|read| read.len() == name.len() && read.eq_ignore_ascii_case(name)) {
-            // Every span starts at a char and ends before an ASCII byte or at the end.
-            out.push(' ');
-            out.push_str(&html[whole]);
-        }
-    });
-    if tag.self_closing {
-        // The space keeps the `/` out of an unquoted value before it.
-        out.push_str(" /");
-    }
-    out.push('>');
-    tag
-}
-
 /// Offset of the `</name` that ends a raw-text element (script, style,
 /// title…): `name` in any case, then whitespace, `/` or `>`.
 fn close_tag(html: &str, from: usize, name: &[u8]) -> Option<usize> {
@@ -395,7 +318,7 @@ fn close_tag(html: &str, from: usize, name: &[u8]) -> Option<usize> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
 
     #[test]
@@ -525,273 +448,5 @@ pub(crate) mod tests {
             check_and_prune(html).as_deref(),
             Ok(r#"<textarea><b title="</textarea><textarea>"></b></textarea><p>"#)
         );
-    }
-
-    #[test]
-    fn attributes_extraction_does_not_read_are_left_out() {
-        let html = concat!(
-            r#"<div class="story" data-id=7 onclick="go('>')"><img src=a.jpg alt="A > B"/><p id=p1 style='display:none'>t</p>"#,
-            r#"<br/><input disabled /><meta property=og:title content=T/ data-x=1/><img class=a/></div>"#,
-            "<p>Open source! <3\n</p><p data-x=1>"
-        );
-        assert_eq!(
-            check_and_prune(html).as_deref(),
-            Ok(concat!(
-                r#"<div class="story"><img /><p id=p1 style='display:none'>t</p>"#,
-                r#"<br /><input /><meta property=og:title content=T/><img class=a/></div>"#,
-                "<p>Open source! <3\n</p><p>"
-            ))
-        );
-    }
-
-    #[test]
-    fn read_attributes_are_found_in_any_case() {
-        let html = r#"<p ID=lede Data-Track=7 CLASS="intro" itemProp=description aria-HIDDEN=false data-a-very-long-attribute-name=1>t</p>"#;
-        assert_eq!(
-            check_and_prune(html).as_deref(),
-            Ok(r#"<p ID=lede CLASS="intro" itemProp=description aria-HIDDEN=false>t</p>"#)
-        );
-    }
-
-    #[test]
-    fn tags_whose_attributes_build_the_tree_are_left_whole() {
-        for html in [
-            r#"<svg xlink:href=x><font color=red>x</font><path d="M0 0"/></svg><math><mi mathcolor=red>y</mi></math>"#,
-            r#"<template shadowrootmode="open"><p>shadow</p></template><a href=/x target=_blank>l</a><b data-x=1>b</b>"#,
-            r#"<my-card data-id=3>custom</my-card><o:p lang=en></o:p><textarea><p data-x=1></textarea>"#,
-            // The text ends inside the tag, which the tokenizer drops.
-            "<p>x</p><div data-x=1",
-        ] {
-            assert_eq!(check_and_prune(html).as_deref(), Ok(html), "{html}");
-        }
-    }
-
-    /// The tree of a page as text, without the code of scripts and styles
-    /// (JSON-LD kept) and the attributes extraction does not read.
-    fn read_tree(html: &str) -> Vec<String> {
-        let doc = scraper::Html::parse_document(html);
-        let is_code = |n: ego_tree::NodeRef<scraper::Node>| {
-            n.parent().and_then(|p| p.value().as_element().map(|e| (e.name(), e.attr("type")))).is_some_and(
-                |(name, kind)| matches!(name, "script" | "style") && !kind.is_some_and(|t| t.contains("ld+json")),
-            )
-        };
-        tree_lines(
-            &doc,
-            |n| !(n.value().is_text() && is_code(n)),
-            |name| READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(name.as_bytes())),
-        )
-    }
-
-    /// A parsed tree as one line per node in document order: its depth, then
-    /// the node (elements with their namespace and sorted attributes). Nodes
-    /// and attribute names the filters reject are left out.
-    pub(crate) fn tree_lines(
-        doc: &scraper::Html,
-        keep_node: impl Fn(ego_tree::NodeRef<scraper::Node>) -> bool,
-        keep_attribute: impl Fn(&str) -> bool,
-    ) -> Vec<String> {
-        doc.tree
-            .nodes()
-            .filter(|n| keep_node(*n))
-            .map(|n| match n.value() {
-                scraper::Node::Element(e) => {
-                    let mut attrs: Vec<String> =
-                        e.attrs().filter(|(k, _)| keep_attribute(k)).map(|(k, v)| format!("{k}={v}")).collect();
-                    attrs.sort();
-                    format!("{} <{} {} {}>", n.ancestors().count(), &*e.name.ns, e.name(), attrs.join(" "))
-                }
-                other => format!("{} {other:?}", n.ancestors().count()),
-            })
-            .collect()
-    }
-
-    /// Fails on the first line where two [`tree_lines`] differ.
-    pub(crate) fn assert_same_tree(before: &[String], after: &[String], page: &str) {
-        let first = before.iter().zip(after).position(|(b, a)| b != a);
-        assert_eq!(before.len(), after.len(), "{first:?}: {:?} in {page:?}", first.map(|i| (&before[i], &after[i])));
-        assert_eq!(first, None, "{:?} in {page:?}", first.map(|i| (&before[i], &after[i])));
-    }
-
-    /// Real pages (data/html) and html5lib's tree-construction cases.
-    pub(crate) fn fixture_pages() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut pages = Vec::new();
-        for dir in ["data/html", "tests/fixtures/hostile/html5lib"] {
-            for entry in std::fs::read_dir(root.join(dir)).expect("fixture folder") {
-                let path = entry.expect("fixture").path();
-                let text = std::fs::read_to_string(&path).unwrap_or_default();
-                match path.extension().and_then(|e| e.to_str()) {
-                    Some("html") => pages.push(text),
-                    Some("dat") => pages.extend(html5lib_cases(&text)),
-                    _ => {}
-                }
-            }
-        }
-        pages
-    }
-
-    /// The `#data` inputs of an html5lib tree-construction file.
-    pub(crate) fn html5lib_cases(dat: &str) -> Vec<String> {
-        dat.split("#data\n")
-            .skip(1)
-            .filter_map(|case| case.split_once("\n#errors"))
-            .map(|(data, _)| data.to_string())
-            .collect()
-    }
-
-    /// A small deterministic generator (xorshift64): the same cases every run.
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        /// A number in `0..n` (`n` > 0).
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-
-        /// A char boundary of `text`, anywhere from its start to its end.
-        fn boundary(&mut self, text: &str) -> usize {
-            let mut at = self.below(text.len() + 1);
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            at
-        }
-    }
-
-    /// Markup that switches the tokenizer's states, half-finished on purpose,
-    /// in themes: a case draws most of its insertions from one theme, so
-    /// that sequences of related markup (`<script><!--<script></script>`)
-    /// come up often.
-    const MUTATIONS: &[&[&str]] = &[
-        &["<", "&", "</", "<!", "<?", ">", "/>", "=", "\"", "'", "\0", "\r", "\r\n", "\n", " ", "x", "é", "\u{feff}"],
-        &[
-            "<script>", "</script>", "</script ", "<SCRIPT>", "<script ", "<!--", "-->", "->", "-", ">", "<", "/", "x",
-            "</scripts>",
-        ],
-        &["<!--", "-->", "--!>", "-", "<!-->", "<!--->", "!", ">", "--", "<!", "-- >"],
-        &[
-            "<style>", "</style>", "<title>", "</title>", "<textarea>", "</textarea>", "<xmp>", "</xmp>", "<iframe>",
-            "<noscript>", "<noembed>", "<plaintext>", "</", "<", "&amp;",
-        ],
-        &[
-            "<svg>", "</svg>", "<math>", "</math>", "<mi>", "<foreignObject>", "<desc>", "<![CDATA[", "]]>", "]]", "]",
-            "<font color=red>", "<p>", "<b>", "<script>", "</script>",
-        ],
-        &[
-            "<table>", "<tr>", "<td>", "</td>", "</table>", "<template>", "</template>", "<select>", "<option>", "<b>",
-            "</b>", "<a href=x>", "</a>", "<p>", "</p>", "<li>",
-        ],
-        &[
-            "<p ", "<a href=", "<div class=\"x", "<DIV Id=A>", " id=", "=", "\"", "'", "/", ">", " ", "&amp", "&lt",
-            "a=b", "<br/ >", "<img src=x/>",
-        ],
-        &[
-            "&amp", "&amp;", "&#", "&#x", "&#128;", "&#x10FFFF;", "&#0;", "&#xD800;", "&notit;", "&copy=", "&copy",
-            "&", ";", "x", "1", "=", "<p title=\"",
-        ],
-        &[
-            "<!DOCTYPE html>", "<!doctype", " html", " PUBLIC", " SYSTEM", " \"-//W3C//DTD HTML 4.01//EN\"",
-            " 'about:legacy-compat'", "\"", "'", ">", "<!DOCTYPE>",
-        ],
-    ];
-
-    /// Cases made from `sources` by up to twelve random edits: inserted
-    /// [`MUTATIONS`], cut ranges, truncations, on a window of at most 1,500
-    /// bytes of a source. Half the windows come from the few long sources
-    /// (real pages), half from the many short ones (html5lib inputs).
-    pub(crate) fn mutated_cases(sources: &[String], count: usize, seed: u64) -> Vec<String> {
-        let (long, short): (Vec<&String>, Vec<&String>) = sources.iter().partition(|s| s.len() > 4_096);
-        let mut random = XorShift(seed);
-        (0..count)
-            .map(|_| {
-                let pool = if random.below(2) == 0 && !long.is_empty() { &long } else { &short };
-                let source = pool[random.below(pool.len())];
-                let source = if random.below(4) == 0 { "" } else { source.as_str() };
-                let start = random.boundary(source);
-                let mut end = (start + 1 + random.below(1_500)).min(source.len());
-                while !source.is_char_boundary(end) {
-                    end -= 1;
-                }
-                let mut case = source[start..end].to_string();
-                let theme = MUTATIONS[random.below(MUTATIONS.len())];
-                for _ in 0..1 + random.below(12) {
-                    let at = random.boundary(&case);
-                    match random.below(10) {
-                        0 => {
-                            let mut to = (at + random.below(40)).min(case.len());
-                            while !case.is_char_boundary(to) {
-                                to -= 1;
-                            }
-                            case.replace_range(at..to, "");
-                        }
-                        1 => case.truncate(at),
-                        2 => {
-                            let any = MUTATIONS[random.below(MUTATIONS.len())];
-                            case.insert_str(at, any[random.below(any.len())]);
-                        }
-                        _ => case.insert_str(at, theme[random.below(theme.len())]),
-                    }
-                }
-                case
-            })
-            .collect()
-    }
-
-    #[test]
-    fn mutated_pages_prune_to_the_same_tree() {
-        for html in mutated_cases(&fixture_pages(), 1_500, 0x5eed_5678_ef01_0002) {
-            let pruned = check_and_prune(&html).unwrap_or_else(|e| panic!("{e:?}"));
-            assert_same_tree(&read_tree(&html), &read_tree(&pruned), &html);
-        }
-    }
-
-    #[test]
-    fn pruned_pages_parse_to_the_same_tree() {
-        // Pruning changes no element, text or attribute that extraction reads.
-        let pages = fixture_pages();
-        assert!(pages.len() > 200, "{} pages", pages.len());
-        for html in &pages {
-            let pruned = check_and_prune(html).unwrap_or_else(|e| panic!("{e:?}"));
-            assert_same_tree(&read_tree(html), &read_tree(&pruned), html);
-        }
-    }
-
-    #[test]
-    fn the_read_attributes_are_those_extraction_reads() {
-        // Every attribute the extractor and metadata name must survive pruning.
-        // The code of the extractor and of the metadata rules: every module of
-        // `src/extract` but this one, however it is split into files.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/extract");
-        let sources: Vec<String> = walkdir::WalkDir::new(&root)
-            .into_iter()
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "rs") && !e.path().ends_with("limits.rs"))
-            .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
-            .collect();
-        assert!(sources.len() > 10, "{} sources under {}", sources.len(), root.display());
-        let call = regex::Regex::new(r#"\.attr\("([^"]+)"\)"#).unwrap();
-        let selector = regex::Regex::new(r#"selector!?\("([^"]+)"\)"#).unwrap();
-        let in_selector = regex::Regex::new(r"\[([A-Za-z:-]+)").unwrap();
-        for source in &sources {
-            let code = source.split("#[cfg(test)]").next().unwrap_or(source);
-            let called = call.captures_iter(code).map(|c| c.get(1).map_or("", |m| m.as_str()));
-            let selected = selector
-                .captures_iter(code)
-                .flat_map(|c| in_selector.captures_iter(c.get(1).map_or("", |m| m.as_str())).collect::<Vec<_>>())
-                .map(|c| c.get(1).map_or("", |m| m.as_str()));
-            for name in called.chain(selected) {
-                assert!(
-                    READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(name.as_bytes())),
-                    "{name} is read but pruned"
-                );
-            }
-        }
     }
 }
