@@ -11,7 +11,7 @@ use crate::extract::Article;
 use crate::read::detect::is_binary;
 use crate::read::{Body, ReadEvent, Record, Reject};
 use crate::segment::paragraphs::{join_blocks, split_text};
-use crate::segment::quotes::QuoteSegmenter;
+use crate::segment::quotes::{QuoteSegmenter, QuotesAndPeople};
 use crate::segment::{count_words, Document, ParagraphSpan};
 use crate::write::Outcome;
 use std::panic::AssertUnwindSafe;
@@ -150,7 +150,7 @@ impl Transformer {
         if paragraphs.is_empty() {
             return reject("no_text", "no article text was found in the page".into());
         }
-        let (quotes, signature, n_words) = self.clock.time(Stage::Segment, || {
+        let (QuotesAndPeople { quotes, people }, signature, n_words) = self.clock.time(Stage::Segment, || {
             (self.segmenter.segment(&text, &paragraphs), Signature::of(&text), count_words(&text))
         });
         let meta = article.metadata;
@@ -171,6 +171,7 @@ impl Transformer {
             n_words,
             paragraphs,
             quotes,
+            people,
             signature,
             dup_of: None,
         }))

@@ -2,89 +2,8 @@
 //! words around it (`"…," X said`, `"…," said X`, `X said: "…"`,
 //! `according to X, "…"`, `"…," X, a spokesman, said`).
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use super::tokens::{Kind, Token};
-
-/// Speech verbs by base form; inflections are generated. Drawn from the cue
-/// annotations of news attribution corpora (said/told/wrote/added/… cover
-/// most; the tail is reporting verbs that frame a quotation).
-const SPEECH_VERBS: &[&str] = &[
-    "say", "tell", "write", "add", "ask", "explain", "note", "argue", "claim", "continue", "declare", "insist",
-    "reply", "state", "warn", "tweet", "respond", "report", "recall", "conclude", "suggest", "acknowledge", "admit",
-    "announce", "observe", "remark", "joke", "shout", "yell", "chant", "quip", "boast", "predict", "promise", "vow",
-    "pledge", "assure", "complain", "lament", "concede", "interject", "emphasize", "stress", "proclaim", "answer",
-    "testify", "email", "call", "describe", "label", "dub", "accuse", "blast", "mock", "mention", "scoff", "urge",
-    "charge", "counter", "retort", "muse", "wonder", "whisper", "reflect", "recount", "sigh", "exclaim", "affirm",
-    "assert", "caution", "confirm", "contend", "demand", "deny", "echo", "maintain", "plead", "reiterate", "repeat",
-    "reveal", "point", "talk", "title", "release", "publish", "post", "express", "deliver", "propose", "credit",
-    "name", "refer", "fire", "show", "offer", "portray", "sign", "share", "seem", "prefer", "list", "indicate",
-    "include", "hope", "discuss", "bemoan", "expect", "snipe", "surmise", "start", "rip", "riff", "retaliate",
-    "remember", "refuse", "reference", "react", "rate", "rank", "promote", "press", "play", "order", "oppose", "open",
-    "view", "use", "vote", "turn", "worry", "welcome", "toss", "wave", "voice", "recognize", "recite", "approve",
-    "liken", "love", "like", "invite", "interrupt", "introduce", "imagine", "identify", "highlight", "herald",
-    "grouse", "fume", "follow", "feature", "exhort", "estimate", "entitle", "elaborate", "defend", "decline",
-    "contrast", "confess", "command", "coach", "challenge", "cheer", "bill", "beam", "attack", "assume", "anticipate",
-    "address", "accept", "acclaim", "appear", "adopt", "frame", "coin", "hit", "knock", "issue", "plan", "seek",
-    "embrace", "criticise", "sound", "tout", "praise", "criticize", "slam", "question", "cite", "quote", "agree",
-    "thank", "comment", "reason", "speculate", "volunteer", "brag", "gush", "hint", "implore", "summarize", "vent",
-    "read", "speak", "think", "believe", "pronounce", "imply", "blame", "rail", "cry", "scream", "laugh", "sneer",
-    "tease", "taunt", "chide", "scold", "rebuke", "decry", "denounce", "condemn", "allege", "disclose", "confide",
-    "concur", "object", "protest", "beg", "pray", "preach", "lecture", "instruct", "advise", "inform", "notify",
-    "remind", "snap", "bark", "growl", "murmur", "mutter", "stammer", "groan", "moan", "applaud", "lambaste",
-    "dismiss", "reject", "refute", "rebut", "brand", "characterize", "deem", "insult", "trumpet", "opine", "posit",
-    "theorize", "ponder", "retweet",
-];
-
-/// Irregular forms, and the regular forms of verbs that double their last
-/// consonant, with their base form.
-const IRREGULAR_FORMS: &[(&str, &str)] = &[
-    ("said", "say"),
-    ("told", "tell"),
-    ("wrote", "write"),
-    ("written", "write"),
-    ("read", "read"),
-    ("spoke", "speak"),
-    ("spoken", "speak"),
-    ("thought", "think"),
-    ("quipped", "quip"),
-    ("quipping", "quip"),
-    ("admitted", "admit"),
-    ("admitting", "admit"),
-    ("dubbed", "dub"),
-    ("dubbing", "dub"),
-    ("rebutted", "rebut"),
-    ("rebutting", "rebut"),
-    ("snapped", "snap"),
-    ("snapping", "snap"),
-    ("referred", "refer"),
-    ("referring", "refer"),
-    ("shot", "shoot"),
-    ("found", "find"),
-    ("began", "begin"),
-    ("sang", "sing"),
-    ("sung", "sing"),
-    ("sings", "sing"),
-    ("ripped", "rip"),
-    ("ripping", "rip"),
-    ("sought", "seek"),
-    ("cried", "cry"),
-    ("cries", "cry"),
-    ("put", "put"),
-    ("puts", "put"),
-];
-
-/// Words between a subject and its verb that belong to neither (`he later said`).
-const AUXILIARIES: &[&str] = &[
-    "also", "later", "has", "had", "have", "would", "will", "then", "once", "recently", "further", "again", "is",
-    "was", "were", "are", "previously", "quickly", "simply", "just", "repeatedly", "reportedly", "earlier", "first",
-    "often", "frequently", "never", "always", "even", "still", "famously", "publicly", "privately", "flatly",
-    "bluntly", "angrily", "jokingly", "been", "did", "does", "went", "on", "to", "wryly", "tersely", "should", "could",
-    "can", "may", "might", "must", "shall", "not", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't",
-    "won’t", "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "wasn't", "wasn’t", "now", "otherwise",
-    "all",
-];
+use crate::segment::tokens::{Kind, Token};
+use crate::segment::verbs::{inverts, is_auxiliary, is_clearly_verb, is_speech_verb, lower_in};
 
 /// Words that start a new clause: a subject never reaches back past them.
 const CLAUSE_WORDS: &[&str] = &[
@@ -119,65 +38,25 @@ const NOT_SUBJECT_START: &[&str] = &[
     "through", "without", "against", "than", "upon", "among", "like",
 ];
 
+/// Prepositions whose object is no speaker.
+const PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "by", "in", "to", "on"];
+
 /// Words that open a reported clause after a verb (`said he would`).
 const CLAUSE_OPENERS: &[&str] =
     &["he", "she", "they", "we", "i", "it", "that", "the", "his", "her", "their", "this", "there"];
 
+/// Nouns of time that, with a word before them, end a subject without
+/// being part of it (`Michelle Rempel earlier this week called`).
+const TIME_NOUNS: &[&str] = &[
+    "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
+];
+const TIME_QUALIFIERS: &[&str] = &["this", "last", "next", "that", "on", "earlier", "later", "each", "every"];
+
 const MAX_SUBJECT_WORDS: usize = 10;
-
-/// Every form of a speech verb, with its base form.
-fn speech_verbs() -> &'static HashMap<String, &'static str> {
-    static VERBS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    VERBS.get_or_init(|| {
-        let mut forms: HashMap<String, &'static str> =
-            IRREGULAR_FORMS.iter().map(|&(form, base)| (form.to_string(), base)).collect();
-        for base in SPEECH_VERBS {
-            for form in inflections(base) {
-                forms.entry(form).or_insert(base);
-            }
-        }
-        forms
-    })
-}
-
-/// The base form of a speech verb as written (`said` → `say`, `Told` →
-/// `tell`); other cues (`according to`) stay as written, in lower case.
-pub fn lemma(verb: &str) -> String {
-    let lower = verb.to_lowercase();
-    speech_verbs().get(&lower).map_or(lower, |base| base.to_string())
-}
-
-/// Base, third person, past and gerund of a regular verb.
-fn inflections(base: &str) -> [String; 4] {
-    let stem = base.strip_suffix('e').unwrap_or(base);
-    let consonant_y =
-        base.len() > 1 && base.ends_with('y') && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
-    let third = if consonant_y {
-        format!("{}ies", &base[..base.len() - 1])
-    } else if base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch") || base.ends_with('o') {
-        format!("{base}es")
-    } else {
-        format!("{base}s")
-    };
-    let past = if consonant_y { format!("{}ied", &base[..base.len() - 1]) } else { format!("{stem}ed") };
-    [base.to_string(), third, past, format!("{stem}ing")]
-}
-
-/// Whether `word` is a form of a speech verb (lower case: a capitalized
-/// word is more often a name, `Post`, `Hope`, than a sentence-initial verb).
-pub fn is_speech_verb(word: &str) -> bool {
-    speech_verbs().contains_key(word)
-}
-
-/// Auxiliaries and adverbs between a subject and its verb (`has
-/// increasingly decried`).
-fn is_auxiliary(word: &str) -> bool {
-    lower_in(word, AUXILIARIES) || (word.ends_with("ly") && word.chars().all(char::is_lowercase))
-}
-
-fn lower_in(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
+/// Most lower-case role words before the name a verb puts after it (`said
+/// lead author Dr. Allan Garland`).
+const MAX_ROLE_WORDS_AFTER_VERB: usize = 3;
 
 /// A span of the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,14 +93,19 @@ pub struct Attribution {
 }
 
 /// Index of the verb at `i`, and the index of its last token (`according
-/// to` spans two).
+/// to` spans two). A speech word after a determiner is a noun (`the
+/// report`, `her statement`).
 fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let token = tokens.get(i).filter(|t| t.kind == Kind::Word)?;
     let word = token.text(text);
     if word.eq_ignore_ascii_case("according") {
         return tokens.get(i + 1).filter(|t| t.text(text) == "to").map(|_| i + 1);
     }
-    is_speech_verb(word).then_some(i)
+    (is_speech_verb(word) && !follows_determiner(text, tokens, i)).then_some(i)
+}
+
+fn follows_determiner(text: &str, tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|b| is_word(tokens, b) && lower_in(tokens[b].text(text), DETERMINERS))
 }
 
 fn is_word(tokens: &[Token], i: usize) -> bool {
@@ -237,8 +121,20 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
         let open = tokens[..last].iter().rposition(|t| t.text(text) == "(")?;
         last = open;
     }
-    while last > 0 && is_word(tokens, last - 1) && is_auxiliary(tokens[last - 1].text(text)) {
-        last -= 1;
+    loop {
+        let word = |i: usize| tokens[i].text(text);
+        if last > 1
+            && is_word(tokens, last - 1)
+            && is_word(tokens, last - 2)
+            && lower_in(word(last - 1), TIME_NOUNS)
+            && lower_in(word(last - 2), TIME_QUALIFIERS)
+        {
+            last -= 2;
+        } else if last > 0 && is_word(tokens, last - 1) && is_auxiliary(word(last - 1)) {
+            last -= 1;
+        } else {
+            break;
+        }
     }
     let mut first = last;
     while first > 0
@@ -246,7 +142,11 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
         && is_word(tokens, first - 1)
         && !lower_in(tokens[first - 1].text(text), CLAUSE_WORDS)
         && !lower_in(tokens[first - 1].text(text), LINKING_VERBS)
-        && !is_speech_verb(tokens[first - 1].text(text))
+        // `the report said`, `Boston coach Jim Roe said`: a speech word
+        // after a determiner, or as often a noun as a verb, is no verb here.
+        && (!is_speech_verb(tokens[first - 1].text(text))
+            || follows_determiner(text, tokens, first - 1)
+            || !is_clearly_verb(tokens[first - 1].text(text)))
     {
         first -= 1;
     }
@@ -278,27 +178,12 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
     }
     let first = tokens.get(start)?.text(text);
     let bounded = tokens.get(end).is_none_or(|t| t.kind != Kind::Word || lower_in(t.text(text), SPEAKER_STOPS));
-    (end > start && bounded && (starts_upper(first) || lower_in(first, NOMINAL_STARTS))).then_some((start, end))
-}
-
-/// Verbs that put their subject after them (`"…," said X`); a name after
-/// `told`, `called` and the like is its object.
-fn inverts(verb: &str) -> bool {
-    const BASES: &[&str] = &[
-        "say", "write", "add", "note", "explain", "continue", "argue", "ask", "recall", "warn", "insist", "observe",
-        "remark", "declare", "reply", "respond", "conclude", "quip", "joke", "tweet", "exclaim", "counter", "retort",
-        "offer", "suggest",
-    ];
-    ["said", "wrote"].contains(&verb) || BASES.iter().any(|base| inflections(base).iter().any(|form| form == verb))
-}
-
-/// Verbs that are not also common nouns (`remarks`, `calls`, `turn`) nor
-/// participles (`a statement saying`): past tenses and the commonest
-/// speech verbs.
-fn is_clearly_verb(word: &str) -> bool {
-    word.ends_with("ed")
-        || IRREGULAR_FORMS.iter().any(|&(form, _)| form == word)
-        || ["say", "says", "tell", "tells", "write", "writes", "add", "adds", "ask", "asks"].contains(&word)
+    // `said lead author Dr. Allan Garland`, `said pipeline welder Joe Brandt`.
+    let role_before_name = (start + 1..end.min(start + MAX_ROLE_WORDS_AFTER_VERB + 1))
+        .find(|&i| starts_upper(tokens[i].text(text)))
+        .is_some_and(|name| tokens[start..name].iter().all(|t| !is_speech_verb(t.text(text))));
+    let names_someone = starts_upper(first) || lower_in(first, NOMINAL_STARTS) || role_before_name;
+    (end > start && bounded && names_someone).then_some((start, end))
 }
 
 /// A capitalized word or a personal pronoun: a subject that names someone,
@@ -343,9 +228,14 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
             .rev()
             .take_while(|&i| tokens[i].kind != Kind::SentenceEnd)
             .find(|&i| tokens[i].kind == Kind::Comma);
-        let named = earlier_comma
-            .and_then(|c| subject_before(text, tokens, c))
-            .filter(|&(first, _)| is_name_like(tokens[first].text(text)));
+        // Not a description (`The finance minister, Ana Souza, said`) nor
+        // the object of a preposition in one (`the director of operations
+        // for EHS, Jeff Fraser, says`).
+        let named = earlier_comma.and_then(|c| subject_before(text, tokens, c)).filter(|&(first, _)| {
+            let word = tokens[first].text(text);
+            let object = first.checked_sub(1).is_some_and(|b| lower_in(tokens[b].text(text), PREPOSITIONS));
+            is_name_like(word) && !lower_in(word, DETERMINERS) && !object
+        });
         let appositive = || {
             subject_before(text, tokens, comma).filter(|&(first, _)| {
                 let word = tokens[first].text(text);
@@ -398,7 +288,7 @@ const MAX_ROLE_WORDS: usize = 12;
 /// `one of the organizers`, `executive director of …`), up to the next
 /// punctuation or relative clause. Not a clause (`, who …`), a participle
 /// (`, adding …`) or a pronoun (`, he said`).
-fn appositive(text: &str, tokens: &[Token], end: usize) -> Option<Span> {
+pub(crate) fn appositive(text: &str, tokens: &[Token], end: usize) -> Option<Span> {
     tokens.get(end).filter(|t| t.kind == Kind::Comma)?;
     let start = end + 1;
     let first = tokens.get(start).filter(|t| t.kind == Kind::Word)?.text(text);
@@ -445,7 +335,13 @@ pub fn after_quote(text: &str, tokens: &[Token], quote_ends_sentence: bool) -> O
     let sentence_len =
         clause.iter().position(|t| matches!(t.kind, Kind::SentenceEnd | Kind::Colon)).unwrap_or(clause.len());
     let clause = &clause[..sentence_len.min(MAX_WORDS_TO_VERB_AFTER + 4)];
-    let verb = (0..clause.len()).find(|&i| verb_at(text, clause, i).is_some())?;
+    // `Boston coach Jim Roe said`: a word that is a noun as often as a
+    // speech verb gives way to a clear verb after it.
+    let mut candidates = (0..clause.len()).filter(|&i| verb_at(text, clause, i).is_some());
+    let first = candidates.next()?;
+    let in_same_clause = |&i: &usize| clause[first..i].iter().all(|t| t.kind == Kind::Word);
+    let clear_after = candidates.take_while(in_same_clause).find(|&i| is_clearly_verb(clause[i].text(text)));
+    let verb = clear_after.filter(|_| !is_clearly_verb(clause[first].text(text))).unwrap_or(first);
     let verb_end = verb_at(text, clause, verb)?;
     let found = speaker_of(text, clause, verb, verb_end)?;
     // Without an appositive the subject runs from the quotation to the verb.
@@ -512,4 +408,15 @@ pub fn in_sentence(text: &str, before: &[Token], after: &[Token]) -> Option<Attr
     (0..before.len())
         .find_map(|verb| named(before, verb))
         .or_else(|| (0..after.len()).find_map(|verb| named(after, verb)))
+}
+
+/// The reporting clause of a sentence: its last speech verb whose speaker
+/// names someone (`According to EHS, the target is met but Chapman says
+/// that's not what the union sees` → Chapman).
+pub fn reporting_clause(text: &str, sentence: &[Token]) -> Option<Attribution> {
+    (0..sentence.len()).rev().find_map(|verb| {
+        let verb_end = verb_at(text, sentence, verb)?;
+        let found = speaker_of(text, sentence, verb, verb_end)?;
+        is_name_like(sentence[found.0].text(text)).then(|| attribution(text, sentence, found, verb, verb_end))
+    })
 }

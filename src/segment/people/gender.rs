@@ -1,0 +1,144 @@
+//! Gender for pronoun agreement: what the text says (pronouns, honorifics,
+//! gendered titles and nouns), and a prior from the first name when it says
+//! nothing (the US birth counts of `first_names/`).
+
+use std::sync::OnceLock;
+
+use super::words::ascii_lower;
+use crate::segment::Gender;
+
+/// How sure a piece of the text's evidence is: a stronger one replaces a
+/// weaker one, an equal one never replaces the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Evidence {
+    /// A pronoun the resolver tied to the person.
+    Pronoun,
+    /// A gendered title or noun of their role (`chairman`, `mother`).
+    Noun,
+    /// An honorific (`Mr.`, `Ms.`).
+    Honorific,
+}
+
+/// What a personal pronoun tells: its gender and whether it can be the
+/// subject of a clause (`he`) or only its object or possessor (`him`, `his`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pronoun {
+    pub gender: Gender,
+    pub subject: bool,
+}
+
+pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
+    // `he's`, `she’d`, `he'll`: the pronoun and a verb.
+    let word = word.split(['\'', '’']).next().unwrap_or(word);
+    let (gender, subject) = match word {
+        "he" | "He" => (Gender::Male, true),
+        "she" | "She" => (Gender::Female, true),
+        "him" | "his" | "His" | "himself" => (Gender::Male, false),
+        "her" | "Her" | "hers" | "herself" => (Gender::Female, false),
+        _ => return None,
+    };
+    Some(Pronoun { gender, subject })
+}
+
+/// The gender an honorific tells (`Mr.`, `Mrs`, `Ms.`, `Sir`).
+pub(crate) fn honorific_gender(word: &str) -> Option<Gender> {
+    match word {
+        "Mr." | "Mr" | "Sir" | "Lord" | "M." => Some(Gender::Male),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Lady" | "Dame" | "Mme" | "Mme." => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Titles and nouns of one gender (`King`, `spokeswoman`, `mother`),
+/// beyond the `-man` / `-woman` endings [`noun_gender`] reads.
+const MALE_NOUNS: &[&str] = &[
+    "king", "prince", "father", "brother", "son", "husband", "boyfriend", "widower", "uncle", "nephew", "grandfather",
+    "grandson", "dad", "boy", "actor", "pope", "monk", "duke", "baron", "emperor", "sultan",
+];
+const FEMALE_NOUNS: &[&str] = &[
+    "queen", "princess", "mother", "sister", "daughter", "wife", "girlfriend", "widow", "aunt", "niece", "grandmother",
+    "granddaughter", "mom", "mum", "girl", "actress", "nun", "duchess", "baroness", "empress", "lady", "sister-in-law",
+    "mother-in-law", "daughter-in-law",
+];
+
+/// `-man` words that are no man's role.
+const NOT_MALE_MAN: &[&str] = &["human", "german", "roman", "ottoman", "talisman", "shaman", "caiman", "ombudsman"];
+
+/// The gender a title or role noun tells, in any case (`Chairman`,
+/// `spokeswoman`, `mother`); `None` for `Senator`, `spokesperson`.
+pub(crate) fn noun_gender(word: &str) -> Option<Gender> {
+    let mut buf = [0u8; 24];
+    let lower = ascii_lower(word, &mut buf)?;
+    if lower.ends_with("woman") || lower.ends_with("women") || FEMALE_NOUNS.contains(&lower) {
+        Some(Gender::Female)
+    } else if (lower.ends_with("man") && !NOT_MALE_MAN.contains(&lower)) || MALE_NOUNS.contains(&lower) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// What the birth counts say of a first name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FirstName {
+    /// At least 95% of the births bearing it were of this sex.
+    Leans(Gender),
+    /// A first name of no clear gender (`Jordan`, `Jean`).
+    Either,
+}
+
+const FEMALE_NAMES: &str = include_str!("first_names/female.txt");
+const MALE_NAMES: &str = include_str!("first_names/male.txt");
+const EITHER_NAMES: &str = include_str!("first_names/either.txt");
+
+/// The three name lists, each split into its sorted lines once.
+fn name_lists() -> &'static [(Vec<&'static str>, FirstName); 3] {
+    static LISTS: OnceLock<[(Vec<&'static str>, FirstName); 3]> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        [
+            (FEMALE_NAMES.lines().collect(), FirstName::Leans(Gender::Female)),
+            (MALE_NAMES.lines().collect(), FirstName::Leans(Gender::Male)),
+            (EITHER_NAMES.lines().collect(), FirstName::Either),
+        ]
+    })
+}
+
+/// What the birth counts say of `word` as a first name (`Mary`, `JORDAN`);
+/// `None` for a word no one in the counts was named (`Sartaj` is in them,
+/// `Pakistan` is no name).
+pub(crate) fn first_name(word: &str) -> Option<FirstName> {
+    let mut buf = [0u8; 24];
+    let lower = ascii_lower(word, &mut buf)?;
+    name_lists().iter().find_map(|(names, kind)| names.binary_search(&lower).ok().map(|_| *kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_names_lean_by_birth_counts() {
+        assert_eq!(first_name("Mary"), Some(FirstName::Leans(Gender::Female)));
+        assert_eq!(first_name("Sartaj"), Some(FirstName::Leans(Gender::Male)));
+        assert_eq!(first_name("Jordan"), Some(FirstName::Either));
+        assert_eq!(first_name("Pakistan"), None);
+        assert_eq!(first_name("Zoë"), None);
+        // Every list is sorted, as the binary search needs.
+        for (names, _) in name_lists() {
+            assert!(names.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    #[test]
+    fn gendered_titles_and_nouns() {
+        assert_eq!(noun_gender("Spokeswoman"), Some(Gender::Female));
+        assert_eq!(noun_gender("chairman"), Some(Gender::Male));
+        assert_eq!(noun_gender("mother"), Some(Gender::Female));
+        assert_eq!(noun_gender("spokesperson"), None);
+        assert_eq!(noun_gender("human"), None);
+        assert_eq!(honorific_gender("Ms."), Some(Gender::Female));
+        assert_eq!(pronoun("his"), Some(Pronoun { gender: Gender::Male, subject: false }));
+        assert_eq!(pronoun("they"), None);
+        assert_eq!(pronoun("she’s"), Some(Pronoun { gender: Gender::Female, subject: true }));
+    }
+}

@@ -1,0 +1,384 @@
+//! Person mentions in the words of a document, a paragraph at a time: names
+//! (title and role apart), personal pronouns and role descriptions (`the
+//! Kentucky Republican`), each with its place in its sentence. Photo
+//! credits and bylines are skipped: they are no people of the story.
+
+use super::gender::{self, first_name, honorific_gender, noun_gender, Evidence, Pronoun};
+use super::roles::{description_after, description_before, is_boundary, role_before};
+use super::words::{
+    ascii_lower, is_capitalized, is_non_person_word, is_person_noun, is_title, is_title_or_not_name, strip_possessive,
+};
+use crate::segment::tokens::{Kind, Token};
+use crate::segment::verbs::{inverts, is_auxiliary, is_speech_verb, lower_in};
+use crate::segment::Gender;
+
+/// One mention; offsets are code points into the document text.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention<'t> {
+    pub char_start: usize,
+    pub char_end: usize,
+    pub sentence: usize,
+    pub paragraph: usize,
+    /// The first mention of its sentence, no preposition before it: the
+    /// subject of the main clause, as near as words tell.
+    pub subject: bool,
+    /// The speaker of a reporting clause (`X said`, `X, a …, says`, `said
+    /// X`, `according to X`).
+    pub reporting: bool,
+    pub kind: MentionKind<'t>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum MentionKind<'t> {
+    Name(Name<'t>),
+    Pronoun(Pronoun),
+    /// A definite description by role (`the rookie defenceman`): its head noun.
+    Description {
+        head: &'t str,
+        gender: Option<Gender>,
+    },
+}
+
+/// A name as written, with what its words and neighbours say of it.
+#[derive(Debug, Clone)]
+pub(crate) struct Name<'t> {
+    /// The name words, title and possessive ending apart (`Sartaj Aziz`).
+    pub text: &'t str,
+    pub first: &'t str,
+    pub last: &'t str,
+    pub words: usize,
+    pub role: Option<&'t str>,
+    pub gender: Option<(Gender, Evidence)>,
+    /// A title, role, description, age or known first name makes it a person's.
+    pub person: bool,
+    /// A word of it is an organisation's or a place's (`Authority`, `County`).
+    pub organisation: bool,
+    pub possessive: bool,
+}
+
+/// Words right before a mention that make it no subject (`for Megda
+/// Belkacemi`, `told Smith`).
+const NOT_BEFORE_SUBJECT: &[&str] = &[
+    "of", "for", "to", "with", "by", "from", "in", "on", "at", "about", "against", "among", "between", "like", "than",
+    "via", "into", "over", "under", "after", "before", "during", "including", "told", "asked", "thanked", "and", "or",
+];
+
+/// Months that are also names.
+const MONTH_NAMES: &[&str] = &["April", "May", "June", "August"];
+
+/// First words of a parenthetical photo credit (`(Submitted by Jane Roe)`).
+const CREDIT_WORDS: &[&str] = &["Photo", "Photos", "Photograph", "Submitted", "Courtesy", "Credit", "File", "Image"];
+
+/// Most words of a byline paragraph (`By Jane Roe`).
+const MAX_BYLINE_WORDS: usize = 8;
+/// Most tokens of an apposition between a name and its verb.
+const MAX_APPOSITION_TOKENS: usize = 25;
+/// Most words of a role description after `the`.
+const MAX_DESCRIPTION_WORDS: usize = 4;
+
+/// The mentions of a document, paragraph by paragraph.
+pub(crate) struct Scanner<'t> {
+    text: &'t str,
+    pub mentions: Vec<Mention<'t>>,
+    sentence: usize,
+    paragraph: usize,
+    /// Index into `mentions` of the first mention of the current sentence.
+    sentence_mentions: usize,
+    /// Index into the paragraph's tokens of the current sentence's first.
+    sentence_start: usize,
+}
+
+fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
+    tokens.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.text(text))
+}
+
+/// Whether only one white-space char separates two tokens (not `Roe/AFP`).
+fn spaced(text: &str, a: &Token, b: &Token) -> bool {
+    let mut between = text.get(a.byte_end..b.byte_start).unwrap_or("/").chars();
+    between.next().is_some_and(char::is_whitespace) && between.next().is_none()
+}
+
+impl<'t> Scanner<'t> {
+    pub fn new(text: &'t str) -> Scanner<'t> {
+        Scanner { text, mentions: Vec::new(), sentence: 0, paragraph: 0, sentence_mentions: 0, sentence_start: 0 }
+    }
+
+    fn new_sentence(&mut self, next_token: usize) {
+        self.sentence += 1;
+        self.sentence_mentions = self.mentions.len();
+        self.sentence_start = next_token;
+    }
+
+    /// Reads the mentions of one paragraph: its words outside quotations,
+    /// each quotation one [`Kind::Quotation`] token.
+    pub fn paragraph(&mut self, tokens: &[Token]) {
+        self.new_sentence(0);
+        let text = self.text;
+        let byline = word(text, tokens, 0) == Some("By")
+            && tokens.iter().filter(|t| t.kind == Kind::Word).count() <= MAX_BYLINE_WORDS;
+        let credits = if byline { vec![(0, tokens.len())] } else { credit_parentheticals(text, tokens) };
+        let mut i = 0;
+        while i < tokens.len() {
+            let token = &tokens[i];
+            match token.kind {
+                Kind::SentenceEnd => self.new_sentence(i + 1),
+                Kind::Quotation if quotation_ends_sentence(text, token, tokens.get(i + 1)) => self.new_sentence(i + 1),
+                Kind::Word => {
+                    let w = token.text(text);
+                    if let Some(pronoun) = gender::pronoun(w) {
+                        self.pronoun(tokens, i, pronoun);
+                    } else if let Some(end) = (w == "the" || w == "The").then(|| self.description(tokens, i)).flatten()
+                    {
+                        i = end;
+                        continue;
+                    } else if is_capitalized(w) {
+                        let end = run_end(text, tokens, i);
+                        if !credits.iter().any(|&(a, b)| a <= i && i < b) {
+                            self.name(tokens, i, end);
+                        }
+                        i = end;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        self.paragraph += 1;
+    }
+
+    /// Whether a mention whose words start at token `first` opens its
+    /// sentence's main clause.
+    /// A preposition opening the sentence leaves its object the topic
+    /// (`For Megda Belkacemi, Friday is a day she …`).
+    fn is_subject(&self, tokens: &[Token], first: usize) -> bool {
+        let before = first.checked_sub(1).filter(|&b| b > self.sentence_start).and_then(|i| word(self.text, tokens, i));
+        let from = tokens[first].char_start;
+        self.mentions[self.sentence_mentions..].iter().all(|m| m.char_start >= from)
+            && !before.is_some_and(|w| lower_in(w, NOT_BEFORE_SUBJECT))
+    }
+
+    /// Whether a mention from token `first` to `end` (exclusive) speaks:
+    /// a speech verb after it (over an apposition and auxiliaries), or an
+    /// inverting one before it (`, says X`, `said X`, `according to X`).
+    fn is_reporting(&self, tokens: &[Token], first: usize, end: usize) -> bool {
+        let text = self.text;
+        let mut k = end;
+        // `…, Jeff Fraser, says`: the name closes an apposition.
+        if tokens.get(k).is_some_and(|t| t.kind == Kind::Comma) && word(text, tokens, k + 1).is_some_and(is_speech_verb)
+        {
+            return true;
+        }
+        if tokens.get(k).is_some_and(|t| t.kind == Kind::Comma) {
+            let close = tokens.iter().skip(k + 1).take(MAX_APPOSITION_TOKENS).position(|t| t.kind != Kind::Word);
+            k = match close.map(|p| k + 1 + p) {
+                Some(c) if tokens[c].kind == Kind::Comma => c + 1,
+                _ => k,
+            };
+        }
+        while word(text, tokens, k).is_some_and(is_auxiliary) {
+            k += 1;
+        }
+        if word(text, tokens, k).is_some_and(is_speech_verb) {
+            return true;
+        }
+        let Some(verb) = first.checked_sub(1).and_then(|i| word(text, tokens, i)) else { return false };
+        let clause_start =
+            first - 1 == self.sentence_start || tokens.get(first.wrapping_sub(2)).is_some_and(|t| t.kind != Kind::Word);
+        (inverts(verb) && clause_start)
+            || (verb == "to"
+                && word(text, tokens, first.wrapping_sub(2)).is_some_and(|w| w.eq_ignore_ascii_case("according")))
+    }
+
+    fn push(&mut self, tokens: &[Token], first: usize, end: usize, kind: MentionKind<'t>, subject: bool) {
+        let reporting = self.is_reporting(tokens, first, end);
+        self.mentions.push(Mention {
+            char_start: tokens[first].char_start,
+            char_end: tokens[end - 1].char_end,
+            sentence: self.sentence,
+            paragraph: self.paragraph,
+            subject,
+            reporting,
+            kind,
+        });
+    }
+
+    fn pronoun(&mut self, tokens: &[Token], i: usize, pronoun: Pronoun) {
+        let subject = pronoun.subject && self.is_subject(tokens, i);
+        self.push(tokens, i, i + 1, MentionKind::Pronoun(pronoun), subject);
+    }
+
+    /// A description by role after `the` at token `at` (`the rookie
+    /// defenceman`, `the Kentucky Republican`): its words up to the last
+    /// person noun before a boundary; none when a name follows (there it is
+    /// the name's role). Returns the index past it.
+    fn description(&mut self, tokens: &[Token], at: usize) -> Option<usize> {
+        let text = self.text;
+        let mut head = None;
+        let mut j = at + 1;
+        while j - at <= MAX_DESCRIPTION_WORDS {
+            let Some(w) = word(text, tokens, j) else { break };
+            if is_boundary(w) || is_speech_verb(w) || is_auxiliary(w) || strip_possessive(w).1 {
+                break;
+            }
+            if is_person_noun(w) {
+                head = Some(j);
+            }
+            j += 1;
+        }
+        let head = head?;
+        let name_follows = word(text, tokens, head + 1).is_some_and(is_capitalized);
+        if name_follows {
+            return None;
+        }
+        let head_word = tokens[head].text(text);
+        let subject = self.is_subject(tokens, at);
+        let kind = MentionKind::Description { head: head_word, gender: noun_gender(head_word) };
+        self.push(tokens, at, head + 1, kind, subject);
+        Some(head + 1)
+    }
+
+    /// The name at the end of the capitalized run `tokens[start..end]`.
+    fn name(&mut self, tokens: &[Token], start: usize, end: usize) {
+        let text = self.text;
+        let mut first = end;
+        while first > start {
+            let w = strip_possessive(tokens[first - 1].text(text)).0;
+            // `Theresa May`, `Ms. May`: a month that is a name after a
+            // first name or title.
+            let month_name = MONTH_NAMES.contains(&w)
+                && first == end
+                && first - 1 > start
+                && word(text, tokens, first - 2).is_some_and(|prev| is_title(prev) || first_name(prev).is_some());
+            let never_name = is_title_or_not_name(w) || is_capitalized_word(w, first - 1 == self.sentence_start);
+            if !is_capitalized(w) || (never_name && !month_name) {
+                break;
+            }
+            first -= 1;
+        }
+        let last_token = &tokens[end - 1];
+        let (last, possessive) = strip_possessive(last_token.text(text));
+        let title = first.checked_sub(1).filter(|&t| t >= start).map(|t| tokens[t].text(text));
+        let before = start.checked_sub(1).and_then(|i| word(text, tokens, i));
+        // `the Ford government`, `a Kerry aide`: a name used as a modifier.
+        let modifier = title.is_none() && before.is_some_and(|w| lower_in(w, &["the", "a", "an"]));
+        let credit = text.get(..tokens[start].byte_start).is_some_and(|b| b.trim_end_matches(' ').ends_with('/'))
+            || text.get(last_token.byte_end..).is_some_and(|a| a.trim_start_matches(' ').starts_with('/'));
+        if first == end || modifier || credit {
+            return;
+        }
+        let name_text = text.get(tokens[first].byte_start..last_token.byte_start + last.len()).unwrap_or("");
+        let words = end - first;
+        let before_role = role_before(text, tokens, first);
+        let after = (!possessive).then(|| description_after(text, tokens, end)).flatten();
+        let ahead = || description_before(text, tokens, first, end);
+        let (extent, role) = match (before_role, after) {
+            (Some((at, role)), _) => (at, Some(role)),
+            (None, Some(role)) => (first, Some(role)),
+            (None, None) => match ahead() {
+                Some((at, role)) => {
+                    // The description is this name's role, not a mention of its own.
+                    let (from, sentence) = (tokens[at].char_start, self.sentence);
+                    self.mentions.retain(|m| {
+                        !(m.sentence == sentence
+                            && m.char_start >= from
+                            && matches!(m.kind, MentionKind::Description { .. }))
+                    });
+                    (at, Some(role))
+                }
+                None => (first, None),
+            },
+        };
+        let honorific = title.and_then(honorific_gender).map(|g| (g, Evidence::Honorific));
+        let gender = honorific.or_else(|| {
+            let role_words = title.into_iter().chain(role.into_iter().flat_map(str::split_whitespace));
+            role_words
+                .take_while(|w| !lower_in(w, &["of", "for", "at", "with", "in", "from", "to"]))
+                .find_map(noun_gender)
+                .map(|g| (g, Evidence::Noun))
+        });
+        let first_word = strip_possessive(tokens[first].text(text)).0;
+        let aged = tokens.get(end).is_some_and(|t| t.kind == Kind::Comma)
+            && word(text, tokens, end + 1).is_some_and(|w| w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
+            && tokens.get(end + 2).is_some_and(|t| t.kind == Kind::Comma);
+        let person = title.is_some_and(is_title)
+            || role.is_some()
+            || gender.is_some()
+            || aged
+            || (words > 1 && first_name(first_word).is_some());
+        let organisation = (first..end).any(|i| is_non_person_word(strip_possessive(tokens[i].text(text)).0));
+        let kind = MentionKind::Name(Name {
+            text: name_text,
+            first: first_word,
+            last,
+            words,
+            role,
+            gender,
+            person,
+            organisation,
+            possessive,
+        });
+        let subject = !possessive && self.is_subject(tokens, extent);
+        self.push(tokens, first, end, kind, subject);
+    }
+}
+
+/// Whether a capitalized word is an ordinary word, no name: a contraction
+/// (`They’re`), or opening its sentence, an adverb (`Finally Demi said`) or
+/// a function word (`Is Ellison …?`).
+fn is_capitalized_word(word: &str, opens_sentence: bool) -> bool {
+    let contraction =
+        ["’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d", "’m", "'m"].iter().any(|c| word.ends_with(c));
+    let mut buf = [0u8; 24];
+    let lower = ascii_lower(word, &mut buf).unwrap_or("");
+    let function_word = is_boundary(lower) || is_auxiliary(lower);
+    contraction || (opens_sentence && ((word.ends_with("ly") && first_name(word).is_none()) || function_word))
+}
+
+/// The end (exclusive) of the run of capitalized words from token `start`,
+/// one space apart; a possessive or a pronoun ends it.
+fn run_end(text: &str, tokens: &[Token], start: usize) -> usize {
+    let mut end = start + 1;
+    while let (Some(next), Some(prev)) = (tokens.get(end), tokens.get(end - 1)) {
+        let w = next.text(text);
+        let continues = next.kind == Kind::Word
+            && is_capitalized(w)
+            && gender::pronoun(w).is_none()
+            && spaced(text, prev, next)
+            && !strip_possessive(prev.text(text)).1;
+        if !continues {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// Whether a quotation ends the sentence it is in: its words end with a
+/// period, `!` or `?`, and no lower-case word goes on after it (`“…?” she
+/// asked`).
+fn quotation_ends_sentence(text: &str, quotation: &Token, next: Option<&Token>) -> bool {
+    let quoted =
+        quotation.text(text).trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?' | '…'));
+    let ends = quoted.ends_with(['.', '!', '?', '…']);
+    let goes_on = next.is_some_and(|t| t.kind == Kind::Word && t.text(text).starts_with(char::is_lowercase));
+    ends && !goes_on
+}
+
+/// Token ranges of parenthetical photo credits (`(Jane Roe/AFP/Getty
+/// Images)`, `(Submitted by Jane Roe)`).
+fn credit_parentheticals(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut credits = Vec::new();
+    for (open, token) in tokens.iter().enumerate() {
+        if token.text(text) != "(" {
+            continue;
+        }
+        let Some(close) = tokens[open..].iter().position(|t| t.text(text) == ")").map(|p| open + p) else { continue };
+        let inside = text.get(token.byte_end..tokens[close].byte_start).unwrap_or("");
+        let credit_word = word(text, tokens, open + 1).is_some_and(|w| CREDIT_WORDS.contains(&w));
+        if inside.contains('/') || credit_word {
+            credits.push((open, close));
+        }
+    }
+    credits
+}

@@ -1,0 +1,112 @@
+//! The people of a document: who is named in it, with the role and gender
+//! the text gives them, and whom each quote's speaker mention names. One
+//! pass over the words outside quotations, on every document.
+//!
+//! - [`mentions`]: names, personal pronouns and role descriptions, with
+//!   their place in the sentence; photo credits and bylines skipped.
+//! - [`roles`]: titles and role words before a name, descriptions around it.
+//! - [`gender`]: what the text says of gender, and the first-name prior of
+//!   `first_names/` (US birth counts, public domain).
+//! - [`resolve`]: names joined into people; pronouns and descriptions
+//!   resolved to the most salient person that agrees.
+//! - [`words`]: the word lists.
+
+mod gender;
+mod mentions;
+mod resolve;
+mod roles;
+mod words;
+
+use super::tokens::Token;
+use super::Person;
+use mentions::Scanner;
+use resolve::{Referent, Resolver};
+
+/// Whom a quote's speaker mention names, for the quote row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Speaker {
+    /// Index into the document's people.
+    pub person: Option<usize>,
+    /// The person's fullest name, the names of several, an organisation's
+    /// name or a description as written; `None` for a pronoun naming no one.
+    pub name: Option<String>,
+    /// The role given with this mention, else the person's.
+    pub role: Option<String>,
+}
+
+/// A speaker mention of a quote: its span in code points and its text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SpeakerMention<'t> {
+    pub char_start: usize,
+    pub char_end: usize,
+    pub text: &'t str,
+}
+
+/// The people of a document and whom its speaker mentions name.
+#[derive(Debug, Default)]
+pub(crate) struct Cast {
+    /// In order of first mention by name.
+    pub people: Vec<Person>,
+    /// One for each speaker mention given, in its order.
+    pub speakers: Vec<Speaker>,
+}
+
+/// Pronouns that name no one by themselves.
+const PLAIN_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+
+/// Finds the people in `paragraphs` (each the words of one paragraph
+/// outside quotations, a [`Kind::Quotation`](super::tokens::Kind) token for
+/// each quotation) and resolves `speakers`, which must come in document
+/// order.
+pub(crate) fn cast<'p, 't>(
+    text: &'t str,
+    paragraphs: impl IntoIterator<Item = &'p [Token]>,
+    speakers: &[SpeakerMention<'t>],
+) -> Cast {
+    let mut scanner = Scanner::new(text);
+    for tokens in paragraphs {
+        scanner.paragraph(tokens);
+    }
+    let mut resolver = Resolver::new(&scanner.mentions);
+    let resolved: Vec<(Referent, Option<&str>)> =
+        speakers.iter().map(|s| resolver.speaker(s.text, s.char_start, s.char_end)).collect();
+    resolver.advance_to(usize::MAX);
+    let entities = &resolver.entities;
+    let mut index_of = vec![None; entities.len()];
+    let mut people = Vec::new();
+    for (e, entity) in entities.iter().enumerate().filter(|(_, entity)| entity.person) {
+        index_of[e] = Some(people.len());
+        people.push(Person {
+            name: entity.name.to_string(),
+            role: entity.role.map(str::to_string),
+            gender: entity.gender.map(|(gender, _)| gender),
+            n_mentions: entity.n_mentions,
+            n_quotes: 0,
+            char_start: entity.named_at.0,
+            char_end: entity.named_at.1,
+        });
+    }
+    let speakers = speakers
+        .iter()
+        .zip(resolved)
+        .map(|(mention, (referent, role))| match referent {
+            Referent::Person(e) => Speaker {
+                person: index_of[e],
+                name: Some(entities[e].name.to_string()),
+                role: role.or(entities[e].role).map(str::to_string),
+            },
+            Referent::Group(members) => {
+                let names: Vec<&str> = members.iter().map(|&e| entities[e].name).collect();
+                Speaker { person: None, name: Some(names.join(" and ")), role: role.map(str::to_string) }
+            }
+            Referent::Named(name) => {
+                Speaker { person: None, name: Some(name.to_string()), role: role.map(str::to_string) }
+            }
+            Referent::Unnamed => {
+                let plain = PLAIN_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(mention.text));
+                Speaker { person: None, name: (!plain).then(|| mention.text.to_string()), role: None }
+            }
+        })
+        .collect();
+    Cast { people, speakers }
+}

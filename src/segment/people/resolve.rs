@@ -1,0 +1,353 @@
+//! Mentions to people, in one pass in document order: names join the person
+//! of the same surname (or full name, or first name), pronouns and role
+//! descriptions go to the most salient person that agrees with them, and a
+//! quote's speaker mention to whom it names.
+
+use std::collections::HashMap;
+
+use super::gender::{first_name, Evidence, FirstName, Pronoun};
+use super::mentions::{Mention, MentionKind, Name};
+use super::words::is_statement_noun;
+use crate::segment::Gender;
+
+/// A person, or a name that may turn out to be one, as the pass knows it.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity<'t> {
+    /// The fullest name so far.
+    pub name: &'t str,
+    pub words: usize,
+    first: &'t str,
+    last: &'t str,
+    pub role: Option<&'t str>,
+    /// Every role the text gives them, for descriptions to match.
+    roles: Vec<&'t str>,
+    /// From the text: honorifics, gendered nouns, pronouns tied to them.
+    pub gender: Option<(Gender, Evidence)>,
+    /// From the first name's birth counts, for agreement only.
+    prior: Option<Gender>,
+    /// Whether anything says the name is a person's.
+    pub person: bool,
+    /// The first mention by name, code points.
+    pub named_at: (usize, usize),
+    pub n_mentions: usize,
+    /// The sentence of the latest mention.
+    last_sentence: usize,
+}
+
+impl Entity<'_> {
+    /// Whether a pronoun or description of gender `gender` can refer to it:
+    /// the text's evidence first, else the first name's prior.
+    fn agrees(&self, gender: Option<Gender>) -> bool {
+        let Some(gender) = gender else { return true };
+        match (self.gender, self.prior) {
+            (Some((known, _)), _) => known == gender,
+            (None, prior) => prior.is_none_or(|p| p == gender),
+        }
+    }
+
+    fn add_gender(&mut self, gender: Gender, evidence: Evidence) {
+        if self.gender.is_none_or(|(_, had)| evidence > had) {
+            self.gender = Some((gender, evidence));
+        }
+    }
+}
+
+/// Whom a quote's speaker mention names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Referent<'t> {
+    /// A person of the document (an entity index).
+    Person(usize),
+    /// Several named people (`Tore Sohlberg and Lehla Abreder`).
+    Group(Vec<usize>),
+    /// A name that is no person's (`Acme Power`).
+    Named(&'t str),
+    /// A description or pronoun naming no one (`a spokesperson`, `they`).
+    Unnamed,
+}
+
+/// Persons a pronoun may reach back over to find one that agrees.
+const MAX_RECENT: usize = 8;
+/// Paragraphs back a reporting sentence stays the first antecedent of a
+/// pronoun.
+const MAX_REPORTING_PARAGRAPHS: usize = 4;
+
+/// The pass over the mentions, in document order.
+pub(crate) struct Resolver<'m, 't> {
+    mentions: &'m [Mention<'t>],
+    next: usize,
+    pub entities: Vec<Entity<'t>>,
+    /// Entities by their first and last name words.
+    by_word: HashMap<&'t str, Vec<usize>>,
+    /// The person each mention resolved to.
+    pub resolved: Vec<Option<usize>>,
+    /// Persons by their latest mention, latest last.
+    recent: Vec<usize>,
+    /// The speaker of the latest reporting clause: (person, sentence, paragraph).
+    reporting: Option<(usize, usize, usize)>,
+    /// The subjects of the latest sentences that have a person as subject,
+    /// latest last: (person, sentence).
+    subjects: Vec<(usize, usize)>,
+    /// The person of the latest quote's speaker mention.
+    quote_speaker: Option<usize>,
+}
+
+impl<'m, 't> Resolver<'m, 't> {
+    pub fn new(mentions: &'m [Mention<'t>]) -> Resolver<'m, 't> {
+        Resolver {
+            mentions,
+            next: 0,
+            entities: Vec::new(),
+            by_word: HashMap::new(),
+            resolved: Vec::with_capacity(mentions.len()),
+            recent: Vec::new(),
+            reporting: None,
+            subjects: Vec::new(),
+            quote_speaker: None,
+        }
+    }
+
+    /// Resolves the mentions starting before `char_pos`.
+    pub fn advance_to(&mut self, char_pos: usize) {
+        while let Some(mention) = self.mentions.get(self.next).filter(|m| m.char_start < char_pos) {
+            let entity = match &mention.kind {
+                MentionKind::Name(name) => self.name(name, mention),
+                MentionKind::Pronoun(pronoun) => self.pronoun(*pronoun, mention),
+                MentionKind::Description { head, gender } => self.by_role(head, *gender),
+            };
+            self.resolved.push(entity);
+            self.next += 1;
+            let Some(e) = entity else { continue };
+            self.entities[e].n_mentions += 1;
+            self.entities[e].last_sentence = mention.sentence;
+            if !self.entities[e].person {
+                continue;
+            }
+            self.touch(e);
+            if mention.subject {
+                if self.subjects.len() == MAX_RECENT {
+                    self.subjects.remove(0);
+                }
+                self.subjects.push((e, mention.sentence));
+            }
+            if mention.reporting {
+                self.reporting = Some((e, mention.sentence, mention.paragraph));
+            }
+        }
+    }
+
+    fn touch(&mut self, e: usize) {
+        self.recent.retain(|&r| r != e);
+        if self.recent.len() == MAX_RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push(e);
+    }
+
+    /// The entity of a name: the one it joins, else a new one when it may be
+    /// a person's (`None` for organisations and lone words like `Pakistan`).
+    fn name(&mut self, name: &Name<'t>, mention: &Mention) -> Option<usize> {
+        if name.organisation {
+            return None;
+        }
+        let joined = self.join(name);
+        let e = match joined {
+            Some(e) => e,
+            None if name.person || name.words > 1 => self.add_entity(name, mention),
+            None => return None,
+        };
+        let entity = &mut self.entities[e];
+        if name.words > entity.words {
+            entity.name = name.text;
+            entity.words = name.words;
+            entity.first = name.first;
+            entity.last = name.last;
+            self.index_words(e);
+        }
+        let entity = &mut self.entities[e];
+        if entity.words > 1 {
+            entity.prior = match first_name(entity.first) {
+                Some(FirstName::Leans(gender)) => Some(gender),
+                _ => None,
+            };
+        }
+        entity.role = entity.role.or(name.role);
+        if let Some(role) = name.role.filter(|role| !entity.roles.contains(role)) {
+            entity.roles.push(role);
+        }
+        entity.person |= name.person;
+        if let Some((gender, evidence)) = name.gender {
+            entity.add_gender(gender, evidence);
+        }
+        Some(e)
+    }
+
+    fn add_entity(&mut self, name: &Name<'t>, mention: &Mention) -> usize {
+        self.entities.push(Entity {
+            name: name.text,
+            words: name.words,
+            first: name.first,
+            last: name.last,
+            role: None,
+            roles: Vec::new(),
+            gender: None,
+            prior: None,
+            person: false,
+            named_at: (mention.char_start, mention.char_end),
+            n_mentions: 0,
+            last_sentence: mention.sentence,
+        });
+        let e = self.entities.len() - 1;
+        self.index_words(e);
+        e
+    }
+
+    fn index_words(&mut self, e: usize) {
+        let (first, last) = (self.entities[e].first, self.entities[e].last);
+        for word in [first, last] {
+            let list = self.by_word.entry(word).or_default();
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+    }
+
+    /// The entity a name joins: a lone word the latest of that surname,
+    /// else of that first name; a full name the latest of its surname whose
+    /// first name agrees (or that had none).
+    fn join(&self, name: &Name) -> Option<usize> {
+        let candidates = self.by_word.get(name.last)?;
+        let latest =
+            |matches: &dyn Fn(&Entity) -> bool| candidates.iter().rev().copied().find(|&e| matches(&self.entities[e]));
+        if name.words == 1 {
+            return latest(&|e| e.last == name.last).or_else(|| latest(&|e| e.first == name.last && e.words > 1));
+        }
+        latest(&|e| e.last == name.last && (e.words == 1 || e.first == name.first))
+    }
+
+    /// The person a pronoun refers to, the first that agrees in gender of:
+    /// the subject earlier in its sentence; the subjects of the sentences
+    /// after the latest reporting sentence, latest first; the speaker of
+    /// that reporting sentence; the previous quote's speaker; the persons
+    /// mentioned latest.
+    fn pronoun(&mut self, pronoun: Pronoun, mention: &Mention) -> Option<usize> {
+        let reporting = self.reporting.filter(|&(_, sentence, paragraph)| {
+            sentence < mention.sentence && mention.paragraph - paragraph <= MAX_REPORTING_PARAGRAPHS
+        });
+        let reported_at = reporting.map_or(0, |(_, sentence, _)| sentence);
+        let subjects = self.subjects.iter().rev();
+        let same_sentence = subjects.clone().take_while(|&&(_, s)| s == mention.sentence).filter(|_| pronoun.subject);
+        let since_reporting =
+            subjects.skip_while(|&&(_, s)| s == mention.sentence).take_while(|&&(_, s)| s > reported_at);
+        let ranked = same_sentence
+            .chain(since_reporting)
+            .map(|&(e, _)| e)
+            .chain(reporting.map(|(e, _, _)| e))
+            .chain(self.quote_speaker)
+            .chain(self.recent.iter().rev().copied());
+        let e = ranked.into_iter().find(|&e| self.entities[e].agrees(Some(pronoun.gender)))?;
+        self.entities[e].add_gender(pronoun.gender, Evidence::Pronoun);
+        Some(e)
+    }
+
+    /// The latest person one of whose roles has a word starting with the
+    /// description's head noun (`the mayor` → `Mayor Doug McCallum`, `mayoral
+    /// candidate Doug McCallum`).
+    fn by_role(&self, head: &str, gender: Option<Gender>) -> Option<usize> {
+        let has_head = |role: &&str| {
+            role.split_whitespace().any(|w| w.get(..head.len()).is_some_and(|w| w.eq_ignore_ascii_case(head)))
+        };
+        let people = self.entities.iter().enumerate().rev();
+        people.filter(|(_, e)| e.person && e.agrees(gender) && e.roles.iter().any(has_head)).map(|(e, _)| e).next()
+    }
+
+    /// Whom the speaker mention `text` (at `char_start..char_end`) of a
+    /// quote names, and the role written with it. Resolves the mentions up
+    /// to its end first; a person it names becomes the previous quote's
+    /// speaker of the next one.
+    pub fn speaker(&mut self, text: &'t str, char_start: usize, char_end: usize) -> (Referent<'t>, Option<&'t str>) {
+        self.advance_to(char_end);
+        let inside: Vec<usize> =
+            (0..self.next).rev().take_while(|&k| self.mentions[k].char_start >= char_start).collect();
+        let referent = self.referent(text, &inside);
+        let mut role = None;
+        if let Referent::Person(e) = referent {
+            self.quote_speaker = Some(e);
+            if let Some(mention) = inside.first().map(|&k| &self.mentions[k]) {
+                self.reporting = Some((e, mention.sentence, mention.paragraph));
+            }
+            role = inside.iter().find_map(|&k| match &self.mentions[k].kind {
+                MentionKind::Name(name) if self.resolved[k] == Some(e) => name.role,
+                _ => None,
+            });
+        }
+        (referent, role)
+    }
+
+    fn referent(&mut self, text: &'t str, inside: &[usize]) -> Referent<'t> {
+        // `inside` runs from the last mention back to the first.
+        let in_order = || inside.iter().rev().copied();
+        let named: Vec<usize> = in_order()
+            .filter(|&k| matches!(&self.mentions[k].kind, MentionKind::Name(name) if !name.possessive))
+            .collect();
+        let persons: Vec<usize> =
+            named.iter().filter_map(|&k| self.resolved[k]).filter(|&e| self.entities[e].person).collect();
+        match persons.as_slice() {
+            [_, _, ..] if text.contains(" and ") => return Referent::Group(persons),
+            [e, ..] => return Referent::Person(*e),
+            [] => {}
+        }
+        // A name that speaks is a person's, unless an organisation's.
+        if let Some(&k) = named.first() {
+            let MentionKind::Name(name) = &self.mentions[k].kind else { return Referent::Unnamed };
+            return match self.resolved[k].or_else(|| self.lone_first_name(name, k)) {
+                Some(e) => {
+                    self.entities[e].person = true;
+                    self.touch(e);
+                    Referent::Person(e)
+                }
+                None => Referent::Named(name.text),
+            };
+        }
+        let lone_pronoun = inside.len() == 1 && !text.contains(char::is_whitespace);
+        // `her statement read`, `Smith's email said`: the possessor speaks.
+        let statement = text.split_whitespace().last().is_some_and(is_statement_noun);
+        let speaking = in_order().find(|&k| match &self.mentions[k].kind {
+            MentionKind::Pronoun(_) => lone_pronoun || statement,
+            MentionKind::Name(name) => name.possessive && statement,
+            MentionKind::Description { .. } => true,
+        });
+        let Some(k) = speaking else { return Referent::Unnamed };
+        let found = match self.mentions[k].kind {
+            MentionKind::Description { .. } => {
+                self.resolved[k].or_else(|| self.just_mentioned(self.mentions[k].sentence))
+            }
+            _ => self.resolved[k],
+        };
+        found.map_or(Referent::Unnamed, Referent::Person)
+    }
+
+    /// A lone word speaking (`Demi said`) that is a first name: a person
+    /// known by it alone.
+    fn lone_first_name(&mut self, name: &Name<'t>, k: usize) -> Option<usize> {
+        if name.words > 1 || first_name(name.first).is_none() {
+            return None;
+        }
+        let mention = &self.mentions[k];
+        let e = self.add_entity(name, mention);
+        let entity = &mut self.entities[e];
+        entity.person = true;
+        entity.role = name.role;
+        entity.gender = name.gender;
+        entity.n_mentions = 1;
+        self.resolved[k] = Some(e);
+        Some(e)
+    }
+
+    /// The person a speaking description refers to when no role says it:
+    /// the latest person, if mentioned in the description's sentence or the
+    /// one before (`Jones scored. "…," said the rookie defenceman.`).
+    fn just_mentioned(&self, sentence: usize) -> Option<usize> {
+        let e = *self.recent.last()?;
+        (self.entities[e].last_sentence + 1 >= sentence).then_some(e)
+    }
+}
