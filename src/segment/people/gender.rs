@@ -80,32 +80,34 @@ pub(crate) fn noun_gender(word: &str) -> Option<Gender> {
 
 /// What the birth counts say of a first name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FirstName {
-    /// At least 95% of the births bearing it were of this sex.
-    Leans(Gender),
-    /// A first name of no clear gender (`Jordan`, `Jean`).
-    Either,
+pub(crate) struct FirstName {
+    /// The sex of at least 95% of the births bearing it; `None` for a name
+    /// of no clear gender (`Jordan`, `Jean`).
+    pub gender: Option<Gender>,
+    /// Given to 1,000 children or more: a first name before a capitalized
+    /// word makes a person's name (`Christmas Day`, `Metro Vancouver` are
+    /// rarer).
+    pub common: bool,
 }
 
-const FEMALE_NAMES: &str = include_str!("first_names/female.txt");
-const MALE_NAMES: &str = include_str!("first_names/male.txt");
-const EITHER_NAMES: &str = include_str!("first_names/either.txt");
-
-/// The three name lists, each split into its sorted lines once.
-fn name_lists() -> &'static [(Vec<&'static str>, FirstName); 3] {
-    static LISTS: OnceLock<[(Vec<&'static str>, FirstName); 3]> = OnceLock::new();
+/// The name lists of `first_names/`, each split into its sorted lines once.
+fn name_lists() -> &'static [(Vec<&'static str>, FirstName); 6] {
+    static LISTS: OnceLock<[(Vec<&'static str>, FirstName); 6]> = OnceLock::new();
+    let list = |names: &'static str, gender, common| (names.lines().collect(), FirstName { gender, common });
     LISTS.get_or_init(|| {
         [
-            (FEMALE_NAMES.lines().collect(), FirstName::Leans(Gender::Female)),
-            (MALE_NAMES.lines().collect(), FirstName::Leans(Gender::Male)),
-            (EITHER_NAMES.lines().collect(), FirstName::Either),
+            list(include_str!("first_names/female.txt"), Some(Gender::Female), true),
+            list(include_str!("first_names/male.txt"), Some(Gender::Male), true),
+            list(include_str!("first_names/either.txt"), None, true),
+            list(include_str!("first_names/female-rare.txt"), Some(Gender::Female), false),
+            list(include_str!("first_names/male-rare.txt"), Some(Gender::Male), false),
+            list(include_str!("first_names/either-rare.txt"), None, false),
         ]
     })
 }
 
 /// What the birth counts say of `word` as a first name (`Mary`, `JORDAN`);
-/// `None` for a word no one in the counts was named (`Sartaj` is in them,
-/// `Pakistan` is no name).
+/// `None` for a word no one in the counts was named (`Pakistan`).
 pub(crate) fn first_name(word: &str) -> Option<FirstName> {
     let mut buf = [0u8; 24];
     let lower = ascii_lower(word, &mut buf)?;
@@ -118,9 +120,9 @@ mod tests {
 
     #[test]
     fn first_names_lean_by_birth_counts() {
-        assert_eq!(first_name("Mary"), Some(FirstName::Leans(Gender::Female)));
-        assert_eq!(first_name("Sartaj"), Some(FirstName::Leans(Gender::Male)));
-        assert_eq!(first_name("Jordan"), Some(FirstName::Either));
+        assert_eq!(first_name("Mary"), Some(FirstName { gender: Some(Gender::Female), common: true }));
+        assert_eq!(first_name("Sartaj"), Some(FirstName { gender: Some(Gender::Male), common: false }));
+        assert_eq!(first_name("Jordan"), Some(FirstName { gender: None, common: true }));
         assert_eq!(first_name("Pakistan"), None);
         assert_eq!(first_name("Zoë"), None);
         // Every list is sorted, as the binary search needs.

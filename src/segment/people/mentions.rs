@@ -28,12 +28,24 @@ pub(crate) struct Mention<'t> {
     pub kind: MentionKind<'t>,
 }
 
+impl<'t> Mention<'t> {
+    /// The name words of a name mention.
+    pub fn name_text(&self) -> Option<&'t str> {
+        match &self.kind {
+            MentionKind::Name(name) => Some(name.text),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) enum MentionKind<'t> {
     Name(Name<'t>),
     Pronoun(Pronoun),
-    /// A definite description by role (`the rookie defenceman`): its head noun.
+    /// A definite description by role (`the rookie defenceman`): its words
+    /// after `the`, and its head noun.
     Description {
+        words: &'t str,
         head: &'t str,
         gender: Option<Gender>,
     },
@@ -66,6 +78,13 @@ const NOT_BEFORE_SUBJECT: &[&str] = &[
 /// Months that are also names.
 const MONTH_NAMES: &[&str] = &["April", "May", "June", "August"];
 
+/// Words that may come between a clause start and its subject.
+const SUBJECT_OPENERS: &[&str] = &[
+    "and", "but", "so", "then", "now", "still", "yet", "also", "meanwhile", "however", "instead", "later", "earlier",
+    "today", "yesterday", "finally", "eventually", "previously", "recently", "since", "because", "while", "when",
+    "although", "though", "if", "as",
+];
+
 /// First words of a parenthetical photo credit (`(Submitted by Jane Roe)`).
 const CREDIT_WORDS: &[&str] = &["Photo", "Photos", "Photograph", "Submitted", "Courtesy", "Credit", "File", "Image"];
 
@@ -86,6 +105,8 @@ pub(crate) struct Scanner<'t> {
     sentence_mentions: usize,
     /// Index into the paragraph's tokens of the current sentence's first.
     sentence_start: usize,
+    /// Whether the current sentence has a word yet.
+    has_words: bool,
 }
 
 fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
@@ -100,11 +121,24 @@ fn spaced(text: &str, a: &Token, b: &Token) -> bool {
 
 impl<'t> Scanner<'t> {
     pub fn new(text: &'t str) -> Scanner<'t> {
-        Scanner { text, mentions: Vec::new(), sentence: 0, paragraph: 0, sentence_mentions: 0, sentence_start: 0 }
+        Scanner {
+            text,
+            mentions: Vec::new(),
+            sentence: 0,
+            paragraph: 0,
+            sentence_mentions: 0,
+            sentence_start: 0,
+            has_words: false,
+        }
     }
 
+    /// Starts a sentence at token `next_token` of the paragraph; a sentence
+    /// without words yet (after a period ending a paragraph) goes on.
     fn new_sentence(&mut self, next_token: usize) {
-        self.sentence += 1;
+        if self.has_words {
+            self.sentence += 1;
+            self.has_words = false;
+        }
         self.sentence_mentions = self.mentions.len();
         self.sentence_start = next_token;
     }
@@ -122,8 +156,14 @@ impl<'t> Scanner<'t> {
             let token = &tokens[i];
             match token.kind {
                 Kind::SentenceEnd => self.new_sentence(i + 1),
-                Kind::Quotation if quotation_ends_sentence(text, token, tokens.get(i + 1)) => self.new_sentence(i + 1),
+                Kind::Quotation => {
+                    self.has_words = true;
+                    if quotation_ends_sentence(text, token, tokens.get(i + 1)) {
+                        self.new_sentence(i + 1);
+                    }
+                }
                 Kind::Word => {
+                    self.has_words = true;
                     let w = token.text(text);
                     if let Some(pronoun) = gender::pronoun(w) {
                         self.pronoun(tokens, i, pronoun);
@@ -149,13 +189,24 @@ impl<'t> Scanner<'t> {
 
     /// Whether a mention whose words start at token `first` opens its
     /// sentence's main clause.
-    /// A preposition opening the sentence leaves its object the topic
-    /// (`For Megda Belkacemi, Friday is a day she …`).
+    /// The first mention of its sentence, at the start of a clause: after
+    /// the sentence start, a comma or dash, or a conjunction or adverb
+    /// (`But`, `Now`); a preposition opening the sentence leaves its object
+    /// the topic (`For Megda Belkacemi, Friday is a day she …`). Not deep in
+    /// a clause (`That includes a message that captain X sent`).
     fn is_subject(&self, tokens: &[Token], first: usize) -> bool {
-        let before = first.checked_sub(1).filter(|&b| b > self.sentence_start).and_then(|i| word(self.text, tokens, i));
         let from = tokens[first].char_start;
-        self.mentions[self.sentence_mentions..].iter().all(|m| m.char_start >= from)
-            && !before.is_some_and(|w| lower_in(w, NOT_BEFORE_SUBJECT))
+        let first_mention = self.mentions[self.sentence_mentions..].iter().all(|m| m.char_start >= from);
+        let opens_clause = match first.checked_sub(1).filter(|&b| b >= self.sentence_start) {
+            None => true,
+            Some(b) => match word(self.text, tokens, b) {
+                None => true,
+                Some(w) => {
+                    lower_in(w, SUBJECT_OPENERS) || (b == self.sentence_start && lower_in(w, NOT_BEFORE_SUBJECT))
+                }
+            },
+        };
+        first_mention && opens_clause
     }
 
     /// Whether a mention from token `first` to `end` (exclusive) speaks:
@@ -191,7 +242,13 @@ impl<'t> Scanner<'t> {
     }
 
     fn push(&mut self, tokens: &[Token], first: usize, end: usize, kind: MentionKind<'t>, subject: bool) {
-        let reporting = self.is_reporting(tokens, first, end);
+        // A possessor speaks no verb after it (`his view`, `Putin's remarks`).
+        let possessor = match &kind {
+            MentionKind::Pronoun(pronoun) => !pronoun.subject,
+            MentionKind::Name(name) => name.possessive,
+            MentionKind::Description { .. } => false,
+        };
+        let reporting = !possessor && self.is_reporting(tokens, first, end);
         self.mentions.push(Mention {
             char_start: tokens[first].char_start,
             char_end: tokens[end - 1].char_end,
@@ -232,8 +289,9 @@ impl<'t> Scanner<'t> {
             return None;
         }
         let head_word = tokens[head].text(text);
+        let words = text.get(tokens[at + 1].byte_start..tokens[head].byte_end).unwrap_or(head_word);
         let subject = self.is_subject(tokens, at);
-        let kind = MentionKind::Description { head: head_word, gender: noun_gender(head_word) };
+        let kind = MentionKind::Description { words, head: head_word, gender: noun_gender(head_word) };
         self.push(tokens, at, head + 1, kind, subject);
         Some(head + 1)
     }
@@ -250,7 +308,8 @@ impl<'t> Scanner<'t> {
                 && first == end
                 && first - 1 > start
                 && word(text, tokens, first - 2).is_some_and(|prev| is_title(prev) || first_name(prev).is_some());
-            let never_name = is_title_or_not_name(w) || is_capitalized_word(w, first - 1 == self.sentence_start);
+            let place = Place { opens_sentence: first - 1 == self.sentence_start, before_capital: first < end };
+            let never_name = is_title_or_not_name(w) || is_capitalized_word(w, place);
             if !is_capitalized(w) || (never_name && !month_name) {
                 break;
             }
@@ -260,8 +319,9 @@ impl<'t> Scanner<'t> {
         let (last, possessive) = strip_possessive(last_token.text(text));
         let title = first.checked_sub(1).filter(|&t| t >= start).map(|t| tokens[t].text(text));
         let before = start.checked_sub(1).and_then(|i| word(text, tokens, i));
-        // `the Ford government`, `a Kerry aide`: a name used as a modifier.
-        let modifier = title.is_none() && before.is_some_and(|w| lower_in(w, &["the", "a", "an"]));
+        // `the Ford government`, `a Kerry aide`: a surname used as a
+        // modifier (not `the Larry Ellison appraisal`).
+        let modifier = title.is_none() && end - first == 1 && before.is_some_and(|w| lower_in(w, &["the", "a", "an"]));
         let credit = text.get(..tokens[start].byte_start).is_some_and(|b| b.trim_end_matches(' ').ends_with('/'))
             || text.get(last_token.byte_end..).is_some_and(|a| a.trim_start_matches(' ').starts_with('/'));
         if first == end || modifier || credit {
@@ -305,7 +365,7 @@ impl<'t> Scanner<'t> {
             || role.is_some()
             || gender.is_some()
             || aged
-            || (words > 1 && first_name(first_word).is_some());
+            || (words > 1 && first_name(first_word).is_some_and(|name| name.common));
         let organisation = (first..end).any(|i| is_non_person_word(strip_possessive(tokens[i].text(text)).0));
         let kind = MentionKind::Name(Name {
             text: name_text,
@@ -323,16 +383,27 @@ impl<'t> Scanner<'t> {
     }
 }
 
+/// Where a capitalized word stands: opening its sentence, and before
+/// another capitalized word.
+#[derive(Clone, Copy)]
+struct Place {
+    opens_sentence: bool,
+    before_capital: bool,
+}
+
 /// Whether a capitalized word is an ordinary word, no name: a contraction
-/// (`They’re`), or opening its sentence, an adverb (`Finally Demi said`) or
-/// a function word (`Is Ellison …?`).
-fn is_capitalized_word(word: &str, opens_sentence: bool) -> bool {
+/// (`They’re`); opening its sentence, a function word (`Is Ellison …?`), or
+/// an adverb or participle before a name (`Finally Demi said`, `Knowing
+/// Bardos, …`) that is no first name.
+fn is_capitalized_word(word: &str, place: Place) -> bool {
     let contraction =
         ["’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d", "’m", "'m"].iter().any(|c| word.ends_with(c));
     let mut buf = [0u8; 24];
     let lower = ascii_lower(word, &mut buf).unwrap_or("");
     let function_word = is_boundary(lower) || is_auxiliary(lower);
-    contraction || (opens_sentence && ((word.ends_with("ly") && first_name(word).is_none()) || function_word))
+    let modifier =
+        place.before_capital && (word.ends_with("ly") || word.ends_with("ing")) && first_name(word).is_none();
+    contraction || (place.opens_sentence && (function_word || modifier))
 }
 
 /// The end (exclusive) of the run of capitalized words from token `start`,

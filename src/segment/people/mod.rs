@@ -49,6 +49,40 @@ pub(crate) struct Cast {
     pub people: Vec<Person>,
     /// One for each speaker mention given, in its order.
     pub speakers: Vec<Speaker>,
+    /// The mentions of people (names, pronouns, descriptions), in order.
+    pub mentioned: Vec<Mentioned>,
+}
+
+/// A mention of a person, or a pronoun of no one.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mentioned {
+    pub char_start: usize,
+    pub paragraph: usize,
+    /// Whom it names; `None` for a pronoun naming no one.
+    pub person: Option<usize>,
+    /// Whether it speaks in a reporting clause.
+    pub reporting: bool,
+}
+
+impl Cast {
+    fn mentioned_in(&self, from: usize, to: usize) -> &[Mentioned] {
+        let start = self.mentioned.partition_point(|m| m.char_start < from);
+        let end = self.mentioned.partition_point(|m| m.char_start < to);
+        self.mentioned.get(start..end).unwrap_or_default()
+    }
+
+    /// Whether every mention of a person from `from` up to `to` (code
+    /// points) names `person`, if any does.
+    pub fn only_mentions(&self, person: usize, from: usize, to: usize) -> bool {
+        self.mentioned_in(from, to).iter().all(|m| m.person == Some(person))
+    }
+
+    /// The person of the last reporting clause from `from` up to `to`, where
+    /// it starts and its paragraph.
+    pub fn last_reporting(&self, from: usize, to: usize) -> Option<(usize, usize, usize)> {
+        let mention = self.mentioned_in(from, to).iter().rev().find(|m| m.reporting)?;
+        Some((mention.person?, mention.char_start, mention.paragraph))
+    }
 }
 
 /// Pronouns that name no one by themselves.
@@ -108,5 +142,16 @@ pub(crate) fn cast<'p, 't>(
             }
         })
         .collect();
-    Cast { people, speakers }
+    let mentioned = scanner
+        .mentions
+        .iter()
+        .zip(&resolver.resolved)
+        .filter_map(|(mention, &e)| {
+            let person = e.and_then(|e| index_of[e]);
+            let counts = person.is_some() || matches!(mention.kind, mentions::MentionKind::Pronoun(_));
+            let (char_start, paragraph, reporting) = (mention.char_start, mention.paragraph, mention.reporting);
+            counts.then_some(Mentioned { char_start, paragraph, person, reporting })
+        })
+        .collect();
+    Cast { people, speakers, mentioned }
 }

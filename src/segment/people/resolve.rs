@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::gender::{first_name, Evidence, FirstName, Pronoun};
+use super::gender::{first_name, Evidence, Pronoun};
 use super::mentions::{Mention, MentionKind, Name};
 use super::words::is_statement_noun;
 use crate::segment::Gender;
@@ -32,6 +32,8 @@ pub(crate) struct Entity<'t> {
     pub n_mentions: usize,
     /// The sentence of the latest mention.
     last_sentence: usize,
+    /// Where the latest mention starts, code points.
+    last_seen: usize,
 }
 
 impl Entity<'_> {
@@ -112,23 +114,27 @@ impl<'m, 't> Resolver<'m, 't> {
             let entity = match &mention.kind {
                 MentionKind::Name(name) => self.name(name, mention),
                 MentionKind::Pronoun(pronoun) => self.pronoun(*pronoun, mention),
-                MentionKind::Description { head, gender } => self.by_role(head, *gender),
+                MentionKind::Description { words, head, gender } => self.by_role(words, head, *gender),
             };
             self.resolved.push(entity);
             self.next += 1;
             let Some(e) = entity else { continue };
             self.entities[e].n_mentions += 1;
             self.entities[e].last_sentence = mention.sentence;
-            if !self.entities[e].person {
-                continue;
-            }
-            self.touch(e);
-            if mention.subject {
+            self.entities[e].last_seen = mention.char_start;
+            // A full name that nothing yet says is a person's may be the
+            // subject a pronoun refers to (`For Megda Belkacemi, Friday is
+            // a day she …`).
+            if mention.subject && (self.entities[e].person || self.entities[e].words > 1) {
                 if self.subjects.len() == MAX_RECENT {
                     self.subjects.remove(0);
                 }
                 self.subjects.push((e, mention.sentence));
             }
+            if !self.entities[e].person {
+                continue;
+            }
+            self.touch(e);
             if mention.reporting {
                 self.reporting = Some((e, mention.sentence, mention.paragraph));
             }
@@ -165,19 +171,16 @@ impl<'m, 't> Resolver<'m, 't> {
         }
         let entity = &mut self.entities[e];
         if entity.words > 1 {
-            entity.prior = match first_name(entity.first) {
-                Some(FirstName::Leans(gender)) => Some(gender),
-                _ => None,
-            };
+            entity.prior = first_name(entity.first).and_then(|name| name.gender);
         }
         entity.role = entity.role.or(name.role);
         if let Some(role) = name.role.filter(|role| !entity.roles.contains(role)) {
             entity.roles.push(role);
         }
-        entity.person |= name.person;
         if let Some((gender, evidence)) = name.gender {
             entity.add_gender(gender, evidence);
         }
+        entity.person |= name.person;
         Some(e)
     }
 
@@ -195,6 +198,7 @@ impl<'m, 't> Resolver<'m, 't> {
             named_at: (mention.char_start, mention.char_end),
             n_mentions: 0,
             last_sentence: mention.sentence,
+            last_seen: mention.char_start,
         });
         let e = self.entities.len() - 1;
         self.index_words(e);
@@ -211,15 +215,23 @@ impl<'m, 't> Resolver<'m, 't> {
         }
     }
 
-    /// The entity a name joins: a lone word the latest of that surname,
-    /// else of that first name; a full name the latest of its surname whose
-    /// first name agrees (or that had none).
+    /// The entity a name joins: a lone word the person of that surname
+    /// mentioned latest, else of that first name, else any name of that
+    /// surname; a full name the latest of its surname whose first name
+    /// agrees (or that had none).
     fn join(&self, name: &Name) -> Option<usize> {
         let candidates = self.by_word.get(name.last)?;
-        let latest =
-            |matches: &dyn Fn(&Entity) -> bool| candidates.iter().rev().copied().find(|&e| matches(&self.entities[e]));
+        let latest = |matches: &dyn Fn(&Entity) -> bool| {
+            candidates
+                .iter()
+                .copied()
+                .filter(|&e| matches(&self.entities[e]))
+                .max_by_key(|&e| self.entities[e].last_seen)
+        };
         if name.words == 1 {
-            return latest(&|e| e.last == name.last).or_else(|| latest(&|e| e.first == name.last && e.words > 1));
+            return latest(&|e| e.last == name.last && e.person)
+                .or_else(|| latest(&|e| e.first == name.last && e.words > 1 && e.person))
+                .or_else(|| latest(&|e| e.last == name.last));
         }
         latest(&|e| e.last == name.last && (e.words == 1 || e.first == name.first))
     }
@@ -236,8 +248,12 @@ impl<'m, 't> Resolver<'m, 't> {
         let reported_at = reporting.map_or(0, |(_, sentence, _)| sentence);
         let subjects = self.subjects.iter().rev();
         let same_sentence = subjects.clone().take_while(|&&(_, s)| s == mention.sentence).filter(|_| pronoun.subject);
-        let since_reporting =
-            subjects.skip_while(|&&(_, s)| s == mention.sentence).take_while(|&&(_, s)| s > reported_at);
+        // Only the subject of its own sentence may be a name not yet known
+        // as a person's.
+        let since_reporting = subjects
+            .skip_while(|&&(_, s)| s == mention.sentence)
+            .take_while(|&&(_, s)| s > reported_at)
+            .filter(|&&(e, _)| self.entities[e].person);
         let ranked = same_sentence
             .chain(since_reporting)
             .map(|&(e, _)| e)
@@ -245,19 +261,21 @@ impl<'m, 't> Resolver<'m, 't> {
             .chain(self.quote_speaker)
             .chain(self.recent.iter().rev().copied());
         let e = ranked.into_iter().find(|&e| self.entities[e].agrees(Some(pronoun.gender)))?;
-        self.entities[e].add_gender(pronoun.gender, Evidence::Pronoun);
+        let entity = &mut self.entities[e];
+        entity.add_gender(pronoun.gender, Evidence::Pronoun);
+        if !entity.person {
+            entity.person = true;
+            self.touch(e);
+        }
         Some(e)
     }
 
-    /// The latest person one of whose roles has a word starting with the
-    /// description's head noun (`the mayor` → `Mayor Doug McCallum`, `mayoral
-    /// candidate Doug McCallum`).
-    fn by_role(&self, head: &str, gender: Option<Gender>) -> Option<usize> {
-        let has_head = |role: &&str| {
-            role.split_whitespace().any(|w| w.get(..head.len()).is_some_and(|w| w.eq_ignore_ascii_case(head)))
-        };
+    /// The latest person one of whose roles [`fits`] the description (`the
+    /// mayor` → `Mayor Doug McCallum`, `mayoral candidate Doug McCallum`).
+    fn by_role(&self, description: &str, head: &str, gender: Option<Gender>) -> Option<usize> {
+        let fitting = |e: &Entity| e.roles.iter().any(|role| fits(role, description, head) == Some(true));
         let people = self.entities.iter().enumerate().rev();
-        people.filter(|(_, e)| e.person && e.agrees(gender) && e.roles.iter().any(has_head)).map(|(e, _)| e).next()
+        people.filter(|(_, e)| e.person && e.agrees(gender) && fitting(e)).map(|(e, _)| e).next()
     }
 
     /// Whom the speaker mention `text` (at `char_start..char_end`) of a
@@ -296,8 +314,10 @@ impl<'m, 't> Resolver<'m, 't> {
             [e, ..] => return Referent::Person(*e),
             [] => {}
         }
-        // A name that speaks is a person's, unless an organisation's.
-        if let Some(&k) = named.first() {
+        // A name that speaks is a person's, unless an organisation's; not
+        // one that modifies the noun that speaks (`Surrey staff`).
+        let ends_mention = |&&k: &&usize| text.ends_with(self.mentions[k].name_text().unwrap_or("\u{0}"));
+        if let Some(&k) = named.iter().find(ends_mention) {
             let MentionKind::Name(name) = &self.mentions[k].kind else { return Referent::Unnamed };
             return match self.resolved[k].or_else(|| self.lone_first_name(name, k)) {
                 Some(e) => {
@@ -318,8 +338,8 @@ impl<'m, 't> Resolver<'m, 't> {
         });
         let Some(k) = speaking else { return Referent::Unnamed };
         let found = match self.mentions[k].kind {
-            MentionKind::Description { .. } => {
-                self.resolved[k].or_else(|| self.just_mentioned(self.mentions[k].sentence))
+            MentionKind::Description { words, head, .. } => {
+                self.resolved[k].or_else(|| self.just_mentioned(self.mentions[k].sentence, words, head))
             }
             _ => self.resolved[k],
         };
@@ -329,7 +349,7 @@ impl<'m, 't> Resolver<'m, 't> {
     /// A lone word speaking (`Demi said`) that is a first name: a person
     /// known by it alone.
     fn lone_first_name(&mut self, name: &Name<'t>, k: usize) -> Option<usize> {
-        if name.words > 1 || first_name(name.first).is_none() {
+        if name.words > 1 || name.organisation || !first_name(name.first).is_some_and(|name| name.common) {
             return None;
         }
         let mention = &self.mentions[k];
@@ -344,10 +364,32 @@ impl<'m, 't> Resolver<'m, 't> {
     }
 
     /// The person a speaking description refers to when no role says it:
-    /// the latest person, if mentioned in the description's sentence or the
-    /// one before (`Jones scored. "…," said the rookie defenceman.`).
-    fn just_mentioned(&self, sentence: usize) -> Option<usize> {
-        let e = *self.recent.last()?;
-        (self.entities[e].last_sentence + 1 >= sentence).then_some(e)
+    /// the subject of its sentence or the one before, else the latest person
+    /// mentioned there (`Jones scored. "…," said the rookie defenceman.`).
+    /// Not one a role of theirs says is another (`the minister` is not
+    /// `Prime Minister Justin Trudeau`).
+    fn just_mentioned(&self, sentence: usize, description: &str, head: &str) -> Option<usize> {
+        let subjects = self.subjects.iter().rev().take_while(|&&(_, s)| s + 1 >= sentence).map(|&(e, _)| e);
+        let latest = self.recent.last().copied().filter(|&e| self.entities[e].last_sentence + 1 >= sentence);
+        subjects.chain(latest).find(|&e| {
+            let entity = &self.entities[e];
+            entity.person && !entity.roles.iter().any(|role| fits(role, description, head) == Some(false))
+        })
     }
+}
+
+/// Words that make a title another one (`Prime Minister`, `Vice
+/// President`): a description without them does not fit it.
+const RANKS: &[&str] =
+    &["Prime", "Vice", "Deputy", "Assistant", "Associate", "Acting", "Interim", "Former", "Lieutenant", "Junior"];
+
+/// Whether a role fits a description (`mayor` ~ `Surrey Mayor`, `mayoral
+/// candidate`): `None` when no word of it starts with the head noun,
+/// `Some(false)` when a title comes before that word that the description
+/// lacks (`the minister` ~ `Prime Minister`, not `Foreign Affairs Minister`).
+fn fits(role: &str, description: &str, head: &str) -> Option<bool> {
+    let words = || role.split_whitespace();
+    let at = words().position(|w| w.get(..head.len()).is_some_and(|w| w.eq_ignore_ascii_case(head)))?;
+    let lacks = |w: &str| RANKS.contains(&w) && !description.split_whitespace().any(|d| d.eq_ignore_ascii_case(w));
+    Some(!words().take(at).any(lacks))
 }

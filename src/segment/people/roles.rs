@@ -28,6 +28,9 @@ const ROLE_BOUNDARIES: &[&str] = &[
 /// Dr.`).
 const HONORIFICS: &[&str] = &["Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Mme", "Mme.", "M."];
 
+/// Prepositions that end the head of a description.
+const HEAD_ENDS: &[&str] = &["of", "at", "for", "in", "with", "from", "on", "to", "who", "whose", "that"];
+
 /// Most lower-case words in a role before a name (`city councillor and
 /// tenants advocate`).
 const MAX_LOWER_ROLE_WORDS: usize = 5;
@@ -138,9 +141,11 @@ fn span_text<'t>(text: &'t str, tokens: &[Token], first: usize, end: usize) -> &
 }
 
 /// The description set off by a comma after the name ending before token
-/// `end` (`, a spokesman for the ministry,`, `, director of …`).
+/// `end` (`, a spokesman for the ministry,`, `, director of …`, `, Minister
+/// of Innovation,`).
 pub(crate) fn description_after<'t>(text: &'t str, tokens: &[Token], end: usize) -> Option<&'t str> {
-    let description = appositive(text, tokens, end)?.text(text);
+    let Some(description) = appositive(text, tokens, end) else { return title_after(text, tokens, end) };
+    let description = description.text(text);
     let mut words = description.split_whitespace();
     let opener = words.next()?;
     // `, with the losers …`, `, who’s 23`: no description of a person.
@@ -148,9 +153,23 @@ pub(crate) fn description_after<'t>(text: &'t str, tokens: &[Token], end: usize)
     if (is_boundary(opener) && !determiner) || opener.starts_with("who") {
         return None;
     }
-    let head = description.split(',').next().unwrap_or("");
-    let head = head.split(" of ").next().unwrap_or("").split(" at ").next().unwrap_or("");
+    // The head noun: the last word before a preposition (`director of …`,
+    // `a specialist at …`; not `its support for separatist rebels`).
+    let head_phrase = description.split([',', '(']).next().unwrap_or("");
+    let head_end = head_phrase.split_whitespace().position(|w| lower_in(w, HEAD_ENDS));
+    let head = head_phrase.split_whitespace().take(head_end.unwrap_or(usize::MAX)).last().unwrap_or("");
     names_a_role(head).then_some(description)
+}
+
+/// A title set off by a comma after a name (`Navdeep Bains, Minister of
+/// Innovation, said`): its words up to the next punctuation.
+fn title_after<'t>(text: &'t str, tokens: &[Token], end: usize) -> Option<&'t str> {
+    tokens.get(end).filter(|t| t.kind == Kind::Comma)?;
+    word(text, tokens, end + 1).filter(|w| is_title(w))?;
+    let stop = (end + 1..tokens.len().min(end + 1 + MAX_DESCRIPTION_WORDS))
+        .find(|&i| word(text, tokens, i).is_none_or(|w| is_speech_verb(w) || lower_in(w, &["who", "which", "that"])));
+    let stop = stop.unwrap_or(tokens.len().min(end + 1 + MAX_DESCRIPTION_WORDS));
+    Some(span_text(text, tokens, end + 1, stop)).filter(|title| !title.is_empty())
 }
 
 /// The description before a name set off by commas (`The finance minister,

@@ -98,7 +98,9 @@ const PERSON_NOUNS: &[&str] = &[
     "dad", "sister", "brother", "aunt", "uncle", "niece", "nephew", "cousin", "girl", "boy", "child", "teen",
     "teenager", "man", "woman", "lady", "widow", "widower", "fan", "patient", "client", "tenant", "landlord",
     "homeowner", "trustee", "superintendent", "inspector", "mp", "mpp", "mla", "councillor", "councilor", "alderman",
-    "member", "pastor", "priest", "bishop", "rabbi", "imam", "elder", "grandmother", "grandfather",
+    "member", "pastor", "priest", "bishop", "rabbi", "imam", "elder", "grandmother", "grandfather", "accountant",
+    "consultant", "attendant", "applicant", "defendant", "plaintiff", "immigrant", "migrant", "participant", "servant",
+    "merchant", "contestant", "retiree", "employee", "trainee", "refugee", "appointee", "detainee", "attendee",
 ];
 
 /// Words with a person noun's ending that name things (`the letter`, `the
@@ -116,7 +118,8 @@ const NOT_PERSON_NOUNS: &[&str] = &[
     "hamburger", "burger", "finger", "hunger", "anger", "danger", "ledger", "tiger", "christian", "median", "after",
     "under", "either", "neither", "whether", "rather", "further", "together", "better", "later", "earlier", "sooner",
     "longer", "greater", "higher", "lower", "bigger", "smaller", "larger", "older", "younger", "newer", "closer",
-    "harder", "faster", "stronger", "wider", "deeper", "fewer", "another", "prior", "superior", "inferior",
+    "harder", "faster", "stronger", "wider", "deeper", "fewer", "another", "prior", "superior", "inferior", "former",
+    "latter",
 ];
 
 /// Nouns of what a person puts out in words (`her statement read`, `Smith's
@@ -140,11 +143,20 @@ pub(crate) fn is_title_or_not_name(word: &str) -> bool {
     WORDS.get_or_init(|| TITLES.iter().chain(NOT_NAMES).copied().collect()).contains(word)
 }
 
-/// Whether a capitalized word is a title (`Secretary`, `Dr.`), which makes
-/// the name after it a person's.
+/// Title words that only modify a title (`Vice`, `Foreign`, `Senate`): no
+/// person's title by themselves (`Foreign Relations`).
+const TITLE_MODIFIERS: &[&str] = &[
+    "Vice", "State", "Prime", "Foreign", "Defense", "Defence", "High", "Former", "Majority", "Minority", "Executive",
+    "Press", "Security", "National", "Affairs", "Homeland", "Treasury", "Department", "Ministry", "U.S.", "US", "U.N.",
+    "House", "Senate", "Supreme", "Court", "Federal", "Presidential", "Deputy", "Assistant", "Interim", "Acting",
+    "Associate", "Parliamentary", "Opposition", "Hereditary", "Grand", "Democratic", "Republican", "GOP", "Democrat",
+];
+
+/// Whether a capitalized word is a person's title (`Secretary`, `Dr.`,
+/// `Mayor`), which makes the name after it a person's.
 pub(crate) fn is_title(word: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| TITLES.iter().copied().collect()).contains(word)
+    WORDS.get_or_init(|| TITLES.iter().copied().filter(|w| !TITLE_MODIFIERS.contains(w)).collect()).contains(word)
 }
 
 /// Whether a capitalized word never starts a name (`The`, `But`, `Monday`).
@@ -211,7 +223,7 @@ mod tests {
 
     #[test]
     fn titles_and_words_that_are_never_names() {
-        assert!(is_title("MP") && is_title("Secretary") && !is_title("Kerry"));
+        assert!(is_title("MP") && is_title("Secretary") && !is_title("Kerry") && !is_title("Foreign"));
         assert!(is_title_or_not_name("Monday") && is_title_or_not_name("Dr.") && !is_title_or_not_name("Green"));
         assert!(is_non_person_word("Authority") && !is_non_person_word("Fraser"));
         assert_eq!(strip_possessive("Pakistan’s"), ("Pakistan", true));

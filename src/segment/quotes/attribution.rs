@@ -19,7 +19,13 @@ const LINKING_VERBS: &[&str] = &["is", "was", "are", "were", "be", "been", "has"
 const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that"];
 
 /// Words that can start a nominal speaker named after its verb (`said a spokesman`).
-const NOMINAL_STARTS: &[&str] = &["a", "an", "the", "one", "another", "two", "three", "several", "some", "many"];
+const NOMINAL_STARTS: &[&str] = &[
+    "a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "my", "his", "her", "their", "our",
+];
+
+/// Words of quantity a speaker named after its verb may take `of` after
+/// (`says one of the players`).
+const QUANTITIES: &[&str] = &["one", "some", "many", "several", "two", "three", "most", "each", "none", "all"];
 
 /// Words that end a speaker named after its verb (`said Sen. X on Tuesday`).
 const SPEAKER_STOPS: &[&str] = &[
@@ -170,7 +176,9 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
     let mut end = start;
     while end - start < MAX_SUBJECT_WORDS && is_word(tokens, end) {
         let word = tokens[end].text(text);
-        let of_in_name = word == "of" && tokens.get(end + 1).is_some_and(|t| starts_upper(t.text(text)));
+        let of_in_name = word == "of"
+            && (tokens.get(end + 1).is_some_and(|t| starts_upper(t.text(text)))
+                || (end == start + 1 && lower_in(tokens[start].text(text), QUANTITIES)));
         if lower_in(word, SPEAKER_STOPS) && !of_in_name {
             break;
         }
@@ -231,10 +239,16 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
         // Not a description (`The finance minister, Ana Souza, said`) nor
         // the object of a preposition in one (`the director of operations
         // for EHS, Jeff Fraser, says`).
+        // A description before a relative clause is the speaker, though
+        // (`a citizen, whose name is redacted, wrote`).
+        let relative = earlier_comma
+            .and_then(|c| tokens.get(c + 1))
+            .is_some_and(|t| lower_in(t.text(text), &["who", "whose", "which"]));
         let named = earlier_comma.and_then(|c| subject_before(text, tokens, c)).filter(|&(first, _)| {
             let word = tokens[first].text(text);
             let object = first.checked_sub(1).is_some_and(|b| lower_in(tokens[b].text(text), PREPOSITIONS));
-            is_name_like(word) && !lower_in(word, DETERMINERS) && !object
+            let named = is_name_like(word) && !lower_in(word, DETERMINERS);
+            (named || (relative && lower_in(word, NOMINAL_STARTS))) && !object
         });
         let appositive = || {
             subject_before(text, tokens, comma).filter(|&(first, _)| {
@@ -336,14 +350,19 @@ pub fn after_quote(text: &str, tokens: &[Token], quote_ends_sentence: bool) -> O
         clause.iter().position(|t| matches!(t.kind, Kind::SentenceEnd | Kind::Colon)).unwrap_or(clause.len());
     let clause = &clause[..sentence_len.min(MAX_WORDS_TO_VERB_AFTER + 4)];
     // `Boston coach Jim Roe said`: a word that is a noun as often as a
-    // speech verb gives way to a clear verb after it.
-    let mut candidates = (0..clause.len()).filter(|&i| verb_at(text, clause, i).is_some());
-    let first = candidates.next()?;
-    let in_same_clause = |&i: &usize| clause[first..i].iter().all(|t| t.kind == Kind::Word);
-    let clear_after = candidates.take_while(in_same_clause).find(|&i| is_clearly_verb(clause[i].text(text)));
-    let verb = clear_after.filter(|_| !is_clearly_verb(clause[first].text(text))).unwrap_or(first);
-    let verb_end = verb_at(text, clause, verb)?;
-    let found = speaker_of(text, clause, verb, verb_end)?;
+    // speech verb gives way to a clear verb after it; a verb with no
+    // speaker (`a citizen, whose name is redacted, wrote`) to the next.
+    let candidates: Vec<usize> = (0..clause.len()).filter(|&i| verb_at(text, clause, i).is_some()).collect();
+    let first = *candidates.first()?;
+    let in_same_clause = |i: &&usize| clause[first..**i].iter().all(|t| t.kind == Kind::Word);
+    let clear_after =
+        candidates.iter().skip(1).take_while(in_same_clause).find(|&&i| is_clearly_verb(clause[i].text(text)));
+    let preferred = clear_after.copied().filter(|_| !is_clearly_verb(clause[first].text(text))).unwrap_or(first);
+    let (verb, verb_end, found) =
+        std::iter::once(preferred).chain(candidates.iter().copied().filter(|&i| i > preferred)).find_map(|verb| {
+            let verb_end = verb_at(text, clause, verb)?;
+            speaker_of(text, clause, verb, verb_end).map(|found| (verb, verb_end, found))
+        })?;
     // Without an appositive the subject runs from the quotation to the verb.
     let starts_clause = found.0 == 0 || (verb == 0 && found.0 == verb_end + 1);
     let has_appositive = clause[..verb].iter().any(|t| t.kind == Kind::Comma);

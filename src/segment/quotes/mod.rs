@@ -21,7 +21,7 @@ use super::{ParagraphSpan, Person, Quote, QuoteKind};
 use attribution::Span;
 use gaps::Gaps;
 use marks::Segment;
-use sources::{attribute, indices_in_paragraph, Source};
+use sources::{attribute, continue_narrated, indices_in_paragraph, Source};
 
 pub(crate) use attribution::appositive;
 
@@ -48,7 +48,7 @@ impl QuoteSegmenter {
             .filter(|s| text.get(s.start.byte..s.end.byte).is_some_and(|t| t.chars().any(char::is_alphanumeric)))
             .collect();
         let gaps = Gaps::new(text, paragraphs, &segments);
-        let sources = attribute(text, &segments, &gaps);
+        let mut sources = attribute(text, &segments, &gaps);
         // Each speaker mention once, in document order, for the people pass.
         let mut mentions: Vec<SpeakerMention> = sources
             .iter()
@@ -102,7 +102,7 @@ impl QuoteSegmenter {
                 Source::Reported(reported) => {
                     name_speaker(&mut quote, speaker_of(reported.speaker), None, &cast.people)
                 }
-                Source::Inherited(_) | Source::Unknown => {}
+                Source::Inherited(_) | Source::Narrated | Source::Unknown => {}
             }
             quotes.push(quote);
         }
@@ -119,8 +119,9 @@ impl QuoteSegmenter {
                 quotes[i].person_index = from.person_index;
             }
         }
-        // Only now: inherited speakers index `quotes` as built above.
         let k_of = indices_in_paragraph(&segments);
+        continue_narrated(&segments, &gaps, &k_of, &mut sources, &mut quotes, &cast);
+        // Only now: inherited speakers index `quotes` as built above.
         let speech: Vec<bool> = (0..segments.len())
             .map(|i| {
                 let attributed = !matches!(sources[i], Source::Unknown);

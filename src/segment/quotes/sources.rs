@@ -7,7 +7,12 @@
 use super::attribution::{self, Attribution};
 use super::gaps::Gaps;
 use super::marks::Segment;
+use crate::segment::people::Cast;
 use crate::segment::tokens::Kind;
+use crate::segment::Quote;
+
+/// Paragraphs of narrative a quotation may continue a speaker over.
+const MAX_NARRATIVE_PARAGRAPHS: usize = 2;
 
 /// How a quotation got its speaker.
 #[derive(Clone, Copy)]
@@ -19,6 +24,8 @@ pub(super) enum Source {
     /// Continues what the speaker of the reporting sentence ending the
     /// previous paragraph says.
     Reported(Attribution),
+    /// Continues the person who spoke last, over narrative about them.
+    Narrated,
     Unknown,
 }
 
@@ -140,4 +147,45 @@ fn reported_before(text: &str, segment: &Segment, gaps: &Gaps) -> Option<Attribu
     let end = words.iter().rposition(|t| t.kind != Kind::SentenceEnd).map_or(0, |i| i + 1);
     let start = words[..end].iter().rposition(|t| t.kind == Kind::SentenceEnd).map_or(0, |i| i + 1);
     attribution::reporting_clause(text, &words[start..end])
+}
+
+/// Quotations standing alone in their paragraph with no speaker continue
+/// the person who spoke last before them (the previous quotation's, or the
+/// speaker of a reporting clause after it) over narrative about that person
+/// or no one (`"…," Laurin said. ¶ Laurin lost her income. ¶ "It took me
+/// years…"`; `Cerato said she defied the odds, but she had to choose. ¶
+/// "I feel…"`); anyone else named in between stops it.
+pub(super) fn continue_narrated(
+    segments: &[Segment],
+    gaps: &Gaps,
+    k_of: &[usize],
+    sources: &mut [Source],
+    quotes: &mut [Quote],
+    cast: &Cast,
+) {
+    for i in 0..segments.len() {
+        let segment = &segments[i];
+        let alone = k_of[i] == 0
+            && gaps.gap(segment.paragraph, 0).is_empty()
+            && gaps.gap(segment.paragraph, 1).iter().all(|t| t.kind != Kind::Word);
+        if !alone || !matches!(sources[i], Source::Unknown) {
+            continue;
+        }
+        let previous = i.checked_sub(1).map(|j| (&segments[j], quotes[j].person_index));
+        let after = previous.map_or(0, |(previous, _)| previous.close.char);
+        let spoke = cast.last_reporting(after, segment.open.char).or_else(|| {
+            let (previous, person) = previous?;
+            Some((person?, previous.close.char, previous.paragraph))
+        });
+        let Some((person, from, paragraph)) = spoke else { continue };
+        if segment.paragraph - paragraph <= MAX_NARRATIVE_PARAGRAPHS + 1
+            && cast.only_mentions(person, from, segment.open.char)
+        {
+            sources[i] = Source::Narrated;
+            let quote = &mut quotes[i];
+            quote.person_index = Some(person);
+            quote.speaker_name = cast.people.get(person).map(|p| p.name.clone());
+            quote.speaker_role = cast.people.get(person).and_then(|p| p.role.clone());
+        }
+    }
 }
