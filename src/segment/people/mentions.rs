@@ -274,6 +274,13 @@ impl<'t> Scanner<'t> {
         let mut head = None;
         let mut j = at + 1;
         while j - at <= MAX_DESCRIPTION_WORDS {
+            // `the lanky, bespectacled professor`: adjectives in a row.
+            if tokens.get(j).is_some_and(|t| t.kind == Kind::Comma)
+                && word(text, tokens, j + 1).is_some_and(|w| w.starts_with(char::is_lowercase) && !is_boundary(w))
+            {
+                j += 1;
+                continue;
+            }
             let Some(w) = word(text, tokens, j) else { break };
             if is_boundary(w) || is_speech_verb(w) || is_auxiliary(w) || strip_possessive(w).1 {
                 break;
@@ -324,7 +331,12 @@ impl<'t> Scanner<'t> {
         let modifier = title.is_none() && end - first == 1 && before.is_some_and(|w| lower_in(w, &["the", "a", "an"]));
         let credit = text.get(..tokens[start].byte_start).is_some_and(|b| b.trim_end_matches(' ').ends_with('/'))
             || text.get(last_token.byte_end..).is_some_and(|a| a.trim_start_matches(' ').starts_with('/'));
-        if first == end || modifier || credit {
+        // `LAKE BUENA VISTA, Fla.`, `UFCW`: a dateline or acronym.
+        let capitals = (first..end).all(|i| {
+            let w = tokens[i].text(text);
+            w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+        });
+        if first == end || modifier || credit || (capitals && end - first > 1) {
             return;
         }
         let name_text = text.get(tokens[first].byte_start..last_token.byte_start + last.len()).unwrap_or("");

@@ -21,6 +21,7 @@ use super::tokens::Token;
 use super::Person;
 use mentions::Scanner;
 use resolve::{Referent, Resolver};
+pub(crate) use words::is_person_noun;
 
 /// Whom a quote's speaker mention names, for the quote row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,6 +63,8 @@ pub(crate) struct Mentioned {
     pub person: Option<usize>,
     /// Whether it speaks in a reporting clause.
     pub reporting: bool,
+    /// Whether it is the subject of its sentence.
+    pub subject: bool,
 }
 
 impl Cast {
@@ -75,6 +78,11 @@ impl Cast {
     /// points) names `person`, if any does.
     pub fn only_mentions(&self, person: usize, from: usize, to: usize) -> bool {
         self.mentioned_in(from, to).iter().all(|m| m.person == Some(person))
+    }
+
+    /// The person who is the subject of a sentence from `from` up to `to`.
+    pub fn subject(&self, from: usize, to: usize) -> Option<usize> {
+        self.mentioned_in(from, to).iter().find(|m| m.subject).and_then(|m| m.person)
     }
 
     /// The person of the last reporting clause from `from` up to `to`, where
@@ -149,8 +157,9 @@ pub(crate) fn cast<'p, 't>(
         .filter_map(|(mention, &e)| {
             let person = e.and_then(|e| index_of[e]);
             let counts = person.is_some() || matches!(mention.kind, mentions::MentionKind::Pronoun(_));
-            let (char_start, paragraph, reporting) = (mention.char_start, mention.paragraph, mention.reporting);
-            counts.then_some(Mentioned { char_start, paragraph, person, reporting })
+            let (char_start, paragraph) = (mention.char_start, mention.paragraph);
+            let (reporting, subject) = (mention.reporting, mention.subject);
+            counts.then_some(Mentioned { char_start, paragraph, person, reporting, subject })
         })
         .collect();
     Cast { people, speakers, mentioned }

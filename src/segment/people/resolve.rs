@@ -247,7 +247,12 @@ impl<'m, 't> Resolver<'m, 't> {
         });
         let reported_at = reporting.map_or(0, |(_, sentence, _)| sentence);
         let subjects = self.subjects.iter().rev();
-        let same_sentence = subjects.clone().take_while(|&&(_, s)| s == mention.sentence).filter(|_| pronoun.subject);
+        // Not for the speaker of a reporting clause, whose sentence's subject
+        // is what it reports (`Schumer, he said, "knows…"`).
+        let same_sentence = subjects
+            .clone()
+            .take_while(|&&(_, s)| s == mention.sentence)
+            .filter(|_| pronoun.subject && !mention.reporting);
         // Only the subject of its own sentence may be a name not yet known
         // as a person's.
         let since_reporting = subjects
@@ -316,7 +321,13 @@ impl<'m, 't> Resolver<'m, 't> {
         }
         // A name that speaks is a person's, unless an organisation's; not
         // one that modifies the noun that speaks (`Surrey staff`).
-        let ends_mention = |&&k: &&usize| text.ends_with(self.mentions[k].name_text().unwrap_or("\u{0}"));
+        // Nor the object of a preposition (`the president of the European
+        // Council`).
+        let ends_mention = |&&k: &&usize| {
+            let name = self.mentions[k].name_text().unwrap_or("\u{0}");
+            let before = text.strip_suffix(name).map(str::trim_end);
+            before.is_some_and(|before| !["of", "for", "at", "with", "from"].iter().any(|p| before.ends_with(p)))
+        };
         if let Some(&k) = named.iter().find(ends_mention) {
             let MentionKind::Name(name) = &self.mentions[k].kind else { return Referent::Unnamed };
             return match self.resolved[k].or_else(|| self.lone_first_name(name, k)) {

@@ -4,7 +4,7 @@
 //! spokesman for the ministry,`) or before it (`The finance minister, Ana
 //! Souza,`).
 
-use super::words::{is_capitalized, is_not_name, is_person_noun, is_title, strip_possessive};
+use super::words::{is_capitalized, is_not_name, is_person_noun, is_title, is_title_or_not_name, strip_possessive};
 use crate::segment::quotes::appositive;
 use crate::segment::tokens::{Kind, Token};
 use crate::segment::verbs::{is_auxiliary, is_speech_verb, lower_in};
@@ -86,7 +86,9 @@ pub(crate) fn role_before<'t>(text: &'t str, tokens: &[Token], name: usize) -> O
         } else if lower_in(w, TITLE_JOINERS)
             && first == i
             && first < name
-            && word(text, tokens, i.wrapping_sub(2)).is_some_and(|w| is_capitalized(w) && !is_not_name(w))
+            // Between title words, not back into another name (`President
+            // Barack Obama and Prime Minister Nawaz Sharif`).
+            && word(text, tokens, i.wrapping_sub(2)).is_some_and(|w| is_title_or_not_name(w) && !is_not_name(w))
         {
             i -= 1;
         } else if is_role_head(w) && lower_words < MAX_LOWER_ROLE_WORDS {
@@ -190,6 +192,14 @@ pub(crate) fn description_before<'t>(
     while first > 0 && comma - first < MAX_DESCRIPTION_WORDS && tokens[first - 1].kind == Kind::Word {
         first -= 1;
     }
+    // Itself set off after a name (`Dave Martell, a doctor from Lunenburg,
+    // N.S., who …`): the name's description, not this one's.
+    let after_name = first >= 2
+        && tokens[first - 1].kind == Kind::Comma
+        && word(text, tokens, first - 2).is_some_and(is_capitalized);
+    if after_name {
+        return None;
+    }
     // Back from the comma the words run to the clause start; a sentence
     // adverb or conjunction there is none of the description (`But the …`).
     while word(text, tokens, first).is_some_and(|w| is_not_name(w) && !w.eq_ignore_ascii_case("the")) {
@@ -244,6 +254,10 @@ mod tests {
             Some("Wet'suwet'en Hereditary Chief")
         );
         assert_eq!(role("Kerry's spokesman John Kirby said no.", "John").as_deref(), Some("Kerry's spokesman"));
+        assert_eq!(
+            role("Talks between President Barack Obama and Prime Minister Nawaz Sharif.", "Nawaz").as_deref(),
+            Some("Prime Minister")
+        );
     }
 
     #[test]

@@ -58,7 +58,10 @@ const NON_PERSON_WORDS: &[&str] = &[
     "Theater", "Stadium", "Arena", "Hotel", "Local", "Festival", "Awards", "Academy", "Research", "Studios", "Records",
     "Nation", "Team", "Games", "Cup", "Station", "Highway", "Heights", "Bridge", "Boulevard", "Drive", "Plaza",
     "Terminal", "Harbour", "Harbor", "Beach", "Falls", "Springs", "Creek", "Trail", "Gardens", "Village", "Parkway",
-    "Expressway", "Freeway", "Mountains", "Line", "Complex", "Building", "Region",
+    "Expressway", "Freeway", "Mountains", "Line", "Complex", "Building", "Tournament", "Championship", "Championships",
+    "Open", "Classic", "Invitational", "Series", "Bowl", "Marathon", "Olympics", "Resort", "Resorts", "Casino", "Inn",
+    "Lodge", "Restaurant", "Cafe", "Café", "Grill", "Pub", "Brewery", "Winery", "Farms", "Mall", "Market", "Store",
+    "Stores", "Foods", "Pharmacy", "Labs", "Laboratories",
 ];
 
 /// Places that read like names: countries, provinces and states, regions,
@@ -79,7 +82,10 @@ const PLACE_WORDS: &[&str] = &[
     "Thailand", "Philippines", "Nigeria", "Ethiopia", "Arabia", "Emirates", "Qatar", "Lanka", "Kong", "Taiwan",
     "Singapore", "Malaysia", "Vancouver", "Toronto", "Ottawa", "Montreal", "Calgary", "Edmonton", "Winnipeg",
     "Halifax", "Saskatoon", "Berlin", "Moscow", "Beijing", "Tokyo", "Chicago", "Boston", "Angeles", "Francisco",
-    "Diego", "Seattle", "Atlanta",
+    "Diego", "Seattle", "Atlanta", "N.S.", "B.C.", "N.B.", "P.E.I.", "N.L.", "Ont.", "Que.", "Alta.", "Sask.", "Man.",
+    "N.W.T.", "N.Y.", "D.C.", "Calif.", "Fla.", "Mass.", "Ill.", "Mich.", "Ariz.", "Colo.", "Conn.", "Ga.", "Ky.",
+    "La.", "Md.", "Minn.", "Mo.", "N.C.", "N.J.", "N.M.", "Ore.", "Pa.", "S.C.", "Tenn.", "Va.", "Wash.", "Wis.",
+    "U.K.", "U.S.A.",
 ];
 
 /// Lower-case nouns that name a person by what they do or are (`the mayor`,

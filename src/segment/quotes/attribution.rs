@@ -2,6 +2,7 @@
 //! words around it (`"…," X said`, `"…," said X`, `X said: "…"`,
 //! `according to X, "…"`, `"…," X, a spokesman, said`).
 
+use crate::segment::people::is_person_noun;
 use crate::segment::tokens::{Kind, Token};
 use crate::segment::verbs::{inverts, is_auxiliary, is_clearly_verb, is_speech_verb, lower_in};
 
@@ -156,6 +157,24 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
     {
         first -= 1;
     }
+    // `the lanky, bespectacled professor said`: adjectives in a row after a
+    // determiner.
+    let adjective_and_noun = first < last
+        && last - first <= 3
+        && (first..last).all(|i| starts_lower(tokens[i].text(text)))
+        && is_person_noun(tokens[last - 1].text(text))
+        && !lower_in(tokens[first].text(text), PREPOSITIONS)
+        && !lower_in(tokens[first].text(text), CLAUSE_WORDS);
+    if first >= 2 && tokens[first - 1].kind == Kind::Comma && adjective_and_noun {
+        let determiner = (first.saturating_sub(4)..first - 1)
+            .rev()
+            .take_while(|&i| is_word(tokens, i))
+            .find(|&i| lower_in(tokens[i].text(text), &["the", "a", "an"]));
+        let adjectives = determiner.is_some_and(|d| (d + 1..first - 1).all(|i| starts_lower(tokens[i].text(text))));
+        if let Some(d) = determiner.filter(|_| adjectives) {
+            first = d;
+        }
+    }
     // A subject ending in a determiner or possessive (`Kasich’s showing`)
     // makes the "verb" a noun.
     // A lone participle (`…, going on to say`) is no subject either.
@@ -200,6 +219,10 @@ fn is_name_like(word: &str) -> bool {
     starts_upper(word) || lower_in(word, &["he", "she", "they", "we", "i", "it"])
 }
 
+fn starts_lower(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -232,24 +255,33 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
         // `X, a spokesman, said` / `X, who …, said`: the name before the
         // appositive, else the appositive itself.
         let comma = verb - 1;
-        let earlier_comma = (comma.saturating_sub(MAX_APPOSITIVE_TOKENS)..comma)
-            .rev()
-            .take_while(|&i| tokens[i].kind != Kind::SentenceEnd)
-            .find(|&i| tokens[i].kind == Kind::Comma);
-        // Not a description (`The finance minister, Ana Souza, said`) nor
-        // the object of a preposition in one (`the director of operations
-        // for EHS, Jeff Fraser, says`).
-        // A description before a relative clause is the speaker, though
-        // (`a citizen, whose name is redacted, wrote`).
-        let relative = earlier_comma
-            .and_then(|c| tokens.get(c + 1))
-            .is_some_and(|t| lower_in(t.text(text), &["who", "whose", "which"]));
-        let named = earlier_comma.and_then(|c| subject_before(text, tokens, c)).filter(|&(first, _)| {
-            let word = tokens[first].text(text);
-            let object = first.checked_sub(1).is_some_and(|b| lower_in(tokens[b].text(text), PREPOSITIONS));
-            let named = is_name_like(word) && !lower_in(word, DETERMINERS);
-            (named || (relative && lower_in(word, NOMINAL_STARTS))) && !object
-        });
+        // Back over the appositives (`Donald Tusk, the president of the
+        // European Council, which represents EU leaders, urged`) to a name:
+        // not a description (`The finance minister, Ana Souza, said`) nor the
+        // object of a preposition in one (`the director of operations for
+        // EHS, Jeff Fraser, says`); a description before a relative clause,
+        // though (`a citizen, whose name is redacted, wrote`).
+        let named_before = |c: usize, nominal: bool| {
+            let relative = tokens.get(c + 1).is_some_and(|t| lower_in(t.text(text), &["who", "whose", "which"]));
+            subject_before(text, tokens, c).filter(|&(first, _)| {
+                let word = tokens[first].text(text);
+                let object = first.checked_sub(1).is_some_and(|b| lower_in(tokens[b].text(text), PREPOSITIONS));
+                let named = if nominal {
+                    relative && lower_in(word, NOMINAL_STARTS)
+                } else {
+                    is_name_like(word) && !lower_in(word, DETERMINERS)
+                };
+                named && !object
+            })
+        };
+        let commas = || {
+            (comma.saturating_sub(MAX_APPOSITIVE_TOKENS)..comma)
+                .rev()
+                .take_while(|&i| tokens[i].kind != Kind::SentenceEnd)
+                .filter(|&i| tokens[i].kind == Kind::Comma)
+        };
+        let named =
+            commas().find_map(|c| named_before(c, false)).or_else(|| commas().find_map(|c| named_before(c, true)));
         let appositive = || {
             subject_before(text, tokens, comma).filter(|&(first, _)| {
                 let word = tokens[first].text(text);

@@ -21,7 +21,7 @@ use super::{ParagraphSpan, Person, Quote, QuoteKind};
 use attribution::Span;
 use gaps::Gaps;
 use marks::Segment;
-use sources::{attribute, continue_narrated, indices_in_paragraph, Source};
+use sources::{attribute, continue_narrated, indices_in_paragraph, introduced_by_subject, Source};
 
 pub(crate) use attribution::appositive;
 
@@ -120,6 +120,7 @@ impl QuoteSegmenter {
             }
         }
         let k_of = indices_in_paragraph(&segments);
+        introduced_by_subject(&segments, &gaps, &k_of, &mut sources, &mut quotes, &cast);
         continue_narrated(&segments, &gaps, &k_of, &mut sources, &mut quotes, &cast);
         // Only now: inherited speakers index `quotes` as built above.
         let speech: Vec<bool> = (0..segments.len())

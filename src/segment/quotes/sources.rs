@@ -24,7 +24,8 @@ pub(super) enum Source {
     /// Continues what the speaker of the reporting sentence ending the
     /// previous paragraph says.
     Reported(Attribution),
-    /// Continues the person who spoke last, over narrative about them.
+    /// Continues the person who spoke last, over narrative about them, or
+    /// takes the subject of the sentence introducing it with a colon.
     Narrated,
     Unknown,
 }
@@ -149,7 +150,40 @@ fn reported_before(text: &str, segment: &Segment, gaps: &Gaps) -> Option<Attribu
     attribution::reporting_clause(text, &words[start..end])
 }
 
-/// Quotations standing alone in their paragraph with no speaker continue
+/// A quotation with no speaker that a sentence introduces with a colon
+/// takes that sentence's subject, if a person (`Martell, the addictions
+/// doctor, is more blunt: "…"`).
+pub(super) fn introduced_by_subject(
+    segments: &[Segment],
+    gaps: &Gaps,
+    k_of: &[usize],
+    sources: &mut [Source],
+    quotes: &mut [Quote],
+    cast: &Cast,
+) {
+    for (i, segment) in segments.iter().enumerate() {
+        if !matches!(sources[i], Source::Unknown) {
+            continue;
+        }
+        let before = gaps.gap(segment.paragraph, k_of[i]);
+        let Some(colon) = before.last().filter(|t| t.kind == Kind::Colon) else { continue };
+        let start = before.iter().rposition(|t| t.kind == Kind::SentenceEnd).map_or(0, |e| e + 1);
+        let Some(person) = before.get(start).and_then(|first| cast.subject(first.char_start, colon.char_start)) else {
+            continue;
+        };
+        sources[i] = Source::Narrated;
+        name_person(&mut quotes[i], person, cast);
+    }
+}
+
+/// Gives a quote a person of the cast as speaker, with no mention of its own.
+fn name_person(quote: &mut Quote, person: usize, cast: &Cast) {
+    quote.person_index = Some(person);
+    quote.speaker_name = cast.people.get(person).map(|p| p.name.clone());
+    quote.speaker_role = cast.people.get(person).and_then(|p| p.role.clone());
+}
+
+/// Quotations that are sentences of their own with no speaker continue
 /// the person who spoke last before them (the previous quotation's, or the
 /// speaker of a reporting clause after it) over narrative about that person
 /// or no one (`"…," Laurin said. ¶ Laurin lost her income. ¶ "It took me
@@ -165,13 +199,15 @@ pub(super) fn continue_narrated(
 ) {
     for i in 0..segments.len() {
         let segment = &segments[i];
-        let alone = k_of[i] == 0
-            && gaps.gap(segment.paragraph, 0).is_empty()
-            && gaps.gap(segment.paragraph, 1).iter().all(|t| t.kind != Kind::Word);
-        if !alone || !matches!(sources[i], Source::Unknown) {
+        let (before, after) = gaps.around(segment.paragraph, k_of[i]);
+        let own_sentence =
+            before.last().is_none_or(|t| t.kind == Kind::SentenceEnd) && after.iter().all(|t| t.kind != Kind::Word);
+        if !own_sentence || !matches!(sources[i], Source::Unknown) {
             continue;
         }
-        let previous = i.checked_sub(1).map(|j| (&segments[j], quotes[j].person_index));
+        // Unattributed quotations between are fragments of the narrative.
+        let previous = (0..i).rev().find(|&j| !matches!(sources[j], Source::Unknown));
+        let previous = previous.map(|j| (&segments[j], quotes[j].person_index));
         let after = previous.map_or(0, |(previous, _)| previous.close.char);
         let spoke = cast.last_reporting(after, segment.open.char).or_else(|| {
             let (previous, person) = previous?;
@@ -182,10 +218,7 @@ pub(super) fn continue_narrated(
             && cast.only_mentions(person, from, segment.open.char)
         {
             sources[i] = Source::Narrated;
-            let quote = &mut quotes[i];
-            quote.person_index = Some(person);
-            quote.speaker_name = cast.people.get(person).map(|p| p.name.clone());
-            quote.speaker_role = cast.people.get(person).and_then(|p| p.role.clone());
+            name_person(&mut quotes[i], person, cast);
         }
     }
 }
