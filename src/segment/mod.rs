@@ -15,6 +15,7 @@ mod people;
 pub mod quotes;
 mod tokens;
 mod verbs;
+mod wordset;
 
 use crate::extract::BlockKind;
 

@@ -1,8 +1,11 @@
 //! Speech verbs: every form of the verbs that report speech, their base
 //! forms, and the words that sit between a subject and its verb.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use foldhash::HashMap;
+
+use super::wordset::WordSet;
 
 /// Speech verbs by base form; inflections are generated. Drawn from the cue
 /// annotations of news attribution corpora (said/told/wrote/added/… cover
@@ -130,7 +133,8 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
 /// Auxiliaries and adverbs between a subject and its verb (`has
 /// increasingly decried`).
 pub(crate) fn is_auxiliary(word: &str) -> bool {
-    lower_in(word, AUXILIARIES) || (word.ends_with("ly") && word.chars().all(char::is_lowercase))
+    static WORDS: WordSet = WordSet::new(AUXILIARIES);
+    WORDS.contains(word) || (word.ends_with("ly") && word.chars().all(char::is_lowercase))
 }
 
 pub(crate) fn lower_in(word: &str, list: &[&str]) -> bool {

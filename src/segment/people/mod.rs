@@ -96,19 +96,31 @@ impl Cast {
 /// Pronouns that name no one by themselves.
 const PLAIN_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
-/// Finds the people in `paragraphs` (each the words of one paragraph
-/// outside quotations, a [`Kind::Quotation`](super::tokens::Kind) token for
-/// each quotation) and resolves `speakers`, which must come in document
-/// order.
-pub(crate) fn cast<'p, 't>(
-    text: &'t str,
-    paragraphs: impl IntoIterator<Item = &'p [Token]>,
-    speakers: &[SpeakerMention<'t>],
-) -> Cast {
-    let mut scanner = Scanner::new(text);
-    for tokens in paragraphs {
-        scanner.paragraph(tokens);
+/// The people pass of a document: fed its paragraphs in order, then asked
+/// whom its speaker mentions name.
+pub(crate) struct PeoplePass<'t> {
+    scanner: Scanner<'t>,
+}
+
+impl<'t> PeoplePass<'t> {
+    pub fn new(text: &'t str) -> PeoplePass<'t> {
+        PeoplePass { scanner: Scanner::new(text) }
     }
+
+    /// Reads the next paragraph: its words outside quotations, a
+    /// [`Kind::Quotation`](super::tokens::Kind) token for each quotation.
+    pub fn paragraph(&mut self, tokens: &[Token]) {
+        self.scanner.paragraph(tokens);
+    }
+
+    /// The people of the paragraphs read, and whom `speakers` (in document
+    /// order) name.
+    pub fn cast(self, speakers: &[SpeakerMention<'t>]) -> Cast {
+        cast(&self.scanner, speakers)
+    }
+}
+
+fn cast<'t>(scanner: &Scanner<'t>, speakers: &[SpeakerMention<'t>]) -> Cast {
     let mut resolver = Resolver::new(&scanner.mentions);
     let resolved: Vec<(Referent, Option<&str>)> =
         speakers.iter().map(|s| resolver.speaker(s.text, s.char_start, s.char_end)).collect();

@@ -3,7 +3,7 @@
 //! descriptions go to the most salient person that agrees with them, and a
 //! quote's speaker mention to whom it names.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::gender::{first_name, Evidence, Pronoun};
 use super::mentions::{Mention, MentionKind, Name};
@@ -135,7 +135,10 @@ impl<'m, 't> Resolver<'m, 't> {
                 continue;
             }
             self.touch(e);
-            if mention.reporting {
+            // The first reporting clause of a sentence is its main one
+            // (`Ana Ruiz said Jordan Smith had offered advice`).
+            let main_clause = self.reporting.is_none_or(|(_, sentence, _)| sentence != mention.sentence);
+            if mention.reporting && main_clause {
                 self.reporting = Some((e, mention.sentence, mention.paragraph));
             }
         }
@@ -167,12 +170,10 @@ impl<'m, 't> Resolver<'m, 't> {
             entity.words = name.words;
             entity.first = name.first;
             entity.last = name.last;
+            entity.prior = first_name(name.first).and_then(|name| name.gender);
             self.index_words(e);
         }
         let entity = &mut self.entities[e];
-        if entity.words > 1 {
-            entity.prior = first_name(entity.first).and_then(|name| name.gender);
-        }
         entity.role = entity.role.or(name.role);
         if let Some(role) = name.role.filter(|role| !entity.roles.contains(role)) {
             entity.roles.push(role);
@@ -193,7 +194,8 @@ impl<'m, 't> Resolver<'m, 't> {
             role: None,
             roles: Vec::new(),
             gender: None,
-            prior: None,
+            // A lone word may be a surname: its prior waits for a first name.
+            prior: first_name(name.first).and_then(|first| first.gender).filter(|_| name.words > 1),
             person: false,
             named_at: (mention.char_start, mention.char_end),
             n_mentions: 0,
@@ -403,4 +405,124 @@ fn fits(role: &str, description: &str, head: &str) -> Option<bool> {
     let at = words().position(|w| w.get(..head.len()).is_some_and(|w| w.eq_ignore_ascii_case(head)))?;
     let lacks = |w: &str| RANKS.contains(&w) && !description.split_whitespace().any(|d| d.eq_ignore_ascii_case(w));
     Some(!words().take(at).any(lacks))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::paragraphs::split_text;
+    use crate::segment::quotes::{QuoteSegmenter, QuotesAndPeople};
+    use crate::segment::Gender;
+
+    fn segment(text: &str) -> QuotesAndPeople {
+        QuoteSegmenter.segment(text, &split_text(text))
+    }
+
+    /// The name each quote's speaker resolves to.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        segment(text).quotes.into_iter().map(|q| q.speaker_name).collect()
+    }
+
+    fn named(names: &[&str]) -> Vec<Option<String>> {
+        names.iter().map(|n| Some(n.to_string())).collect()
+    }
+
+    #[test]
+    fn surname_and_full_name_variants_join() {
+        let found = segment("Nova Scotia Liberal MP Sean Fraser wrote back. Fraser was firm. Mr. Fraser left.");
+        assert_eq!(found.people.len(), 1);
+        let fraser = &found.people[0];
+        assert_eq!((fraser.name.as_str(), fraser.role.as_deref()), ("Sean Fraser", Some("Nova Scotia Liberal MP")));
+        assert_eq!((fraser.n_mentions, fraser.gender), (3, Some(Gender::Male)));
+    }
+
+    #[test]
+    fn a_surname_goes_to_the_person_of_it_mentioned_latest() {
+        let text = "Jason LeBlanc died in a cell. His father, Ernie LeBlanc, grieves.\n\n\"It hurts,\" says LeBlanc.";
+        assert_eq!(speakers(text), named(&["Ernie LeBlanc"]));
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_speaker_of_the_reporting_sentence() {
+        // Not to Jordan Smith, named later and of no clear gender.
+        let text =
+            "Spokeswoman Ana Ruiz said Jordan Smith had offered advice.\n\n\"We would urge them to wait,\" she said.";
+        assert_eq!(speakers(text), named(&["Ana Ruiz"]));
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_a_subject_since_the_reporting_sentence() {
+        let text =
+            "Tom Lee said the talks went well.\n\nLater, Mark Mulder visited the site.\n\n\"It was fine,\" he said.";
+        assert_eq!(speakers(text), named(&["Mark Mulder"]));
+        // The speaker of a reporting clause is not what it reports about.
+        let text = "\"It is old,\" said Sen. Richard Blumenthal. Chuck Schumer, he said, \"knows them.\"";
+        assert_eq!(speakers(text), named(&["Richard Blumenthal", "Richard Blumenthal"]));
+    }
+
+    #[test]
+    fn gender_comes_from_the_text_never_from_the_first_name() {
+        // Kyle is a boy's name in the birth counts; the text says otherwise.
+        let found = segment("Ms. Kyle Brown spoke first.\n\n\"We are ready,\" she said.");
+        assert_eq!(found.quotes[0].speaker_name.as_deref(), Some("Kyle Brown"));
+        assert_eq!(found.people[0].gender, Some(Gender::Female));
+        // A pronoun tied to the person tells it; the first name alone never.
+        let found = segment("Kyle Brown spoke first. Mary Lee listened.");
+        assert!(found.people.iter().all(|p| p.gender.is_none()));
+        let found = segment("For Megda Belkacemi, Friday is a day she has awaited.");
+        assert_eq!((found.people[0].name.as_str(), found.people[0].gender), ("Megda Belkacemi", Some(Gender::Female)));
+    }
+
+    #[test]
+    fn a_description_goes_to_the_person_of_that_role() {
+        let text = "Surrey Mayor Doug McCallum met reporters. Staff watched.\n\n\"We have a chart,\" the mayor told reporters.";
+        assert_eq!(speakers(text), named(&["Doug McCallum"]));
+        // A rank makes another title: the minister is not the prime minister.
+        let text = "Prime Minister Justin Trudeau spoke.\n\n\"We disagree,\" the minister said.";
+        assert_eq!(speakers(text), named(&["the minister"]));
+        assert_eq!(segment(text).quotes[0].person_index, None);
+    }
+
+    #[test]
+    fn a_description_goes_to_the_subject_just_before() {
+        let text = "Senate Majority Leader Mitch McConnell blamed activists.\n\n\"It was unfair,\" the Kentucky Republican said.";
+        assert_eq!(speakers(text), named(&["Mitch McConnell"]));
+        let text = "Frank Schuh is aware of the risk.\n\n\"I know no carmaker that makes money,\" the lanky, bespectacled professor said.";
+        assert_eq!(speakers(text), named(&["Frank Schuh"]));
+    }
+
+    #[test]
+    fn a_statement_speaks_for_its_author() {
+        let text = "Minister Shannon Phillips cancelled the sessions.\n\n\"I have heard stories,\" her statement read.";
+        assert_eq!(speakers(text), named(&["Shannon Phillips"]));
+    }
+
+    #[test]
+    fn organisations_and_modifying_names_keep_their_words() {
+        let found = segment("\"We are ready,\" Acme Power said. \"There are reasons,\" Surrey staff explained.");
+        let rows: Vec<_> = found.quotes.iter().map(|q| (q.speaker_name.as_deref(), q.person_index)).collect();
+        assert_eq!(rows, [(Some("Acme Power"), None), (Some("Surrey staff"), None)]);
+        assert!(found.people.is_empty());
+    }
+
+    #[test]
+    fn a_lone_first_name_that_speaks_is_a_person() {
+        let found = segment("\"It is my rose,\" Demi said.");
+        assert_eq!(found.people.len(), 1);
+        assert_eq!((found.people[0].name.as_str(), found.quotes[0].person_index), ("Demi", Some(0)));
+    }
+
+    #[test]
+    fn people_come_in_order_of_first_mention_with_counts() {
+        let text = "Mayor Ann Lee met Tom Ruiz on Monday.\n\n\"We agreed,\" Lee said. \"It went well,\" she added.\n\nRuiz left.";
+        let found = segment(text);
+        let rows: Vec<_> = found.people.iter().map(|p| (p.name.as_str(), p.n_mentions, p.n_quotes)).collect();
+        assert_eq!(rows, [("Ann Lee", 3, 2), ("Tom Ruiz", 2, 0)]);
+        let lee = &found.people[0];
+        assert_eq!((lee.char_start, lee.char_end, lee.role.as_deref()), (6, 13, Some("Mayor")));
+        assert_eq!(
+            text.chars().skip(lee.char_start).take(lee.char_end - lee.char_start).collect::<String>(),
+            "Ann Lee"
+        );
+        assert!(found.quotes.iter().all(|q| q.person_index == Some(0)));
+    }
 }

@@ -8,10 +8,11 @@ use super::words::{is_capitalized, is_not_name, is_person_noun, is_title, is_tit
 use crate::segment::quotes::appositive;
 use crate::segment::tokens::{Kind, Token};
 use crate::segment::verbs::{is_auxiliary, is_speech_verb, lower_in};
+use crate::segment::wordset::WordSet;
 
 /// Lower-case words inside a title between two capitalized words
 /// (`Secretary of State`, `Security and Foreign Affairs Advisor`).
-const TITLE_JOINERS: &[&str] = &["of", "and", "for", "the", "&", "de"];
+static TITLE_JOINERS: WordSet = WordSet::new(&["of", "and", "for", "the", "&", "de"]);
 
 /// Words that a role never reaches back over: the sentence goes on before
 /// them (`met with`, `the`, `after`).
@@ -29,7 +30,8 @@ const ROLE_BOUNDARIES: &[&str] = &[
 const HONORIFICS: &[&str] = &["Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Mme", "Mme.", "M."];
 
 /// Prepositions that end the head of a description.
-const HEAD_ENDS: &[&str] = &["of", "at", "for", "in", "with", "from", "on", "to", "who", "whose", "that"];
+static HEAD_ENDS: WordSet =
+    WordSet::new(&["of", "at", "for", "in", "with", "from", "on", "to", "who", "whose", "that"]);
 
 /// Most lower-case words in a role before a name (`city councillor and
 /// tenants advocate`).
@@ -45,12 +47,13 @@ fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
 
 /// Whether a word is one a role never reaches back over.
 pub(crate) fn is_boundary(word: &str) -> bool {
-    lower_in(word, ROLE_BOUNDARIES)
+    static WORDS: WordSet = WordSet::new(ROLE_BOUNDARIES);
+    WORDS.contains(word)
 }
 
 fn is_role_modifier(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
-        && !lower_in(word, ROLE_BOUNDARIES)
+        && !is_boundary(word)
         && !is_speech_verb(word)
         && !is_auxiliary(word)
         && !word.ends_with("ed")
@@ -83,7 +86,7 @@ pub(crate) fn role_before<'t>(text: &'t str, tokens: &[Token], name: usize) -> O
             if strip_possessive(w).1 {
                 break;
             }
-        } else if lower_in(w, TITLE_JOINERS)
+        } else if TITLE_JOINERS.contains(w)
             && first == i
             && first < name
             // Between title words, not back into another name (`President
@@ -131,7 +134,7 @@ fn names_a_role(words: &str) -> bool {
 /// A lower-case noun naming a person's role (`coach`, `welder`), which may
 /// also be a verb (`coach`, `volunteer`).
 fn is_role_head(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_lowercase) && !lower_in(word, ROLE_BOUNDARIES) && is_person_noun(word)
+    word.chars().next().is_some_and(char::is_lowercase) && !is_boundary(word) && is_person_noun(word)
 }
 
 /// The text from token `first` up to token `end` (exclusive).
@@ -158,7 +161,7 @@ pub(crate) fn description_after<'t>(text: &'t str, tokens: &[Token], end: usize)
     // The head noun: the last word before a preposition (`director of …`,
     // `a specialist at …`; not `its support for separatist rebels`).
     let head_phrase = description.split([',', '(']).next().unwrap_or("");
-    let head_end = head_phrase.split_whitespace().position(|w| lower_in(w, HEAD_ENDS));
+    let head_end = head_phrase.split_whitespace().position(|w| HEAD_ENDS.contains(w));
     let head = head_phrase.split_whitespace().take(head_end.unwrap_or(usize::MAX)).last().unwrap_or("");
     names_a_role(head).then_some(description)
 }

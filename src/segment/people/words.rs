@@ -2,8 +2,11 @@
 //! names, or words of organisations and places; which lower-case nouns name
 //! a person by role (`the mayor`, `pipeline welder Joe Brandt`).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use foldhash::HashSet;
+
+use crate::segment::wordset::{ascii_lower, WordSet};
 
 /// Capitalized words that are roles or honorifics, not part of a name.
 const TITLES: &[&str] = &[
@@ -138,7 +141,8 @@ const STATEMENT_NOUNS: &[&str] = &[
 
 /// Whether a word names what a person says or writes (`statement`, `tweet`).
 pub(crate) fn is_statement_noun(word: &str) -> bool {
-    STATEMENT_NOUNS.iter().any(|noun| noun.eq_ignore_ascii_case(word))
+    static WORDS: WordSet = WordSet::new(STATEMENT_NOUNS);
+    WORDS.contains(word)
 }
 
 /// Whether a capitalized word ends a name from its right: a title or a word
@@ -167,7 +171,8 @@ pub(crate) fn is_title(word: &str) -> bool {
 
 /// Whether a capitalized word never starts a name (`The`, `But`, `Monday`).
 pub(crate) fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word)
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| NOT_NAMES.iter().copied().collect()).contains(word)
 }
 
 /// Whether a name word makes its run an organisation or place.
@@ -181,22 +186,15 @@ pub(crate) fn is_non_person_word(word: &str) -> bool {
 /// `-man`, `-woman`, `-person`) that is not a thing's.
 pub(crate) fn is_person_noun(word: &str) -> bool {
     let mut buf = [0u8; 24];
+    static LISTED: WordSet = WordSet::new(PERSON_NOUNS);
+    static NOT_LISTED: WordSet = WordSet::new(NOT_PERSON_NOUNS);
     let Some(lower) = ascii_lower(word, &mut buf) else { return false };
-    if PERSON_NOUNS.contains(&lower) {
+    if LISTED.contains(lower) {
         return true;
     }
     let agent = ["er", "or", "ist", "ian", "man", "woman", "person"].iter().any(|end| lower.ends_with(end));
     // `-er`, `-or` words of fewer than five letters are rarely agents (`her`, `or`).
-    agent && lower.len() > 4 && !NOT_PERSON_NOUNS.contains(&lower) && !lower.ends_with("ever")
-}
-
-/// `word` in ASCII lower case, in `buf`; `None` when it is longer or not ASCII.
-pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    let out = buf.get_mut(..bytes.len()).filter(|_| word.is_ascii())?;
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    agent && lower.len() > 4 && !NOT_LISTED.contains(lower) && !lower.ends_with("ever")
 }
 
 pub(crate) fn is_capitalized(word: &str) -> bool {
@@ -205,6 +203,10 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
 
 /// The word without a possessive ending, and whether it had one.
 pub(crate) fn strip_possessive(word: &str) -> (&str, bool) {
+    // Asked of every capitalized word: most end in no `s` nor apostrophe.
+    if !word.ends_with(['s', '\'', '’']) {
+        return (word, false);
+    }
     for suffix in ["'s", "’s", "'", "’"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             return (stem, true);

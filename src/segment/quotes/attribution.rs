@@ -5,60 +5,65 @@
 use crate::segment::people::is_person_noun;
 use crate::segment::tokens::{Kind, Token};
 use crate::segment::verbs::{inverts, is_auxiliary, is_clearly_verb, is_speech_verb, lower_in};
+use crate::segment::wordset::WordSet;
 
 /// Words that start a new clause: a subject never reaches back past them.
-const CLAUSE_WORDS: &[&str] = &[
+static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "and", "but", "or", "nor", "that", "because", "while", "when", "as", "where", "which", "if", "so", "since",
     "though", "although", "after", "before", "until", "unless", "whether", "what", "how", "why", "than", "whom",
     "whose", "for", "yet", "said", "says", "who",
-];
+]);
 
 /// Verbs that end a subject reaching back over them (`it was a report`).
-const LINKING_VERBS: &[&str] = &["is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would"];
+static LINKING_VERBS: WordSet =
+    WordSet::new(&["is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would"]);
 
 /// Words a subject cannot end with.
-const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that"];
+static DETERMINERS: WordSet =
+    WordSet::new(&["a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that"]);
 
 /// Words that can start a nominal speaker named after its verb (`said a spokesman`).
-const NOMINAL_STARTS: &[&str] = &[
+static NOMINAL_STARTS: WordSet = WordSet::new(&[
     "a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "my", "his", "her", "their", "our",
-];
+]);
 
 /// Words of quantity a speaker named after its verb may take `of` after
 /// (`says one of the players`).
-const QUANTITIES: &[&str] = &["one", "some", "many", "several", "two", "three", "most", "each", "none", "all"];
+static QUANTITIES: WordSet =
+    WordSet::new(&["one", "some", "many", "several", "two", "three", "most", "each", "none", "all"]);
 
 /// Words that end a speaker named after its verb (`said Sen. X on Tuesday`).
-const SPEAKER_STOPS: &[&str] = &[
+static SPEAKER_STOPS: WordSet = WordSet::new(&[
     "who", "in", "on", "at", "during", "when", "after", "before", "while", "to", "as", "because", "from", "about",
     "with", "via", "and", "but", "that", "this", "last", "yesterday", "today", "tonight", "earlier", "later",
     "recently", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "adding", "noting",
     "referring", "told", "said", "says", "of",
-];
+]);
 
 /// Words a subject cannot start with: the clause is something else.
-const NOT_SUBJECT_START: &[&str] = &[
+static NOT_SUBJECT_START: WordSet = WordSet::new(&[
     "is", "was", "were", "are", "be", "been", "what", "which", "that", "and", "but", "or", "so", "if", "then",
     "because", "there", "here", "this", "these", "those", "to", "in", "on", "at", "of", "for", "by", "with", "from",
     "not", "no", "how", "why", "where", "when", "while", "said", "says", "also", "has", "had", "have", "will", "would",
     "can", "could", "should", "may", "might", "must", "do", "does", "did", "despite", "about", "into", "over",
     "through", "without", "against", "than", "upon", "among", "like",
-];
+]);
 
 /// Prepositions whose object is no speaker.
-const PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "by", "in", "to", "on"];
+static PREPOSITIONS: WordSet = WordSet::new(&["of", "for", "at", "with", "from", "by", "in", "to", "on"]);
 
 /// Words that open a reported clause after a verb (`said he would`).
-const CLAUSE_OPENERS: &[&str] =
-    &["he", "she", "they", "we", "i", "it", "that", "the", "his", "her", "their", "this", "there"];
+static CLAUSE_OPENERS: WordSet =
+    WordSet::new(&["he", "she", "they", "we", "i", "it", "that", "the", "his", "her", "their", "this", "there"]);
 
 /// Nouns of time that, with a word before them, end a subject without
 /// being part of it (`Michelle Rempel earlier this week called`).
-const TIME_NOUNS: &[&str] = &[
+static TIME_NOUNS: WordSet = WordSet::new(&[
     "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
-];
-const TIME_QUALIFIERS: &[&str] = &["this", "last", "next", "that", "on", "earlier", "later", "each", "every"];
+]);
+static TIME_QUALIFIERS: WordSet =
+    WordSet::new(&["this", "last", "next", "that", "on", "earlier", "later", "each", "every"]);
 
 const MAX_SUBJECT_WORDS: usize = 10;
 /// Most lower-case role words before the name a verb puts after it (`said
@@ -112,7 +117,7 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
 }
 
 fn follows_determiner(text: &str, tokens: &[Token], i: usize) -> bool {
-    i.checked_sub(1).is_some_and(|b| is_word(tokens, b) && lower_in(tokens[b].text(text), DETERMINERS))
+    i.checked_sub(1).is_some_and(|b| is_word(tokens, b) && DETERMINERS.contains(tokens[b].text(text)))
 }
 
 fn is_word(tokens: &[Token], i: usize) -> bool {
@@ -133,8 +138,8 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
         if last > 1
             && is_word(tokens, last - 1)
             && is_word(tokens, last - 2)
-            && lower_in(word(last - 1), TIME_NOUNS)
-            && lower_in(word(last - 2), TIME_QUALIFIERS)
+            && TIME_NOUNS.contains(word(last - 1))
+            && TIME_QUALIFIERS.contains(word(last - 2))
         {
             last -= 2;
         } else if last > 0 && is_word(tokens, last - 1) && is_auxiliary(word(last - 1)) {
@@ -147,8 +152,8 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
     while first > 0
         && last - first < MAX_SUBJECT_WORDS
         && is_word(tokens, first - 1)
-        && !lower_in(tokens[first - 1].text(text), CLAUSE_WORDS)
-        && !lower_in(tokens[first - 1].text(text), LINKING_VERBS)
+        && !CLAUSE_WORDS.contains(tokens[first - 1].text(text))
+        && !LINKING_VERBS.contains(tokens[first - 1].text(text))
         // `the report said`, `Boston coach Jim Roe said`: a speech word
         // after a determiner, or as often a noun as a verb, is no verb here.
         && (!is_speech_verb(tokens[first - 1].text(text))
@@ -163,8 +168,8 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
         && last - first <= 3
         && (first..last).all(|i| starts_lower(tokens[i].text(text)))
         && is_person_noun(tokens[last - 1].text(text))
-        && !lower_in(tokens[first].text(text), PREPOSITIONS)
-        && !lower_in(tokens[first].text(text), CLAUSE_WORDS);
+        && !PREPOSITIONS.contains(tokens[first].text(text))
+        && !CLAUSE_WORDS.contains(tokens[first].text(text));
     if first >= 2 && tokens[first - 1].kind == Kind::Comma && adjective_and_noun {
         let determiner = (first.saturating_sub(4)..first - 1)
             .rev()
@@ -184,8 +189,8 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
     };
     let valid = first < last
         && !lone_participle
-        && !lower_in(tokens[first].text(text), NOT_SUBJECT_START)
-        && !lower_in(tokens[last - 1].text(text), DETERMINERS)
+        && !NOT_SUBJECT_START.contains(tokens[first].text(text))
+        && !DETERMINERS.contains(tokens[last - 1].text(text))
         && !["'s", "’s"].iter().any(|s| tokens[last - 1].text(text).ends_with(s));
     valid.then_some((first, last))
 }
@@ -197,19 +202,19 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
         let word = tokens[end].text(text);
         let of_in_name = word == "of"
             && (tokens.get(end + 1).is_some_and(|t| starts_upper(t.text(text)))
-                || (end == start + 1 && lower_in(tokens[start].text(text), QUANTITIES)));
-        if lower_in(word, SPEAKER_STOPS) && !of_in_name {
+                || (end == start + 1 && QUANTITIES.contains(tokens[start].text(text))));
+        if SPEAKER_STOPS.contains(word) && !of_in_name {
             break;
         }
         end += 1;
     }
     let first = tokens.get(start)?.text(text);
-    let bounded = tokens.get(end).is_none_or(|t| t.kind != Kind::Word || lower_in(t.text(text), SPEAKER_STOPS));
+    let bounded = tokens.get(end).is_none_or(|t| t.kind != Kind::Word || SPEAKER_STOPS.contains(t.text(text)));
     // `said lead author Dr. Allan Garland`, `said pipeline welder Joe Brandt`.
     let role_before_name = (start + 1..end.min(start + MAX_ROLE_WORDS_AFTER_VERB + 1))
         .find(|&i| starts_upper(tokens[i].text(text)))
         .is_some_and(|name| tokens[start..name].iter().all(|t| !is_speech_verb(t.text(text))));
-    let names_someone = starts_upper(first) || lower_in(first, NOMINAL_STARTS) || role_before_name;
+    let names_someone = starts_upper(first) || NOMINAL_STARTS.contains(first) || role_before_name;
     (end > start && bounded && names_someone).then_some((start, end))
 }
 
@@ -265,11 +270,11 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
             let relative = tokens.get(c + 1).is_some_and(|t| lower_in(t.text(text), &["who", "whose", "which"]));
             subject_before(text, tokens, c).filter(|&(first, _)| {
                 let word = tokens[first].text(text);
-                let object = first.checked_sub(1).is_some_and(|b| lower_in(tokens[b].text(text), PREPOSITIONS));
+                let object = first.checked_sub(1).is_some_and(|b| PREPOSITIONS.contains(tokens[b].text(text)));
                 let named = if nominal {
-                    relative && lower_in(word, NOMINAL_STARTS)
+                    relative && NOMINAL_STARTS.contains(word)
                 } else {
-                    is_name_like(word) && !lower_in(word, DETERMINERS)
+                    is_name_like(word) && !DETERMINERS.contains(word)
                 };
                 named && !object
             })
@@ -285,7 +290,7 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
         let appositive = || {
             subject_before(text, tokens, comma).filter(|&(first, _)| {
                 let word = tokens[first].text(text);
-                is_name_like(word) || lower_in(word, NOMINAL_STARTS)
+                is_name_like(word) || NOMINAL_STARTS.contains(word)
             })
         };
         return named.or_else(appositive);
@@ -321,10 +326,10 @@ fn attribution(
 
 /// Words that end a role appositive: a relative clause or another clause
 /// follows (`a senator who …`).
-const ROLE_STOPS: &[&str] = &[
+static ROLE_STOPS: WordSet = WordSet::new(&[
     "who", "whom", "whose", "which", "that", "and", "but", "while", "when", "where", "as", "because", "since", "after",
     "before", "said", "says",
-];
+]);
 
 /// Longest role appositive, in words.
 const MAX_ROLE_WORDS: usize = 12;
@@ -338,21 +343,24 @@ pub(crate) fn appositive(text: &str, tokens: &[Token], end: usize) -> Option<Spa
     tokens.get(end).filter(|t| t.kind == Kind::Comma)?;
     let start = end + 1;
     let first = tokens.get(start).filter(|t| t.kind == Kind::Word)?.text(text);
-    let clause_like = lower_in(first, CLAUSE_WORDS)
-        || lower_in(first, CLAUSE_OPENERS) && !lower_in(first, DETERMINERS)
+    if !first.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    let clause_like = CLAUSE_WORDS.contains(first)
+        || CLAUSE_OPENERS.contains(first) && !DETERMINERS.contains(first)
         || is_speech_verb(first)
         || first.ends_with("ing")
         || first.ends_with("ed");
-    if !first.chars().next().is_some_and(char::is_lowercase) || clause_like {
+    if clause_like {
         return None;
     }
     let mut stop = start;
     while stop - start < MAX_ROLE_WORDS
-        && tokens.get(stop).is_some_and(|t| t.kind == Kind::Word && !lower_in(t.text(text), ROLE_STOPS))
+        && tokens.get(stop).is_some_and(|t| t.kind == Kind::Word && !ROLE_STOPS.contains(t.text(text)))
     {
         stop += 1;
     }
-    let bounded = tokens.get(stop).is_none_or(|t| t.kind != Kind::Word || lower_in(t.text(text), ROLE_STOPS));
+    let bounded = tokens.get(stop).is_none_or(|t| t.kind != Kind::Word || ROLE_STOPS.contains(t.text(text)));
     let last = stop.checked_sub(1).and_then(|i| tokens.get(i)).filter(|_| bounded && stop > start)?;
     Some(Span::of(&tokens[start], last))
 }
@@ -398,7 +406,7 @@ pub fn after_quote(text: &str, tokens: &[Token], quote_ends_sentence: bool) -> O
     // Without an appositive the subject runs from the quotation to the verb.
     let starts_clause = found.0 == 0 || (verb == 0 && found.0 == verb_end + 1);
     let has_appositive = clause[..verb].iter().any(|t| t.kind == Kind::Comma);
-    let takes_clause = clause.get(verb_end + 1).is_some_and(|t| lower_in(t.text(text), CLAUSE_OPENERS));
+    let takes_clause = clause.get(verb_end + 1).is_some_and(|t| CLAUSE_OPENERS.contains(t.text(text)));
     if quote_ends_sentence && takes_clause {
         return None;
     }
@@ -470,4 +478,93 @@ pub fn reporting_clause(text: &str, sentence: &[Token]) -> Option<Attribution> {
         let found = speaker_of(text, sentence, verb, verb_end)?;
         is_name_like(sentence[found.0].text(text)).then(|| attribution(text, sentence, found, verb, verb_end))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::tokens::tokenize;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), 0, &mut tokens);
+        tokens
+    }
+
+    /// Speaker and verb of the words after a quotation (`text` starts right
+    /// after its closing mark).
+    fn after(text: &str) -> Option<(&str, &str)> {
+        after_quote(text, &tokens(text), false).map(|a| (a.speaker.text(text), a.verb.text(text)))
+    }
+
+    /// Speaker and verb of the words before a quotation.
+    fn before(text: &str) -> Option<(&str, &str)> {
+        before_quote(text, &tokens(text)).map(|a| (a.speaker.text(text), a.verb.text(text)))
+    }
+
+    #[test]
+    fn role_nouns_before_a_name_after_the_verb() {
+        assert_eq!(
+            after(", said lead author Dr. Allan Garland, a specialist."),
+            Some(("lead author Dr. Allan Garland", "said"))
+        );
+        assert_eq!(after(", said pipeline welder Joe Brandt."), Some(("pipeline welder Joe Brandt", "said")));
+        assert_eq!(after(", says my two-year-old."), Some(("my two-year-old", "says")));
+        assert_eq!(after(", says one of the players."), Some(("one of the players", "says")));
+    }
+
+    #[test]
+    fn speech_words_after_a_determiner_are_nouns() {
+        assert_eq!(after(", the report said."), Some(("the report", "said")));
+        assert_eq!(after(", the memo read."), Some(("the memo", "read")));
+        assert_eq!(after(", her statement read."), Some(("her statement", "read")));
+    }
+
+    #[test]
+    fn verbs_of_manner_put_their_speaker_after_them() {
+        assert_eq!(after(", quipped Green, who lives nearby."), Some(("Green", "quipped")));
+        assert_eq!(after(", scolded Elyse."), Some(("Elyse", "scolded")));
+    }
+
+    #[test]
+    fn a_word_as_often_a_noun_gives_way_to_a_clear_verb() {
+        assert_eq!(after(", Boston coach Jim Roe said."), Some(("Boston coach Jim Roe", "said")));
+        assert_eq!(
+            after(", Rally Canada volunteer media coordinator Tom Hinderks said."),
+            Some(("Rally Canada volunteer media coordinator Tom Hinderks", "said"))
+        );
+    }
+
+    #[test]
+    fn the_name_of_an_apposition_speaks() {
+        assert_eq!(before("The finance minister, Ana Souza, said: "), Some(("Ana Souza", "said")));
+        assert_eq!(
+            before("The leader of Ennahda, Rachid Ghannouchi, condemned it as "),
+            Some(("Rachid Ghannouchi", "condemned"))
+        );
+        assert_eq!(
+            before("On Tuesday, Donald Tusk, the president of the European Council, which represents EU leaders, urged them "),
+            Some(("Donald Tusk", "urged"))
+        );
+        assert_eq!(after(", a citizen, whose name is redacted, wrote on Aug. 29."), Some(("a citizen", "wrote")));
+        assert_eq!(
+            after(", the lanky, bespectacled professor said."),
+            Some(("the lanky, bespectacled professor", "said"))
+        );
+    }
+
+    #[test]
+    fn a_time_phrase_ends_the_subject() {
+        assert_eq!(
+            before("Calgary MP Michelle Rempel earlier this week called him a "),
+            Some(("Calgary MP Michelle Rempel", "called"))
+        );
+    }
+
+    #[test]
+    fn the_reporting_clause_of_a_sentence_is_its_last() {
+        let text = "According to EHS, the target is met but Chapman says that is not so";
+        let found = reporting_clause(text, &tokens(text)).map(|a| a.speaker.text(text));
+        assert_eq!(found, Some("Chapman"));
+    }
 }

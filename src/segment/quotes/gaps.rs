@@ -1,7 +1,9 @@
-//! The words outside quotations: every paragraph's tokens in one vector, a
-//! [`Kind::Quotation`] token in place of each quotation, so that the gaps
-//! between a paragraph's quotations are slices of it. Read by attribution
-//! (the gaps around a quotation) and by the people pass (the paragraphs).
+//! The words outside quotations around quotations: the tokens of the
+//! paragraphs with a quotation, and of those right before one (which may
+//! introduce it), in one vector, a [`Kind::Quotation`] token in place of each
+//! quotation, so that the gaps between a paragraph's quotations are slices of
+//! it. Read by attribution (the gaps around a quotation) and by the people
+//! pass (those paragraphs; it tokenizes the others itself, one at a time).
 
 use std::ops::Range;
 
@@ -19,12 +21,11 @@ pub(super) struct Gaps {
 }
 
 impl Gaps {
-    /// Tokenizes every paragraph of `text` once; `segments` are in document
-    /// order.
+    /// Tokenizes the paragraphs of `text` with a quotation and those right
+    /// before one; `segments` are in document order.
     pub fn new(text: &str, paragraphs: &[ParagraphSpan], segments: &[Segment]) -> Gaps {
-        // About one token per five bytes of English text: reserve once.
-        let mut tokens = Vec::with_capacity(text.len() / 5 + 2 * segments.len() + 1);
-        let mut gaps = Vec::with_capacity(paragraphs.len() + segments.len());
+        let mut tokens = Vec::new();
+        let mut gaps = Vec::with_capacity(2 * segments.len() + 1);
         let mut first_gap = Vec::with_capacity(paragraphs.len() + 1);
         let mut rest = segments;
         for (index, para) in paragraphs.iter().enumerate() {
@@ -32,6 +33,9 @@ impl Gaps {
             let (own, later) = rest.split_at(count);
             rest = later;
             first_gap.push(gaps.len());
+            if own.is_empty() && later.first().is_none_or(|next| next.paragraph != index + 1) {
+                continue;
+            }
             let mut from = (para.byte_start, para.char_start);
             for segment in own {
                 let start = tokens.len();
@@ -76,13 +80,11 @@ impl Gaps {
         (self.gap(paragraph, k), self.gap(paragraph, k + 1))
     }
 
-    /// A paragraph's tokens, its quotations as [`Kind::Quotation`] tokens.
-    pub fn paragraph(&self, paragraph: usize) -> &[Token] {
+    /// A paragraph's tokens, its quotations as [`Kind::Quotation`] tokens;
+    /// `None` for a paragraph not tokenized here.
+    pub fn paragraph(&self, paragraph: usize) -> Option<&[Token]> {
         let ranges = self.ranges(paragraph);
-        match (ranges.first(), ranges.last()) {
-            (Some(first), Some(last)) => self.tokens.get(first.start..last.end).unwrap_or_default(),
-            _ => &[],
-        }
+        self.tokens.get(ranges.first()?.start..ranges.last()?.end)
     }
 
     /// The words of the sentence around quotation k of the paragraph,

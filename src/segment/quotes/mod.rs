@@ -14,8 +14,8 @@ mod gaps;
 mod marks;
 mod sources;
 
-use super::people::{self, Speaker, SpeakerMention};
-use super::tokens::Token;
+use super::people::{PeoplePass, Speaker, SpeakerMention};
+use super::tokens::{tokenize, Token};
 use super::verbs::{is_speech_verb, lemma};
 use super::{ParagraphSpan, Person, Quote, QuoteKind};
 use attribution::Span;
@@ -60,7 +60,21 @@ impl QuoteSegmenter {
             .collect();
         mentions.sort_by_key(|m| (m.char_start, m.char_end));
         mentions.dedup_by_key(|m| (m.char_start, m.char_end));
-        let cast = people::cast(text, (0..paragraphs.len()).map(|p| gaps.paragraph(p)), &mentions);
+        // The paragraphs attribution did not tokenize are tokenized one by
+        // one into the same buffer.
+        let mut pass = PeoplePass::new(text);
+        let mut buffer = Vec::new();
+        for (index, para) in paragraphs.iter().enumerate() {
+            match gaps.paragraph(index) {
+                Some(tokens) => pass.paragraph(tokens),
+                None => {
+                    buffer.clear();
+                    tokenize(text, para.byte_start, para.byte_end, para.char_start, &mut buffer);
+                    pass.paragraph(&buffer);
+                }
+            }
+        }
+        let cast = pass.cast(&mentions);
         let speaker_of = |span: Span| {
             let key = (span.char_start, span.char_end);
             mentions.binary_search_by_key(&key, |m| (m.char_start, m.char_end)).ok().and_then(|i| cast.speakers.get(i))

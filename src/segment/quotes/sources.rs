@@ -222,3 +222,63 @@ pub(super) fn continue_narrated(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::BlockKind;
+    use crate::segment::paragraphs::split_text;
+    use crate::segment::quotes::QuoteSegmenter;
+
+    /// (speaker as written, speaker name, verb) of each quote.
+    fn rows(text: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+        let quotes = QuoteSegmenter.segment(text, &split_text(text)).quotes;
+        quotes.into_iter().map(|q| (q.speaker, q.speaker_name, q.verb)).collect()
+    }
+
+    fn continued(name: &str) -> (Option<String>, Option<String>, Option<String>) {
+        (None, Some(name.to_string()), None)
+    }
+
+    #[test]
+    fn the_reporting_sentence_ending_a_paragraph_speaks_on() {
+        let text = "But the director of operations for EHS, Jeff Fraser, says the system is designed for that.\n\n\"As we go to zero, we move resources.\"";
+        assert_eq!(rows(text), [continued("Jeff Fraser")]);
+    }
+
+    #[test]
+    fn narrative_about_the_speaker_or_no_one_keeps_them_speaking() {
+        let text = "\"I think I am lucky,\" Carole Laurin said.\n\nStill, Laurin lost income when she gave up her career.\n\n\"It took me two years to grieve.\"";
+        assert_eq!(rows(text)[1], continued("Carole Laurin"));
+        let text = "\"The loss was real,\" Allan Garland said.\n\nThe drop in earnings was the largest for strokes.\n\n\"And it lasted years.\"";
+        assert_eq!(rows(text)[1], continued("Allan Garland"));
+        // Narrative about someone else stops it.
+        let text = "\"I think I am lucky,\" Carole Laurin said.\n\nMark Jones lost income when he gave up his career.\n\n\"It took me two years to grieve.\"";
+        assert_eq!(rows(text)[1], (None, None, None));
+    }
+
+    #[test]
+    fn a_colon_gives_the_quotation_to_the_subject_of_its_sentence() {
+        let text = "Dave Martell, the addictions doctor, is more blunt: \"They will uncover horrors.\"";
+        assert_eq!(rows(text), [continued("Dave Martell")]);
+        let text = "The message was simple: \"Do not share pills.\"";
+        assert_eq!(rows(text)[0].1, None);
+    }
+
+    #[test]
+    fn a_blockquote_takes_the_speaker_of_the_sentence_before() {
+        for (before, speaker, verb) in [
+            ("Governor Ann Lee wrote on Twitter:", Some("Governor Ann Lee"), Some("wrote")),
+            ("Governor Ann Lee tweeted on Monday morning.", None, None),
+        ] {
+            let text = format!("{before}\n\nWe will rebuild the bridge by spring.");
+            let mut paragraphs = split_text(&text);
+            paragraphs[1].kind = BlockKind::Blockquote;
+            let quotes = QuoteSegmenter.segment(&text, &paragraphs).quotes;
+            assert_eq!(quotes.len(), 1, "{before}");
+            assert_eq!(quotes[0].speaker.as_deref(), speaker, "{before}");
+            assert_eq!(quotes[0].speaker_name.as_deref(), Some("Ann Lee"), "{before}");
+            assert_eq!(quotes[0].speaker_role.as_deref(), Some("Governor"), "{before}");
+            assert_eq!(quotes[0].verb.as_deref(), verb, "{before}");
+        }
+    }
+}
