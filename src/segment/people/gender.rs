@@ -76,9 +76,9 @@ static NOT_MALE_MAN: WordSet =
 pub(crate) fn noun_gender(word: &str) -> Option<Gender> {
     let mut buf = [0u8; 24];
     let lower = ascii_lower(word, &mut buf)?;
-    if lower.ends_with("woman") || lower.ends_with("women") || FEMALE_NOUNS.contains(&lower) {
+    if lower.ends_with("woman") || lower.ends_with("women") || FEMALE_NOUNS.contains(lower) {
         Some(Gender::Female)
-    } else if (lower.ends_with("man") && !NOT_MALE_MAN.contains(&lower)) || MALE_NOUNS.contains(&lower) {
+    } else if (lower.ends_with("man") && !NOT_MALE_MAN.contains(lower)) || MALE_NOUNS.contains(lower) {
         Some(Gender::Male)
     } else {
         None
