@@ -12,7 +12,7 @@ use crate::read::detect::is_binary;
 use crate::read::{Body, ReadEvent, Record, Reject};
 use crate::reason::RejectReason;
 use crate::segment::paragraphs::{join_blocks, split_text};
-use crate::segment::quotes::QuoteSegmenter;
+use crate::segment::quotes::{QuoteSegmenter, QuotesAndPeople};
 use crate::segment::{count_words, Document, ParagraphSpan};
 use crate::write::Outcome;
 use std::panic::AssertUnwindSafe;
@@ -172,7 +172,7 @@ impl Transformer {
         if paragraphs.is_empty() {
             return reject(RejectReason::NoText, "no article text was found in the page".into());
         }
-        let (quotes, signature, n_words) = self.clock.time(Stage::Segment, || {
+        let (QuotesAndPeople { quotes, people }, signature, n_words) = self.clock.time(Stage::Segment, || {
             (self.segmenter.segment(&text, &paragraphs), Signature::of(&text), count_words(&text))
         });
         let meta = article.metadata;
@@ -193,6 +193,7 @@ impl Transformer {
             n_words,
             paragraphs,
             quotes,
+            people,
             signature,
             dup_of: None,
         }))

@@ -2,182 +2,73 @@
 //! words around it (`"…," X said`, `"…," said X`, `X said: "…"`,
 //! `according to X, "…"`, `"…," X, a spokesman, said`).
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use super::tokens::{Kind, Token};
-
-/// Speech verbs by base form; inflections are generated. Drawn from the cue
-/// annotations of news attribution corpora (said/told/wrote/added/… cover
-/// most; the tail is reporting verbs that frame a quotation).
-const SPEECH_VERBS: &[&str] = &[
-    "say", "tell", "write", "add", "ask", "explain", "note", "argue", "claim", "continue", "declare", "insist",
-    "reply", "state", "warn", "tweet", "respond", "report", "recall", "conclude", "suggest", "acknowledge", "admit",
-    "announce", "observe", "remark", "joke", "shout", "yell", "chant", "quip", "boast", "predict", "promise", "vow",
-    "pledge", "assure", "complain", "lament", "concede", "interject", "emphasize", "stress", "proclaim", "answer",
-    "testify", "email", "call", "describe", "label", "dub", "accuse", "blast", "mock", "mention", "scoff", "urge",
-    "charge", "counter", "retort", "muse", "wonder", "whisper", "reflect", "recount", "sigh", "exclaim", "affirm",
-    "assert", "caution", "confirm", "contend", "demand", "deny", "echo", "maintain", "plead", "reiterate", "repeat",
-    "reveal", "point", "talk", "title", "release", "publish", "post", "express", "deliver", "propose", "credit",
-    "name", "refer", "fire", "show", "offer", "portray", "sign", "share", "seem", "prefer", "list", "indicate",
-    "include", "hope", "discuss", "bemoan", "expect", "snipe", "surmise", "start", "rip", "riff", "retaliate",
-    "remember", "refuse", "reference", "react", "rate", "rank", "promote", "press", "play", "order", "oppose", "open",
-    "view", "use", "vote", "turn", "worry", "welcome", "toss", "wave", "voice", "recognize", "recite", "approve",
-    "liken", "love", "like", "invite", "interrupt", "introduce", "imagine", "identify", "highlight", "herald",
-    "grouse", "fume", "follow", "feature", "exhort", "estimate", "entitle", "elaborate", "defend", "decline",
-    "contrast", "confess", "command", "coach", "challenge", "cheer", "bill", "beam", "attack", "assume", "anticipate",
-    "address", "accept", "acclaim", "appear", "adopt", "frame", "coin", "hit", "knock", "issue", "plan", "seek",
-    "embrace", "criticise", "sound", "tout", "praise", "criticize", "slam", "question", "cite", "quote", "agree",
-    "thank", "comment", "reason", "speculate", "volunteer", "brag", "gush", "hint", "implore", "summarize", "vent",
-    "read", "speak", "think", "believe", "pronounce", "imply", "blame", "rail", "cry", "scream", "laugh", "sneer",
-    "tease", "taunt", "chide", "scold", "rebuke", "decry", "denounce", "condemn", "allege", "disclose", "confide",
-    "concur", "object", "protest", "beg", "pray", "preach", "lecture", "instruct", "advise", "inform", "notify",
-    "remind", "snap", "bark", "growl", "murmur", "mutter", "stammer", "groan", "moan", "applaud", "lambaste",
-    "dismiss", "reject", "refute", "rebut", "brand", "characterize", "deem", "insult", "trumpet", "opine", "posit",
-    "theorize", "ponder", "retweet",
-];
-
-/// Irregular forms, and the regular forms of verbs that double their last
-/// consonant, with their base form.
-const IRREGULAR_FORMS: &[(&str, &str)] = &[
-    ("said", "say"),
-    ("told", "tell"),
-    ("wrote", "write"),
-    ("written", "write"),
-    ("read", "read"),
-    ("spoke", "speak"),
-    ("spoken", "speak"),
-    ("thought", "think"),
-    ("quipped", "quip"),
-    ("quipping", "quip"),
-    ("admitted", "admit"),
-    ("admitting", "admit"),
-    ("dubbed", "dub"),
-    ("dubbing", "dub"),
-    ("rebutted", "rebut"),
-    ("rebutting", "rebut"),
-    ("snapped", "snap"),
-    ("snapping", "snap"),
-    ("referred", "refer"),
-    ("referring", "refer"),
-    ("shot", "shoot"),
-    ("found", "find"),
-    ("began", "begin"),
-    ("sang", "sing"),
-    ("sung", "sing"),
-    ("sings", "sing"),
-    ("ripped", "rip"),
-    ("ripping", "rip"),
-    ("sought", "seek"),
-    ("cried", "cry"),
-    ("cries", "cry"),
-    ("put", "put"),
-    ("puts", "put"),
-];
-
-/// Words between a subject and its verb that belong to neither (`he later said`).
-const AUXILIARIES: &[&str] = &[
-    "also", "later", "has", "had", "have", "would", "will", "then", "once", "recently", "further", "again", "is",
-    "was", "were", "are", "previously", "quickly", "simply", "just", "repeatedly", "reportedly", "earlier", "first",
-    "often", "frequently", "never", "always", "even", "still", "famously", "publicly", "privately", "flatly",
-    "bluntly", "angrily", "jokingly", "been", "did", "does", "went", "on", "to", "wryly", "tersely", "should", "could",
-    "can", "may", "might", "must", "shall", "not", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't",
-    "won’t", "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "wasn't", "wasn’t", "now", "otherwise",
-    "all",
-];
+use crate::segment::people::is_person_noun;
+use crate::segment::tokens::{Kind, Token};
+use crate::segment::verbs::{inverts, is_auxiliary, is_clearly_verb, is_speech_verb, lower_in};
+use crate::segment::wordset::WordSet;
 
 /// Words that start a new clause: a subject never reaches back past them.
-const CLAUSE_WORDS: &[&str] = &[
+static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "and", "but", "or", "nor", "that", "because", "while", "when", "as", "where", "which", "if", "so", "since",
     "though", "although", "after", "before", "until", "unless", "whether", "what", "how", "why", "than", "whom",
     "whose", "for", "yet", "said", "says", "who",
-];
+]);
 
 /// Verbs that end a subject reaching back over them (`it was a report`).
-const LINKING_VERBS: &[&str] = &["is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would"];
+static LINKING_VERBS: WordSet =
+    WordSet::new(&["is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would"]);
 
 /// Words a subject cannot end with.
-const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that"];
+static DETERMINERS: WordSet =
+    WordSet::new(&["a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that"]);
 
 /// Words that can start a nominal speaker named after its verb (`said a spokesman`).
-const NOMINAL_STARTS: &[&str] = &["a", "an", "the", "one", "another", "two", "three", "several", "some", "many"];
+static NOMINAL_STARTS: WordSet = WordSet::new(&[
+    "a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "my", "his", "her", "their", "our",
+]);
+
+/// Words of quantity a speaker named after its verb may take `of` after
+/// (`says one of the players`).
+static QUANTITIES: WordSet =
+    WordSet::new(&["one", "some", "many", "several", "two", "three", "most", "each", "none", "all"]);
 
 /// Words that end a speaker named after its verb (`said Sen. X on Tuesday`).
-const SPEAKER_STOPS: &[&str] = &[
+static SPEAKER_STOPS: WordSet = WordSet::new(&[
     "who", "in", "on", "at", "during", "when", "after", "before", "while", "to", "as", "because", "from", "about",
     "with", "via", "and", "but", "that", "this", "last", "yesterday", "today", "tonight", "earlier", "later",
     "recently", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "adding", "noting",
     "referring", "told", "said", "says", "of",
-];
+]);
 
 /// Words a subject cannot start with: the clause is something else.
-const NOT_SUBJECT_START: &[&str] = &[
+static NOT_SUBJECT_START: WordSet = WordSet::new(&[
     "is", "was", "were", "are", "be", "been", "what", "which", "that", "and", "but", "or", "so", "if", "then",
     "because", "there", "here", "this", "these", "those", "to", "in", "on", "at", "of", "for", "by", "with", "from",
     "not", "no", "how", "why", "where", "when", "while", "said", "says", "also", "has", "had", "have", "will", "would",
     "can", "could", "should", "may", "might", "must", "do", "does", "did", "despite", "about", "into", "over",
     "through", "without", "against", "than", "upon", "among", "like",
-];
+]);
+
+/// Prepositions whose object is no speaker.
+static PREPOSITIONS: WordSet = WordSet::new(&["of", "for", "at", "with", "from", "by", "in", "to", "on"]);
 
 /// Words that open a reported clause after a verb (`said he would`).
-const CLAUSE_OPENERS: &[&str] =
-    &["he", "she", "they", "we", "i", "it", "that", "the", "his", "her", "their", "this", "there"];
+static CLAUSE_OPENERS: WordSet =
+    WordSet::new(&["he", "she", "they", "we", "i", "it", "that", "the", "his", "her", "their", "this", "there"]);
+
+/// Nouns of time that, with a word before them, end a subject without
+/// being part of it (`Michelle Rempel earlier this week called`).
+static TIME_NOUNS: WordSet = WordSet::new(&[
+    "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
+]);
+static TIME_QUALIFIERS: WordSet =
+    WordSet::new(&["this", "last", "next", "that", "on", "earlier", "later", "each", "every"]);
 
 const MAX_SUBJECT_WORDS: usize = 10;
-
-/// Every form of a speech verb, with its base form.
-fn speech_verbs() -> &'static HashMap<String, &'static str> {
-    static VERBS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    VERBS.get_or_init(|| {
-        let mut forms: HashMap<String, &'static str> =
-            IRREGULAR_FORMS.iter().map(|&(form, base)| (form.to_string(), base)).collect();
-        for base in SPEECH_VERBS {
-            for form in inflections(base) {
-                forms.entry(form).or_insert(base);
-            }
-        }
-        forms
-    })
-}
-
-/// The base form of a speech verb as written (`said` → `say`, `Told` →
-/// `tell`); other cues (`according to`) stay as written, in lower case.
-pub fn lemma(verb: &str) -> String {
-    let lower = verb.to_lowercase();
-    speech_verbs().get(&lower).map_or(lower, |base| base.to_string())
-}
-
-/// Base, third person, past and gerund of a regular verb.
-fn inflections(base: &str) -> [String; 4] {
-    let stem = base.strip_suffix('e').unwrap_or(base);
-    let consonant_y =
-        base.len() > 1 && base.ends_with('y') && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
-    let third = if consonant_y {
-        format!("{}ies", &base[..base.len() - 1])
-    } else if base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch") || base.ends_with('o') {
-        format!("{base}es")
-    } else {
-        format!("{base}s")
-    };
-    let past = if consonant_y { format!("{}ied", &base[..base.len() - 1]) } else { format!("{stem}ed") };
-    [base.to_string(), third, past, format!("{stem}ing")]
-}
-
-/// Whether `word` is a form of a speech verb (lower case: a capitalized
-/// word is more often a name, `Post`, `Hope`, than a sentence-initial verb).
-pub fn is_speech_verb(word: &str) -> bool {
-    speech_verbs().contains_key(word)
-}
-
-/// Auxiliaries and adverbs between a subject and its verb (`has
-/// increasingly decried`).
-fn is_auxiliary(word: &str) -> bool {
-    lower_in(word, AUXILIARIES) || (word.ends_with("ly") && word.chars().all(char::is_lowercase))
-}
-
-fn lower_in(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
+/// Most lower-case role words before the name a verb puts after it (`said
+/// lead author Dr. Allan Garland`).
+const MAX_ROLE_WORDS_AFTER_VERB: usize = 3;
 
 /// A span of the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,14 +105,19 @@ pub struct Attribution {
 }
 
 /// Index of the verb at `i`, and the index of its last token (`according
-/// to` spans two).
+/// to` spans two). A speech word after a determiner is a noun (`the
+/// report`, `her statement`).
 fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let token = tokens.get(i).filter(|t| t.kind == Kind::Word)?;
     let word = token.text(text);
     if word.eq_ignore_ascii_case("according") {
         return tokens.get(i + 1).filter(|t| t.text(text) == "to").map(|_| i + 1);
     }
-    is_speech_verb(word).then_some(i)
+    (is_speech_verb(word) && !follows_determiner(text, tokens, i)).then_some(i)
+}
+
+fn follows_determiner(text: &str, tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|b| is_word(tokens, b) && DETERMINERS.contains(tokens[b].text(text)))
 }
 
 fn is_word(tokens: &[Token], i: usize) -> bool {
@@ -237,18 +133,52 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
         let open = tokens[..last].iter().rposition(|t| t.text(text) == "(")?;
         last = open;
     }
-    while last > 0 && is_word(tokens, last - 1) && is_auxiliary(tokens[last - 1].text(text)) {
-        last -= 1;
+    loop {
+        let word = |i: usize| tokens[i].text(text);
+        if last > 1
+            && is_word(tokens, last - 1)
+            && is_word(tokens, last - 2)
+            && TIME_NOUNS.contains(word(last - 1))
+            && TIME_QUALIFIERS.contains(word(last - 2))
+        {
+            last -= 2;
+        } else if last > 0 && is_word(tokens, last - 1) && is_auxiliary(word(last - 1)) {
+            last -= 1;
+        } else {
+            break;
+        }
     }
     let mut first = last;
     while first > 0
         && last - first < MAX_SUBJECT_WORDS
         && is_word(tokens, first - 1)
-        && !lower_in(tokens[first - 1].text(text), CLAUSE_WORDS)
-        && !lower_in(tokens[first - 1].text(text), LINKING_VERBS)
-        && !is_speech_verb(tokens[first - 1].text(text))
+        && !CLAUSE_WORDS.contains(tokens[first - 1].text(text))
+        && !LINKING_VERBS.contains(tokens[first - 1].text(text))
+        // `the report said`, `Boston coach Jim Roe said`: a speech word
+        // after a determiner, or as often a noun as a verb, is no verb here.
+        && (!is_speech_verb(tokens[first - 1].text(text))
+            || follows_determiner(text, tokens, first - 1)
+            || !is_clearly_verb(tokens[first - 1].text(text)))
     {
         first -= 1;
+    }
+    // `the lanky, bespectacled professor said`: adjectives in a row after a
+    // determiner.
+    let adjective_and_noun = first < last
+        && last - first <= 3
+        && (first..last).all(|i| starts_lower(tokens[i].text(text)))
+        && is_person_noun(tokens[last - 1].text(text))
+        && !PREPOSITIONS.contains(tokens[first].text(text))
+        && !CLAUSE_WORDS.contains(tokens[first].text(text));
+    if first >= 2 && tokens[first - 1].kind == Kind::Comma && adjective_and_noun {
+        let determiner = (first.saturating_sub(4)..first - 1)
+            .rev()
+            .take_while(|&i| is_word(tokens, i))
+            .find(|&i| lower_in(tokens[i].text(text), &["the", "a", "an"]));
+        let adjectives = determiner.is_some_and(|d| (d + 1..first - 1).all(|i| starts_lower(tokens[i].text(text))));
+        if let Some(d) = determiner.filter(|_| adjectives) {
+            first = d;
+        }
     }
     // A subject ending in a determiner or possessive (`Kasich’s showing`)
     // makes the "verb" a noun.
@@ -259,8 +189,8 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
     };
     let valid = first < last
         && !lone_participle
-        && !lower_in(tokens[first].text(text), NOT_SUBJECT_START)
-        && !lower_in(tokens[last - 1].text(text), DETERMINERS)
+        && !NOT_SUBJECT_START.contains(tokens[first].text(text))
+        && !DETERMINERS.contains(tokens[last - 1].text(text))
         && !["'s", "’s"].iter().any(|s| tokens[last - 1].text(text).ends_with(s));
     valid.then_some((first, last))
 }
@@ -270,41 +200,32 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
     let mut end = start;
     while end - start < MAX_SUBJECT_WORDS && is_word(tokens, end) {
         let word = tokens[end].text(text);
-        let of_in_name = word == "of" && tokens.get(end + 1).is_some_and(|t| starts_upper(t.text(text)));
-        if lower_in(word, SPEAKER_STOPS) && !of_in_name {
+        let of_in_name = word == "of"
+            && (tokens.get(end + 1).is_some_and(|t| starts_upper(t.text(text)))
+                || (end == start + 1 && QUANTITIES.contains(tokens[start].text(text))));
+        if SPEAKER_STOPS.contains(word) && !of_in_name {
             break;
         }
         end += 1;
     }
     let first = tokens.get(start)?.text(text);
-    let bounded = tokens.get(end).is_none_or(|t| t.kind != Kind::Word || lower_in(t.text(text), SPEAKER_STOPS));
-    (end > start && bounded && (starts_upper(first) || lower_in(first, NOMINAL_STARTS))).then_some((start, end))
-}
-
-/// Verbs that put their subject after them (`"…," said X`); a name after
-/// `told`, `called` and the like is its object.
-pub fn inverts(verb: &str) -> bool {
-    const BASES: &[&str] = &[
-        "say", "write", "add", "note", "explain", "continue", "argue", "ask", "recall", "warn", "insist", "observe",
-        "remark", "declare", "reply", "respond", "conclude", "quip", "joke", "tweet", "exclaim", "counter", "retort",
-        "offer", "suggest",
-    ];
-    ["said", "wrote"].contains(&verb) || BASES.iter().any(|base| inflections(base).iter().any(|form| form == verb))
-}
-
-/// Verbs that are not also common nouns (`remarks`, `calls`, `turn`) nor
-/// participles (`a statement saying`): past tenses and the commonest
-/// speech verbs.
-fn is_clearly_verb(word: &str) -> bool {
-    word.ends_with("ed")
-        || IRREGULAR_FORMS.iter().any(|&(form, _)| form == word)
-        || ["say", "says", "tell", "tells", "write", "writes", "add", "adds", "ask", "asks"].contains(&word)
+    let bounded = tokens.get(end).is_none_or(|t| t.kind != Kind::Word || SPEAKER_STOPS.contains(t.text(text)));
+    // `said lead author Dr. Allan Garland`, `said pipeline welder Joe Brandt`.
+    let role_before_name = (start + 1..end.min(start + MAX_ROLE_WORDS_AFTER_VERB + 1))
+        .find(|&i| starts_upper(tokens[i].text(text)))
+        .is_some_and(|name| tokens[start..name].iter().all(|t| !is_speech_verb(t.text(text))));
+    let names_someone = starts_upper(first) || NOMINAL_STARTS.contains(first) || role_before_name;
+    (end > start && bounded && names_someone).then_some((start, end))
 }
 
 /// A capitalized word or a personal pronoun: a subject that names someone,
 /// unlike the tail of a list (`…, behind her aggressive tone, called`).
 fn is_name_like(word: &str) -> bool {
     starts_upper(word) || lower_in(word, &["he", "she", "they", "we", "i", "it"])
+}
+
+fn starts_lower(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -339,17 +260,37 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
         // `X, a spokesman, said` / `X, who …, said`: the name before the
         // appositive, else the appositive itself.
         let comma = verb - 1;
-        let earlier_comma = (comma.saturating_sub(MAX_APPOSITIVE_TOKENS)..comma)
-            .rev()
-            .take_while(|&i| tokens[i].kind != Kind::SentenceEnd)
-            .find(|&i| tokens[i].kind == Kind::Comma);
-        let named = earlier_comma
-            .and_then(|c| subject_before(text, tokens, c))
-            .filter(|&(first, _)| is_name_like(tokens[first].text(text)));
+        // Back over the appositives (`Donald Tusk, the president of the
+        // European Council, which represents EU leaders, urged`) to a name:
+        // not a description (`The finance minister, Ana Souza, said`) nor the
+        // object of a preposition in one (`the director of operations for
+        // EHS, Jeff Fraser, says`); a description before a relative clause,
+        // though (`a citizen, whose name is redacted, wrote`).
+        let named_before = |c: usize, nominal: bool| {
+            let relative = tokens.get(c + 1).is_some_and(|t| lower_in(t.text(text), &["who", "whose", "which"]));
+            subject_before(text, tokens, c).filter(|&(first, _)| {
+                let word = tokens[first].text(text);
+                let object = first.checked_sub(1).is_some_and(|b| PREPOSITIONS.contains(tokens[b].text(text)));
+                let named = if nominal {
+                    relative && NOMINAL_STARTS.contains(word)
+                } else {
+                    is_name_like(word) && !DETERMINERS.contains(word)
+                };
+                named && !object
+            })
+        };
+        let commas = || {
+            (comma.saturating_sub(MAX_APPOSITIVE_TOKENS)..comma)
+                .rev()
+                .take_while(|&i| tokens[i].kind != Kind::SentenceEnd)
+                .filter(|&i| tokens[i].kind == Kind::Comma)
+        };
+        let named =
+            commas().find_map(|c| named_before(c, false)).or_else(|| commas().find_map(|c| named_before(c, true)));
         let appositive = || {
             subject_before(text, tokens, comma).filter(|&(first, _)| {
                 let word = tokens[first].text(text);
-                is_name_like(word) || lower_in(word, NOMINAL_STARTS)
+                is_name_like(word) || NOMINAL_STARTS.contains(word)
             })
         };
         return named.or_else(appositive);
@@ -385,10 +326,10 @@ fn attribution(
 
 /// Words that end a role appositive: a relative clause or another clause
 /// follows (`a senator who …`).
-const ROLE_STOPS: &[&str] = &[
+static ROLE_STOPS: WordSet = WordSet::new(&[
     "who", "whom", "whose", "which", "that", "and", "but", "while", "when", "where", "as", "because", "since", "after",
     "before", "said", "says",
-];
+]);
 
 /// Longest role appositive, in words.
 const MAX_ROLE_WORDS: usize = 12;
@@ -398,25 +339,28 @@ const MAX_ROLE_WORDS: usize = 12;
 /// `one of the organizers`, `executive director of …`), up to the next
 /// punctuation or relative clause. Not a clause (`, who …`), a participle
 /// (`, adding …`) or a pronoun (`, he said`).
-fn appositive(text: &str, tokens: &[Token], end: usize) -> Option<Span> {
+pub(crate) fn appositive(text: &str, tokens: &[Token], end: usize) -> Option<Span> {
     tokens.get(end).filter(|t| t.kind == Kind::Comma)?;
     let start = end + 1;
     let first = tokens.get(start).filter(|t| t.kind == Kind::Word)?.text(text);
-    let clause_like = lower_in(first, CLAUSE_WORDS)
-        || lower_in(first, CLAUSE_OPENERS) && !lower_in(first, DETERMINERS)
+    if !first.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    let clause_like = CLAUSE_WORDS.contains(first)
+        || CLAUSE_OPENERS.contains(first) && !DETERMINERS.contains(first)
         || is_speech_verb(first)
         || first.ends_with("ing")
         || first.ends_with("ed");
-    if !first.chars().next().is_some_and(char::is_lowercase) || clause_like {
+    if clause_like {
         return None;
     }
     let mut stop = start;
     while stop - start < MAX_ROLE_WORDS
-        && tokens.get(stop).is_some_and(|t| t.kind == Kind::Word && !lower_in(t.text(text), ROLE_STOPS))
+        && tokens.get(stop).is_some_and(|t| t.kind == Kind::Word && !ROLE_STOPS.contains(t.text(text)))
     {
         stop += 1;
     }
-    let bounded = tokens.get(stop).is_none_or(|t| t.kind != Kind::Word || lower_in(t.text(text), ROLE_STOPS));
+    let bounded = tokens.get(stop).is_none_or(|t| t.kind != Kind::Word || ROLE_STOPS.contains(t.text(text)));
     let last = stop.checked_sub(1).and_then(|i| tokens.get(i)).filter(|_| bounded && stop > start)?;
     Some(Span::of(&tokens[start], last))
 }
@@ -445,13 +389,24 @@ pub fn after_quote(text: &str, tokens: &[Token], quote_ends_sentence: bool) -> O
     let sentence_len =
         clause.iter().position(|t| matches!(t.kind, Kind::SentenceEnd | Kind::Colon)).unwrap_or(clause.len());
     let clause = &clause[..sentence_len.min(MAX_WORDS_TO_VERB_AFTER + 4)];
-    let verb = (0..clause.len()).find(|&i| verb_at(text, clause, i).is_some())?;
-    let verb_end = verb_at(text, clause, verb)?;
-    let found = speaker_of(text, clause, verb, verb_end)?;
+    // `Boston coach Jim Roe said`: a word that is a noun as often as a
+    // speech verb gives way to a clear verb after it; a verb with no
+    // speaker (`a citizen, whose name is redacted, wrote`) to the next.
+    let candidates: Vec<usize> = (0..clause.len()).filter(|&i| verb_at(text, clause, i).is_some()).collect();
+    let first = *candidates.first()?;
+    let in_same_clause = |i: &&usize| clause[first..**i].iter().all(|t| t.kind == Kind::Word);
+    let clear_after =
+        candidates.iter().skip(1).take_while(in_same_clause).find(|&&i| is_clearly_verb(clause[i].text(text)));
+    let preferred = clear_after.copied().filter(|_| !is_clearly_verb(clause[first].text(text))).unwrap_or(first);
+    let (verb, verb_end, found) =
+        std::iter::once(preferred).chain(candidates.iter().copied().filter(|&i| i > preferred)).find_map(|verb| {
+            let verb_end = verb_at(text, clause, verb)?;
+            speaker_of(text, clause, verb, verb_end).map(|found| (verb, verb_end, found))
+        })?;
     // Without an appositive the subject runs from the quotation to the verb.
     let starts_clause = found.0 == 0 || (verb == 0 && found.0 == verb_end + 1);
     let has_appositive = clause[..verb].iter().any(|t| t.kind == Kind::Comma);
-    let takes_clause = clause.get(verb_end + 1).is_some_and(|t| lower_in(t.text(text), CLAUSE_OPENERS));
+    let takes_clause = clause.get(verb_end + 1).is_some_and(|t| CLAUSE_OPENERS.contains(t.text(text)));
     if quote_ends_sentence && takes_clause {
         return None;
     }
@@ -512,4 +467,104 @@ pub fn in_sentence(text: &str, before: &[Token], after: &[Token]) -> Option<Attr
     (0..before.len())
         .find_map(|verb| named(before, verb))
         .or_else(|| (0..after.len()).find_map(|verb| named(after, verb)))
+}
+
+/// The reporting clause of a sentence: its last speech verb whose speaker
+/// names someone (`According to EHS, the target is met but Chapman says
+/// that's not what the union sees` → Chapman).
+pub fn reporting_clause(text: &str, sentence: &[Token]) -> Option<Attribution> {
+    (0..sentence.len()).rev().find_map(|verb| {
+        let verb_end = verb_at(text, sentence, verb)?;
+        let found = speaker_of(text, sentence, verb, verb_end)?;
+        is_name_like(sentence[found.0].text(text)).then(|| attribution(text, sentence, found, verb, verb_end))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::tokens::tokenize;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), 0, &mut tokens);
+        tokens
+    }
+
+    /// Speaker and verb of the words after a quotation (`text` starts right
+    /// after its closing mark).
+    fn after(text: &str) -> Option<(&str, &str)> {
+        after_quote(text, &tokens(text), false).map(|a| (a.speaker.text(text), a.verb.text(text)))
+    }
+
+    /// Speaker and verb of the words before a quotation.
+    fn before(text: &str) -> Option<(&str, &str)> {
+        before_quote(text, &tokens(text)).map(|a| (a.speaker.text(text), a.verb.text(text)))
+    }
+
+    #[test]
+    fn role_nouns_before_a_name_after_the_verb() {
+        assert_eq!(
+            after(", said lead author Dr. Allan Garland, a specialist."),
+            Some(("lead author Dr. Allan Garland", "said"))
+        );
+        assert_eq!(after(", said pipeline welder Joe Brandt."), Some(("pipeline welder Joe Brandt", "said")));
+        assert_eq!(after(", says my two-year-old."), Some(("my two-year-old", "says")));
+        assert_eq!(after(", says one of the players."), Some(("one of the players", "says")));
+    }
+
+    #[test]
+    fn speech_words_after_a_determiner_are_nouns() {
+        assert_eq!(after(", the report said."), Some(("the report", "said")));
+        assert_eq!(after(", the memo read."), Some(("the memo", "read")));
+        assert_eq!(after(", her statement read."), Some(("her statement", "read")));
+    }
+
+    #[test]
+    fn verbs_of_manner_put_their_speaker_after_them() {
+        assert_eq!(after(", quipped Green, who lives nearby."), Some(("Green", "quipped")));
+        assert_eq!(after(", scolded Elyse."), Some(("Elyse", "scolded")));
+    }
+
+    #[test]
+    fn a_word_as_often_a_noun_gives_way_to_a_clear_verb() {
+        assert_eq!(after(", Boston coach Jim Roe said."), Some(("Boston coach Jim Roe", "said")));
+        assert_eq!(
+            after(", Rally Canada volunteer media coordinator Tom Hinderks said."),
+            Some(("Rally Canada volunteer media coordinator Tom Hinderks", "said"))
+        );
+    }
+
+    #[test]
+    fn the_name_of_an_apposition_speaks() {
+        assert_eq!(before("The finance minister, Ana Souza, said: "), Some(("Ana Souza", "said")));
+        assert_eq!(
+            before("The leader of Ennahda, Rachid Ghannouchi, condemned it as "),
+            Some(("Rachid Ghannouchi", "condemned"))
+        );
+        assert_eq!(
+            before("On Tuesday, Donald Tusk, the president of the European Council, which represents EU leaders, urged them "),
+            Some(("Donald Tusk", "urged"))
+        );
+        assert_eq!(after(", a citizen, whose name is redacted, wrote on Aug. 29."), Some(("a citizen", "wrote")));
+        assert_eq!(
+            after(", the lanky, bespectacled professor said."),
+            Some(("the lanky, bespectacled professor", "said"))
+        );
+    }
+
+    #[test]
+    fn a_time_phrase_ends_the_subject() {
+        assert_eq!(
+            before("Calgary MP Michelle Rempel earlier this week called him a "),
+            Some(("Calgary MP Michelle Rempel", "called"))
+        );
+    }
+
+    #[test]
+    fn the_reporting_clause_of_a_sentence_is_its_last() {
+        let text = "According to EHS, the target is met but Chapman says that is not so";
+        let found = reporting_clause(text, &tokens(text)).map(|a| a.speaker.text(text));
+        assert_eq!(found, Some("Chapman"));
+    }
 }

@@ -1,137 +1,86 @@
 //! Direct quotes and their speakers.
 //!
 //! - [`marks`]: pairs quote marks into quotation segments per paragraph.
-//! - [`tokens`]: words and punctuation of the text around the quotations.
+//! - [`gaps`]: the words around the quotations, tokenized once.
 //! - [`attribution`]: the speaker mention and speech verb of a quotation.
 //! - [`kinds`]: whole quotation, partial quote, or no speech at all.
-//! - [`speakers`]: mentions resolved to full names.
+//! - [`sources`]: where each quotation's speaker comes from (its own
+//!   attribution, or one continued from before).
+//!
+//! Whom a speaker mention names is the people pass's answer
+//! ([`crate::segment::people`]).
 
 mod attribution;
+mod gaps;
 mod kinds;
 mod marks;
-mod speakers;
-mod tokens;
+mod sources;
 
-use std::collections::HashMap;
-
-use super::{ParagraphSpan, Quote, QuoteKind};
-use attribution::Attribution;
+use super::people::{PeoplePass, Speaker, SpeakerMention};
+use super::tokens::tokenize;
+use super::verbs::lemma;
+use super::{ParagraphSpan, Person, Quote, QuoteKind};
+use attribution::Span;
+use gaps::Gaps;
 use marks::Segment;
-use speakers::{Resolver, Speaker};
-use tokens::{Kind, Token};
+use sources::{attribute, continue_narrated, indices_in_paragraph, introduced_by_subject, Source};
 
-pub use attribution::is_speech_verb;
+pub(crate) use attribution::appositive;
 
-/// Finds direct quotes in a document and attributes them to speakers.
+/// Finds direct quotes in a document, attributes them to speakers, and
+/// finds the people the document names.
 #[derive(Debug, Default)]
 pub struct QuoteSegmenter;
 
-/// The text outside quotations: for each paragraph, the tokens of each gap
-/// between its segments (`gaps[k]` before segment k, `gaps[k + 1]` after).
-/// Only paragraphs with a segment, and those right before one (which may
-/// introduce it), are tokenized here: the others only when [`Gaps::all`]
-/// needs them, which most documents without an attribution never do.
-struct Gaps {
-    by_paragraph: Vec<Option<Vec<Vec<Token>>>>,
-}
-
-impl Gaps {
-    fn new(text: &str, paragraphs: &[ParagraphSpan], segments: &[Segment]) -> Gaps {
-        let mut by_paragraph = Vec::with_capacity(paragraphs.len());
-        let mut rest = segments;
-        for (index, para) in paragraphs.iter().enumerate() {
-            let count = rest.iter().take_while(|s| s.paragraph == index).count();
-            let (own, later) = rest.split_at(count);
-            rest = later;
-            if own.is_empty() && later.first().is_none_or(|next| next.paragraph != index + 1) {
-                by_paragraph.push(None);
-                continue;
-            }
-            let mut gaps = Vec::with_capacity(own.len() + 1);
-            let mut from = (para.byte_start, para.char_start);
-            for segment in own {
-                gaps.push(tokens::tokenize(text, from.0, segment.open.byte, from.1));
-                from = (segment.close.byte, segment.close.char);
-            }
-            gaps.push(tokens::tokenize(text, from.0, para.byte_end, from.1));
-            by_paragraph.push(Some(gaps));
-        }
-        Gaps { by_paragraph }
-    }
-
-    /// The gaps of a paragraph tokenized in [`Gaps::new`]; none for the others.
-    fn of(&self, paragraph: usize) -> &[Vec<Token>] {
-        self.by_paragraph.get(paragraph).and_then(Option::as_deref).unwrap_or_default()
-    }
-
-    fn around(&self, paragraph: usize, k: usize) -> (&[Token], &[Token]) {
-        let gaps = self.of(paragraph);
-        let gap = |i: usize| gaps.get(i).map_or(&[][..], Vec::as_slice);
-        (gap(k), gap(k + 1))
-    }
-
-    /// The words of the sentence around segment k of the paragraph, outside
-    /// quotations: back and forth over the gaps of other quotations in
-    /// the same sentence.
-    fn sentence_around(&self, paragraph: usize, k: usize) -> Vec<Token> {
-        let gaps = self.of(paragraph);
-        let mut words = Vec::new();
-        for gap in gaps.iter().take(k + 1).rev() {
-            let start = gap.iter().rposition(|t| t.kind == Kind::SentenceEnd);
-            words.extend_from_slice(&gap[start.map_or(0, |i| i + 1)..]);
-            if start.is_some() {
-                break;
-            }
-        }
-        for gap in gaps.iter().skip(k + 1) {
-            let end = gap.iter().position(|t| t.kind == Kind::SentenceEnd);
-            words.extend_from_slice(&gap[..end.unwrap_or(gap.len())]);
-            if end.is_some() {
-                break;
-            }
-        }
-        words
-    }
-
-    /// The tokens of all the text outside quotations, in order; a paragraph
-    /// without a segment is one gap.
-    fn all(&self, text: &str, paragraphs: &[ParagraphSpan]) -> Vec<Token> {
-        let mut all = Vec::new();
-        for (gaps, para) in self.by_paragraph.iter().zip(paragraphs) {
-            match gaps {
-                Some(gaps) => all.extend(gaps.iter().flatten()),
-                None => all.extend(tokens::tokenize(text, para.byte_start, para.byte_end, para.char_start)),
-            }
-        }
-        all
-    }
-}
-
-/// How a quotation got its speaker.
-#[derive(Clone, Copy)]
-enum Source {
-    Found(Attribution),
-    /// Continues the speaker of the previous paragraph's quotation.
-    Inherited(usize),
-    Unknown,
+/// What [`QuoteSegmenter::segment`] finds in a document.
+#[derive(Debug, Clone, Default)]
+pub struct QuotesAndPeople {
+    /// In document order.
+    pub quotes: Vec<Quote>,
+    /// Every person the text names, quoted or not, in order of first mention.
+    pub people: Vec<Person>,
 }
 
 impl QuoteSegmenter {
-    /// Quotes of `text`, whose paragraphs are `paragraphs`, in document order.
-    pub fn segment(&self, text: &str, paragraphs: &[ParagraphSpan]) -> Vec<Quote> {
+    /// The quotes of `text`, whose paragraphs are `paragraphs`, with who
+    /// said them, and the people of the text.
+    pub fn segment(&self, text: &str, paragraphs: &[ParagraphSpan]) -> QuotesAndPeople {
         let segments: Vec<Segment> = marks::find_segments(text, paragraphs)
             .into_iter()
             .filter(|s| text.get(s.start.byte..s.end.byte).is_some_and(|t| t.chars().any(char::is_alphanumeric)))
             .collect();
-        // Most documents quote no one: skip tokenizing their text.
-        if segments.is_empty() {
-            return Vec::new();
-        }
         let gaps = Gaps::new(text, paragraphs, &segments);
-        let sources = attribute(text, &segments, &gaps);
-        // Built on the first attribution: it collects every name in the text.
-        let mut resolver: Option<Resolver> = None;
-        let mut names: HashMap<usize, Speaker> = HashMap::new();
+        let mut sources = attribute(text, &segments, &gaps);
+        // Each speaker mention once, in document order, for the people pass.
+        let mut mentions: Vec<SpeakerMention> = sources
+            .iter()
+            .filter_map(|source| match source {
+                Source::Found(found) | Source::Reported(found) => Some(found.speaker),
+                _ => None,
+            })
+            .map(|span| SpeakerMention { char_start: span.char_start, char_end: span.char_end, text: span.text(text) })
+            .collect();
+        mentions.sort_by_key(|m| (m.char_start, m.char_end));
+        mentions.dedup_by_key(|m| (m.char_start, m.char_end));
+        // The paragraphs attribution did not tokenize are tokenized one by
+        // one into the same buffer.
+        let mut pass = PeoplePass::new(text);
+        let mut buffer = Vec::new();
+        for (index, para) in paragraphs.iter().enumerate() {
+            match gaps.paragraph(index) {
+                Some(tokens) => pass.paragraph(tokens),
+                None => {
+                    buffer.clear();
+                    tokenize(text, para.byte_start, para.byte_end, para.char_start, &mut buffer);
+                    pass.paragraph(&buffer);
+                }
+            }
+        }
+        let cast = pass.cast(&mentions);
+        let speaker_of = |span: Span| {
+            let key = (span.char_start, span.char_end);
+            mentions.binary_search_by_key(&key, |m| (m.char_start, m.char_end)).ok().and_then(|i| cast.speakers.get(i))
+        };
         let mut quotes: Vec<Quote> = Vec::with_capacity(segments.len());
         for (segment, source) in segments.iter().zip(&sources) {
             let mut quote = Quote {
@@ -147,24 +96,29 @@ impl QuoteSegmenter {
                 speaker_end: None,
                 verb: None,
                 verb_lemma: None,
+                person_index: None,
             };
-            if let Source::Found(found) = *source {
-                let mention = found.speaker.text(text);
-                let speaker = names.entry(found.speaker.char_start).or_insert_with(|| {
-                    resolver
-                        .get_or_insert_with(|| Resolver::new(text, &gaps.all(text, paragraphs)))
-                        .resolve(mention, found.speaker.char_start)
-                });
-                let verb = found.verb.text(text);
-                quote.speaker = Some(mention.to_string());
-                quote.speaker_name = speaker.name.clone();
-                // A title before the name, else an appositive after it.
-                quote.speaker_role =
-                    speaker.role.clone().or_else(|| found.role.map(|role| role.text(text).to_string()));
-                quote.speaker_start = Some(found.speaker.char_start);
-                quote.speaker_end = Some(found.speaker.char_end);
-                quote.verb = Some(verb.to_string());
-                quote.verb_lemma = Some(attribution::lemma(verb));
+            match *source {
+                Source::Found(found) => {
+                    let verb = found.verb.text(text);
+                    quote.speaker = Some(found.speaker.text(text).to_string());
+                    quote.speaker_start = Some(found.speaker.char_start);
+                    quote.speaker_end = Some(found.speaker.char_end);
+                    quote.verb = Some(verb.to_string());
+                    quote.verb_lemma = Some(lemma(verb));
+                    name_speaker(
+                        &mut quote,
+                        speaker_of(found.speaker),
+                        found.role.map(|role| role.text(text)),
+                        &cast.people,
+                    );
+                }
+                // Continued from the previous paragraph's reporting
+                // sentence: named, with no mention or verb of its own.
+                Source::Reported(reported) => {
+                    name_speaker(&mut quote, speaker_of(reported.speaker), None, &cast.people)
+                }
+                Source::Inherited(_) | Source::Narrated | Source::Unknown => {}
             }
             quotes.push(quote);
         }
@@ -172,13 +126,19 @@ impl QuoteSegmenter {
         // which may come later (a quotation over several paragraphs
         // attributed at its end).
         for (i, source) in sources.iter().enumerate() {
-            if let Source::Inherited(from) = *source {
-                let name = quotes.get(from).and_then(|q| q.speaker_name.clone().or_else(|| q.speaker.clone()));
-                quotes[i].speaker_name = name;
+            if let Some(from) = match *source {
+                Source::Inherited(from) => quotes.get(from).cloned(),
+                _ => None,
+            } {
+                quotes[i].speaker_name = from.speaker_name.or(from.speaker);
+                quotes[i].speaker_role = from.speaker_role;
+                quotes[i].person_index = from.person_index;
             }
         }
-        // Only now: inherited speakers index `quotes` as built above.
         let k_of = indices_in_paragraph(&segments);
+        introduced_by_subject(&segments, &gaps, &k_of, &mut sources, &mut quotes, &cast);
+        continue_narrated(&segments, &gaps, &k_of, &mut sources, &mut quotes, &cast);
+        // Only now: inherited speakers index `quotes` as built above.
         let kinds: Vec<Option<QuoteKind>> = (0..segments.len())
             .map(|i| {
                 let (paragraph, k) = (segments[i].paragraph, k_of[i]);
@@ -191,7 +151,8 @@ impl QuoteSegmenter {
                     previous: (k > 0).then(|| &segments[i - 1]),
                     speaker: match sources[i] {
                         Source::Found(_) => kinds::Speaker::Found,
-                        Source::Inherited(_) => kinds::Speaker::Inherited,
+                        // Continued from an earlier paragraph or narrative.
+                        Source::Inherited(_) | Source::Reported(_) | Source::Narrated => kinds::Speaker::Inherited,
                         Source::Unknown => kinds::Speaker::Unknown,
                     },
                 };
@@ -206,113 +167,26 @@ impl QuoteSegmenter {
             }
             None => false,
         });
-        quotes
+        let mut people = cast.people;
+        for person in quotes.iter().filter_map(|q| q.person_index) {
+            if let Some(person) = people.get_mut(person) {
+                person.n_quotes += 1;
+            }
+        }
+        QuotesAndPeople { quotes, people }
     }
 }
 
-/// Index of each segment among its paragraph's segments.
-fn indices_in_paragraph(segments: &[Segment]) -> Vec<usize> {
-    let mut k_of: Vec<usize> = Vec::with_capacity(segments.len());
-    for (i, segment) in segments.iter().enumerate() {
-        let k = if i > 0 && segments[i - 1].paragraph == segment.paragraph { k_of[i - 1] + 1 } else { 0 };
-        k_of.push(k);
-    }
-    k_of
-}
-
-/// The speaker source of each segment: its own attribution, else one
-/// farther away in its sentence, else that of another quotation in its
-/// paragraph, else one introducing it from the previous paragraph
-/// (`… said:`), else the previous paragraph's speaker continued.
-fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
-    let mut own: Vec<Option<Attribution>> = Vec::with_capacity(segments.len());
-    // Index of each segment within its paragraph.
-    let k_of = indices_in_paragraph(segments);
-    for (segment, &k) in segments.iter().zip(&k_of) {
-        let (before, after) = gaps.around(segment.paragraph, k);
-        let last_char =
-            text.get(segment.start.byte..segment.end.byte).and_then(|quoted| quoted.trim_end().chars().last());
-        let ends_sentence = last_char.is_some_and(|c| matches!(c, '.' | '!' | '?'));
-        let after_attribution = || attribution::after_quote(text, after, ends_sentence);
-        let before_attribution = || attribution::before_quote(text, before);
-        // A period closes the sentence the quotation ends (`X said Y is
-        // “….” Z called …`): an attribution after it starts another one,
-        // unlike after `,`, `!` or `?` (`“…?” she asked`).
-        own.push(if last_char == Some('.') {
-            before_attribution().or_else(after_attribution)
-        } else {
-            after_attribution().or_else(before_attribution)
-        });
-    }
-    let same_paragraph = |i: usize, j: usize| segments[i].paragraph == segments[j].paragraph;
-    // Nearest own attribution at or before / after each segment in its
-    // paragraph (two linear passes, so long paragraphs stay linear).
-    let mut before_own: Vec<Option<Attribution>> = Vec::with_capacity(segments.len());
-    for i in 0..segments.len() {
-        let carried = if i > 0 && same_paragraph(i, i - 1) { before_own[i - 1] } else { None };
-        before_own.push(own[i].or(carried));
-    }
-    let mut after_own: Vec<Option<Attribution>> = vec![None; segments.len()];
-    for i in (0..segments.len()).rev() {
-        let carried = if i + 1 < segments.len() && same_paragraph(i, i + 1) { after_own[i + 1] } else { None };
-        after_own[i] = own[i].or(carried);
-    }
-    let mut sources: Vec<Source> = Vec::with_capacity(segments.len());
-    // The last segment with a speaker in the current and previous paragraph.
-    let mut last_known: Option<(usize, usize)> = None;
-    let mut previous_known: Option<(usize, usize)> = None;
-    for (i, segment) in segments.iter().enumerate() {
-        let para = segment.paragraph;
-        if i > 0 && !same_paragraph(i, i - 1) {
-            previous_known = last_known.filter(|&(p, _)| p + 1 == para);
-            last_known = None;
-        }
-        let (before, after) = gaps.around(para, k_of[i]);
-        let found = own[i]
-            .or_else(|| attribution::in_sentence(text, before, after))
-            .or(before_own[i])
-            .or(after_own[i])
-            .or_else(|| introduced_by_previous(text, segment, gaps));
-        // Without a speaker of its own, a quotation continues the speaker of
-        // the previous paragraph's.
-        let source = match (found, previous_known) {
-            (Some(found), _) => Source::Found(found),
-            (None, Some((_, j))) => match sources[j] {
-                Source::Inherited(from) => Source::Inherited(from),
-                _ => Source::Inherited(j),
-            },
-            (None, None) => Source::Unknown,
-        };
-        if !matches!(source, Source::Unknown) {
-            last_known = Some((para, i));
-        }
-        sources.push(source);
-    }
-    // The earlier parts of a quotation over several paragraphs take the
-    // speaker of its later parts.
-    for i in (0..segments.len().saturating_sub(1)).rev() {
-        let next_part = segments[i].runs_on() && segments[i + 1].paragraph == segments[i].paragraph + 1;
-        if next_part && matches!(sources[i], Source::Unknown) {
-            sources[i] = match sources[i + 1] {
-                Source::Found(_) => Source::Inherited(i + 1),
-                other => other,
-            };
-        }
-    }
-    sources
-}
-
-/// An attribution ending the previous paragraph with a colon, for a
-/// quotation opening its paragraph (`X said:` ¶ `"…"`).
-fn introduced_by_previous(text: &str, segment: &Segment, gaps: &Gaps) -> Option<Attribution> {
-    let previous = segment.paragraph.checked_sub(1)?;
-    let (opening, _) = gaps.around(segment.paragraph, 0);
-    if !opening.is_empty() {
-        return None;
-    }
-    let last_gap = gaps.of(previous).last()?;
-    let ends_with_colon = last_gap.last().is_some_and(|t| t.kind == Kind::Colon);
-    ends_with_colon.then(|| attribution::before_quote(text, last_gap)).flatten()
+/// Fills a quote's speaker from whom its mention names: the person's
+/// fullest name and index, and a role: the one written with the mention,
+/// else its appositive, else the person's.
+fn name_speaker(quote: &mut Quote, speaker: Option<&Speaker>, appositive: Option<&str>, people: &[Person]) {
+    let Some(speaker) = speaker else { return };
+    let person = speaker.person.and_then(|p| people.get(p));
+    quote.person_index = speaker.person;
+    quote.speaker_name = speaker.name.clone();
+    quote.speaker_role =
+        speaker.role.clone().or_else(|| appositive.map(str::to_string)).or_else(|| person.and_then(|p| p.role.clone()));
 }
 
 #[cfg(test)]
@@ -322,7 +196,7 @@ mod tests {
     use crate::segment::QuoteKind;
 
     fn quotes(text: &str) -> Vec<Quote> {
-        QuoteSegmenter.segment(text, &split_text(text))
+        QuoteSegmenter.segment(text, &split_text(text)).quotes
     }
 
     /// (quote text, speaker as written, resolved name) of each quote.
@@ -556,7 +430,8 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
             rows,
             [
                 (Some("John Kerry"), Some("U.S. Secretary of State"), Some("told"), Some("tell")),
-                (Some("John Kerry"), None, Some("According to"), Some("according to")),
+                // A quote by the person takes their role.
+                (Some("John Kerry"), Some("U.S. Secretary of State"), Some("According to"), Some("according to")),
             ]
         );
         assert!(found.iter().all(|q| q.kind == QuoteKind::Direct));
@@ -615,7 +490,7 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
             "The governor wrote on Twitter:\n\nWe will rebuild the bridge by spring.\n\nCrews started on Monday.";
         let mut paragraphs = split_text(text);
         paragraphs[1].kind = crate::extract::BlockKind::Blockquote;
-        let found = QuoteSegmenter.segment(text, &paragraphs);
+        let found = QuoteSegmenter.segment(text, &paragraphs).quotes;
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].kind, QuoteKind::Blockquote);
         assert_eq!(found[0].text, "We will rebuild the bridge by spring.");
@@ -658,6 +533,6 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
             byte_start: 1,
             byte_end: 99,
         }];
-        assert!(QuoteSegmenter.segment("é\"x\"", &bad).is_empty());
+        assert!(QuoteSegmenter.segment("é\"x\"", &bad).quotes.is_empty());
     }
 }

@@ -69,20 +69,20 @@ mod tests {
     fn a_code_block_gives_no_quote() {
         let text = "The script reads:\n\nCONFIG = { \"apps\": { \"notes\": \"Notes\" } } open_app(CONFIG[\"apps\"])\n\n\"It works,\" he said.";
         let mut paragraphs = split_text(text);
-        let found: Vec<_> = QuoteSegmenter.segment(text, &paragraphs).into_iter().map(|q| q.text).collect();
+        let found: Vec<_> = QuoteSegmenter.segment(text, &paragraphs).quotes.into_iter().map(|q| q.text).collect();
         assert_eq!(found, ["It works,"]);
         // Nor as a blockquote (a `<pre>` inside a `<blockquote>`).
         paragraphs[1].kind = BlockKind::Blockquote;
-        assert_eq!(QuoteSegmenter.segment(text, &paragraphs).len(), 1);
+        assert_eq!(QuoteSegmenter.segment(text, &paragraphs).quotes.len(), 1);
         // Its line numbers, set apart in a gutter, neither.
         let numbers = "Install it:\n\n1 2\n\npip install it";
         let mut paragraphs = split_text(numbers);
         paragraphs[1].kind = BlockKind::Blockquote;
-        assert_eq!(QuoteSegmenter.segment(numbers, &paragraphs).len(), 0);
+        assert_eq!(QuoteSegmenter.segment(numbers, &paragraphs).quotes.len(), 0);
         let prose = "The governor wrote:\n\nWe will rebuild the bridge by spring.";
         let mut paragraphs = split_text(prose);
         paragraphs[1].kind = BlockKind::Blockquote;
-        assert_eq!(QuoteSegmenter.segment(prose, &paragraphs).len(), 1);
+        assert_eq!(QuoteSegmenter.segment(prose, &paragraphs).quotes.len(), 1);
     }
 
     #[test]

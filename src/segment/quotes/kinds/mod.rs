@@ -12,9 +12,9 @@
 mod code;
 mod not_speech;
 
-use super::attribution::{inverts, is_speech_verb};
 use super::marks::Segment;
-use super::tokens::{Kind, Token};
+use crate::segment::tokens::{Kind, Token};
+use crate::segment::verbs::{inverts, is_speech_verb};
 use crate::segment::QuoteKind;
 pub use code::reads_as_code;
 use not_speech::{
@@ -107,7 +107,8 @@ fn lead(quotation: &Quotation, quoted: &str) -> Lead {
             Kind::Colon => Lead::Colon,
             Kind::Comma | Kind::Break => Lead::ClauseBreak,
             Kind::Word if abbreviation_ends_sentence(token.text(quotation.text), quoted) => Lead::SentenceStart,
-            Kind::Word => Lead::Word,
+            // Never in the gaps around quotations (the people pass's token).
+            Kind::Word | Kind::Quotation => Lead::Word,
         },
         None if quotation.gap_starts_sentence() => Lead::SentenceStart,
         None => Lead::Word,
@@ -223,7 +224,7 @@ mod tests {
 
     /// (text, kind) of each quote of a made-up paragraph.
     pub(super) fn kinds(text: &str) -> Vec<(String, QuoteKind)> {
-        QuoteSegmenter.segment(text, &split_text(text)).into_iter().map(|q| (q.text, q.kind)).collect()
+        QuoteSegmenter.segment(text, &split_text(text)).quotes.into_iter().map(|q| (q.text, q.kind)).collect()
     }
 
     pub(super) fn one(quoted: &str, kind: QuoteKind) -> Vec<(String, QuoteKind)> {

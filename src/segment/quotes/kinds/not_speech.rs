@@ -3,8 +3,8 @@
 //! writer's sentence), words cited as words, and scare quotes.
 
 use super::{starts_lower, Quotation};
-use crate::segment::quotes::attribution::is_speech_verb;
-use crate::segment::quotes::tokens::{Kind, Token};
+use crate::segment::tokens::{Kind, Token};
+use crate::segment::verbs::is_speech_verb;
 
 /// Longest mark-delimited span without an attribution of its own that can
 /// be a name or term rather than speech.

@@ -1,4 +1,5 @@
-//! Word and punctuation tokens of the text around quotations.
+//! Word and punctuation tokens of the text around quotations, read by the
+//! quote attribution and the people pass.
 
 /// Words that keep their trailing period (so it does not end a sentence).
 const ABBREVIATIONS: &[&str] = &[
@@ -16,6 +17,10 @@ pub enum Kind {
     Colon,
     /// `;`, dashes, brackets and anything else that splits clauses.
     Break,
+    /// A whole quotation, marks included, standing for its words where the
+    /// people pass reads the text outside quotations (never made by
+    /// [`tokenize`]).
+    Quotation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,15 +60,14 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
-/// Tokens of `text[byte_start..byte_end]`, whose first char is code point
-/// `char_start` of the document. Quote marks and other symbols are skipped.
-/// This runs over all of every quoting document's text outside quotations,
-/// so it walks the bytes once, ASCII letters and digits without decoding.
-pub fn tokenize(text: &str, byte_start: usize, byte_end: usize, char_start: usize) -> Vec<Token> {
-    let Some(slice) = text.get(byte_start..byte_end) else { return Vec::new() };
+/// Appends to `tokens` the tokens of `text[byte_start..byte_end]`, whose
+/// first char is code point `char_start` of the document. Quote marks and
+/// other symbols are skipped. This runs over all of every document's text
+/// outside quotations, so it walks the bytes once, ASCII letters and digits
+/// without decoding.
+pub fn tokenize(text: &str, byte_start: usize, byte_end: usize, char_start: usize, tokens: &mut Vec<Token>) {
+    let Some(slice) = text.get(byte_start..byte_end) else { return };
     let bytes = slice.as_bytes();
-    // About one token per five bytes of English text: reserve once.
-    let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
     // Byte offset in `slice` and chars consumed so far.
     let (mut at, mut n) = (0, 0);
     while let Some(c) = char_at(slice, at) {
@@ -114,7 +118,6 @@ pub fn tokenize(text: &str, byte_start: usize, byte_end: usize, char_start: usiz
             char_end: char_start + n,
         });
     }
-    tokens
 }
 
 #[cfg(test)]
@@ -125,7 +128,8 @@ mod tests {
     fn words_keep_joiners_and_abbreviation_periods() {
         // From a news sentence; the document's text starts 10 chars earlier.
         let text = "«Ça va», dit Sen. Lindsey Graham’s aide — U.S. counter-terror chief… AT&T, ok.";
-        let tokens = tokenize(text, 0, text.len(), 10);
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), 10, &mut tokens);
         let shown: Vec<(Kind, &str)> = tokens.iter().map(|t| (t.kind, t.text(text))).collect();
         use Kind::*;
         assert_eq!(
