@@ -37,6 +37,7 @@ fn every_record_of_the_sample_is_accounted_for() {
     assert_eq!(rows(out.path(), "documents").len() as u64, c.documents);
     assert_eq!(rows(out.path(), "paragraphs").len() as u64, c.paragraphs);
     assert_eq!(rows(out.path(), "quotes").len() as u64, c.quotes);
+    assert_eq!(rows(out.path(), "people").len() as u64, c.people);
 }
 
 #[test]

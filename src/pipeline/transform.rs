@@ -193,6 +193,7 @@ impl Transformer {
             n_words,
             paragraphs,
             quotes,
+            people: Vec::new(),
             signature,
             dup_of: None,
         }))

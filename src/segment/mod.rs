@@ -71,6 +71,45 @@ pub struct Quote {
     pub verb: Option<String>,
     /// The verb's base form ("say", "tell", "according to").
     pub verb_lemma: Option<String>,
+    /// Index into the document's [`Person`]s of the speaker; `None` for
+    /// organisations, unnamed descriptions and unknown speakers.
+    pub person_index: Option<usize>,
+}
+
+/// A gender the text gives a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    /// The value of the `gender` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Female => "female",
+            Gender::Male => "male",
+        }
+    }
+}
+
+/// One person of the story: named in the text, quoted or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The fullest name the document gives them, without title ("John Kerry").
+    pub name: String,
+    /// The title or role the text gives them ("U.S. Secretary of State").
+    pub role: Option<String>,
+    /// Only from the text's own pronouns, honorifics and gendered titles or
+    /// nouns; never from the first name.
+    pub gender: Option<Gender>,
+    /// Mentions resolved to them: names, surnames, pronouns, descriptions.
+    pub n_mentions: usize,
+    /// Quotes whose `person_index` is them.
+    pub n_quotes: usize,
+    /// Their first mention by name, code points into the text.
+    pub char_start: usize,
+    pub char_end: usize,
 }
 
 /// A document ready to be written: one `documents` row with its paragraph and
@@ -95,6 +134,8 @@ pub struct Document {
     pub n_words: usize,
     pub paragraphs: Vec<ParagraphSpan>,
     pub quotes: Vec<Quote>,
+    /// In order of first mention; `Quote::person_index` points here.
+    pub people: Vec<Person>,
     /// MinHash signature of the text, for near-duplicate detection; `None`
     /// for texts too short to compare.
     pub signature: Option<crate::dedup::Signature>,

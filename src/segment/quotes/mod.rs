@@ -147,6 +147,7 @@ impl QuoteSegmenter {
                 speaker_end: None,
                 verb: None,
                 verb_lemma: None,
+                person_index: None,
             };
             if let Source::Found(found) = *source {
                 let mention = found.speaker.text(text);
