@@ -440,13 +440,14 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let nothing_done = run.inputs_read == 0 && run.inputs_replaced.is_empty();
     if !nothing_done {
         eprintln!(
-            "newsmill: {} records from {} inputs in {:.1}s: {} documents ({} paragraphs, {} quotes), {} skipped, {} rejected -> {}",
+            "newsmill: {} records from {} inputs in {:.1}s: {} documents ({} paragraphs, {} quotes, {} people), {} skipped, {} rejected -> {}",
             c.records_seen,
             manifest.inputs.len(),
             manifest.duration_secs,
             c.documents,
             c.paragraphs,
             c.quotes,
+            c.people,
             c.skipped,
             c.rejected,
             opts.out.display()

@@ -37,6 +37,7 @@ fn every_record_of_the_sample_is_accounted_for() {
     assert_eq!(rows(out.path(), "documents").len() as u64, c.documents);
     assert_eq!(rows(out.path(), "paragraphs").len() as u64, c.paragraphs);
     assert_eq!(rows(out.path(), "quotes").len() as u64, c.quotes);
+    assert_eq!(rows(out.path(), "people").len() as u64, c.people);
 }
 
 #[test]
@@ -79,6 +80,43 @@ fn seed_page_quotes_have_full_speaker_names() {
     assert_eq!(speaker_of("Our legitimate concerns").as_deref(), Some("Sartaj Aziz"));
     let verbs: Vec<Option<&str>> = quotes.iter().map(|q| get(q, "verb")).collect();
     assert!(verbs.iter().all(|v| v.is_some()), "{verbs:?}");
+}
+
+#[test]
+fn seed_page_people_are_rows_its_quotes_point_at() {
+    let (out, _) = sample();
+    let doc = document("voa-us-pakistan-counterterror.txt");
+    let doc_id = get(&doc, "doc_id").expect("doc_id");
+    let of_doc = |table| rows(out.path(), table).into_iter().filter(|r| get(r, "doc_id") == Some(doc_id));
+    let people: Vec<Row> = of_doc("people").collect();
+    let person = |index: &str| people.iter().find(|p| get(p, "person_index") == Some(index));
+    let quoted: Vec<(&str, &str, &str, &str)> = people
+        .iter()
+        .filter(|p| get(p, "n_quotes") != Some("0"))
+        .map(|p| {
+            (
+                get(p, "name").unwrap(),
+                get(p, "role").unwrap_or("-"),
+                get(p, "gender").unwrap_or("-"),
+                get(p, "n_quotes").unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        quoted,
+        [
+            ("John Kerry", "U.S. Secretary of State", "male", "3"),
+            ("Sartaj Aziz", "Pakistani National Security and Foreign Affairs Advisor", "male", "3"),
+            ("Akbar Ahmed", "Former Pakistani High Commissioner", "male", "3"),
+        ]
+    );
+    // Every quote's person_index names the row of its speaker.
+    for quote in of_doc("quotes") {
+        let index = get(&quote, "person_index").expect("every seed quote has a person");
+        let person = person(index).unwrap_or_else(|| panic!("no people row {index}"));
+        assert_eq!(get(&quote, "speaker_name"), get(person, "name"));
+        assert_eq!(get(&quote, "speaker_role"), get(person, "role"));
+    }
 }
 
 #[test]

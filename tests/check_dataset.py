@@ -7,7 +7,9 @@ Checks: every paragraph and quote joins a document; every offset slices
 documents.text to exactly the row's text (DuckDB substr and Python slicing);
 row counts equal _manifest.json (the run's counts and the dataset's rows)
 and rejects.csv; records seen = documents + skipped + rejected; doc_id is
-unique; dup_of names a document; columns load with the documented types.
+unique; dup_of names a document; every quote's person_index names a row of
+people, whose n_quotes counts those quotes and whose first mention slices
+documents.text to words of the name; columns load with the documented types.
 Prints one line per check and a closing 'N passed, N failed' line.
 """
 import csv, json, sys
@@ -33,11 +35,12 @@ manifest = json.loads((DIR / '_manifest.json').read_text())
 counts = manifest['counts']
 dataset_rows = manifest['files']['rows']
 con = duckdb.connect()
-for t in ('documents', 'paragraphs', 'quotes'):
+TABLES = ('documents', 'paragraphs', 'quotes', 'people')
+for t in TABLES:
     con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{glob(t)}')")
 
 # --- DuckDB ---
-n = {t: con.execute(f'SELECT count(*) FROM {t}').fetchone()[0] for t in ('documents', 'paragraphs', 'quotes')}
+n = {t: con.execute(f'SELECT count(*) FROM {t}').fetchone()[0] for t in TABLES}
 for t in n:
     check(f'duckdb: {t} rows = manifest (run counts and dataset rows)', n[t] == counts[t] == dataset_rows[t], (n, counts, dataset_rows))
 check('manifest: records seen = documents + skipped + rejected',
@@ -45,9 +48,11 @@ check('manifest: records seen = documents + skipped + rejected',
 check('the dataset is not empty', n['documents'] > 0 and n['paragraphs'] > 0, n)
 check('duckdb: doc_id is unique',
       con.execute('SELECT count(DISTINCT doc_id) FROM documents').fetchone()[0] == n['documents'])
-for t in ('paragraphs', 'quotes'):
+for t in ('paragraphs', 'quotes', 'people'):
     orphans = con.execute(f'SELECT count(*) FROM {t} x ANTI JOIN documents d USING (doc_id)').fetchone()[0]
     check(f'duckdb: every {t} row joins a document', orphans == 0, f'{orphans} orphans')
+    if t == 'people':
+        continue
     bad = con.execute(f'''SELECT count(*) FROM {t} x JOIN documents d USING (doc_id)
                           WHERE substr(d.text, x.char_start + 1, x.char_end - x.char_start) IS DISTINCT FROM x.text''').fetchone()[0]
     check(f'duckdb: {t} offsets slice documents.text to the row text', bad == 0, f'{bad} rows differ')
@@ -58,6 +63,29 @@ per_doc = con.execute('''SELECT count(*) FROM documents d
     WHERE n_paragraphs <> (SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.doc_id)
        OR n_quotes <> (SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id)''').fetchone()[0]
 check('duckdb: n_paragraphs and n_quotes match the tables', per_doc == 0, f'{per_doc} documents differ')
+# people: who is quoted and who is only mentioned, one join away.
+unnamed = con.execute('''SELECT count(*) FROM quotes q WHERE person_index IS NOT NULL
+                         AND NOT EXISTS (SELECT 1 FROM people p WHERE p.doc_id = q.doc_id AND p.person_index = q.person_index)''').fetchone()[0]
+check('duckdb: every quotes.person_index names a row of people', unnamed == 0, f'{unnamed} dangling')
+miscounted = con.execute('''SELECT count(*) FROM people p WHERE n_quotes <>
+                            (SELECT count(*) FROM quotes q WHERE q.doc_id = p.doc_id AND q.person_index = p.person_index)''').fetchone()[0]
+check('duckdb: people.n_quotes counts the quotes pointing at the person', miscounted == 0, f'{miscounted} people differ')
+renamed = con.execute('''SELECT count(*) FROM quotes q JOIN people p USING (doc_id, person_index)
+                         WHERE q.speaker_name IS DISTINCT FROM p.name''').fetchone()[0]
+check("duckdb: a quote's speaker_name is its person's name", renamed == 0, f'{renamed} quotes differ')
+numbered = con.execute('''SELECT count(*) FROM (SELECT doc_id, count(*) AS n, max(person_index) AS top,
+                          count(DISTINCT person_index) AS distinct_n FROM people GROUP BY doc_id)
+                          WHERE top <> n - 1 OR distinct_n <> n''').fetchone()[0]
+check("duckdb: person_index numbers each document's people from 0", numbered == 0, f'{numbered} documents differ')
+genders = {r[0] for r in con.execute('SELECT DISTINCT gender FROM people WHERE gender IS NOT NULL').fetchall()}
+check('duckdb: people genders are the documented ones', genders <= {'female', 'male'}, genders)
+off_name = con.execute('''SELECT count(*) FROM people p JOIN documents d USING (doc_id)
+                          WHERE p.n_mentions < 1 OR p.char_end <= p.char_start
+                          OR NOT list_has_all(string_split(p.name, ' '),
+                                              string_split(substr(d.text, p.char_start + 1, p.char_end - p.char_start), ' '))
+                          ''').fetchone()[0]
+# The name is the fullest the text gives ('Jason Marcel LeBlanc'), the first mention may be shorter ('Jason LeBlanc').
+check("duckdb: a person's first mention slices documents.text to words of the name", off_name == 0, f'{off_name} people differ')
 dangling = con.execute('SELECT count(*) FROM documents x WHERE dup_of IS NOT NULL AND dup_of NOT IN (SELECT doc_id FROM documents)').fetchone()[0]
 check('duckdb: every dup_of names a document of the dataset', dangling == 0, f'{dangling} dangling')
 kinds = {r[0] for r in con.execute('SELECT DISTINCT kind FROM paragraphs').fetchall()}
@@ -72,7 +100,7 @@ def load(table):
     return pd.concat([pd.read_parquet(f) for f in sorted((DIR / table).glob('*.parquet'))], ignore_index=True)
 
 
-docs, paras, quotes = load('documents'), load('paragraphs'), load('quotes')
+docs, paras, quotes, people = load('documents'), load('paragraphs'), load('quotes'), load('people')
 text = dict(zip(docs.doc_id, docs.text))
 check('pandas: documents rows = manifest', len(docs) == counts['documents'])
 check('pandas: published_at loads as datetime64 UTC',
@@ -82,6 +110,12 @@ for name, frame in (('paragraphs', paras), ('quotes', quotes)):
     check(f'pandas: every {name} row joins a document', missing == 0, f'{missing} orphans')
     bad = [r for r in frame.itertuples() if text.get(r.doc_id, '')[r.char_start:r.char_end] != r.text]
     check(f'pandas: {name} text == documents.text[char_start:char_end]', not bad, bad[:3])
+check('pandas: people rows = manifest', len(people) == counts['people'], (len(people), counts['people']))
+# person_index loads as float64 (nullable int without a pyarrow backend): compare as int64.
+quoted = quotes.dropna(subset=['person_index']).astype({'person_index': 'int64'}).merge(
+    people.astype({'person_index': 'int64'}), on=['doc_id', 'person_index'], how='left', indicator=True)
+check('pandas: quotes join people on (doc_id, person_index)', (quoted['_merge'] == 'both').all(),
+      quoted[quoted['_merge'] != 'both'][['doc_id', 'person_index']].head(3))
 with open(DIR / 'rejects.csv', newline='', encoding='utf-8') as f:
     rejects = list(csv.DictReader(f))
 check('rejects.csv rows = manifest rejected', len(rejects) == counts['rejected'], (len(rejects), counts['rejected']))

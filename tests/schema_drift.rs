@@ -22,7 +22,7 @@ fn expected_type(name: &str) -> DataType {
 fn written_parquet_matches_the_schema_files() {
     let out = tempfile::tempdir().unwrap();
     run_build(&[repo("data/text")], out.path(), 1);
-    for table in ["documents", "paragraphs", "quotes"] {
+    for table in ["documents", "paragraphs", "quotes", "people"] {
         let spec: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(repo(&format!("schemas/{table}.json"))).unwrap()).unwrap();
         let part = out.path().join(table).join("part-000001-00000.parquet");

@@ -58,8 +58,8 @@ fn the_union_of_n_shards_is_exactly_one_unsharded_run() {
         }
         let c = (&committed.counts, &one_run.counts);
         assert_eq!(
-            (c.0.records_seen, c.0.documents, c.0.skipped, c.0.rejected, c.0.paragraphs, c.0.quotes),
-            (c.1.records_seen, c.1.documents, c.1.skipped, c.1.rejected, c.1.paragraphs, c.1.quotes),
+            (c.0.records_seen, c.0.documents, c.0.skipped, c.0.rejected, c.0.paragraphs, c.0.quotes, c.0.people),
+            (c.1.records_seen, c.1.documents, c.1.skipped, c.1.rejected, c.1.paragraphs, c.1.quotes, c.1.people),
             "{count} shards: counts"
         );
         assert_eq!(c.0.skipped_by_reason, c.1.skipped_by_reason, "{count} shards");

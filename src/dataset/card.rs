@@ -30,8 +30,8 @@ pub fn render_card(manifest: &Manifest) -> String {
     let _ = writeln!(md, "---\n\n# newsmill dataset\n");
     let _ = writeln!(
         md,
-        "News pages turned into documents, their paragraphs, and the direct quotes in them with who said \
-         them. Last built by newsmill {} on {} in {:.1} s.\n",
+        "News pages turned into documents, their paragraphs, the quotes in them with who said them, and \
+         the people each story names. Last built by newsmill {} on {} in {:.1} s.\n",
         manifest.tool_version, manifest.finished_at, manifest.duration_secs
     );
     let rows = &manifest.files.rows;

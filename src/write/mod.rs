@@ -37,6 +37,9 @@ pub struct Counts {
     pub rejected: u64,
     pub paragraphs: u64,
     pub quotes: u64,
+    /// Rows of the people table: people per document, summed.
+    #[serde(default)]
+    pub people: u64,
     pub skipped_by_reason: BTreeMap<String, u64>,
     pub rejected_by_reason: BTreeMap<String, u64>,
     /// Earliest and latest `published_at` of the documents (RFC 3339), if any.
@@ -68,6 +71,7 @@ impl Counts {
             Table::Documents => &mut self.documents,
             Table::Paragraphs => &mut self.paragraphs,
             Table::Quotes => &mut self.quotes,
+            Table::People => &mut self.people,
         }
     }
 }

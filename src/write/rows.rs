@@ -24,6 +24,7 @@ pub fn batches(docs: &[&Document]) -> anyhow::Result<PerTable<RecordBatch>> {
         Table::Documents => documents(docs),
         Table::Paragraphs => paragraphs(docs),
         Table::Quotes => quotes(docs),
+        Table::People => people(docs),
     })
 }
 
@@ -125,6 +126,7 @@ fn quotes(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
     let mut char_end = Int64Builder::with_capacity(n);
     let mut speaker = StringBuilder::new();
     let mut speaker_name = StringBuilder::new();
+    let mut person_index = Int32Builder::with_capacity(n);
     let mut speaker_role = StringBuilder::new();
     let mut speaker_start = Int64Builder::with_capacity(n);
     let mut speaker_end = Int64Builder::with_capacity(n);
@@ -141,6 +143,7 @@ fn quotes(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
             char_end.append_value(usize_i64(q.char_end));
             speaker.append_option(q.speaker.as_deref());
             speaker_name.append_option(q.speaker_name.as_deref());
+            person_index.append_option(q.person_index.map(usize_i32));
             speaker_role.append_option(q.speaker_role.as_deref());
             speaker_start.append_option(q.speaker_start.map(usize_i64));
             speaker_end.append_option(q.speaker_end.map(usize_i64));
@@ -158,6 +161,7 @@ fn quotes(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
         Arc::new(char_end.finish()),
         Arc::new(speaker.finish()),
         Arc::new(speaker_name.finish()),
+        Arc::new(person_index.finish()),
         Arc::new(speaker_role.finish()),
         Arc::new(speaker_start.finish()),
         Arc::new(speaker_end.finish()),
@@ -166,4 +170,42 @@ fn quotes(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
         Arc::new(kind.finish()),
     ];
     Ok(RecordBatch::try_new(Table::Quotes.arrow_schema(), columns)?)
+}
+
+fn people(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
+    let n: usize = docs.iter().map(|d| d.people.len()).sum();
+    let mut doc_id = StringBuilder::with_capacity(n, n * 32);
+    let mut index = Int32Builder::with_capacity(n);
+    let mut name = StringBuilder::new();
+    let mut role = StringBuilder::new();
+    let mut gender = StringBuilder::new();
+    let mut n_mentions = Int32Builder::with_capacity(n);
+    let mut n_quotes = Int32Builder::with_capacity(n);
+    let mut char_start = Int64Builder::with_capacity(n);
+    let mut char_end = Int64Builder::with_capacity(n);
+    for d in docs {
+        for (i, p) in d.people.iter().enumerate() {
+            doc_id.append_value(&d.doc_id);
+            index.append_value(usize_i32(i));
+            name.append_value(&p.name);
+            role.append_option(p.role.as_deref());
+            gender.append_option(p.gender.map(|g| g.as_str()));
+            n_mentions.append_value(usize_i32(p.n_mentions));
+            n_quotes.append_value(usize_i32(p.n_quotes));
+            char_start.append_value(usize_i64(p.char_start));
+            char_end.append_value(usize_i64(p.char_end));
+        }
+    }
+    let columns: Vec<ArrayRef> = vec![
+        Arc::new(doc_id.finish()),
+        Arc::new(index.finish()),
+        Arc::new(name.finish()),
+        Arc::new(role.finish()),
+        Arc::new(gender.finish()),
+        Arc::new(n_mentions.finish()),
+        Arc::new(n_quotes.finish()),
+        Arc::new(char_start.finish()),
+        Arc::new(char_end.finish()),
+    ];
+    Ok(RecordBatch::try_new(Table::People.arrow_schema(), columns)?)
 }

@@ -22,17 +22,19 @@ pub enum Table {
     Documents,
     Paragraphs,
     Quotes,
+    People,
 }
 
 impl Table {
-    pub const COUNT: usize = 3;
-    pub const ALL: [Table; Table::COUNT] = [Table::Documents, Table::Paragraphs, Table::Quotes];
+    pub const COUNT: usize = 4;
+    pub const ALL: [Table; Table::COUNT] = [Table::Documents, Table::Paragraphs, Table::Quotes, Table::People];
 
     pub fn name(self) -> &'static str {
         match self {
             Table::Documents => "documents",
             Table::Paragraphs => "paragraphs",
             Table::Quotes => "quotes",
+            Table::People => "people",
         }
     }
 
@@ -42,6 +44,7 @@ impl Table {
             Table::Documents => include_str!("../../schemas/documents.json"),
             Table::Paragraphs => include_str!("../../schemas/paragraphs.json"),
             Table::Quotes => include_str!("../../schemas/quotes.json"),
+            Table::People => include_str!("../../schemas/people.json"),
         }
     }
 
@@ -220,9 +223,9 @@ mod tests {
     fn per_table_values_serialize_by_table_name_in_table_order() {
         let rows = PerTable::from_fn(|t| t.name().len());
         assert_eq!(rows[Table::Paragraphs], 10);
-        assert_eq!(serde_json::to_string(&rows).unwrap(), r#"{"documents":9,"paragraphs":10,"quotes":6}"#);
+        assert_eq!(serde_json::to_string(&rows).unwrap(), r#"{"documents":9,"paragraphs":10,"quotes":6,"people":6}"#);
         let failed = rows.clone().try_map(|t, n| if t == Table::Quotes { Err(n) } else { Ok(n) });
         assert_eq!(failed, Err(6));
-        assert_eq!(rows.into_iter().sum::<usize>(), 25);
+        assert_eq!(rows.into_iter().sum::<usize>(), 31);
     }
 }

@@ -57,6 +57,8 @@ pub(crate) enum MentionKind<'t> {
 pub(crate) struct Name<'t> {
     /// The name words, title and possessive ending apart (`Sartaj Aziz`).
     pub text: &'t str,
+    /// Where `text` starts and ends, code points.
+    pub chars: (usize, usize),
     pub first: &'t str,
     pub last: &'t str,
     pub words: usize,
@@ -379,6 +381,7 @@ impl<'t> Scanner<'t> {
             return;
         }
         let name_text = text.get(tokens[first].byte_start..last_token.byte_start + last.len()).unwrap_or("");
+        let name_chars = (tokens[first].char_start, last_token.char_start + last.chars().count());
         let words = end - first;
         let before_role = role_before(text, tokens, first);
         let after = (!possessive).then(|| description_after(text, tokens, end)).flatten();
@@ -420,6 +423,7 @@ impl<'t> Scanner<'t> {
         let organisation = (first..end).any(|i| is_non_person_word(strip_possessive(tokens[i].text(text)).0));
         let kind = MentionKind::Name(Name {
             text: name_text,
+            chars: name_chars,
             first: first_word,
             last,
             words,

@@ -197,7 +197,7 @@ impl<'m, 't> Resolver<'m, 't> {
             // A lone word may be a surname: its prior waits for a first name.
             prior: first_name(name.first).and_then(|first| first.gender).filter(|_| name.words > 1),
             person: false,
-            named_at: (mention.char_start, mention.char_end),
+            named_at: name.chars,
             n_mentions: 0,
             last_sentence: mention.sentence,
             last_seen: mention.char_start,
@@ -235,7 +235,9 @@ impl<'m, 't> Resolver<'m, 't> {
                 .or_else(|| latest(&|e| e.first == name.last && e.words > 1 && e.person))
                 .or_else(|| latest(&|e| e.last == name.last));
         }
-        latest(&|e| e.last == name.last && (e.words == 1 || e.first == name.first))
+        latest(&|e| {
+            e.last == name.last && (e.words == 1 || (e.first == name.first && one_within_other(e.name, name.text)))
+        })
     }
 
     /// The person a pronoun refers to, the first that agrees in gender of:
@@ -396,6 +398,19 @@ impl<'m, 't> Resolver<'m, 't> {
 const RANKS: &[&str] =
     &["Prime", "Vice", "Deputy", "Assistant", "Associate", "Acting", "Interim", "Former", "Lieutenant", "Junior"];
 
+/// Whether every word of the shorter name is a word of the longer, an
+/// initial standing for a word of its letter (`Jason LeBlanc` and `Jason
+/// Marcel LeBlanc`, `Donald J. Trump` and `Donald John Trump`; not `Hennessy
+/// Expedition Asym Zip` and `Hennessy Ultralite Backpacker Asym Zip`).
+fn one_within_other(a: &str, b: &str) -> bool {
+    let (short, long) = if a.split_whitespace().count() <= b.split_whitespace().count() { (a, b) } else { (b, a) };
+    let same = |x: &str, y: &str| {
+        let initial = |i: &str, w: &str| i.len() == 2 && i.ends_with('.') && w.starts_with(&i[..1]);
+        x == y || initial(x, y) || initial(y, x)
+    };
+    short.split_whitespace().all(|w| long.split_whitespace().any(|l| same(w, l)))
+}
+
 /// Whether a role fits a description (`mayor` ~ `Surrey Mayor`, `mayoral
 /// candidate`): `None` when no word of it starts with the head noun,
 /// `Some(false)` when a title comes before that word that the description
@@ -433,6 +448,16 @@ mod tests {
         let fraser = &found.people[0];
         assert_eq!((fraser.name.as_str(), fraser.role.as_deref()), ("Sean Fraser", Some("Nova Scotia Liberal MP")));
         assert_eq!((fraser.n_mentions, fraser.gender), (3, Some(Gender::Male)));
+    }
+
+    #[test]
+    fn full_names_join_when_one_holds_the_others_words() {
+        let names = |text: &str| -> Vec<String> { segment(text).people.into_iter().map(|p| p.name).collect() };
+        assert_eq!(
+            names("Mayor Donald Trump came. Mayor Donald J. Trump left. Donald John Trump won."),
+            ["Donald J. Trump"]
+        );
+        assert_eq!(names("Dr. Ann Marie Lee came. Dr. Ann Beth Lee left."), ["Ann Marie Lee", "Ann Beth Lee"]);
     }
 
     #[test]
@@ -524,5 +549,17 @@ mod tests {
             "Ann Lee"
         );
         assert!(found.quotes.iter().all(|q| q.person_index == Some(0)));
+    }
+
+    #[test]
+    fn a_first_mention_spans_the_name_alone() {
+        let text = "President-elect Jon Tamm’s plan, Gov. Eva Ruiz said, is “late.” Tamm said: “It is not.”";
+        let found = segment(text);
+        let spans: Vec<(&str, String)> = found
+            .people
+            .iter()
+            .map(|p| (p.name.as_str(), text.chars().skip(p.char_start).take(p.char_end - p.char_start).collect()))
+            .collect();
+        assert_eq!(spans, [("Jon Tamm", "Jon Tamm".to_string()), ("Eva Ruiz", "Eva Ruiz".to_string())]);
     }
 }

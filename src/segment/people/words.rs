@@ -150,7 +150,13 @@ pub(crate) fn is_statement_noun(word: &str) -> bool {
 /// so the two lists are hashed once.
 pub(crate) fn is_title_or_not_name(word: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| TITLES.iter().chain(NOT_NAMES).copied().collect()).contains(word)
+    WORDS.get_or_init(|| TITLES.iter().chain(NOT_NAMES).copied().collect()).contains(title_to_be(word))
+}
+
+/// A title still to be taken up is a title (`President-elect`,
+/// `Minister-designate`).
+fn title_to_be(word: &str) -> &str {
+    ["-elect", "-designate"].iter().find_map(|suffix| word.strip_suffix(suffix)).unwrap_or(word)
 }
 
 /// Title words that only modify a title (`Vice`, `Foreign`, `Senate`): no
@@ -166,7 +172,9 @@ const TITLE_MODIFIERS: &[&str] = &[
 /// `Mayor`), which makes the name after it a person's.
 pub(crate) fn is_title(word: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| TITLES.iter().copied().filter(|w| !TITLE_MODIFIERS.contains(w)).collect()).contains(word)
+    WORDS
+        .get_or_init(|| TITLES.iter().copied().filter(|w| !TITLE_MODIFIERS.contains(w)).collect())
+        .contains(title_to_be(word))
 }
 
 /// Whether a capitalized word never starts a name (`The`, `But`, `Monday`).
@@ -236,5 +244,6 @@ mod tests {
         assert!(is_non_person_word("Authority") && !is_non_person_word("Fraser"));
         assert_eq!(strip_possessive("Pakistan’s"), ("Pakistan", true));
         assert_eq!(strip_possessive("Jones"), ("Jones", false));
+        assert!(is_title("President-elect") && is_title_or_not_name("Minister-designate") && !is_title("Elect"));
     }
 }
