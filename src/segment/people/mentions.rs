@@ -17,7 +17,6 @@ use crate::segment::Gender;
 #[derive(Debug, Clone)]
 pub(crate) struct Mention<'t> {
     pub char_start: usize,
-    pub char_end: usize,
     pub sentence: usize,
     pub paragraph: usize,
     /// The first mention of its sentence, no preposition before it: the
@@ -271,7 +270,6 @@ impl<'t> Scanner<'t> {
         let reporting = !possessor && self.is_reporting(tokens, extent, end);
         self.mentions.push(Mention {
             char_start: tokens[first].char_start,
-            char_end: tokens[end - 1].char_end,
             sentence: self.sentence,
             paragraph: self.paragraph,
             subject,
