@@ -23,7 +23,7 @@ use super::{ParagraphSpan, Person, Quote, QuoteKind};
 use attribution::Span;
 use gaps::Gaps;
 use marks::Segment;
-use sources::{attribute, continue_narrated, indices_in_paragraph, introduced_by_subject, Source};
+use sources::{attribute, continue_narrated, indices_in_paragraph, introduced_by_subject, Source, Unattributed};
 
 pub(crate) use attribution::appositive;
 
@@ -136,8 +136,16 @@ impl QuoteSegmenter {
             }
         }
         let k_of = indices_in_paragraph(&segments);
-        introduced_by_subject(&segments, &gaps, &k_of, &mut sources, &mut quotes, &cast);
-        continue_narrated(&segments, &gaps, &k_of, &mut sources, &mut quotes, &cast);
+        let mut unattributed = Unattributed {
+            segments: &segments,
+            gaps: &gaps,
+            k_of: &k_of,
+            sources: &mut sources,
+            quotes: &mut quotes,
+            cast: &cast,
+        };
+        introduced_by_subject(&mut unattributed);
+        continue_narrated(&mut unattributed);
         // Only now: inherited speakers index `quotes` as built above.
         let kinds: Vec<Option<QuoteKind>> = (0..segments.len())
             .map(|i| {

@@ -150,17 +150,23 @@ fn reported_before(text: &str, segment: &Segment, gaps: &Gaps) -> Option<Attribu
     attribution::reporting_clause(text, &words[start..end])
 }
 
+/// What the passes over quotations left without a speaker read and fill:
+/// the quotations, where they stand, and the people of the document.
+pub(super) struct Unattributed<'a> {
+    pub segments: &'a [Segment],
+    pub gaps: &'a Gaps,
+    /// Index of each segment among its paragraph's.
+    pub k_of: &'a [usize],
+    pub sources: &'a mut [Source],
+    pub quotes: &'a mut [Quote],
+    pub cast: &'a Cast,
+}
+
 /// A quotation with no speaker that a sentence introduces with a colon
 /// takes that sentence's subject, if a person (`Martell, the addictions
 /// doctor, is more blunt: "…"`).
-pub(super) fn introduced_by_subject(
-    segments: &[Segment],
-    gaps: &Gaps,
-    k_of: &[usize],
-    sources: &mut [Source],
-    quotes: &mut [Quote],
-    cast: &Cast,
-) {
+pub(super) fn introduced_by_subject(found: &mut Unattributed) {
+    let Unattributed { segments, gaps, k_of, sources, quotes, cast } = found;
     for (i, segment) in segments.iter().enumerate() {
         if !matches!(sources[i], Source::Unknown) {
             continue;
@@ -189,14 +195,8 @@ fn name_person(quote: &mut Quote, person: usize, cast: &Cast) {
 /// or no one (`"…," Laurin said. ¶ Laurin lost her income. ¶ "It took me
 /// years…"`; `Cerato said she defied the odds, but she had to choose. ¶
 /// "I feel…"`); anyone else named in between stops it.
-pub(super) fn continue_narrated(
-    segments: &[Segment],
-    gaps: &Gaps,
-    k_of: &[usize],
-    sources: &mut [Source],
-    quotes: &mut [Quote],
-    cast: &Cast,
-) {
+pub(super) fn continue_narrated(found: &mut Unattributed) {
+    let Unattributed { segments, gaps, k_of, sources, quotes, cast } = found;
     for i in 0..segments.len() {
         let segment = &segments[i];
         let (before, after) = gaps.around(segment.paragraph, k_of[i]);
