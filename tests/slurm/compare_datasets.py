@@ -4,7 +4,7 @@
 usage: compare_datasets.py SHARDED_DIR SINGLE_DIR
 
 Both folders must be published datasets (_SUCCESS present). Compares, table by table
-(documents, paragraphs, quotes), the column names and types and the rows as multisets
+(documents, paragraphs, quotes, people), the column names and types and the rows as multisets
 (order and part-file split may differ, nothing else may), the doc_id sets, rejects.csv as a
 multiset of rows, and all the counts in _manifest.json. No column is ignored: both runs read the
 same input paths, so even `source` must agree.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-TABLES = ('documents', 'paragraphs', 'quotes')
+TABLES = ('documents', 'paragraphs', 'quotes', 'people')
 
 sharded, single = (Path(p) for p in sys.argv[1:3])
 results = []
