@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{get, rejects, rows, run_build, Row};
+use common::{get, rejects, rows, run_build, shared_corpus, Row};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -428,11 +428,9 @@ fn html5lib_tree_construction_inputs_in_the_fixtures() {
 
 #[test]
 fn html5lib_tree_construction_inputs_of_the_shared_corpus() {
-    let dir = Path::new("/work/shared/corpus/malformed/html5lib-tests/tree-construction");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        eprintln!("skipped: {} is absent", dir.display());
-        return;
-    };
+    let test = "html5lib_tree_construction_inputs_of_the_shared_corpus";
+    let Some(dir) = shared_corpus("malformed/html5lib-tests/tree-construction", test) else { return };
+    let entries = std::fs::read_dir(&dir).expect("readable corpus folder");
     let mut dats: Vec<PathBuf> =
         entries.filter_map(|e| Some(e.ok()?.path())).filter(|p| p.extension().is_some_and(|e| e == "dat")).collect();
     dats.sort();
@@ -480,12 +478,8 @@ fn malformed_warcs_in_the_fixtures() {
 
 #[test]
 fn every_warc_of_the_shared_corpus() {
-    let dir = Path::new("/work/shared/corpus/warc");
-    if !dir.exists() {
-        eprintln!("skipped: {} is absent", dir.display());
-        return;
-    }
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+    let Some(dir) = shared_corpus("warc", "every_warc_of_the_shared_corpus") else { return };
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
         .into_iter()
         .filter_map(|e| e.ok())
         .map(|e| e.into_path())

@@ -12,6 +12,20 @@ pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
+/// A folder of the shared development corpus, `../shared/corpus/<path>`
+/// beside the checkout, or `None` when it is absent (a fresh machine). The
+/// skip is written to the terminal, past the test harness's capture, so it
+/// shows in `cargo test`'s output.
+pub fn shared_corpus(path: &str, test: &str) -> Option<PathBuf> {
+    use std::io::Write;
+    let dir = repo("../shared/corpus").join(path);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let _ = writeln!(std::io::stderr(), "{test}: skipped, {} is absent", dir.display());
+    None
+}
+
 pub fn run_build(inputs: &[PathBuf], out: &Path, threads: usize) -> Manifest {
     let opts = BuildOptions { threads, overwrite: true, ..BuildOptions::new(inputs.to_vec(), out.to_path_buf()) };
     build(&opts).expect("build succeeds")
