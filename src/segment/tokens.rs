@@ -38,6 +38,16 @@ impl Token {
     }
 }
 
+/// The word at token `i`, if that token is a word.
+pub(crate) fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
+    tokens.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.text(text))
+}
+
+/// Whether a word starts with a capital letter.
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Joiners kept inside a word when a letter or digit follows (`U.S`,
 /// `it's`, `Pakistan’s`, `counter-terror`, `AT&T`).
 fn is_joiner(c: char) -> bool {

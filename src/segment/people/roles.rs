@@ -4,9 +4,9 @@
 //! spokesman for the ministry,`) or before it (`The finance minister, Ana
 //! Souza,`).
 
-use super::words::{is_capitalized, is_not_name, is_person_noun, is_title, is_title_or_not_name, strip_possessive};
+use super::words::{is_not_name, is_person_noun, is_title, is_title_or_not_name, strip_possessive};
 use crate::segment::quotes::appositive;
-use crate::segment::tokens::{Kind, Token};
+use crate::segment::tokens::{is_capitalized, word, Kind, Token};
 use crate::segment::verbs::{is_auxiliary, is_speech_verb, lower_in};
 use crate::segment::wordset::WordSet;
 
@@ -40,10 +40,6 @@ const MAX_LOWER_ROLE_WORDS: usize = 5;
 const MAX_ROLE_TOKENS: usize = 12;
 /// Most words of a description before a name and its comma.
 const MAX_DESCRIPTION_WORDS: usize = 12;
-
-fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
-    tokens.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.text(text))
-}
 
 /// Whether a word is one a role never reaches back over.
 pub(crate) fn is_boundary(word: &str) -> bool {

@@ -205,10 +205,6 @@ pub(crate) fn is_person_noun(word: &str) -> bool {
     agent && lower.len() > 4 && !NOT_LISTED.contains(lower) && !lower.ends_with("ever")
 }
 
-pub(crate) fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// The word without a possessive ending, and whether it had one.
 pub(crate) fn strip_possessive(word: &str) -> (&str, bool) {
     // Asked of every capitalized word: most end in no `s` nor apostrophe.

@@ -3,7 +3,7 @@
 //! `according to X, "…"`, `"…," X, a spokesman, said`).
 
 use crate::segment::people::is_person_noun;
-use crate::segment::tokens::{Kind, Token};
+use crate::segment::tokens::{is_capitalized, Kind, Token};
 use crate::segment::verbs::{inverts, is_auxiliary, is_clearly_verb, is_speech_verb, lower_in};
 use crate::segment::wordset::WordSet;
 
@@ -201,7 +201,7 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
     while end - start < MAX_SUBJECT_WORDS && is_word(tokens, end) {
         let word = tokens[end].text(text);
         let of_in_name = word == "of"
-            && (tokens.get(end + 1).is_some_and(|t| starts_upper(t.text(text)))
+            && (tokens.get(end + 1).is_some_and(|t| is_capitalized(t.text(text)))
                 || (end == start + 1 && QUANTITIES.contains(tokens[start].text(text))));
         if SPEAKER_STOPS.contains(word) && !of_in_name {
             break;
@@ -212,24 +212,20 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
     let bounded = tokens.get(end).is_none_or(|t| t.kind != Kind::Word || SPEAKER_STOPS.contains(t.text(text)));
     // `said lead author Dr. Allan Garland`, `said pipeline welder Joe Brandt`.
     let role_before_name = (start + 1..end.min(start + MAX_ROLE_WORDS_AFTER_VERB + 1))
-        .find(|&i| starts_upper(tokens[i].text(text)))
+        .find(|&i| is_capitalized(tokens[i].text(text)))
         .is_some_and(|name| tokens[start..name].iter().all(|t| !is_speech_verb(t.text(text))));
-    let names_someone = starts_upper(first) || NOMINAL_STARTS.contains(first) || role_before_name;
+    let names_someone = is_capitalized(first) || NOMINAL_STARTS.contains(first) || role_before_name;
     (end > start && bounded && names_someone).then_some((start, end))
 }
 
 /// A capitalized word or a personal pronoun: a subject that names someone,
 /// unlike the tail of a list (`…, behind her aggressive tone, called`).
 fn is_name_like(word: &str) -> bool {
-    starts_upper(word) || lower_in(word, &["he", "she", "they", "we", "i", "it"])
+    is_capitalized(word) || lower_in(word, &["he", "she", "they", "we", "i", "it"])
 }
 
 fn starts_lower(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
-}
-
-fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The speaker of the speech verb spanning `tokens[verb..=verb_end]`:
@@ -253,7 +249,7 @@ fn speaker_of(text: &str, tokens: &[Token], verb: usize, verb_end: usize) -> Opt
         let named_after = inverts(tokens[verb].text(text))
             .then(|| speaker_after(text, tokens, verb + 1))
             .flatten()
-            .filter(|&(first, end)| starts_upper(tokens[first].text(text)) && end < tokens.len());
+            .filter(|&(first, end)| is_capitalized(tokens[first].text(text)) && end < tokens.len());
         if let Some(named) = named_after {
             return Some(named);
         }

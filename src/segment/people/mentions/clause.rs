@@ -1,8 +1,8 @@
 //! Where a mention stands in its sentence: the subject of the main clause,
 //! or the speaker of a reporting clause.
 
-use super::{word, Scanner};
-use crate::segment::tokens::{Kind, Token};
+use super::Scanner;
+use crate::segment::tokens::{word, Kind, Token};
 use crate::segment::verbs::{inverts, is_auxiliary, is_speech_verb};
 use crate::segment::wordset::WordSet;
 

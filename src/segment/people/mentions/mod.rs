@@ -5,10 +5,8 @@
 
 use super::gender::{self, first_name, honorific_gender, noun_gender, Evidence, Pronoun};
 use super::roles::{description_after, description_before, is_boundary, role_before};
-use super::words::{
-    is_capitalized, is_non_person_word, is_person_noun, is_title, is_title_or_not_name, strip_possessive,
-};
-use crate::segment::tokens::{Kind, Token};
+use super::words::{is_non_person_word, is_person_noun, is_title, is_title_or_not_name, strip_possessive};
+use crate::segment::tokens::{is_capitalized, word, Kind, Token};
 use crate::segment::verbs::{is_auxiliary, is_speech_verb, lower_in};
 use crate::segment::Gender;
 
@@ -96,10 +94,6 @@ pub(crate) struct Scanner<'t> {
     sentence_start: usize,
     /// Whether the current sentence has a word yet.
     has_words: bool,
-}
-
-fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
-    tokens.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.text(text))
 }
 
 /// Whether only one white-space char separates two tokens (not `Roe/AFP`).
