@@ -50,7 +50,8 @@ impl QuoteSegmenter {
             .filter(|s| text.get(s.start.byte..s.end.byte).is_some_and(|t| t.chars().any(char::is_alphanumeric)))
             .collect();
         let gaps = Gaps::new(text, paragraphs, &segments);
-        let mut sources = attribute(text, &segments, &gaps);
+        let k_of = indices_in_paragraph(&segments);
+        let mut sources = attribute(text, &segments, &k_of, &gaps);
         // Each speaker mention once, in document order, for the people pass.
         let mut mentions: Vec<SpeakerMention> = sources
             .iter()
@@ -126,16 +127,14 @@ impl QuoteSegmenter {
         // which may come later (a quotation over several paragraphs
         // attributed at its end).
         for (i, source) in sources.iter().enumerate() {
-            if let Some(from) = match *source {
-                Source::Inherited(from) => quotes.get(from).cloned(),
-                _ => None,
-            } {
-                quotes[i].speaker_name = from.speaker_name.or(from.speaker);
-                quotes[i].speaker_role = from.speaker_role;
-                quotes[i].person_index = from.person_index;
-            }
+            // The speaker's fields only, not the whole quote with its text.
+            let Source::Inherited(from) = *source else { continue };
+            let Some(from) = quotes.get(from) else { continue };
+            let speaker = (from.speaker_name.clone().or_else(|| from.speaker.clone()), from.speaker_role.clone());
+            let person_index = from.person_index;
+            (quotes[i].speaker_name, quotes[i].speaker_role) = speaker;
+            quotes[i].person_index = person_index;
         }
-        let k_of = indices_in_paragraph(&segments);
         let mut unattributed = Unattributed {
             segments: &segments,
             gaps: &gaps,

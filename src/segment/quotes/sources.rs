@@ -45,11 +45,11 @@ pub(super) fn indices_in_paragraph(segments: &[Segment]) -> Vec<usize> {
 /// paragraph, else one introducing it from the previous paragraph
 /// (`… said:`), else the previous paragraph's speaker continued: its
 /// quotation's, or its reporting sentence's.
-pub(super) fn attribute(text: &str, segments: &[Segment], gaps: &Gaps) -> Vec<Source> {
+///
+/// `k_of` is each segment's index among its paragraph's.
+pub(super) fn attribute(text: &str, segments: &[Segment], k_of: &[usize], gaps: &Gaps) -> Vec<Source> {
     let mut own: Vec<Option<Attribution>> = Vec::with_capacity(segments.len());
-    // Index of each segment within its paragraph.
-    let k_of = indices_in_paragraph(segments);
-    for (segment, &k) in segments.iter().zip(&k_of) {
+    for (segment, &k) in segments.iter().zip(k_of) {
         let (before, after) = gaps.around(segment.paragraph, k);
         let last_char =
             text.get(segment.start.byte..segment.end.byte).and_then(|quoted| quoted.trim_end().chars().last());
