@@ -46,7 +46,11 @@ static NOT_SUBJECT_START: WordSet = WordSet::new(&[
     "because", "there", "here", "this", "these", "those", "to", "in", "on", "at", "of", "for", "by", "with", "from",
     "not", "no", "how", "why", "where", "when", "while", "said", "says", "also", "has", "had", "have", "will", "would",
     "can", "could", "should", "may", "might", "must", "do", "does", "did", "despite", "about", "into", "over",
-    "through", "without", "against", "than", "upon", "among", "like",
+    "through", "without", "against", "than", "upon", "among", "like", "between", "during",
+    // Days and months are times, not speakers (`… between May and October,
+    // says`); `May` stays out, a surname as often as a month.
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december",
 ]);
 
 /// Prepositions whose object is no speaker.
@@ -113,7 +117,16 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     if word.eq_ignore_ascii_case("according") {
         return tokens.get(i + 1).filter(|t| t.text(text) == "to").map(|_| i + 1);
     }
-    (is_speech_verb(word) && !follows_determiner(text, tokens, i)).then_some(i)
+    (is_speech_verb(word) && !follows_determiner(text, tokens, i) && !is_passive(text, tokens, i)).then_some(i)
+}
+
+/// `is expected to`, `was told`: a passive speech verb; its subject is
+/// spoken of, not speaking.
+fn is_passive(text: &str, tokens: &[Token], i: usize) -> bool {
+    static BE: WordSet = WordSet::new(&["is", "was", "are", "were", "be", "been", "being"]);
+    let word = tokens[i].text(text);
+    (word.ends_with("ed") || is_clearly_verb(word))
+        && i.checked_sub(1).is_some_and(|b| is_word(tokens, b) && BE.contains(tokens[b].text(text)))
 }
 
 fn follows_determiner(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -191,6 +204,8 @@ fn subject_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, us
         && !lone_participle
         && !NOT_SUBJECT_START.contains(tokens[first].text(text))
         && !DETERMINERS.contains(tokens[last - 1].text(text))
+        // `when she returned from talking`: a subject never ends in a preposition.
+        && !PREPOSITIONS.contains(tokens[last - 1].text(text))
         && !["'s", "’s"].iter().any(|s| tokens[last - 1].text(text).ends_with(s));
     valid.then_some((first, last))
 }
@@ -221,7 +236,8 @@ fn speaker_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, u
 /// A capitalized word or a personal pronoun: a subject that names someone,
 /// unlike the tail of a list (`…, behind her aggressive tone, called`).
 fn is_name_like(word: &str) -> bool {
-    is_capitalized(word) || lower_in(word, &["he", "she", "they", "we", "i", "it"])
+    (is_capitalized(word) && !NOMINAL_STARTS.contains(word) && !DETERMINERS.contains(word))
+        || lower_in(word, &["he", "she", "they", "we", "i", "it"])
 }
 
 fn starts_lower(word: &str) -> bool {
@@ -388,7 +404,9 @@ pub fn after_quote(text: &str, tokens: &[Token], quote_ends_sentence: bool) -> O
     // `Boston coach Jim Roe said`: a word that is a noun as often as a
     // speech verb gives way to a clear verb after it; a verb with no
     // speaker (`a citizen, whose name is redacted, wrote`) to the next.
-    let candidates: Vec<usize> = (0..clause.len()).filter(|&i| verb_at(text, clause, i).is_some()).collect();
+    let candidates: Vec<usize> = (0..clause.len())
+        .filter(|&i| verb_at(text, clause, i).is_some() && !is_bare_participle(text, clause, i))
+        .collect();
     let first = *candidates.first()?;
     let in_same_clause = |i: &&usize| clause[first..**i].iter().all(|t| t.kind == Kind::Word);
     let clear_after =
@@ -408,6 +426,15 @@ pub fn after_quote(text: &str, tokens: &[Token], quote_ends_sentence: bool) -> O
     }
     (starts_clause && (verb <= MAX_SUBJECT_WORDS || has_appositive))
         .then(|| attribution(text, clause, found, verb, verb_end))
+}
+
+/// A participle right after a noun with no auxiliary (`"…." A social impact
+/// bond using …`): it modifies the noun, it reports no speech.
+fn is_bare_participle(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = tokens[i].text(text);
+    word.ends_with("ing")
+        && starts_lower(word)
+        && i.checked_sub(1).is_some_and(|b| is_word(tokens, b) && !is_auxiliary(tokens[b].text(text)))
 }
 
 /// Attribution in the sentence leading up to a quotation: the last speech
@@ -456,7 +483,7 @@ pub fn in_sentence(text: &str, before: &[Token], after: &[Token]) -> Option<Attr
     let sentence_end = after.iter().position(|t| t.kind == Kind::SentenceEnd).unwrap_or(after.len());
     let after = &after[..sentence_end];
     let named = |tokens: &[Token], verb: usize| {
-        let verb_end = verb_at(text, tokens, verb)?;
+        let verb_end = verb_at(text, tokens, verb).filter(|_| !is_bare_participle(text, tokens, verb))?;
         let found = speaker_of(text, tokens, verb, verb_end)?;
         is_name_like(tokens[found.0].text(text)).then(|| attribution(text, tokens, found, verb, verb_end))
     };
@@ -470,7 +497,7 @@ pub fn in_sentence(text: &str, before: &[Token], after: &[Token]) -> Option<Attr
 /// that's not what the union sees` → Chapman).
 pub fn reporting_clause(text: &str, sentence: &[Token]) -> Option<Attribution> {
     (0..sentence.len()).rev().find_map(|verb| {
-        let verb_end = verb_at(text, sentence, verb)?;
+        let verb_end = verb_at(text, sentence, verb).filter(|_| !is_bare_participle(text, sentence, verb))?;
         let found = speaker_of(text, sentence, verb, verb_end)?;
         is_name_like(sentence[found.0].text(text)).then(|| attribution(text, sentence, found, verb, verb_end))
     })
@@ -514,6 +541,17 @@ mod tests {
         assert_eq!(after(", the report said."), Some(("the report", "said")));
         assert_eq!(after(", the memo read."), Some(("the memo", "read")));
         assert_eq!(after(", her statement read."), Some(("her statement", "read")));
+    }
+
+    #[test]
+    fn times_prepositions_passives_and_participles_are_no_attribution() {
+        // Days and months are no subjects; `May` may be a surname.
+        assert_eq!(after(" between June and October, says the program."), None);
+        assert_eq!(before("when she returned from talking with Colton, she crowed, "), None);
+        let after_sentence = |text: &'static str| after_quote(text, &tokens(text), true).map(|a| a.speaker.text(text));
+        assert_eq!(after_sentence(" Ms. May’s government is expected to survive."), None);
+        assert_eq!(after_sentence(" A social impact bond using private money is one way."), None);
+        assert_eq!(after_sentence(" Ms. Gray has said so before."), Some("Ms. Gray"));
     }
 
     #[test]
