@@ -91,6 +91,8 @@ pub(crate) struct Resolver<'m, 't> {
     subjects: Vec<(usize, usize)>,
     /// The person of the latest quote's speaker mention.
     quote_speaker: Option<usize>,
+    /// The latest person named in full: (person, sentence, paragraph).
+    named_in_full: Option<(usize, usize, usize)>,
 }
 
 impl<'m, 't> Resolver<'m, 't> {
@@ -105,6 +107,7 @@ impl<'m, 't> Resolver<'m, 't> {
             reporting: None,
             subjects: Vec::new(),
             quote_speaker: None,
+            named_in_full: None,
         }
     }
 
@@ -122,6 +125,9 @@ impl<'m, 't> Resolver<'m, 't> {
             self.entities[e].n_mentions += 1;
             self.entities[e].last_sentence = mention.sentence;
             self.entities[e].last_seen = mention.char_start;
+            if matches!(&mention.kind, MentionKind::Name(name) if name.words > 1) {
+                self.named_in_full = Some((e, mention.sentence, mention.paragraph));
+            }
             // A full name that nothing yet says is a person's may be the
             // subject a pronoun refers to (`For Megda Belkacemi, Friday is
             // a day she …`).
@@ -263,9 +269,21 @@ impl<'m, 't> Resolver<'m, 't> {
             .skip_while(|&&(_, s)| s == mention.sentence)
             .take_while(|&&(_, s)| s > reported_at)
             .filter(|&&(e, _)| self.entities[e].person);
+        // `… good results for accountant Babatunji Farinloye, 50. "…," he
+        // says.`: a person named in full in the sentence right before a
+        // reporting clause, when that sentence reports no one, is whom it
+        // now quotes.
+        let named_before = self.named_in_full.filter(|&(e, sentence, paragraph)| {
+            mention.reporting
+                && self.entities[e].person
+                && sentence + 1 == mention.sentence
+                && paragraph == mention.paragraph
+                && reporting.is_none_or(|(_, reported, _)| reported < sentence)
+        });
         let ranked = same_sentence
             .chain(since_reporting)
             .map(|&(e, _)| e)
+            .chain(named_before.map(|(e, _, _)| e))
             .chain(reporting.map(|(e, _, _)| e))
             .chain(self.quote_speaker)
             .chain(self.recent.iter().rev().copied());
@@ -482,6 +500,16 @@ mod tests {
         // The speaker of a reporting clause is not what it reports about.
         let text = "\"It is old,\" said Sen. Richard Blumenthal. Chuck Schumer, he said, \"knows them.\"";
         assert_eq!(speakers(text), named(&["Richard Blumenthal", "Richard Blumenthal"]));
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_person_named_in_full_just_before() {
+        let text = "\"I had good intentions,\" Doug Purdy says. Exercise also helped accountant Ade Farinloye, 50. \
+            \"I had a membership,\" he says.";
+        assert_eq!(speakers(text), named(&["Doug Purdy", "Ade Farinloye"]));
+        // Not when the sentence before reports someone who speaks on.
+        let text = "\"It works,\" Doug Purdy says. He met Ade Farinloye, 50, on Monday. \"We talked,\" he says.";
+        assert_eq!(speakers(text), named(&["Doug Purdy", "Doug Purdy"]));
     }
 
     #[test]
