@@ -83,6 +83,7 @@ struct Shingler {
 }
 
 impl Shingler {
+    #[inline(always)]
     fn push(&mut self, word: u64) {
         self.window.copy_within(1.., 0);
         self.window[SHINGLE_WORDS - 1] = word;
@@ -116,6 +117,24 @@ impl Signature {
     /// The signature of a text, or `None` when it is too short to compare.
     /// Words are the runs of alphanumeric characters, hashed lower-cased.
     pub fn of(text: &str) -> Option<Signature> {
+        // The 32 slot hashes per word are most of the cost; AVX2 does them
+        // in a quarter of the instructions, with the same values.
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU was just found to support AVX2.
+            return unsafe { Self::of_avx2(text) };
+        }
+        Self::of_any_cpu(text)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn of_avx2(text: &str) -> Option<Signature> {
+        Self::of_any_cpu(text)
+    }
+
+    #[inline(always)]
+    fn of_any_cpu(text: &str) -> Option<Signature> {
         let mut shingler = Shingler { window: [0; SHINGLE_WORDS], words: 0, mins: [u32::MAX; SIGNATURE_LEN] };
         // One pass over the characters, hashing words as they go (this runs
         // on every document; splitting and re-reading the words cost twice).
@@ -393,6 +412,17 @@ mod tests {
         let mut index = DedupIndex::default();
         index.admit(&id(1), Signature::of(STORY).as_ref());
         assert_eq!(index.admit(&id(2), Signature::of(other).as_ref()), Verdict::New { dup_of: None });
+    }
+
+    #[test]
+    fn every_cpu_gets_the_same_signature() {
+        // Signatures are stored in `_dedup.bin`: the AVX2 path must agree
+        // with the portable one, word for word, in any script.
+        for text in [STORY, &STORY.to_uppercase(), &STORY.replace("the", "Üße día ğ")] {
+            assert_eq!(Signature::of(text), Signature::of_any_cpu(text));
+        }
+        let sig = Signature::of(STORY).unwrap();
+        assert_eq!(sig.0[..4], [19_727_233, 6_026_307, 92_218_976, 19_255_140]);
     }
 
     #[test]
