@@ -34,6 +34,11 @@
 //!   hiding the records after it (a real record that large holding a WARC
 //!   file of its own is cut at its first record line);
 //! - `warc_record_too_large`: block over [`MAX_BLOCK`];
+//! - `warc_segmented`: a `response` or `resource` record with a
+//!   `WARC-Segment-Number`, the first segment of a record split over
+//!   several WARC records; segments are not joined (the `continuation`
+//!   records holding the rest are skipped as `warc_other_type`), so the
+//!   page is rejected rather than read cut short;
 //! - `gzip_corrupt`: a gzip member does not decompress, or non-gzip bytes sit
 //!   between members; the reader goes on at the next member (searched from
 //!   just after the bad member's start, as a member cut short runs on into
@@ -205,6 +210,15 @@ impl WarcReader {
         }
         if let Some(reason) = skip_reason {
             return Ok(self.skip_event(offset, reason));
+        }
+        if let Some(segment) = &fields.segment_number {
+            return Ok(self.reject_event(
+                offset,
+                RejectReason::WarcSegmented,
+                format!(
+                    "record at offset {offset} is segment {segment} of a record split over several WARC records (WARC-Segment-Number); its continuation records are skipped"
+                ),
+            ));
         }
         if too_large {
             return Ok(self.reject_event(
