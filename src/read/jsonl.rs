@@ -104,14 +104,21 @@ impl Iterator for JsonlReader {
                     self.offset += n as u64;
                     if self.line.len() > MAX_RECORD_BYTES {
                         // Skip the rest of the oversized line so the next record starts clean.
-                        let mut rest = Vec::new();
-                        let skipped = self.input.read_until(b'\n', &mut rest).unwrap_or(0);
-                        self.offset += skipped as u64;
-                        return Some(self.reject(
-                            offset,
-                            RejectReason::RecordTooLarge,
-                            format!("line at byte {offset} is longer than the {} MiB limit", MAX_RECORD_BYTES >> 20),
-                        ));
+                        let skipped = skip_line(&mut *self.input, &mut self.offset);
+                        let limit =
+                            format!("line at byte {offset} is longer than the {} MiB limit", MAX_RECORD_BYTES >> 20);
+                        return Some(match skipped {
+                            Ok(()) => self.reject(offset, RejectReason::RecordTooLarge, limit),
+                            Err(e) => {
+                                self.done = true;
+                                let at = self.offset;
+                                self.reject(
+                                    offset,
+                                    RejectReason::ReadError,
+                                    format!("{limit}; reading stopped in it at byte {at}: {e}"),
+                                )
+                            }
+                        });
                     }
                     if self.line.iter().all(u8::is_ascii_whitespace) {
                         continue;
@@ -130,6 +137,31 @@ impl Iterator for JsonlReader {
             }
         }
         None
+    }
+}
+
+/// Consumes `input` past the next newline (or to its end) without holding
+/// what it skips, counting the bytes in `offset`: an oversized line costs
+/// no more memory than the limit, however long it runs.
+fn skip_line(input: &mut (dyn BufRead + Send), offset: &mut u64) -> std::io::Result<()> {
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let (skip, ended) = match memchr::memchr(b'\n', buf) {
+            Some(at) => (at + 1, true),
+            None => (buf.len(), false),
+        };
+        input.consume(skip);
+        *offset += skip as u64;
+        if ended {
+            return Ok(());
+        }
     }
 }
 
