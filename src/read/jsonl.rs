@@ -53,11 +53,13 @@ impl JsonlReader {
         let parsed: Line = match serde_json::from_slice(line) {
             Ok(p) => p,
             Err(e) => {
+                let nul = line.iter().filter(|&&b| b == 0).count();
+                let torn = if nul > 0 { format!(" ({nul} NUL bytes: a write cut short?)") } else { String::new() };
                 return self.reject(
                     offset,
                     RejectReason::InvalidJson,
-                    format!("line at byte {offset} is not a JSON object: {e}"),
-                )
+                    format!("line at byte {offset} is not a JSON object{torn}: {e}"),
+                );
             }
         };
         let Some(id) = parsed.id.or(parsed.doc_id) else {
@@ -203,5 +205,29 @@ mod tests {
         let ReadEvent::Rejected(r) = &ev[1] else { panic!() };
         assert_eq!(r.record_offset, Some(21));
         assert!(r.detail.contains("byte 21"), "{}", r.detail);
+    }
+
+    #[test]
+    fn a_torn_tail_of_nul_bytes_is_one_reject_after_the_good_lines() {
+        let input = [&b"{\"id\":1,\"text\":\"ok\"}\n{\"id\":2,\"te"[..], &[0; 5000]].concat();
+        let ev: Vec<ReadEvent> = JsonlReader::new("t.jsonl".into(), Box::new(std::io::Cursor::new(input))).collect();
+        assert_eq!(ev.len(), 2);
+        assert!(matches!(&ev[0], ReadEvent::Record(r) if r.record_id.as_deref() == Some("1")));
+        let ReadEvent::Rejected(r) = &ev[1] else { panic!("{:?}", ev[1]) };
+        assert_eq!((r.reason, r.record_offset), (RejectReason::InvalidJson, Some(21)));
+        assert!(r.detail.contains("5000 NUL bytes"), "{}", r.detail);
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_to_its_end() {
+        let long = std::io::repeat(b'x').take(3 * MAX_RECORD_BYTES as u64);
+        let input = long.chain(&b"\n{\"id\":2,\"text\":\"ok\"}\n"[..]);
+        let mut reader = JsonlReader::new("t.jsonl".into(), Box::new(std::io::BufReader::new(input)));
+        let ReadEvent::Rejected(r) = reader.next().unwrap() else { panic!() };
+        assert_eq!((r.reason, r.record_offset), (RejectReason::RecordTooLarge, Some(0)));
+        let ReadEvent::Record(r) = reader.next().unwrap() else { panic!() };
+        assert_eq!(r.record_offset, Some(3 * MAX_RECORD_BYTES as i64 + 1));
+        assert!(reader.next().is_none());
+        assert!(reader.line.capacity() <= 2 * MAX_RECORD_BYTES, "{}", reader.line.capacity());
     }
 }
