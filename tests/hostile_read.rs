@@ -9,20 +9,31 @@ mod common;
 
 use common::get;
 use common::hostile::*;
+use newsmill::read::detect::{open_input, ByteCounter, InputKind};
+use newsmill::read::ReadEvent;
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::collections::BTreeSet;
-use std::io::Read;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::io::{Read, Write};
+use std::sync::Arc;
 
-/// The largest single allocation made while the tests of this file run: a
-/// JSONL line held whole would show here as one allocation its size.
-struct LargestAllocation;
+thread_local! {
+    /// The largest single allocation made on this thread: a JSONL line held
+    /// whole would show here as one allocation its size.
+    static LARGEST: Cell<usize> = const { Cell::new(0) };
+}
 
-static LARGEST: AtomicUsize = AtomicUsize::new(0);
+/// The system allocator, noting each thread's largest allocation.
+struct NotingLargest;
 
-unsafe impl GlobalAlloc for LargestAllocation {
+fn note(size: usize) {
+    // `try_with`: a thread being torn down allocates too.
+    let _ = LARGEST.try_with(|largest| largest.set(largest.get().max(size)));
+}
+
+unsafe impl GlobalAlloc for NotingLargest {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LARGEST.fetch_max(layout.size(), Ordering::Relaxed);
+        note(layout.size());
         System.alloc(layout)
     }
 
@@ -31,18 +42,18 @@ unsafe impl GlobalAlloc for LargestAllocation {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        LARGEST.fetch_max(layout.size(), Ordering::Relaxed);
+        note(layout.size());
         System.alloc_zeroed(layout)
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LARGEST.fetch_max(new_size, Ordering::Relaxed);
+        note(new_size);
         System.realloc(ptr, layout, new_size)
     }
 }
 
 #[global_allocator]
-static ALLOCATOR: LargestAllocation = LargestAllocation;
+static ALLOCATOR: NotingLargest = NotingLargest;
 
 // ---- a real Common Crawl extract, mutated --------------------------------
 
@@ -210,4 +221,166 @@ fn lying_lengths_between_made_up_records() {
     run.keeps_good_records([1, 3]);
     assert_eq!(run.reasons(), ["warc_bad_length"]);
     assert_eq!(run.counts.records_seen, 4);
+}
+
+// ---- JSONL ----------------------------------------------------------------
+
+/// A JSONL line with `text`.
+fn json_line(id: usize, text: &str) -> String {
+    format!("{}\n", serde_json::json!({ "id": id.to_string(), "text": text }))
+}
+
+/// The text of the document read from JSONL line `id`.
+fn jsonl_text(run: &Run, id: usize) -> String {
+    let document = run.documents.iter().find(|d| get(d, "record_id") == Some(&id.to_string()));
+    let text = document.and_then(|d| get(d, "text"));
+    text.unwrap_or_else(|| panic!("no document for line {id}: {:?} {:?}", run.counts, run.rejects)).to_string()
+}
+
+/// Item 11: a line over the 8 MiB limit in a `.jsonl.gz` is one reject and
+/// the lines around it come out; read directly, the reader holds no more
+/// than the limit of it at once (one allocation twice the limit at most,
+/// where holding the 40 MiB line would take one of 40 MiB or more).
+#[test]
+fn a_jsonl_line_over_the_limit_is_skipped_in_bounded_memory() {
+    const MIB: usize = 1024 * 1024;
+    let huge_line = |words: usize| {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(json_line(1, &good_sentence(1)).as_bytes()).unwrap();
+        gz.write_all(b"{\"id\": \"2\", \"text\": \"").unwrap();
+        for _ in 0..words / 1000 {
+            gz.write_all(&b"word ".repeat(1000)).unwrap();
+        }
+        gz.write_all(b"\"}\n").unwrap();
+        gz.write_all(json_line(3, &good_sentence(3)).as_bytes()).unwrap();
+        gz.finish().unwrap()
+    };
+
+    let run = build_one("huge-line.jsonl.gz", &huge_line(12 * MIB / 5));
+    assert_eq!(run.reasons(), ["record_too_large"]);
+    assert!(run.rejects[0].2.contains("longer than the 8 MiB limit"), "{:?}", run.rejects);
+    assert_eq!((run.counts.records_seen, run.counts.documents), (4, 3));
+    assert_eq!(jsonl_text(&run, 1), good_sentence(1));
+    assert_eq!(jsonl_text(&run, 3), good_sentence(3));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge-line.jsonl.gz");
+    std::fs::write(&path, huge_line(40 * MIB / 5)).unwrap();
+    LARGEST.with(|largest| largest.set(0));
+    let (kind, events) = open_input(&path, Arc::from("huge-line.jsonl.gz"), Arc::new(ByteCounter::default()));
+    let events: Vec<String> = events
+        .map(|event| match event {
+            ReadEvent::Record(r) => format!("record {}", r.record_id.unwrap_or_default()),
+            ReadEvent::Rejected(r) => format!("reject {}", r.reason),
+            ReadEvent::Skipped(s) => format!("skip {}", s.reason),
+        })
+        .collect();
+    let largest = LARGEST.with(Cell::get);
+    assert_eq!(
+        (kind, events),
+        (InputKind::Jsonl, vec!["record 1".into(), "reject record_too_large".into(), "record 3".into()])
+    );
+    assert!(largest <= 2 * 8 * MIB + MIB, "an allocation of {} MiB", largest / MIB);
+}
+
+/// Item 12: a torn write, good lines then NUL bytes to the end: the good
+/// lines are documents, the tail one reject.
+#[test]
+fn a_jsonl_with_a_nul_filled_tail_keeps_its_good_lines() {
+    let lines = json_line(1, &good_sentence(1)) + &json_line(2, &good_sentence(2));
+    for name in ["torn.jsonl", "torn-export.data"] {
+        let file = [lines.as_bytes(), b"{\"id\": \"3\", \"te", &[0; 6000]].concat();
+        let run = build_one(name, &file);
+        assert_eq!(run.reasons(), ["invalid_json"], "{name}");
+        assert!(run.rejects[0].2.contains("6000 NUL bytes"), "{:?}", run.rejects);
+        assert_eq!(run.reject_offsets, [lines.len().to_string()]);
+        assert_eq!((run.counts.records_seen, run.counts.documents), (4, 3), "{name}");
+        assert_eq!(jsonl_text(&run, 1), good_sentence(1));
+        assert_eq!(jsonl_text(&run, 2), good_sentence(2));
+    }
+}
+
+/// Item 13: JSONL not named `.jsonl` whose first line is longer than the
+/// 8 KiB the format is sniffed from is still read line by line.
+#[test]
+fn a_jsonl_not_so_named_with_a_long_first_line_is_read_as_jsonl() {
+    let long_text: String = (0..200).map(|n| format!("{} ", good_sentence(n))).collect();
+    assert!(long_text.len() > 12 * 1024);
+    let file = json_line(1, long_text.trim_end()) + &json_line(2, &good_sentence(2));
+    for (name, bytes) in [("export.data", file.clone().into_bytes()), ("export.data.gz", gzip(file.as_bytes()))] {
+        let run = build_one(name, &bytes);
+        assert!(run.rejects.is_empty(), "{name}: {:?}", run.rejects);
+        assert_eq!((run.counts.records_seen, run.counts.documents), (3, 3), "{name}");
+        assert_eq!(jsonl_text(&run, 1), long_text.trim_end());
+        assert_eq!(jsonl_text(&run, 2), good_sentence(2));
+    }
+}
+
+// ---- charsets, HTTP/2, segments ------------------------------------------
+
+/// Item 14: a charset encoding_rs maps to its replacement encoding (one
+/// U+FFFD for the whole page) declared on ASCII bytes, by HTTP or by meta.
+#[test]
+fn a_charset_no_browser_decodes_does_not_make_a_page_of_replacement_characters() {
+    let meta = good_page(2).replace("<meta charset=utf-8>", "<meta charset=iso-2022-kr>");
+    let file = [
+        good_record(1),
+        warc_record(&url(2), &http(meta.as_bytes(), "text/html"), 0),
+        warc_record(&url(3), &http(good_page(3).as_bytes(), "text/html; charset=iso-2022-kr"), 0),
+        warc_record(&url(4), &http(good_page(4).as_bytes(), "text/html; charset=HZ-GB-2312"), 0),
+    ]
+    .concat();
+    let run = build_one("replacement.warc", &file);
+    assert!(run.rejects.is_empty(), "{:?}", run.rejects);
+    run.keeps_good_records([1, 2, 3, 4]);
+    for document in &run.documents {
+        assert!(!get(document, "text").unwrap_or_default().contains('\u{fffd}'), "{document:?}");
+    }
+}
+
+/// Item 15: HTTP/2 heads with the quirks HTTP/1.1 heads are forgiven (a
+/// space before a colon, a folded line, a line without a colon).
+#[test]
+fn http2_heads_are_read_as_leniently_as_http1_ones() {
+    let quirky = |version: &str, n: usize| {
+        let head = format!(
+            "{version} 200\r\ncontent-type : text/html; charset=utf-8\r\nx-folded: a\r\n b\r\nnot a header\r\n\r\n"
+        );
+        warc_record(&url(n), &[head.as_bytes(), good_page(n).as_bytes()].concat(), 0)
+    };
+    let file = [quirky("HTTP/1.1", 1), quirky("HTTP/2", 2), quirky("HTTP/2.0", 3), good_record(4)].concat();
+    let run = build_one("http2.warc", &file);
+    assert!(run.rejects.is_empty(), "{:?}", run.rejects);
+    run.keeps_good_records([1, 2, 3, 4]);
+}
+
+/// Item 16: a record split over two WARC records (WARC-Segment-Number):
+/// one `warc_segmented` reject for its first segment, never a document cut
+/// short; the continuation is skipped as `warc_other_type`.
+#[test]
+fn a_segmented_record_is_rejected_not_cut_short() {
+    let block = http(good_page(2).as_bytes(), "text/html; charset=utf-8");
+    let (first, rest) = block.split_at(block.len() / 2);
+    let segment =
+        warc_record_with(&url(2), first, &format!("WARC-Segment-Number: 1\r\nContent-Length: {}", first.len()));
+    let continuation = String::from_utf8(warc_record_with(
+        &url(2),
+        rest,
+        &format!(
+            "WARC-Segment-Number: 2\r\nWARC-Segment-Origin-ID: <urn:uuid:{:x}>\r\nWARC-Segment-Total-Length: {}\r\nContent-Length: {}",
+            record_id_for(&url(2)),
+            block.len(),
+            rest.len()
+        ),
+    ))
+    .unwrap()
+    .replace("WARC-Type: response", "WARC-Type: continuation");
+    let file = [good_record(1), segment, good_record(3), continuation.into_bytes(), good_record(4)].concat();
+    let run = build_one("segmented.warc", &file);
+    run.keeps_good_records([1, 3, 4]);
+    assert_eq!(run.reasons(), ["warc_segmented"]);
+    assert_eq!(run.reject_offsets, [good_record(1).len().to_string()]);
+    assert_eq!(run.counts.skipped_by_reason.get("warc_other_type"), Some(&1));
+    assert_eq!((run.counts.records_seen, run.counts.documents), (6, 4));
+    assert!(run.documents.iter().all(|d| get(d, "url") != Some(url(2).as_str())));
 }
