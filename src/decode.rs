@@ -14,7 +14,7 @@
 
 mod mojibake;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use regex::bytes::Regex;
 use std::sync::OnceLock;
 
@@ -101,9 +101,15 @@ fn sniff(bytes: &[u8], http_charset: Option<&str>, markup: bool) -> (&'static En
 
 /// Maps a charset label to an encoding, with the HTML standard's overrides:
 /// a page cannot declare itself UTF-16 from inside, and `x-user-defined`
-/// means windows-1252.
+/// means windows-1252. A label the standard maps to its `replacement`
+/// encoding (ISO-2022-KR, ISO-2022-CN, HZ-GB-2312: charsets no browser
+/// decodes) names none: the bytes decide, rather than the whole page
+/// decoding to one U+FFFD.
 fn label_to_encoding(label: &str) -> Option<&'static Encoding> {
     let encoding = Encoding::for_label(label.trim().trim_matches(|c| c == '"' || c == '\'').as_bytes())?;
+    if encoding == REPLACEMENT {
+        return None;
+    }
     Some(if encoding == UTF_16BE || encoding == UTF_16LE {
         UTF_8
     } else if encoding.name() == "x-user-defined" {
@@ -208,6 +214,22 @@ mod tests {
         let d = decode_html(b"<meta charset=utf-8><p>ok \xff\xfe end</p>", None);
         assert!(d.had_errors);
         assert!(d.text.contains("ok \u{fffd}\u{fffd} end"));
+    }
+
+    #[test]
+    fn a_charset_no_browser_decodes_leaves_the_choice_to_the_bytes() {
+        let page = b"<p>The council voted to repair the bridge.</p>";
+        for (bytes, http) in [(&page[..], Some("iso-2022-kr")), (b"<meta charset=hz-gb-2312><p>plain", None)] {
+            let d = decode_html(bytes, http);
+            assert_eq!((d.encoding, d.source), (UTF_8, CharsetSource::Detected));
+            assert!(!d.had_errors && !d.text.contains('\u{fffd}'), "{}", d.text);
+        }
+        assert!(decode_html(page, Some("csiso2022kr")).text.contains("repair the bridge"));
+        // A declaration after the unusable one still counts.
+        let (cp1252, _, _) = WINDOWS_1252.encode("<meta charset=windows-1252><p>café</p>");
+        let d = decode_html(&cp1252, Some("iso-2022-cn"));
+        assert_eq!((d.encoding, d.source), (WINDOWS_1252, CharsetSource::Meta));
+        assert!(d.text.contains("café"));
     }
 
     #[test]

@@ -63,6 +63,7 @@ reason_codes! {
         WarcTruncated => "warc_truncated", "the input ends inside the WARC record (or its gzip member)";
         WarcBadLength => "warc_bad_length", "the WARC block does not end where its Content-Length says";
         WarcRecordTooLarge => "warc_record_too_large", "a WARC record block over the record size limit";
+        WarcSegmented => "warc_segmented", "a WARC record split over segments, which newsmill does not join";
         HttpMissingHead => "http_missing_head", "a WARC response without an HTTP status line";
         HttpBadHead => "http_bad_head", "a WARC response whose HTTP head does not parse";
         HttpBadChunked => "http_bad_chunked", "HTTP chunked framing broken after the first chunk";

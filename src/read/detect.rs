@@ -156,12 +156,16 @@ fn classify(head: &[u8], path: &Path, gzip: bool) -> Result<InputKind, RejectRea
     if trimmed.starts_with(b"filedesc://") {
         return Err(RejectReason::ArcFormat);
     }
+    // Before the binary check: a torn write leaves NUL bytes after good lines.
+    if first_line_is_json_object(trimmed) {
+        return Ok(InputKind::Jsonl);
+    }
     if is_binary(head) {
         return Err(RejectReason::BinaryContent);
     }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    if trimmed.starts_with(b"{") && (name.ends_with(".jsonl") || first_line_is_json_object(trimmed)) {
+    if trimmed.starts_with(b"{") && name.ends_with(".jsonl") {
         return Ok(InputKind::Jsonl);
     }
     if name.ends_with(".txt") {
@@ -214,9 +218,20 @@ fn looks_like_markup(head: &[u8]) -> bool {
     .any(|tag| lower.windows(tag.len()).any(|w| w == *tag))
 }
 
+/// Whether the first line is a JSON object, or the start of one that runs
+/// past the sniffed bytes (a JSONL line can be longer than they are).
 fn first_line_is_json_object(head: &[u8]) -> bool {
-    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
-    serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line).is_ok()
+    if !head.starts_with(b"{") {
+        return false;
+    }
+    let (line, whole) = match memchr::memchr(b'\n', head) {
+        Some(end) => (&head[..end], true),
+        None => (head, false),
+    };
+    match serde_json::from_slice::<serde::de::IgnoredAny>(line) {
+        Ok(_) => true,
+        Err(e) => !whole && e.is_eof(),
+    }
 }
 
 /// Opens an input and returns its kind and the stream of its records. Files
@@ -345,6 +360,21 @@ mod tests {
         assert_eq!(kind(b"<!DOCTYPE html><html><p>x", "page"), InputKind::Html);
         assert_eq!(kind(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "photo.html"), InputKind::Unsupported);
         assert_eq!(kind(b"filedesc://IA-001.arc 0.0.0.0 2008", "old.arc"), InputKind::Unsupported);
+    }
+
+    #[test]
+    fn json_lines_are_known_by_their_first_line_even_torn_or_longer_than_the_sniff() {
+        // A torn write: good lines, then NUL bytes to the end.
+        let torn = [&b"{\"id\": 1, \"text\": \"x\"}\n"[..], &[0; 4000]].concat();
+        assert!(is_binary(&torn));
+        assert_eq!(kind(&torn, "export.data"), InputKind::Jsonl);
+        // A first line longer than the sniffed bytes.
+        let long = format!("{{\"id\": 1, \"text\": \"{}", "word ".repeat(SNIFF_BYTES));
+        assert_eq!(kind(&long.as_bytes()[..SNIFF_BYTES], "export.data"), InputKind::Jsonl);
+        // Not JSON, or JSON that is not an object, or broken within the line.
+        assert_eq!(kind(b"{Intro} the council voted.\n", "notes"), InputKind::Text);
+        assert_eq!(kind(b"[1, 2]\n", "list"), InputKind::Text);
+        assert_eq!(kind(b"{\"id\": 1, \"text\": \"x\"\n", "cut"), InputKind::Text);
     }
 
     #[test]

@@ -53,11 +53,13 @@ impl JsonlReader {
         let parsed: Line = match serde_json::from_slice(line) {
             Ok(p) => p,
             Err(e) => {
+                let nul = line.iter().filter(|&&b| b == 0).count();
+                let torn = if nul > 0 { format!(" ({nul} NUL bytes: a write cut short?)") } else { String::new() };
                 return self.reject(
                     offset,
                     RejectReason::InvalidJson,
-                    format!("line at byte {offset} is not a JSON object: {e}"),
-                )
+                    format!("line at byte {offset} is not a JSON object{torn}: {e}"),
+                );
             }
         };
         let Some(id) = parsed.id.or(parsed.doc_id) else {
@@ -104,14 +106,21 @@ impl Iterator for JsonlReader {
                     self.offset += n as u64;
                     if self.line.len() > MAX_RECORD_BYTES {
                         // Skip the rest of the oversized line so the next record starts clean.
-                        let mut rest = Vec::new();
-                        let skipped = self.input.read_until(b'\n', &mut rest).unwrap_or(0);
-                        self.offset += skipped as u64;
-                        return Some(self.reject(
-                            offset,
-                            RejectReason::RecordTooLarge,
-                            format!("line at byte {offset} is longer than the {} MiB limit", MAX_RECORD_BYTES >> 20),
-                        ));
+                        let skipped = skip_line(&mut *self.input, &mut self.offset);
+                        let limit =
+                            format!("line at byte {offset} is longer than the {} MiB limit", MAX_RECORD_BYTES >> 20);
+                        return Some(match skipped {
+                            Ok(()) => self.reject(offset, RejectReason::RecordTooLarge, limit),
+                            Err(e) => {
+                                self.done = true;
+                                let at = self.offset;
+                                self.reject(
+                                    offset,
+                                    RejectReason::ReadError,
+                                    format!("{limit}; reading stopped in it at byte {at}: {e}"),
+                                )
+                            }
+                        });
                     }
                     if self.line.iter().all(u8::is_ascii_whitespace) {
                         continue;
@@ -130,6 +139,31 @@ impl Iterator for JsonlReader {
             }
         }
         None
+    }
+}
+
+/// Consumes `input` past the next newline (or to its end) without holding
+/// what it skips, counting the bytes in `offset`: an oversized line costs
+/// no more memory than the limit, however long it runs.
+fn skip_line(input: &mut (dyn BufRead + Send), offset: &mut u64) -> std::io::Result<()> {
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let (skip, ended) = match memchr::memchr(b'\n', buf) {
+            Some(at) => (at + 1, true),
+            None => (buf.len(), false),
+        };
+        input.consume(skip);
+        *offset += skip as u64;
+        if ended {
+            return Ok(());
+        }
     }
 }
 
@@ -171,5 +205,29 @@ mod tests {
         let ReadEvent::Rejected(r) = &ev[1] else { panic!() };
         assert_eq!(r.record_offset, Some(21));
         assert!(r.detail.contains("byte 21"), "{}", r.detail);
+    }
+
+    #[test]
+    fn a_torn_tail_of_nul_bytes_is_one_reject_after_the_good_lines() {
+        let input = [&b"{\"id\":1,\"text\":\"ok\"}\n{\"id\":2,\"te"[..], &[0; 5000]].concat();
+        let ev: Vec<ReadEvent> = JsonlReader::new("t.jsonl".into(), Box::new(std::io::Cursor::new(input))).collect();
+        assert_eq!(ev.len(), 2);
+        assert!(matches!(&ev[0], ReadEvent::Record(r) if r.record_id.as_deref() == Some("1")));
+        let ReadEvent::Rejected(r) = &ev[1] else { panic!("{:?}", ev[1]) };
+        assert_eq!((r.reason, r.record_offset), (RejectReason::InvalidJson, Some(21)));
+        assert!(r.detail.contains("5000 NUL bytes"), "{}", r.detail);
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_to_its_end() {
+        let long = std::io::repeat(b'x').take(3 * MAX_RECORD_BYTES as u64);
+        let input = long.chain(&b"\n{\"id\":2,\"text\":\"ok\"}\n"[..]);
+        let mut reader = JsonlReader::new("t.jsonl".into(), Box::new(std::io::BufReader::new(input)));
+        let ReadEvent::Rejected(r) = reader.next().unwrap() else { panic!() };
+        assert_eq!((r.reason, r.record_offset), (RejectReason::RecordTooLarge, Some(0)));
+        let ReadEvent::Record(r) = reader.next().unwrap() else { panic!() };
+        assert_eq!(r.record_offset, Some(3 * MAX_RECORD_BYTES as i64 + 1));
+        assert!(reader.next().is_none());
+        assert!(reader.line.capacity() <= 2 * MAX_RECORD_BYTES, "{}", reader.line.capacity());
     }
 }

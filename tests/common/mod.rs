@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test binary uses its own subset
 
+pub mod hostile;
+
 use arrow_array::{Array, RecordBatch};
 use newsmill::dataset::manifest::Manifest;
 use newsmill::dataset::{build, BuildOptions};

@@ -15,6 +15,8 @@ pub(super) struct WarcFields {
     pub(super) date: Option<String>,
     pub(super) content_type: Option<String>,
     pub(super) content_length: Option<String>,
+    /// Set on every segment of a record split over several WARC records.
+    pub(super) segment_number: Option<String>,
 }
 
 impl WarcFields {
@@ -36,6 +38,7 @@ impl WarcFields {
                 "warc-date" => &mut fields.date,
                 "content-type" => &mut fields.content_type,
                 "content-length" => &mut fields.content_length,
+                "warc-segment-number" => &mut fields.segment_number,
                 _ => continue,
             };
             if slot.is_none() {

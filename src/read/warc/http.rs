@@ -135,11 +135,16 @@ fn parse_head(block: &[u8]) -> Result<Head, (RejectReason, String)> {
                     format!("expected an HTTP status line, found `{}`", preview(rest)),
                 ))
             }
-            // httparse knows only HTTP/1.x; HTTP/2 status lines have the same shape.
-            Err(httparse::Error::Version) => return parse_other_version_head(rest, start),
+            Err(httparse::Error::Version) => match parse_other_version_head(&config, rest)? {
+                (_, Some(head)) => return Ok(Head { len: start + head.len, ..head }),
+                (len, None) => {
+                    start += len;
+                    continue;
+                }
+            },
             Err(e) => return Err((RejectReason::HttpBadHead, format!("{e} in HTTP head `{}`", preview(rest)))),
         };
-        if (100..200).contains(&status) && status != 101 {
+        if is_interim(status) {
             start += len;
             continue;
         }
@@ -148,17 +153,35 @@ fn parse_head(block: &[u8]) -> Result<Head, (RejectReason, String)> {
     Err((RejectReason::HttpBadHead, format!("more than {MAX_INTERIM_HEADS} interim 1xx heads")))
 }
 
-fn parse_other_version_head(rest: &[u8], start: usize) -> Result<Head, (RejectReason, String)> {
-    let line_end = rest.iter().position(|&b| b == b'\n').ok_or_else(|| unterminated_head(rest))?;
-    let status = String::from_utf8_lossy(&rest[..line_end])
-        .split_whitespace()
-        .nth(1)
-        .and_then(|code| code.parse::<u16>().ok())
-        .ok_or_else(|| (RejectReason::HttpBadHead, format!("no status code in `{}`", preview(rest))))?;
+/// A `1xx` head that another head follows (`101 Switching Protocols` ends the exchange).
+fn is_interim(status: u16) -> bool {
+    (100..200).contains(&status) && status != 101
+}
+
+/// A head of another version than HTTP/1.x (`HTTP/2 200`, which httparse
+/// does not know), parsed as leniently: a copy of it with its version read
+/// as `HTTP/1.1`. Returns the head's length in `rest`, and the head unless
+/// it is an interim one.
+fn parse_other_version_head(
+    config: &httparse::ParserConfig,
+    rest: &[u8],
+) -> Result<(usize, Option<Head>), (RejectReason, String)> {
+    const AS_HTTP_1: &[u8] = b"HTTP/1.1";
+    let version_len = rest.iter().position(|b| b.is_ascii_whitespace()).unwrap_or(rest.len());
+    let head_end = memchr::memmem::find(rest, b"\n\r\n")
+        .map(|at| at + 3)
+        .into_iter()
+        .chain(memchr::memmem::find(rest, b"\n\n").map(|at| at + 2))
+        .min()
+        .ok_or_else(|| unterminated_head(rest))?;
+    let copy = [AS_HTTP_1, &rest[version_len..head_end]].concat();
     let mut headers = [httparse::EMPTY_HEADER; MAX_HTTP_HEADERS];
-    match httparse::parse_headers(&rest[line_end + 1..], &mut headers) {
-        Ok(httparse::Status::Complete((len, headers))) => {
-            Ok(Head::from_headers(status, start + line_end + 1 + len, headers))
+    let mut response = httparse::Response::new(&mut headers);
+    match config.parse_response(&mut response, &copy) {
+        Ok(httparse::Status::Complete(len)) => {
+            let status = response.code.unwrap_or(0);
+            let len = len + version_len - AS_HTTP_1.len();
+            Ok((len, (!is_interim(status)).then(|| Head::from_headers(status, len, response.headers))))
         }
         Ok(httparse::Status::Partial) => Err(unterminated_head(rest)),
         Err(e) => Err((RejectReason::HttpBadHead, format!("{e} in HTTP head `{}`", preview(rest)))),
@@ -373,6 +396,26 @@ mod tests {
             decode_content(Some("gzip"), &gz.finish().unwrap(), 1000).unwrap_err().0,
             RejectReason::PayloadTooLarge
         );
+    }
+
+    #[test]
+    fn http2_heads_are_read_as_leniently_as_http1_ones() {
+        // A space before a colon, a folded line and a header without a colon.
+        let lenient =
+            "200 OK\r\nContent-Type : text/html; charset=utf-8\r\nX-Folded: a\r\n b\r\nbroken header\r\n\r\n<html>";
+        for version in ["HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/3"] {
+            let block = format!("{version} {lenient}");
+            let head = parse_head(block.as_bytes()).unwrap_or_else(|e| panic!("{version}: {e:?}"));
+            assert_eq!((head.status, &block.as_bytes()[head.len..]), (200, &b"<html>"[..]), "{version}");
+            assert_eq!(head.charset.as_deref(), Some("utf-8"), "{version}");
+        }
+        let block = b"HTTP/2 103\r\nLink: </a.css>\r\n\r\nHTTP/2 404\ncontent-type: text/html\n\n<html>";
+        let head = parse_head(block).unwrap();
+        assert_eq!((head.status, &block[head.len..]), (404, &b"<html>"[..]));
+        assert!(matches!(
+            parse_head(b"HTTP/2 200\r\ncontent-type: text/html\r\n"),
+            Err((RejectReason::HttpBadHead, _))
+        ));
     }
 
     #[test]

@@ -336,6 +336,8 @@ pub struct Input {
     member_offset: u64,
     /// Something other than CR/LF was consumed from the current member.
     member_has_content: bool,
+    /// Gzip members opened so far: tells a reader when one ended.
+    members_opened: u64,
     /// The pool gzip members are inflated ahead on; none: one at a time here.
     pool: Option<Pool>,
     /// Members starting before this file offset are read here: one that
@@ -362,6 +364,7 @@ impl Input {
             stream_offset: 0,
             member_offset: 0,
             member_has_content: false,
+            members_opened: 0,
             pool: None,
             sequential_before: 0,
         }
@@ -392,6 +395,12 @@ impl Input {
         } else {
             self.stream_offset
         }
+    }
+
+    /// How many gzip members have been opened (0 for plain input): a change
+    /// between two fills means the bytes of the second come from a new member.
+    pub fn members_opened(&self) -> u64 {
+        self.members_opened
     }
 
     /// Offset of the next byte in the decompressed stream.
@@ -425,6 +434,7 @@ impl Input {
                     Next::Member { offset, bytes } => {
                         self.member_offset = offset;
                         self.member_has_content = false;
+                        self.members_opened += 1;
                         self.out = bytes;
                         self.pos = 0;
                         self.len = self.out.len();
@@ -461,6 +471,7 @@ impl Input {
                         self.member_offset = file.offset;
                         file.mark = Some(file.offset);
                         self.member_has_content = false;
+                        self.members_opened += 1;
                         self.layer = Layer::Member(Box::new(GzDecoder::new(file)));
                         continue;
                     }

@@ -25,8 +25,20 @@
 //! - `warc_bad_length`: the block is not followed by the record separator and
 //!   a next record, so its Content-Length is wrong (resync; a length too long
 //!   swallows the start of the next record, which is read again from the
-//!   first `WARC/` line inside the block, as is one inside a truncated block);
+//!   first `WARC/` line inside the block, as is one inside a truncated block).
+//!   In per-record gzip a member ends its record: a block still short when
+//!   the next member opens with a `WARC/` line is cut there (a member that
+//!   does not is the rest of a record split over members). A block over
+//!   [`MAX_BLOCK`] is not kept, so it is searched as it streams by: the first
+//!   `WARC/` line inside it ends it, as such a length is most often a lie
+//!   hiding the records after it (a real record that large holding a WARC
+//!   file of its own is cut at its first record line);
 //! - `warc_record_too_large`: block over [`MAX_BLOCK`];
+//! - `warc_segmented`: a `response` or `resource` record with a
+//!   `WARC-Segment-Number`, the first segment of a record split over
+//!   several WARC records; segments are not joined (the `continuation`
+//!   records holding the rest are skipped as `warc_other_type`), so the
+//!   page is rejected rather than read cut short;
 //! - `gzip_corrupt`: a gzip member does not decompress, or non-gzip bytes sit
 //!   between members; the reader goes on at the next member (searched from
 //!   just after the bad member's start, as a member cut short runs on into
@@ -67,6 +79,7 @@ mod tests;
 use super::{Body, ReadEvent, Record, Reject, Skip};
 use crate::reason::{RejectReason, SkipReason};
 use failure::Failure;
+use framing::BlockEnd;
 use input::{Input, InputError};
 pub use members::Pool;
 use std::io::Read;
@@ -147,14 +160,38 @@ impl WarcReader {
         let too_large = len > self.max_block as u64;
         // Skipped records' blocks are kept too: a wrong length is found after
         // the block, and the next record may have to be read back from it.
-        let got = self
+        let end = self
             .take_block(len, !too_large)
             .map_err(|error| Failure::Input { error, context: format!("reading the {len}-byte block") })?;
-        if got < len {
-            self.give_back_next_record(&[]);
-            return Err(Failure::Truncated(format!(
-                "Content-Length is {len} but the input ends after {got} bytes of the block"
-            )));
+        match end {
+            BlockEnd::Whole => {}
+            BlockEnd::InputEnded { got } => {
+                self.give_back_next_record(&[]);
+                return Err(Failure::Truncated(format!(
+                    "Content-Length is {len} but the input ends after {got} bytes of the block"
+                )));
+            }
+            BlockEnd::MemberEnded { got } => {
+                self.give_back_next_record(&[]);
+                return Err(Failure::Framing {
+                    reason: RejectReason::WarcBadLength,
+                    detail: format!(
+                        "Content-Length {len} is wrong: the record's gzip member ends after {got} bytes of the block, and the next member starts a record"
+                    ),
+                    at_line_start: true,
+                });
+            }
+            BlockEnd::RecordInside { got } => {
+                return Err(Failure::Framing {
+                    reason: RejectReason::WarcBadLength,
+                    detail: format!(
+                        "Content-Length {len}, over the {} byte limit, is wrong: a `WARC/` line starts a record {got} bytes into the block (stream byte {})",
+                        self.max_block,
+                        self.input.stream_offset()
+                    ),
+                    at_line_start: true,
+                });
+            }
         }
         let record_end = self.input.stream_offset();
         let read_past = self
@@ -173,6 +210,15 @@ impl WarcReader {
         }
         if let Some(reason) = skip_reason {
             return Ok(self.skip_event(offset, reason));
+        }
+        if let Some(segment) = &fields.segment_number {
+            return Ok(self.reject_event(
+                offset,
+                RejectReason::WarcSegmented,
+                format!(
+                    "record at offset {offset} is segment {segment} of a record split over several WARC records (WARC-Segment-Number); its continuation records are skipped"
+                ),
+            ));
         }
         if too_large {
             return Ok(self.reject_event(

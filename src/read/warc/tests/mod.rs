@@ -383,3 +383,34 @@ fn any_cut_or_flipped_byte_still_yields_the_records_before_it() {
         }
     }
 }
+
+#[test]
+fn a_segmented_record_is_rejected_and_its_continuation_skipped() {
+    let page = http_response("HTTP/1.1 200 OK\r\nContent-Type: text/html", PAGE);
+    let text = String::from_utf8(page.clone()).unwrap();
+    let (head, block) = text.split_once("\r\n\r\n").unwrap();
+    let block = &block[..block.len() - 4];
+    let (first, rest) = block.split_at(block.len() / 2);
+    let segment = |head: &str, number: usize, part: &str| {
+        format!("{head}\r\nWARC-Segment-Number: {number}\r\n\r\n{part}\r\n\r\n")
+            .replace(&format!("Content-Length: {}", block.len()), &format!("Content-Length: {}", part.len()))
+    };
+    let continuation = head.replace("WARC-Type: response", "WARC-Type: continuation")
+        + &format!("\r\nWARC-Segment-Origin-ID: <urn:uuid:response-1>\r\nWARC-Segment-Total-Length: {}", block.len());
+    let records = standard_file();
+    let file =
+        [segment(head, 1, first).into_bytes(), records[0].clone(), segment(&continuation, 2, rest).into_bytes(), page];
+    let at = |i: usize| file[..i].iter().map(Vec::len).sum::<usize>();
+    let events = read_all(file.concat());
+    assert_eq!(
+        summary(&events),
+        [
+            "reject 0 warc_segmented".to_string(),
+            format!("skip {} warc_warcinfo", at(1)),
+            format!("skip {} warc_other_type", at(2)),
+            format!("record {} http://news.example/a", at(3)),
+        ]
+    );
+    let ReadEvent::Rejected(reject) = &events[0] else { unreachable!() };
+    assert!(reject.detail.contains("segment 1 of a record split"), "{}", reject.detail);
+}
