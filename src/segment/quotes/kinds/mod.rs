@@ -12,6 +12,7 @@
 mod code;
 mod not_speech;
 
+use super::attribution::after_quote;
 use super::marks::Segment;
 use crate::segment::tokens::{Kind, Token};
 use crate::segment::verbs::{inverts, is_speech_verb};
@@ -142,8 +143,17 @@ fn starts_lower(quoted: &str) -> bool {
 fn kind_by_place(quotation: &Quotation, quoted: &str) -> QuoteKind {
     let whole = match lead(quotation, quoted) {
         Lead::SentenceStart | Lead::Colon => true,
-        Lead::ClauseBreak => !starts_lower(quoted) || follows_attribution(quotation),
-        Lead::Word => is_sentence_in_flow(quotation, quoted) || is_quoted_complement(quotation, quoted),
+        Lead::ClauseBreak => {
+            !starts_lower(quoted)
+                || follows_attribution(quotation)
+                || is_attributed_after(quotation)
+                || runs_into_sentences(quoted)
+        }
+        Lead::Word => {
+            is_sentence_in_flow(quotation, quoted)
+                || is_quoted_complement(quotation, quoted)
+                || runs_into_sentences(quoted)
+        }
     };
     if whole {
         QuoteKind::Direct
@@ -151,6 +161,34 @@ fn kind_by_place(quotation: &Quotation, quoted: &str) -> QuoteKind {
         QuoteKind::Partial
     }
 }
+
+/// Whether an attribution of its own follows the closing mark (`family --
+/// "the spouse who can't go back to work," she said`): set off by a break
+/// before it and a speaker after it, the words are the speaker's, not a
+/// fragment of the writer's sentence.
+fn is_attributed_after(quotation: &Quotation) -> bool {
+    after_quote(quotation.text, quotation.after, false).is_some()
+}
+
+/// Whether the quotation runs on past a sentence of its own into another
+/// (`for "publicly speaking against these detentions. And that is very
+/// important."`): one or more of the speaker's sentences, not a fragment.
+/// The word before the inner period is a lower-case word, not an initial
+/// or abbreviation (`U.S.`, `Dr.`).
+fn runs_into_sentences(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        let (end, next) = (pair[0], pair[1]);
+        let body = end.trim_end_matches(['.', '!', '?']);
+        end.len() > body.len()
+            && body.chars().count() >= MIN_WORD_BEFORE_INNER_END
+            && body.chars().all(char::is_lowercase)
+            && next.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Fewest letters of the word before a sentence end inside a quotation.
+const MIN_WORD_BEFORE_INNER_END: usize = 3;
 
 /// Longest clause before a comma searched for its speech verb
 /// (`"…," said Rep. Jim Roe, "…"`).
@@ -268,6 +306,25 @@ mod tests {
             kinds("Police said the review was routine and that, \"to date, the officers acted well.\""),
             one("to date, the officers acted well.", Partial)
         );
+    }
+
+    #[test]
+    fn words_set_off_and_attributed_after_or_running_into_sentences_are_direct() {
+        use QuoteKind::{Direct, Partial};
+        assert_eq!(
+            kinds("There is the family -- \"the spouse who can't go back to work,\" she said."),
+            one("the spouse who can't go back to work,", Direct)
+        );
+        assert_eq!(
+            kinds("He thanked them for \"speaking out against these detentions. And that is very important.\""),
+            one("speaking out against these detentions. And that is very important.", Direct)
+        );
+        // An initial or abbreviation before a capital ends no sentence.
+        assert_eq!(
+            kinds("Smith said the bill was \"dead in the U.S. Senate now.\""),
+            one("dead in the U.S. Senate now.", Partial)
+        );
+        assert_eq!(kinds("It was, he wrote, \"a long night\" in March."), one("a long night", Partial));
     }
 
     #[test]
