@@ -27,6 +27,7 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
     // Documents first: they name the doc_ids whose paragraphs and quotes go too.
     for table in Table::ALL {
         for from in list_parts(&previous.dir, table)? {
+            crate::interrupt::check()?;
             let name = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let mut drop_replaced = |batch: &RecordBatch| {
                 let keep: BooleanArray = if table == Table::Documents {

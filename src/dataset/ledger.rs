@@ -104,6 +104,7 @@ impl Ledger {
     pub fn plan(&self, files: &[PathBuf], incremental: bool) -> anyhow::Result<Plan> {
         let mut plan = Plan::default();
         for path in files {
+            crate::interrupt::check()?;
             let key = path.display().to_string();
             let stat = stat(path)?;
             let earlier = self.inputs.get(&key).filter(|_| incremental);

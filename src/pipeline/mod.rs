@@ -108,10 +108,14 @@ pub fn run(settings: FlowSettings, files: Vec<(PathBuf, u64)>, writer: DatasetWr
                     return true;
                 }
                 batch_bytes = 0;
+                if crate::interrupt::check().is_err() {
+                    return false; // stop reading; the error is returned below
+                }
                 // A failed send means the run stopped downstream; its error is reported there.
                 batch_tx.send(std::mem::replace(&mut batch, Vec::with_capacity(batch_records))).is_ok()
             },
         )?;
+        crate::interrupt::check()?;
         if !batch.is_empty() {
             let _ = batch_tx.send(batch);
         }
