@@ -38,12 +38,16 @@ use std::path::Path;
 use store::{DatasetStore, Version};
 
 /// A dataset folder held by this process for one run: its lock taken, and
-/// brought back to its published state after a crash.
+/// brought back to its published state after a crash. A version begun and
+/// not published (the run failed or was stopped) is deleted when the
+/// `Dataset` is dropped, before the lock is released.
 #[derive(Debug)]
 pub struct Dataset {
-    _lock: DatasetLock,
     store: DatasetStore,
     current: Option<Version>,
+    /// The version this run began and has not published yet.
+    pending: std::cell::RefCell<Option<Version>>,
+    _lock: DatasetLock,
 }
 
 impl Dataset {
@@ -51,9 +55,9 @@ impl Dataset {
     pub fn open(out: &Path) -> anyhow::Result<Dataset> {
         let lock = DatasetLock::acquire(out)?;
         let store = DatasetStore::open(out);
-        let current = store.current()?;
+        let current = store.resolve_current()?;
         store.recover(current.as_ref())?;
-        Ok(Dataset { _lock: lock, store, current })
+        Ok(Dataset { store, current, pending: Default::default(), _lock: lock })
     }
 
     /// The published version, if the folder holds one.
@@ -67,7 +71,9 @@ impl Dataset {
 
     /// Creates the empty folder of the next version.
     pub fn begin(&self) -> anyhow::Result<Version> {
-        self.store.begin(self.current.as_ref())
+        let version = self.store.begin(self.current.as_ref())?;
+        *self.pending.borrow_mut() = Some(version.clone());
+        Ok(version)
     }
 
     /// Publishes `version`, whose tables are written: saves the run's record
@@ -75,7 +81,24 @@ impl Dataset {
     pub fn publish(&self, version: &Version, record: &RunRecord) -> anyhow::Result<()> {
         record.save(&version.dir)?;
         card::write_card(&version.dir, record.manifest)?;
-        self.store.publish(version)
+        crate::interrupt::check()?;
+        self.store.publish(version)?;
+        self.pending.borrow_mut().take();
+        Ok(())
+    }
+}
+
+impl Drop for Dataset {
+    fn drop(&mut self) {
+        let pending = self.pending.get_mut().take();
+        // A publish that failed after the swap has made it the dataset.
+        let published = |v: &Version| self.store.current().ok().flatten().is_some_and(|c| c.number == v.number);
+        if let Some(version) = pending.filter(|v| !published(v)) {
+            match store::remove_version(&version.dir) {
+                Ok(()) => eprintln!("newsmill: the unpublished version {} was removed", version.dir.display()),
+                Err(e) => eprintln!("newsmill: warning: {e:#}; the next run removes it"),
+            }
+        }
     }
 }
 
