@@ -26,7 +26,8 @@ fn run(inputs: &[&Path], out: &Path, extra: &[&str]) -> (i32, String) {
 
 /// A page with its own words, so that no two pages are near-copies.
 fn page(n: usize) -> String {
-    let words = ["harbour", "council", "budget", "river", "school", "market", "bridge", "festival", "station", "library"];
+    let words =
+        ["harbour", "council", "budget", "river", "school", "market", "bridge", "festival", "station", "library"];
     let topic = |i: usize| words[(n / 10usize.pow(i as u32)) % 10];
     format!(
         "<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>\
@@ -58,7 +59,10 @@ fn titles(out: &Path) -> Vec<String> {
         serde_json::from_slice(&std::fs::read(out.join("_manifest.json")).unwrap()).unwrap();
     let c = &manifest["counts"];
     let seen = c["records_seen"].as_u64().unwrap();
-    assert_eq!(seen, c["documents"].as_u64().unwrap() + c["skipped"].as_u64().unwrap() + c["rejected"].as_u64().unwrap());
+    assert_eq!(
+        seen,
+        c["documents"].as_u64().unwrap() + c["skipped"].as_u64().unwrap() + c["rejected"].as_u64().unwrap()
+    );
     assert_eq!(manifest["files"]["rows"]["documents"].as_u64().unwrap(), docs.len() as u64);
     let mut titles: Vec<String> = docs.iter().map(|d| get(d, "title").unwrap_or("").to_string()).collect();
     titles.sort();
@@ -105,4 +109,81 @@ fn a_lost_or_dangling_current_link_never_deletes_the_dataset() {
     assert!(err.contains("which is gone"), "{err}");
     assert_eq!(titles(&out), story_titles(0..31), "the new page is added to the recovered version");
     assert_eq!(version_folders(&out), ["v000002"]);
+}
+
+/// The manifest of the published version.
+fn manifest(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(out.join("_manifest.json")).unwrap()).unwrap()
+}
+
+/// Flips one byte in the middle of a file.
+fn flip_a_byte(path: &Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x20;
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_missing_or_damaged_ledger_stops_the_run_before_it_changes_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
+    write_pages(&crawl, 0..20);
+    assert_eq!(run(&[&crawl], &out, &["--incremental"]).0, 0);
+    // Night two: a page is corrected and a new one arrives.
+    std::fs::write(crawl.join("story-0005.html"), page(5).replace("Story 5", "Story 5, corrected")).unwrap();
+    write_pages(&crawl, 20..21);
+    let ledger = out.join(".newsmill/v000001/_ledger.json");
+    let kept = std::fs::read(&ledger).unwrap();
+    for (damage, says) in [("deleted", "is missing"), ("flipped", "is damaged")] {
+        if damage == "deleted" {
+            std::fs::remove_file(&ledger).unwrap();
+        } else {
+            std::fs::write(&ledger, &kept).unwrap();
+            flip_a_byte(&ledger);
+        }
+        let (code, err) = run(&[&crawl], &out, &["--incremental"]);
+        assert_eq!(code, 1, "{damage}: {err}");
+        assert!(err.contains("_ledger.json") && err.contains(says) && err.contains("--overwrite"), "{damage}: {err}");
+        assert_eq!(titles(&out), story_titles(0..20), "{damage}: the dataset is left as it was");
+        assert_eq!(version_folders(&out), ["v000001"], "{damage}: nothing is left behind");
+        assert!(!out.join(".newsmill.lock").exists(), "{damage}: the lock is released");
+    }
+    std::fs::write(&ledger, &kept).unwrap();
+    assert_eq!(run(&[&crawl], &out, &["--incremental"]).0, 0);
+    let mut expected = story_titles(0..21);
+    expected.retain(|t| t != "Story 5");
+    expected.push("Story 5, corrected".into());
+    expected.sort();
+    assert_eq!(titles(&out), expected, "the changed page is replaced, never doubled");
+}
+
+#[test]
+fn a_missing_or_damaged_dedup_index_is_rebuilt_and_no_document_comes_in_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
+    write_pages(&crawl, 0..20);
+    assert_eq!(run(&[&crawl], &out, &["--incremental"]).0, 0);
+    for (night, damage) in ["deleted", "flipped"].into_iter().enumerate() {
+        let index = out.join(format!(".newsmill/v{:06}/_dedup.bin", night + 1));
+        if damage == "deleted" {
+            std::fs::remove_file(&index).unwrap();
+        } else {
+            flip_a_byte(&index);
+        }
+        // The same page fetched again into another folder: the same doc_id.
+        let again = dir.path().join(format!("again-{night}"));
+        std::fs::create_dir(&again).unwrap();
+        std::fs::copy(crawl.join("story-0001.html"), again.join("story-0001.html")).unwrap();
+        write_pages(&again, 30 + night..31 + night);
+        let (code, err) = run(&[&crawl, &again], &out, &["--incremental"]);
+        assert_eq!(code, 0, "{damage}: {err}");
+        assert!(err.contains("_dedup.bin is missing or damaged; rebuilding it"), "{damage}: {err}");
+        let mut expected = story_titles(0..20);
+        expected.extend((30..31 + night).map(|n| format!("Story {n}")));
+        expected.sort();
+        assert_eq!(titles(&out), expected, "{damage}: the repeat is not a second document");
+        let skipped = &manifest(&out)["counts"]["skipped_by_reason"];
+        assert_eq!(skipped["duplicate"], 1, "{damage}: {skipped}");
+    }
 }

@@ -20,6 +20,7 @@ use std::path::Path;
 /// Carries `previous` into the empty version folder `next`, dropping the rows
 /// of the `replaced` inputs.
 pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> anyhow::Result<Carried> {
+    super::state::require(&previous.dir, REJECTS)?;
     let sources: HashSet<&str> = replaced.iter().map(|e| e.path.as_str()).collect();
     let runs: BTreeSet<u32> = replaced.iter().map(|e| e.run).collect();
     let mut carried = Carried::default();

@@ -85,7 +85,10 @@ pub struct Plan {
 }
 
 impl Ledger {
+    /// The ledger of a version or shard folder; fails if it is missing or
+    /// damaged (see [`super::state`]).
     pub fn load(dir: &Path) -> anyhow::Result<Ledger> {
+        super::state::require(dir, LEDGER)?;
         let path = dir.join(LEDGER);
         match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("{} is damaged", path.display())),

@@ -21,6 +21,7 @@ pub mod ledger;
 pub mod lock;
 pub mod manifest;
 pub mod shard;
+pub mod state;
 pub mod store;
 pub mod upload;
 
@@ -33,6 +34,7 @@ use anyhow::Context;
 use ledger::Ledger;
 use lock::DatasetLock;
 use manifest::Manifest;
+use state::StateCheck;
 use std::fs::File;
 use std::path::Path;
 use store::{DatasetStore, Version};
@@ -116,31 +118,59 @@ impl RunRecord<'_> {
     pub fn save(&self, dir: &Path) -> anyhow::Result<()> {
         self.ledger.save(dir)?;
         save_index(dir, self.dedup)?;
-        self.manifest.write(dir)
+        self.manifest.write(dir)?;
+        state::save_checksums(dir)
     }
 }
 
-/// The dedup index saved in a version or shard folder (empty if there is none).
+/// The dedup index saved in a version or shard folder (empty if there is
+/// none); rebuilt from the folder's documents when it is missing or damaged.
 pub fn load_index(dir: &Path) -> anyhow::Result<DedupIndex> {
     let path = dir.join(layout::DEDUP);
-    match File::open(&path) {
-        Ok(file) => {
-            let loaded = DedupIndex::load(&mut std::io::BufReader::new(file))
-                .with_context(|| format!("{} is damaged; rebuild the dataset with --overwrite", path.display()))?;
-            if loaded.dropped_signatures > 0 {
-                eprintln!(
-                    "newsmill: warning: {} holds {} near-duplicate signatures of an older newsmill, which this version cannot \
-                     compare and drops: those documents are still skipped when read again, but near-copies of them will not get \
-                     dup_of (rebuild with --overwrite for that)",
-                    path.display(),
-                    loaded.dropped_signatures
-                );
-            }
-            Ok(loaded.index)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(DedupIndex::default()),
-        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    let loaded = match state::check(dir, layout::DEDUP)? {
+        StateCheck::Missing | StateCheck::Damaged => None,
+        StateCheck::Sound | StateCheck::Unchecked => match File::open(&path) {
+            Ok(file) => DedupIndex::load(&mut std::io::BufReader::new(file)).ok(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(DedupIndex::default()),
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        },
+    };
+    let Some(loaded) = loaded else {
+        eprintln!(
+            "newsmill: warning: {} is missing or damaged; rebuilding it from the documents of {}",
+            path.display(),
+            dir.display()
+        );
+        return rebuild_index(dir);
+    };
+    if loaded.dropped_signatures > 0 {
+        eprintln!(
+            "newsmill: warning: {} holds {} near-duplicate signatures of an older newsmill, which this version cannot \
+             compare and drops: those documents are still skipped when read again, but near-copies of them will not get \
+             dup_of (rebuild with --overwrite for that)",
+            path.display(),
+            loaded.dropped_signatures
+        );
     }
+    Ok(loaded.index)
+}
+
+/// The dedup index of the documents a version or shard folder holds: each
+/// doc_id with the signature of its text, as the run that wrote it computed it.
+fn rebuild_index(dir: &Path) -> anyhow::Result<DedupIndex> {
+    use crate::write::parquet::{list_parts, read_part, string_column};
+    let mut index = DedupIndex::default();
+    for part in list_parts(dir, crate::write::schema::Table::Documents)? {
+        for batch in read_part(&part)? {
+            let batch = batch.with_context(|| format!("cannot read {}", part.display()))?;
+            let (ids, texts) = (string_column(&batch, "doc_id")?, string_column(&batch, "text")?);
+            for (id, text) in ids.iter().zip(texts.iter()) {
+                let (Some(id), Some(text)) = (id, text) else { continue };
+                index.admit(id, crate::dedup::Signature::of(text).as_ref());
+            }
+        }
+    }
+    Ok(index)
 }
 
 /// Saves a dedup index into a version or shard folder, synced to disk.

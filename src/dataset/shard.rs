@@ -9,6 +9,7 @@
 
 use super::layout::{self, shard_dir, SHARD_INFO, SUCCESS};
 use super::ledger::Ledger;
+use super::state::{self, StateCheck};
 use crate::pipeline::transform::StageSeconds;
 use crate::pipeline::InputSummary;
 use crate::write::Counts;
@@ -99,6 +100,11 @@ pub fn is_complete(dir: &Path, info: &ShardInfo, files: &[PathBuf]) -> anyhow::R
     }
     let Ok(bytes) = std::fs::read(dir.join(SHARD_INFO)) else { return Ok(false) };
     if serde_json::from_slice::<ShardInfo>(&bytes).ok().as_ref() != Some(info) {
+        return Ok(false);
+    }
+    // A shard whose state files are damaged is run again.
+    let sound = |name| matches!(state::check(dir, name), Ok(StateCheck::Sound | StateCheck::Unchecked));
+    if !state::STATE_FILES.into_iter().all(sound) {
         return Ok(false);
     }
     let ledger = Ledger::load(dir)?;
