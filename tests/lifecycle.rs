@@ -187,3 +187,139 @@ fn a_missing_or_damaged_dedup_index_is_rebuilt_and_no_document_comes_in_twice() 
         assert_eq!(skipped["duplicate"], 1, "{damage}: {skipped}");
     }
 }
+
+/// Runs newsmill from the folder `cwd`, with inputs named as given.
+fn run_in(cwd: &Path, inputs: &[&str], extra: &[&str]) -> (i32, String) {
+    let inputs: Vec<&Path> = inputs.iter().map(Path::new).collect();
+    let Output { status, stderr, .. } =
+        newsmill(&inputs, Path::new("out"), extra).current_dir(cwd).output().expect("run newsmill");
+    (status.code().unwrap_or(-1), String::from_utf8_lossy(&stderr).into_owned())
+}
+
+/// Night three's change: page 3 corrected.
+fn correct_page_3(crawl: &Path) -> Vec<String> {
+    std::fs::write(crawl.join("story-0003.html"), page(3).replace("Story 3", "Story 3, corrected")).unwrap();
+    let mut expected: Vec<String> = story_titles(0..10).into_iter().filter(|t| t != "Story 3").collect();
+    expected.push("Story 3, corrected".into());
+    expected.sort();
+    expected
+}
+
+#[test]
+fn in_dot_in_and_the_absolute_path_are_one_input() {
+    let dir = tempfile::tempdir().unwrap();
+    write_pages(&dir.path().join("in"), 0..10);
+    let absolute = dir.path().join("in").display().to_string();
+    assert_eq!(run_in(dir.path(), &["in"], &["--incremental"]).0, 0);
+    let out = dir.path().join("out");
+    let (code, err) = run_in(dir.path(), &["./in", &absolute], &["--incremental"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 inputs read, 10 unchanged"), "{err}");
+    assert_eq!(manifest(&out)["run"]["version"], 1, "no change, no new version");
+    let expected = correct_page_3(&dir.path().join("in"));
+    let (code, err) = run_in(dir.path(), &[&absolute], &["--incremental"]);
+    assert!(code == 0 && err.contains("1 inputs read, 9 unchanged") && err.contains("1 changed and replaced"), "{err}");
+    assert_eq!(titles(&out), expected, "the changed page is replaced, not doubled");
+}
+
+#[test]
+fn a_ledger_keyed_by_typed_paths_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    write_pages(&dir.path().join("in"), 0..10);
+    assert_eq!(run_in(dir.path(), &["in"], &["--incremental"]).0, 0);
+    // The ledger as an older newsmill wrote it: keyed by the path as typed, no checksums.
+    let version = dir.path().join("out/.newsmill/v000001");
+    let ledger: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(version.join("_ledger.json")).unwrap()).unwrap();
+    let old: serde_json::Map<String, serde_json::Value> = ledger["inputs"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|e| (e["path"].as_str().unwrap().to_string(), e.clone()))
+        .collect();
+    assert!(old.contains_key("in/story-0000.html"), "{old:?}");
+    std::fs::write(version.join("_ledger.json"), serde_json::json!({ "inputs": old }).to_string()).unwrap();
+    std::fs::remove_file(version.join("_checksums.json")).unwrap();
+
+    let (code, err) = run_in(dir.path(), &["./in"], &["--incremental"]);
+    assert!(code == 0 && err.contains("0 inputs read, 10 unchanged"), "{err}");
+    let expected = correct_page_3(&dir.path().join("in"));
+    let absolute = dir.path().join("in").display().to_string();
+    let (code, err) = run_in(dir.path(), &[&absolute], &["--incremental"]);
+    assert!(code == 0 && err.contains("1 changed and replaced"), "{err}");
+    let out = dir.path().join("out");
+    assert_eq!(titles(&out), expected);
+    let ledger: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("_ledger.json")).unwrap()).unwrap();
+    assert_eq!(ledger["format"], 2);
+    let keys: Vec<&String> = ledger["inputs"].as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 10);
+    assert!(keys.iter().all(|k| Path::new(k).is_absolute()), "{keys:?}");
+}
+
+#[test]
+fn file_names_that_are_not_utf8_are_inputs_of_their_own() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
+    write_pages(&crawl, 0..3);
+    let named = |bytes: &[u8]| crawl.join(std::ffi::OsStr::from_bytes(bytes));
+    std::fs::write(named(b"caf\xe9.html"), page(7)).unwrap();
+    std::fs::write(named(b"caf\xe8.html"), page(8)).unwrap();
+    let mut expected = story_titles(0..3);
+    expected.extend(["Story 7".to_string(), "Story 8".to_string()]);
+    expected.sort();
+    let (code, err) = run(&[&crawl], &out, &["--incremental"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(titles(&out), expected, "neither is passed over");
+    let sources: BTreeSet<String> =
+        rows(&out, "documents").iter().map(|d| get(d, "source").unwrap().to_string()).collect();
+    assert!(
+        sources.iter().any(|s| s.ends_with("caf\\xE9.html")) && sources.iter().any(|s| s.ends_with("caf\\xE8.html"))
+    );
+    for _ in 0..2 {
+        let (code, err) = run(&[&crawl], &out, &["--incremental"]);
+        assert!(code == 0 && err.contains("0 inputs read, 5 unchanged"), "{err}");
+        assert_eq!(titles(&out), expected, "an unchanged night changes nothing");
+    }
+    std::fs::write(named(b"caf\xe9.html"), page(9)).unwrap();
+    let (code, err) = run(&[&crawl], &out, &["--incremental"]);
+    assert!(code == 0 && err.contains("1 inputs read, 4 unchanged") && err.contains("1 changed and replaced"), "{err}");
+    expected.retain(|t| t != "Story 7");
+    expected.push("Story 9".into());
+    expected.sort();
+    assert_eq!(titles(&out), expected, "only the changed one is replaced");
+}
+
+#[test]
+fn broken_links_and_loops_in_an_input_folder_are_rejects_and_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
+    write_pages(&crawl, 0..5);
+    std::os::unix::fs::symlink(dir.path().join("nowhere.html"), crawl.join("dangling.html")).unwrap();
+    std::os::unix::fs::symlink("loop.html", crawl.join("loop.html")).unwrap();
+    std::fs::create_dir(crawl.join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", crawl.join("sub/up")).unwrap();
+    let (code, err) = run(&[&crawl], &out, &["--incremental"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning: passing over") && err.contains("sub/up"), "{err}");
+    assert_eq!(titles(&out), story_titles(0..5));
+    let rejected = |out: &Path| -> Vec<(String, String)> {
+        rejects(out).iter().map(|r| (r[0].rsplit('/').next().unwrap().to_string(), r[2].to_string())).collect()
+    };
+    let expected = [("dangling.html", "unreadable_file"), ("loop.html", "unreadable_file")]
+        .map(|(f, r)| (f.to_string(), r.to_string()));
+    assert_eq!(rejected(&out), expected);
+    // The same night again: nothing new, no reject twice.
+    let (code, err) = run(&[&crawl], &out, &["--incremental"]);
+    assert!(code == 0 && err.contains("nothing new"), "{err}");
+    assert_eq!(rejected(&out), expected);
+    // The link's target arrives: its reject gives way to its document.
+    std::fs::write(dir.path().join("nowhere.html"), page(42)).unwrap();
+    let (code, err) = run(&[&crawl], &out, &["--incremental"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(rejected(&out), expected[1..]);
+    let mut titles_now = story_titles(0..5);
+    titles_now.push("Story 42".into());
+    titles_now.sort();
+    assert_eq!(titles(&out), titles_now);
+}

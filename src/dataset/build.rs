@@ -12,7 +12,7 @@ use super::store::crash_point;
 use super::{upload, Dataset, RunRecord};
 use crate::dedup::DedupIndex;
 use crate::pipeline::{self, FlowSettings, Flowed, ProgressMode};
-use crate::read::detect::{collect_inputs, InputFiles};
+use crate::read::inputs::{collect_inputs, path_text, InputFiles};
 use crate::storage::{self, s3::ObjectUrl};
 use crate::write::schema::Table;
 use crate::write::{Carried, DatasetWriter};
@@ -200,7 +200,7 @@ fn build_shard(
         index: shard.index,
         count: shard.count,
         inputs_total: files.len(),
-        inputs: mine.iter().map(|(i, p)| (*i, p.display().to_string())).collect(),
+        inputs: mine.iter().map(|(i, p)| (*i, path_text(p))).collect(),
     };
     let my_files: Vec<PathBuf> = mine.into_iter().map(|(_, p)| p).collect();
     let dir = layout::shard_dir(&opts.out, shard.index, shard.count);
