@@ -323,3 +323,229 @@ fn broken_links_and_loops_in_an_input_folder_are_rejects_and_warnings() {
     titles_now.sort();
     assert_eq!(titles(&out), titles_now);
 }
+
+/// A night big enough that a run on the debug build lasts a few seconds:
+/// pages 100..100+`pages` beside the 5 of a first, finished night.
+fn a_first_night_and_a_long_second(pages: usize) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
+    write_pages(&crawl, 0..5);
+    assert_eq!(run(&[&crawl], &out, &["--incremental"]).0, 0);
+    write_pages(&crawl, 100..100 + pages);
+    (dir, crawl, out)
+}
+
+/// Waits until `path` exists (a run has got that far), at most 60 s.
+fn wait_for(path: &Path) {
+    let started = std::time::Instant::now();
+    while !path.exists() {
+        assert!(started.elapsed().as_secs() < 60, "{} never appeared", path.display());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// A run started in the background, its standard error collected.
+fn spawn(cmd: &mut Command) -> std::process::Child {
+    cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("start newsmill")
+}
+
+/// Waits for a background run: (exit code, standard error, how long it took to end).
+fn finish(child: std::process::Child) -> (i32, String) {
+    let Output { status, stderr, .. } = child.wait_with_output().unwrap();
+    (status.code().unwrap_or(-1), String::from_utf8_lossy(&stderr).into_owned())
+}
+
+/// Whether this machine lets us make PID namespaces; says so when not.
+fn can_unshare(test: &str) -> bool {
+    use std::io::Write;
+    let ok = Command::new("unshare")
+        .args(["--pid", "--fork", "--mount-proc", "true"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        let _ =
+            writeln!(std::io::stderr(), "{test}: skipped, `unshare --pid --fork --mount-proc` is not permitted here");
+    }
+    ok
+}
+
+/// newsmill as PID 1 of a new PID namespace (with its own /proc).
+fn newsmill_as_pid_1(inputs: &[&Path], out: &Path, extra: &[&str]) -> Command {
+    let mut cmd = Command::new("unshare");
+    cmd.args(["--pid", "--fork", "--mount-proc", env!("CARGO_BIN_EXE_newsmill"), "build"]);
+    cmd.args(inputs).arg("--out").arg(out).args(["--threads", "2", "--progress", "never"]).args(extra);
+    cmd.stdin(Stdio::null());
+    cmd
+}
+
+#[test]
+fn a_run_in_another_pid_namespace_never_takes_over_a_live_lock() {
+    let test = "a_run_in_another_pid_namespace_never_takes_over_a_live_lock";
+    if !can_unshare(test) {
+        return;
+    }
+    let (_dir, crawl, out) = a_first_night_and_a_long_second(150);
+    for holder_is_pid_1 in [false, true] {
+        std::fs::write(
+            crawl.join("story-0000.html"),
+            page(0).replace("Story 0", &format!("Story 0, {holder_is_pid_1}")),
+        )
+        .unwrap();
+        let holder = spawn(&mut if holder_is_pid_1 {
+            newsmill_as_pid_1(&[&crawl], &out, &["--incremental"])
+        } else {
+            newsmill(&[&crawl], &out, &["--incremental"])
+        });
+        let pending = out.join(format!(".newsmill/v{:06}", if holder_is_pid_1 { 3 } else { 2 }));
+        wait_for(&pending);
+        let lock = std::fs::read_to_string(out.join(".newsmill.lock")).unwrap();
+        assert!(lock.contains("\"host\"") && lock.contains("\"heartbeat\""), "{lock}");
+        // The other side of the namespace boundary: it cannot see the holder's pid.
+        let (code, err) = finish(spawn(&mut if holder_is_pid_1 {
+            newsmill(&[&crawl], &out, &["--incremental"])
+        } else {
+            newsmill_as_pid_1(&[&crawl], &out, &["--incremental"])
+        }));
+        assert_eq!(code, 2, "holder is pid 1: {holder_is_pid_1}: {err}");
+        assert!(err.contains("another newsmill run") && err.contains("is writing to"), "{err}");
+        let (code, err) = finish(holder);
+        assert_eq!(code, 0, "the holder finishes undisturbed: {err}");
+    }
+    let mut expected = story_titles(1..5);
+    expected.extend(story_titles(100..250));
+    expected.push("Story 0, true".into());
+    expected.sort();
+    assert_eq!(titles(&out), expected);
+    assert_eq!(version_folders(&out), ["v000003"]);
+}
+
+#[test]
+fn a_lock_of_another_host_is_honoured_until_its_heartbeat_is_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
+    write_pages(&crawl, 0..5);
+    std::fs::create_dir_all(&out).unwrap();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let lock = |age: i64| {
+        serde_json::json!({"host": "node-b", "pid": 1, "started": "2026-12-06T22:00:00Z", "heartbeat": now - age})
+            .to_string()
+    };
+    std::fs::write(out.join(".newsmill.lock"), lock(2)).unwrap();
+    let (code, err) = run(&[&crawl], &out, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("pid 1 on node-b"), "{err}");
+    assert!(!out.join(".newsmill").exists(), "nothing was written");
+    std::fs::write(out.join(".newsmill.lock"), lock(600)).unwrap();
+    let (code, err) = run(&[&crawl], &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("taking over a stale lock") && err.contains("heartbeat stopped"), "{err}");
+    assert_eq!(titles(&out), story_titles(0..5));
+    assert!(!out.join(".newsmill.lock").exists());
+}
+
+#[test]
+fn runs_racing_for_a_stale_lock_lose_with_exit_2() {
+    let (_dir, crawl, out) = a_first_night_and_a_long_second(60);
+    // Left by a run of this host that died: its flock went with it.
+    let stale =
+        serde_json::json!({"host": hostname(), "pid": 4_000_000, "started": "2026-12-06T22:00:00Z", "heartbeat": 0});
+    std::fs::write(out.join(".newsmill.lock"), stale.to_string()).unwrap();
+    let runs: Vec<_> = (0..4).map(|_| spawn(&mut newsmill(&[&crawl], &out, &["--incremental"]))).collect();
+    let codes: Vec<(i32, String)> = runs.into_iter().map(finish).collect();
+    for (code, err) in &codes {
+        assert!(*code == 0 || (*code == 2 && err.contains("another newsmill run")), "{code}: {err}");
+    }
+    assert!(codes.iter().filter(|(c, _)| *c == 0).count() >= 1, "{codes:?}");
+    assert!(codes.iter().filter(|(c, _)| *c == 2).count() >= 1, "{codes:?}");
+    let mut expected = story_titles(0..5);
+    expected.extend(story_titles(100..160));
+    expected.sort();
+    assert_eq!(titles(&out), expected);
+}
+
+fn hostname() -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: gethostname writes at most `buf.len()` bytes into `buf`.
+    assert_eq!(unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) }, 0);
+    String::from_utf8_lossy(&buf[..buf.iter().position(|&b| b == 0).unwrap()]).into_owned()
+}
+
+/// The host pid of the one child of `pid` (unshare's child, PID 1 inside).
+fn only_child(pid: u32) -> i32 {
+    let started = std::time::Instant::now();
+    loop {
+        let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+        if let Some(child) = children.split_whitespace().next() {
+            return child.parse().unwrap();
+        }
+        assert!(started.elapsed().as_secs() < 10, "unshare started no child");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn sigterm_sigint_and_sighup_stop_a_run_and_leave_the_dataset_as_it_was() {
+    let (_dir, crawl, out) = a_first_night_and_a_long_second(400);
+    let pid_1 = can_unshare("sigterm_sigint_and_sighup_stop_a_run (as PID 1)");
+    let cases = [(libc::SIGTERM, "SIGTERM", false), (libc::SIGINT, "SIGINT", false), (libc::SIGHUP, "SIGHUP", false)]
+        .into_iter()
+        .chain(pid_1.then_some((libc::SIGTERM, "SIGTERM", true)));
+    for (signal, name, as_pid_1) in cases {
+        let child = spawn(&mut if as_pid_1 {
+            newsmill_as_pid_1(&[&crawl], &out, &["--incremental"])
+        } else {
+            newsmill(&[&crawl], &out, &["--incremental"])
+        });
+        wait_for(&out.join(".newsmill/v000002/documents"));
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let target = if as_pid_1 { only_child(child.id()) } else { child.id() as i32 };
+        let sent = std::time::Instant::now();
+        // SAFETY: a signal to a process this test started.
+        assert_eq!(unsafe { libc::kill(target, signal) }, 0);
+        let (code, err) = finish(child);
+        let took = sent.elapsed();
+        assert!(took < std::time::Duration::from_secs(5), "{name} (pid 1: {as_pid_1}) took {took:?} to stop: {err}");
+        assert_eq!(code, 1, "{name}: {err}");
+        assert!(err.contains(&format!("stopped by {name} before publishing")), "{name}: {err}");
+        assert_eq!(version_folders(&out), ["v000001"], "{name}: the unpublished version is removed");
+        assert!(!out.join(".newsmill.lock").exists(), "{name}: the lock is released");
+        assert_eq!(titles(&out), story_titles(0..5), "{name}: the dataset is as it was");
+    }
+    let (code, err) = run(&[&crawl], &out, &["--incremental"]);
+    assert_eq!(code, 0, "{err}");
+    let mut expected = story_titles(0..5);
+    expected.extend(story_titles(100..500));
+    expected.sort();
+    assert_eq!(titles(&out), expected, "the next run does the night whole");
+}
+
+#[test]
+fn a_run_that_fails_writing_removes_its_unpublished_version() {
+    use std::os::unix::process::CommandExt;
+    let (_dir, crawl, out) = a_first_night_and_a_long_second(100);
+    let mut cmd = newsmill(&[&crawl], &out, &["--incremental"]);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            // A full disk, as far as the run can tell: files over 8 KiB fail (EFBIG).
+            let limit = libc::rlimit { rlim_cur: 8 * 1024, rlim_max: 8 * 1024 };
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let (code, err) = finish(spawn(&mut cmd));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("unpublished version") && err.contains("was removed"), "{err}");
+    assert_eq!(version_folders(&out), ["v000001"]);
+    assert!(!out.join(".newsmill.lock").exists());
+    assert_eq!(titles(&out), story_titles(0..5));
+    assert_eq!(run(&[&crawl], &out, &["--incremental"]).0, 0);
+    let mut expected = story_titles(0..5);
+    expected.extend(story_titles(100..200));
+    expected.sort();
+    assert_eq!(titles(&out), expected);
+}

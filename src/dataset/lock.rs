@@ -289,4 +289,16 @@ mod tests {
         assert_eq!((now_held.host, now_held.pid), (hostname(), std::process::id()));
         drop(lock);
     }
+
+    #[test]
+    fn the_holder_renews_its_heartbeat() {
+        let dir = tempfile::tempdir().unwrap();
+        let _lock = DatasetLock::acquire(dir.path()).unwrap();
+        let read = || Holder::parse(&std::fs::read_to_string(dir.path().join(LOCK)).unwrap()).unwrap();
+        let first = read();
+        std::thread::sleep(HEARTBEAT + Duration::from_millis(1500));
+        let later = read();
+        assert!(later.heartbeat > first.heartbeat, "{first:?} then {later:?}");
+        assert_eq!((later.pid, later.started), (first.pid, first.started));
+    }
 }
