@@ -65,18 +65,8 @@ pub fn check() -> Result<(), Interrupted> {
     }
 }
 
-/// What [`REQUESTED`] holds when the run lost its lock.
-const LOCK_LOST: i32 = -1;
-
-/// Asks the run to stop because another run took its lock over (see
-/// [`crate::dataset::lock`]).
-pub fn lock_lost() {
-    REQUESTED.store(LOCK_LOST, Ordering::SeqCst);
-}
-
 fn signal_name(signal: i32) -> &'static str {
     match signal {
-        LOCK_LOST => "the loss of its lock to another run",
         signal_hook::consts::SIGTERM => "SIGTERM",
         signal_hook::consts::SIGINT => "SIGINT",
         signal_hook::consts::SIGHUP => "SIGHUP",

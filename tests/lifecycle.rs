@@ -549,3 +549,42 @@ fn a_run_that_fails_writing_removes_its_unpublished_version() {
     expected.sort();
     assert_eq!(titles(&out), expected);
 }
+
+#[test]
+fn an_unreadable_file_is_a_reject_and_an_unreadable_folder_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
+    write_pages(&crawl, 0..4);
+    write_pages(&crawl.join("private"), 10..12);
+    let mode = |path: &Path, mode| std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    mode(&crawl.join("story-0002.html"), 0o000);
+    mode(&crawl.join("private"), 0o000);
+    // Root reads anything: run as nobody then, if this machine lets us.
+    let mut cmd = if unsafe { libc::geteuid() } == 0 {
+        mode(dir.path(), 0o777);
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_newsmill"), "build"]);
+        cmd.arg(&crawl).arg("--out").arg(&out).args(["--threads", "2", "--progress", "never"]);
+        cmd
+    } else {
+        newsmill(&[&crawl], &out, &[])
+    };
+    let Output { status, stderr, .. } = cmd.output().expect("run newsmill");
+    let err = String::from_utf8_lossy(&stderr);
+    if status.code() == Some(127) || err.contains("setpriv:") {
+        use std::io::Write;
+        let _ =
+            writeln!(std::io::stderr(), "an_unreadable_file_is_a_reject: skipped, cannot run as another user: {err}");
+        return;
+    }
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(err.contains("warning: passing over") && err.contains("private"), "{err}");
+    let mut expected = story_titles(0..4);
+    expected.retain(|t| t != "Story 2");
+    assert_eq!(titles(&out), expected);
+    let rejected: Vec<(String, String)> =
+        rejects(&out).iter().map(|r| (r[0].rsplit('/').next().unwrap().to_string(), r[2].to_string())).collect();
+    assert_eq!(rejected, [("story-0002.html".to_string(), "unreadable_file".to_string())]);
+    mode(&crawl.join("private"), 0o755);
+}

@@ -15,7 +15,6 @@
 //! seconds of each other (NTP), as the heartbeat is a wall-clock time.
 
 use super::layout::LOCK;
-use crate::interrupt;
 use anyhow::Context;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
@@ -109,6 +108,8 @@ fn try_flock(file: &File) -> Flock {
 /// Held while a run writes into a dataset folder; removed when dropped.
 #[derive(Debug)]
 pub struct DatasetLock {
+    path: PathBuf,
+    me: Holder,
     heartbeat: Option<std::thread::JoinHandle<()>>,
     /// Set to true to stop the heartbeat.
     released: Arc<(Mutex<bool>, Condvar)>,
@@ -157,10 +158,24 @@ impl DatasetLock {
             let me = Holder::me();
             write_holder(&mut file, &me).with_context(|| format!("cannot write the lock file {}", path.display()))?;
             let released = Arc::new((Mutex::new(false), Condvar::new()));
-            let heartbeat = spawn_heartbeat(file, path, me, released.clone())?;
-            return Ok(DatasetLock { heartbeat: Some(heartbeat), released });
+            let heartbeat = spawn_heartbeat(file, path.clone(), me.clone(), released.clone())?;
+            return Ok(DatasetLock { path, me, heartbeat: Some(heartbeat), released });
         }
         crate::usage_bail!("cannot take the lock {}: other runs keep taking it; try again later", path.display())
+    }
+
+    /// Fails unless the lock file still names this run: a host that judged
+    /// its heartbeat stale (a run frozen for a minute) may have taken it.
+    pub fn ensure_held(&self) -> anyhow::Result<()> {
+        let holder = std::fs::read_to_string(&self.path).ok().and_then(|t| Holder::parse(&t));
+        match holder {
+            Some(h) if (&h.host, h.pid, &h.started) == (&self.me.host, self.me.pid, &self.me.started) => Ok(()),
+            other => anyhow::bail!(
+                "the lock {} was taken over by another run ({}); this run stops without publishing",
+                self.path.display(),
+                other.map_or("the lock file is gone".to_string(), |h| h.describe())
+            ),
+        }
     }
 }
 
@@ -190,8 +205,7 @@ fn write_holder(file: &mut File, holder: &Holder) -> std::io::Result<()> {
     file.sync_data()
 }
 
-/// Renews the heartbeat until released; a lock file that no longer names
-/// this run (taken over by a host that judged it stale) stops the run.
+/// Renews the heartbeat until released, while the lock file names this run.
 fn spawn_heartbeat(
     mut file: File,
     path: PathBuf,
@@ -205,17 +219,12 @@ fn spawn_heartbeat(
             done = wake.wait_timeout_while(done, HEARTBEAT, |done| !*done).unwrap_or_else(|e| e.into_inner()).0;
             let still_mine = std::fs::read_to_string(&path).ok().and_then(|t| Holder::parse(&t)).as_ref() == Some(&me)
                 && names_this_file(&path, &file);
-            if *done {
-                if still_mine {
-                    // Removed while the flock is still held, so no run takes this file meanwhile.
-                    let _ = std::fs::remove_file(&path);
-                }
-                return;
+            if *done && still_mine {
+                // Removed while the flock is still held, so no run takes this file meanwhile.
+                let _ = std::fs::remove_file(&path);
             }
-            if !still_mine {
-                eprintln!("newsmill: error: the lock {} was taken over by another run", path.display());
-                interrupt::lock_lost();
-                return;
+            if *done || !still_mine {
+                return; // [`DatasetLock::ensure_held`] tells the run a lock it lost
             }
             me.heartbeat = now();
             if let Err(e) = write_holder(&mut file, &me) {
@@ -300,5 +309,17 @@ mod tests {
         let later = read();
         assert!(later.heartbeat > first.heartbeat, "{first:?} then {later:?}");
         assert_eq!((later.pid, later.started), (first.pid, first.started));
+    }
+
+    #[test]
+    fn a_run_whose_lock_was_taken_over_cannot_go_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = DatasetLock::acquire(dir.path()).unwrap();
+        assert!(lock.ensure_held().is_ok());
+        std::fs::write(dir.path().join(LOCK), holder("another-host", 0)).unwrap();
+        let err = lock.ensure_held().unwrap_err().to_string();
+        assert!(err.contains("taken over") && err.contains("another-host"), "{err}");
+        drop(lock);
+        assert!(dir.path().join(LOCK).exists(), "the new holder's lock is left alone");
     }
 }

@@ -49,7 +49,7 @@ pub struct Dataset {
     current: Option<Version>,
     /// The version this run began and has not published yet.
     pending: std::cell::RefCell<Option<Version>>,
-    _lock: DatasetLock,
+    lock: DatasetLock,
 }
 
 impl Dataset {
@@ -59,7 +59,7 @@ impl Dataset {
         let store = DatasetStore::open(out);
         let current = store.resolve_current()?;
         store.recover(current.as_ref())?;
-        Ok(Dataset { store, current, pending: Default::default(), _lock: lock })
+        Ok(Dataset { store, current, pending: Default::default(), lock })
     }
 
     /// The published version, if the folder holds one.
@@ -84,6 +84,7 @@ impl Dataset {
         record.save(&version.dir)?;
         card::write_card(&version.dir, record.manifest)?;
         crate::interrupt::check()?;
+        self.lock.ensure_held()?;
         self.store.publish(version)?;
         self.pending.borrow_mut().take();
         Ok(())

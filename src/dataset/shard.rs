@@ -111,12 +111,19 @@ pub fn is_complete(dir: &Path, info: &ShardInfo, files: &[PathBuf]) -> anyhow::R
     Ok(ledger.inputs.len() == files.len() && ledger.plan(files, true)?.is_noop())
 }
 
-/// Empties a shard folder for a new run of the shard.
+/// Empties a shard folder for a new run of the shard, but for the lock
+/// the run holds.
 pub fn reset(dir: &Path) -> anyhow::Result<()> {
-    if dir.exists() {
-        std::fs::remove_dir_all(dir).with_context(|| format!("cannot clear {}", dir.display()))?;
+    let entries = std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
+    for entry in entries {
+        let path = entry?.path();
+        if path.file_name().is_some_and(|n| n == layout::LOCK) {
+            continue;
+        }
+        let removed = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+        removed.with_context(|| format!("cannot clear {}", path.display()))?;
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
+    Ok(())
 }
 
 /// Marks a shard complete, after everything else in it is written.
