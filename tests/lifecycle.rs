@@ -75,6 +75,22 @@ fn story_titles(range: std::ops::Range<usize>) -> Vec<String> {
     titles
 }
 
+/// `titles` with the title `old` become `new`, sorted.
+fn replaced(mut titles: Vec<String>, old: &str, new: &str) -> Vec<String> {
+    titles.retain(|t| t != old);
+    titles.push(new.to_string());
+    titles.sort();
+    titles
+}
+
+/// A crawl folder of pages `range` and where its dataset goes.
+fn crawl_and_out(range: std::ops::Range<usize>) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
+    write_pages(&crawl, range);
+    (dir, crawl, out)
+}
+
 fn version_folders(out: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(out.join(".newsmill"))
         .unwrap()
@@ -87,9 +103,7 @@ fn version_folders(out: &Path) -> Vec<String> {
 
 #[test]
 fn a_lost_or_dangling_current_link_never_deletes_the_dataset() {
-    let dir = tempfile::tempdir().unwrap();
-    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
-    write_pages(&crawl, 0..30);
+    let (_dir, crawl, out) = crawl_and_out(0..30);
     assert_eq!(run(&[&crawl], &out, &[]).0, 0);
     assert_eq!(titles(&out), story_titles(0..30));
 
@@ -126,9 +140,7 @@ fn flip_a_byte(path: &Path) {
 
 #[test]
 fn a_missing_or_damaged_ledger_stops_the_run_before_it_changes_anything() {
-    let dir = tempfile::tempdir().unwrap();
-    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
-    write_pages(&crawl, 0..20);
+    let (_dir, crawl, out) = crawl_and_out(0..20);
     assert_eq!(run(&[&crawl], &out, &["--incremental"]).0, 0);
     // Night two: a page is corrected and a new one arrives.
     std::fs::write(crawl.join("story-0005.html"), page(5).replace("Story 5", "Story 5, corrected")).unwrap();
@@ -151,18 +163,13 @@ fn a_missing_or_damaged_ledger_stops_the_run_before_it_changes_anything() {
     }
     std::fs::write(&ledger, &kept).unwrap();
     assert_eq!(run(&[&crawl], &out, &["--incremental"]).0, 0);
-    let mut expected = story_titles(0..21);
-    expected.retain(|t| t != "Story 5");
-    expected.push("Story 5, corrected".into());
-    expected.sort();
+    let expected = replaced(story_titles(0..21), "Story 5", "Story 5, corrected");
     assert_eq!(titles(&out), expected, "the changed page is replaced, never doubled");
 }
 
 #[test]
 fn a_missing_or_damaged_dedup_index_is_rebuilt_and_no_document_comes_in_twice() {
-    let dir = tempfile::tempdir().unwrap();
-    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
-    write_pages(&crawl, 0..20);
+    let (dir, crawl, out) = crawl_and_out(0..20);
     assert_eq!(run(&[&crawl], &out, &["--incremental"]).0, 0);
     for (night, damage) in ["deleted", "flipped"].into_iter().enumerate() {
         let index = out.join(format!(".newsmill/v{:06}/_dedup.bin", night + 1));
@@ -199,10 +206,7 @@ fn run_in(cwd: &Path, inputs: &[&str], extra: &[&str]) -> (i32, String) {
 /// Night three's change: page 3 corrected.
 fn correct_page_3(crawl: &Path) -> Vec<String> {
     std::fs::write(crawl.join("story-0003.html"), page(3).replace("Story 3", "Story 3, corrected")).unwrap();
-    let mut expected: Vec<String> = story_titles(0..10).into_iter().filter(|t| t != "Story 3").collect();
-    expected.push("Story 3, corrected".into());
-    expected.sort();
-    expected
+    replaced(story_titles(0..10), "Story 3", "Story 3, corrected")
 }
 
 #[test]
@@ -259,9 +263,7 @@ fn a_ledger_keyed_by_typed_paths_is_migrated() {
 #[test]
 fn file_names_that_are_not_utf8_are_inputs_of_their_own() {
     use std::os::unix::ffi::OsStrExt;
-    let dir = tempfile::tempdir().unwrap();
-    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
-    write_pages(&crawl, 0..3);
+    let (_dir, crawl, out) = crawl_and_out(0..3);
     let named = |bytes: &[u8]| crawl.join(std::ffi::OsStr::from_bytes(bytes));
     std::fs::write(named(b"caf\xe9.html"), page(7)).unwrap();
     std::fs::write(named(b"caf\xe8.html"), page(8)).unwrap();
@@ -284,17 +286,12 @@ fn file_names_that_are_not_utf8_are_inputs_of_their_own() {
     std::fs::write(named(b"caf\xe9.html"), page(9)).unwrap();
     let (code, err) = run(&[&crawl], &out, &["--incremental"]);
     assert!(code == 0 && err.contains("1 inputs read, 4 unchanged") && err.contains("1 changed and replaced"), "{err}");
-    expected.retain(|t| t != "Story 7");
-    expected.push("Story 9".into());
-    expected.sort();
-    assert_eq!(titles(&out), expected, "only the changed one is replaced");
+    assert_eq!(titles(&out), replaced(expected, "Story 7", "Story 9"), "only the changed one is replaced");
 }
 
 #[test]
 fn broken_links_and_loops_in_an_input_folder_are_rejects_and_warnings() {
-    let dir = tempfile::tempdir().unwrap();
-    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
-    write_pages(&crawl, 0..5);
+    let (dir, crawl, out) = crawl_and_out(0..5);
     std::os::unix::fs::symlink(dir.path().join("nowhere.html"), crawl.join("dangling.html")).unwrap();
     std::os::unix::fs::symlink("loop.html", crawl.join("loop.html")).unwrap();
     std::fs::create_dir(crawl.join("sub")).unwrap();
@@ -327,9 +324,7 @@ fn broken_links_and_loops_in_an_input_folder_are_rejects_and_warnings() {
 /// A night big enough that a run on the debug build lasts a few seconds:
 /// pages 100..100+`pages` beside the 5 of a first, finished night.
 fn a_first_night_and_a_long_second(pages: usize) -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
-    write_pages(&crawl, 0..5);
+    let (dir, crawl, out) = crawl_and_out(0..5);
     assert_eq!(run(&[&crawl], &out, &["--incremental"]).0, 0);
     write_pages(&crawl, 100..100 + pages);
     (dir, crawl, out)
@@ -422,9 +417,7 @@ fn a_run_in_another_pid_namespace_never_takes_over_a_live_lock() {
 
 #[test]
 fn a_lock_of_another_host_is_honoured_until_its_heartbeat_is_old() {
-    let dir = tempfile::tempdir().unwrap();
-    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
-    write_pages(&crawl, 0..5);
+    let (_dir, crawl, out) = crawl_and_out(0..5);
     std::fs::create_dir_all(&out).unwrap();
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
     let lock = |age: i64| {
@@ -553,9 +546,7 @@ fn a_run_that_fails_writing_removes_its_unpublished_version() {
 #[test]
 fn an_unreadable_file_is_a_reject_and_an_unreadable_folder_a_warning() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let (crawl, out) = (dir.path().join("crawl"), dir.path().join("out"));
-    write_pages(&crawl, 0..4);
+    let (dir, crawl, out) = crawl_and_out(0..4);
     write_pages(&crawl.join("private"), 10..12);
     let mode = |path: &Path, mode| std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
     mode(&crawl.join("story-0002.html"), 0o000);
