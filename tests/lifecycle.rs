@@ -147,12 +147,19 @@ fn a_missing_or_damaged_ledger_stops_the_run_before_it_changes_anything() {
     write_pages(&crawl, 20..21);
     let ledger = out.join(".newsmill/v000001/_ledger.json");
     let kept = std::fs::read(&ledger).unwrap();
-    for (damage, says) in [("deleted", "is missing"), ("flipped", "is damaged")] {
-        if damage == "deleted" {
-            std::fs::remove_file(&ledger).unwrap();
-        } else {
-            std::fs::write(&ledger, &kept).unwrap();
-            flip_a_byte(&ledger);
+    let cases = [("deleted", "is missing"), ("flipped", "is damaged"), ("deleted, no checksums", "cannot read")];
+    for (damage, says) in cases {
+        match damage {
+            "deleted" => std::fs::remove_file(&ledger).unwrap(),
+            "flipped" => {
+                std::fs::write(&ledger, &kept).unwrap();
+                flip_a_byte(&ledger);
+            }
+            _ => {
+                // As an older newsmill left it: no _checksums.json.
+                std::fs::remove_file(out.join(".newsmill/v000001/_checksums.json")).unwrap();
+                std::fs::remove_file(&ledger).unwrap();
+            }
         }
         let (code, err) = run(&[&crawl], &out, &["--incremental"]);
         assert_eq!(code, 1, "{damage}: {err}");
@@ -171,12 +178,16 @@ fn a_missing_or_damaged_ledger_stops_the_run_before_it_changes_anything() {
 fn a_missing_or_damaged_dedup_index_is_rebuilt_and_no_document_comes_in_twice() {
     let (dir, crawl, out) = crawl_and_out(0..20);
     assert_eq!(run(&[&crawl], &out, &["--incremental"]).0, 0);
-    for (night, damage) in ["deleted", "flipped"].into_iter().enumerate() {
-        let index = out.join(format!(".newsmill/v{:06}/_dedup.bin", night + 1));
-        if damage == "deleted" {
-            std::fs::remove_file(&index).unwrap();
-        } else {
-            flip_a_byte(&index);
+    for (night, damage) in ["deleted", "flipped", "deleted, no checksums"].into_iter().enumerate() {
+        let version = out.join(format!(".newsmill/v{:06}", night + 1));
+        let index = version.join("_dedup.bin");
+        match damage {
+            "deleted" => std::fs::remove_file(&index).unwrap(),
+            "flipped" => flip_a_byte(&index),
+            _ => {
+                std::fs::remove_file(version.join("_checksums.json")).unwrap();
+                std::fs::remove_file(&index).unwrap();
+            }
         }
         // The same page fetched again into another folder: the same doc_id.
         let again = dir.path().join(format!("again-{night}"));

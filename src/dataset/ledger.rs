@@ -114,11 +114,17 @@ impl Ledger {
     pub fn load(dir: &Path) -> anyhow::Result<Ledger> {
         super::state::require(dir, LEDGER)?;
         let path = dir.join(LEDGER);
-        let ledger: Ledger = match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("{} is damaged", path.display()))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Ledger::default()),
-            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-        };
+        // Every folder a run completes has a ledger, even one of an older
+        // newsmill that kept no checksums: none means one was lost.
+        let bytes = std::fs::read(&path).with_context(|| {
+            format!(
+                "cannot read {}: newsmill cannot tell what the dataset holds, and stops before changing it; restore \
+                 the file, or rebuild the dataset from all its inputs with --overwrite",
+                path.display()
+            )
+        })?;
+        let ledger: Ledger =
+            serde_json::from_slice(&bytes).with_context(|| format!("{} is damaged", path.display()))?;
         Ok(ledger.migrated())
     }
 

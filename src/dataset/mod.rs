@@ -130,11 +130,9 @@ pub fn load_index(dir: &Path) -> anyhow::Result<DedupIndex> {
     let path = dir.join(layout::DEDUP);
     let loaded = match state::check(dir, layout::DEDUP)? {
         StateCheck::Missing | StateCheck::Damaged => None,
-        StateCheck::Sound | StateCheck::Unchecked => match File::open(&path) {
-            Ok(file) => DedupIndex::load(&mut std::io::BufReader::new(file)).ok(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(DedupIndex::default()),
-            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-        },
+        StateCheck::Sound | StateCheck::Unchecked => {
+            File::open(&path).ok().and_then(|file| DedupIndex::load(&mut std::io::BufReader::new(file)).ok())
+        }
     };
     let Some(loaded) = loaded else {
         eprintln!(

@@ -107,7 +107,7 @@ pub fn is_complete(dir: &Path, info: &ShardInfo, files: &[PathBuf]) -> anyhow::R
     if !state::STATE_FILES.into_iter().all(sound) {
         return Ok(false);
     }
-    let ledger = Ledger::load(dir)?;
+    let Ok(ledger) = Ledger::load(dir) else { return Ok(false) };
     Ok(ledger.inputs.len() == files.len() && ledger.plan(files, true)?.is_noop())
 }
 

@@ -7,8 +7,9 @@
 //! the documents the folder holds: a run never goes on with a ledger or
 //! rejects it cannot trust, which would leave stale rows beside new ones,
 //! nor with a dedup index that would let a document in twice. A folder
-//! written before checksums were kept has no `_checksums.json`; its files are
-//! read as they are, and its next version has one.
+//! written before checksums were kept has no `_checksums.json`: its files are
+//! read as they are (a missing ledger still stops the run, a missing or
+//! unreadable dedup index is still rebuilt), and its next version has one.
 
 use super::layout::{CHECKSUMS, DEDUP, LEDGER, MANIFEST, REJECTS};
 use crate::storage::local::write_file;
