@@ -276,11 +276,11 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Command::Build(args) => {
             let log = args.log_format;
-            report_error(log, run_build(args))
+            report_error(log, crate::interrupt::install().and_then(|()| run_build(args)))
         }
         Command::Commit(args) => {
             let log = args.log_format;
-            report_error(log, run_commit(&args))
+            report_error(log, crate::interrupt::install().and_then(|()| run_commit(&args)))
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod decode;
 pub mod dedup;
 pub mod error;
 pub mod extract;
+pub mod interrupt;
 pub mod pipeline;
 pub mod read;
 pub mod reason;

@@ -12,7 +12,7 @@ use super::store::crash_point;
 use super::{upload, Dataset, RunRecord};
 use crate::dedup::DedupIndex;
 use crate::pipeline::{self, FlowSettings, Flowed, ProgressMode};
-use crate::read::detect::{collect_inputs, InputFiles};
+use crate::read::inputs::{collect_inputs, path_text, InputFiles};
 use crate::storage::{self, s3::ObjectUrl};
 use crate::write::schema::Table;
 use crate::write::{Carried, DatasetWriter};
@@ -200,12 +200,12 @@ fn build_shard(
         index: shard.index,
         count: shard.count,
         inputs_total: files.len(),
-        inputs: mine.iter().map(|(i, p)| (*i, p.display().to_string())).collect(),
+        inputs: mine.iter().map(|(i, p)| (*i, path_text(p))).collect(),
     };
     let my_files: Vec<PathBuf> = mine.into_iter().map(|(_, p)| p).collect();
     let dir = layout::shard_dir(&opts.out, shard.index, shard.count);
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let _lock = DatasetLock::acquire(&dir)?;
+    let lock = DatasetLock::acquire(&dir)?;
     let plan = Ledger::default().plan(&my_files, false)?;
     let run = RunSummary {
         version: 0,
@@ -225,6 +225,7 @@ fn build_shard(
     let ledger = plan.next_ledger(&Ledger::default(), 0, false);
     let (manifest, dedup) = flowed_record(flowed, Manifest::new(&clock, opts.flow().threads, run, &ignored));
     RunRecord { ledger: &ledger, dedup: &dedup, manifest: &manifest }.save(&dir)?;
+    lock.ensure_held()?;
     shard::mark_complete(&dir, &info)?;
     Ok(manifest)
 }

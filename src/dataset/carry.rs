@@ -20,6 +20,7 @@ use std::path::Path;
 /// Carries `previous` into the empty version folder `next`, dropping the rows
 /// of the `replaced` inputs.
 pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> anyhow::Result<Carried> {
+    super::state::require(&previous.dir, REJECTS)?;
     let sources: HashSet<&str> = replaced.iter().map(|e| e.path.as_str()).collect();
     let runs: BTreeSet<u32> = replaced.iter().map(|e| e.run).collect();
     let mut carried = Carried::default();
@@ -27,6 +28,7 @@ pub fn carry_over(previous: &Version, next: &Path, replaced: &[LedgerEntry]) -> 
     // Documents first: they name the doc_ids whose paragraphs and quotes go too.
     for table in Table::ALL {
         for from in list_parts(&previous.dir, table)? {
+            crate::interrupt::check()?;
             let name = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let mut drop_replaced = |batch: &RecordBatch| {
                 let keep: BooleanArray = if table == Table::Documents {

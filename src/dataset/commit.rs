@@ -234,6 +234,7 @@ fn replace_column(batch: &RecordBatch, name: &str, values: ArrayRef) -> anyhow::
 fn join_rejects(shards: &[ShardRun], order: &InputOrder, to: &Path) -> anyhow::Result<u64> {
     let mut rows = Vec::new();
     for shard in shards {
+        super::state::require(&shard.dir, REJECTS)?;
         let path = shard.dir.join(REJECTS);
         let mut reader = csv::Reader::from_path(&path).with_context(|| format!("cannot read {}", path.display()))?;
         for row in reader.records() {

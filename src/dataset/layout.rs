@@ -8,7 +8,8 @@
 //! DIR/.newsmill/current -> v000002                 the published version
 //! DIR/.newsmill/v000002/                           a version: the tables' part files
 //!     documents/part-000002-00000.parquet          (named by the run that wrote them),
-//!     ..., _dedup.bin, _SUCCESS                    the published files, the dedup index
+//!     ..., _dedup.bin, _checksums.json, _SUCCESS   the published files, the dedup index,
+//!                                                  the checksums of the state files
 //! DIR/.newsmill/shards/0003-of-0016/               a shard of a sharded build: its part
 //!     documents/part-s0003-00000.parquet, ...,     files, rejects, ledger, dedup index and
 //!     _shard.json, _SUCCESS                        manifest, its inputs, and its mark
@@ -35,6 +36,8 @@ pub const MANIFEST: &str = "_manifest.json";
 pub const SUCCESS: &str = "_SUCCESS";
 /// The dedup index, kept in each version and shard, not published.
 pub const DEDUP: &str = "_dedup.bin";
+/// The checksums of a version's or shard's state files ([`super::state`]).
+pub const CHECKSUMS: &str = "_checksums.json";
 /// Which inputs a shard read.
 pub const SHARD_INFO: &str = "_shard.json";
 

@@ -12,6 +12,7 @@
 //! changes with its content) for the content hash.
 
 use super::layout::LEDGER;
+use crate::read::inputs::{input_key, path_text};
 use crate::storage::local::write_file;
 use crate::storage::{self, stat, Stat};
 use anyhow::Context;
@@ -42,17 +43,39 @@ pub struct LedgerEntry {
     pub run: u32,
 }
 
-#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ledger {
-    /// By path.
+    /// How the inputs are keyed: 0 (absent) by the path as typed, which
+    /// [`Ledger::load`] migrates, [`LEDGER_FORMAT`] by [`input_key`].
+    #[serde(default)]
+    pub format: u32,
+    /// By [`input_key`].
     pub inputs: BTreeMap<String, LedgerEntry>,
 }
 
-/// The fingerprint of an input whose metadata is `stat`.
-fn fingerprint(path: &Path, stat: Stat) -> anyhow::Result<Fingerprint> {
+/// The ledger format this newsmill writes: inputs keyed by [`input_key`].
+pub const LEDGER_FORMAT: u32 = 2;
+
+impl Default for Ledger {
+    fn default() -> Ledger {
+        Ledger { format: LEDGER_FORMAT, inputs: BTreeMap::new() }
+    }
+}
+
+/// The hash of an input that could not be read (a dangling link, no
+/// permission): it was a reject, and is tried again every run.
+const UNREADABLE: &str = "unreadable";
+
+/// The fingerprint of an input, [`UNREADABLE`] if it cannot be read.
+fn fingerprint(path: &Path, stat: Option<Stat>) -> anyhow::Result<Fingerprint> {
+    let Some(stat) = stat else { return Ok(Fingerprint { size: 0, mtime_ns: 0, hash: UNREADABLE.into() }) };
     let hash = match stat.hash {
         Some(hash) => hash,
-        None => content_hash(path)?,
+        None => match content_hash(path) {
+            Ok(hash) => hash,
+            Err(e) if e.is::<crate::interrupt::Interrupted>() => return Err(e),
+            Err(_) => UNREADABLE.into(),
+        },
     };
     Ok(Fingerprint { size: stat.size, mtime_ns: stat.mtime_ns, hash })
 }
@@ -64,6 +87,7 @@ pub fn content_hash(path: &Path) -> anyhow::Result<String> {
     // On the stack: a fresh zeroed heap buffer per input showed up in profiles.
     let mut buf = [0u8; 64 * 1024];
     loop {
+        crate::interrupt::check()?;
         let n = file.read(&mut buf).with_context(|| format!("cannot read {}", path.display()))?;
         if n == 0 {
             break;
@@ -78,20 +102,41 @@ pub fn content_hash(path: &Path) -> anyhow::Result<String> {
 pub struct Plan {
     /// Inputs to read, in the order given, with their fingerprints.
     pub read: Vec<(PathBuf, Fingerprint)>,
-    /// Ledger entries of inputs that stay as they are.
-    pub unchanged: Vec<LedgerEntry>,
+    /// Ledger entries of inputs that stay as they are, by key.
+    pub unchanged: Vec<(String, LedgerEntry)>,
     /// Earlier entries of changed inputs: their rows must go.
     pub replaced: Vec<LedgerEntry>,
 }
 
 impl Ledger {
+    /// The ledger of a version or shard folder; fails if it is missing or
+    /// damaged (see [`super::state`]).
     pub fn load(dir: &Path) -> anyhow::Result<Ledger> {
+        super::state::require(dir, LEDGER)?;
         let path = dir.join(LEDGER);
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("{} is damaged", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ledger::default()),
-            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        // Every folder a run completes has a ledger, even one of an older
+        // newsmill that kept no checksums: none means one was lost.
+        let bytes = std::fs::read(&path).with_context(|| {
+            format!(
+                "cannot read {}: newsmill cannot tell what the dataset holds, and stops before changing it; restore \
+                 the file, or rebuild the dataset from all its inputs with --overwrite",
+                path.display()
+            )
+        })?;
+        let ledger: Ledger =
+            serde_json::from_slice(&bytes).with_context(|| format!("{} is damaged", path.display()))?;
+        Ok(ledger.migrated())
+    }
+
+    /// A ledger of an older format, keyed by the paths as they were typed,
+    /// keyed by [`input_key`] (relative paths taken from the current folder,
+    /// as the nightly job that wrote them ran from it).
+    fn migrated(self) -> Ledger {
+        if self.format >= LEDGER_FORMAT {
+            return self;
         }
+        let inputs = self.inputs.into_values().map(|e| (input_key(Path::new(&e.path)), e)).collect();
+        Ledger { format: LEDGER_FORMAT, inputs }
     }
 
     pub fn save(&self, dir: &Path) -> anyhow::Result<()> {
@@ -100,22 +145,29 @@ impl Ledger {
 
     /// Splits `files` into inputs to read and inputs already in the ledger.
     /// With `incremental` false every input is read (and none replaced: the
-    /// run starts a fresh dataset).
+    /// run starts a fresh dataset). An input that cannot be read is read all
+    /// the same, to become a reject, unless it was already unreadable.
     pub fn plan(&self, files: &[PathBuf], incremental: bool) -> anyhow::Result<Plan> {
         let mut plan = Plan::default();
         for path in files {
-            let key = path.display().to_string();
-            let stat = stat(path)?;
+            crate::interrupt::check()?;
+            let stat = stat(path).ok();
+            let key = input_key(path);
             let earlier = self.inputs.get(&key).filter(|_| incremental);
             match earlier {
-                Some(e) if e.fingerprint.size == stat.size && e.fingerprint.mtime_ns == stat.mtime_ns => {
-                    plan.unchanged.push(e.clone())
+                Some(e)
+                    if e.fingerprint.hash != UNREADABLE
+                        && stat
+                            .as_ref()
+                            .is_some_and(|s| (s.size, s.mtime_ns) == (e.fingerprint.size, e.fingerprint.mtime_ns)) =>
+                {
+                    plan.unchanged.push((key, e.clone()))
                 }
                 Some(e) => {
                     let fingerprint = fingerprint(path, stat)?;
                     if e.fingerprint.hash == fingerprint.hash {
                         // Touched, not changed: keep its rows, remember the new time.
-                        plan.unchanged.push(LedgerEntry { fingerprint, ..e.clone() });
+                        plan.unchanged.push((key, LedgerEntry { fingerprint, ..e.clone() }));
                     } else {
                         plan.replaced.push(e.clone());
                         plan.read.push((path.clone(), fingerprint));
@@ -142,15 +194,15 @@ impl Plan {
     /// The ledger after this run (number `run`): unchanged inputs, inputs of
     /// the previous ledger not given tonight (their rows stay), and tonight's.
     pub fn next_ledger(&self, previous: &Ledger, run: u32, incremental: bool) -> Ledger {
-        let mut inputs = if incremental { previous.inputs.clone() } else { BTreeMap::new() };
-        for entry in &self.unchanged {
-            inputs.insert(entry.path.clone(), entry.clone());
+        let mut ledger = if incremental { previous.clone() } else { Ledger::default() };
+        for (key, entry) in &self.unchanged {
+            ledger.inputs.insert(key.clone(), entry.clone());
         }
         for (path, fingerprint) in &self.read {
-            let key = path.display().to_string();
-            inputs.insert(key.clone(), LedgerEntry { path: key, fingerprint: fingerprint.clone(), run });
+            let entry = LedgerEntry { path: path_text(path), fingerprint: fingerprint.clone(), run };
+            ledger.inputs.insert(input_key(path), entry);
         }
-        Ledger { inputs }
+        ledger
     }
 }
 
@@ -183,8 +235,8 @@ mod tests {
         assert_eq!(plan.replaced.iter().map(|e| e.path.clone()).collect::<Vec<_>>(), vec![a.display().to_string()]);
         assert_eq!(plan.unchanged.len(), 1);
         let next = plan.next_ledger(&ledger, 2, true);
-        assert_eq!(next.inputs[&a.display().to_string()].run, 2);
-        assert_eq!(next.inputs[&b.display().to_string()].run, 1);
+        assert_eq!(next.inputs[&input_key(&a)].run, 2);
+        assert_eq!(next.inputs[&input_key(&b)].run, 1);
 
         let fresh = ledger.plan(&[a, b, c], false).unwrap();
         assert_eq!(fresh.read.len(), 3, "without --incremental every input is read");

@@ -9,6 +9,7 @@
 
 use super::layout::{self, shard_dir, SHARD_INFO, SUCCESS};
 use super::ledger::Ledger;
+use super::state::{self, StateCheck};
 use crate::pipeline::transform::StageSeconds;
 use crate::pipeline::InputSummary;
 use crate::write::Counts;
@@ -101,16 +102,28 @@ pub fn is_complete(dir: &Path, info: &ShardInfo, files: &[PathBuf]) -> anyhow::R
     if serde_json::from_slice::<ShardInfo>(&bytes).ok().as_ref() != Some(info) {
         return Ok(false);
     }
-    let ledger = Ledger::load(dir)?;
+    // A shard whose state files are damaged is run again.
+    let sound = |name| matches!(state::check(dir, name), Ok(StateCheck::Sound | StateCheck::Unchecked));
+    if !state::STATE_FILES.into_iter().all(sound) {
+        return Ok(false);
+    }
+    let Ok(ledger) = Ledger::load(dir) else { return Ok(false) };
     Ok(ledger.inputs.len() == files.len() && ledger.plan(files, true)?.is_noop())
 }
 
-/// Empties a shard folder for a new run of the shard.
+/// Empties a shard folder for a new run of the shard, but for the lock
+/// the run holds.
 pub fn reset(dir: &Path) -> anyhow::Result<()> {
-    if dir.exists() {
-        std::fs::remove_dir_all(dir).with_context(|| format!("cannot clear {}", dir.display()))?;
+    let entries = std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
+    for entry in entries {
+        let path = entry?.path();
+        if path.file_name().is_some_and(|n| n == layout::LOCK) {
+            continue;
+        }
+        let removed = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+        removed.with_context(|| format!("cannot clear {}", path.display()))?;
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
+    Ok(())
 }
 
 /// Marks a shard complete, after everything else in it is written.

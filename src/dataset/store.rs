@@ -68,9 +68,59 @@ impl DatasetStore {
         Ok(())
     }
 
+    /// The published version, found again when `current` is missing or
+    /// points at nothing (a copy that lost links, a hand edit): the newest
+    /// complete version is published again, so that a run never mistakes a
+    /// dataset for an empty folder and deletes it.
+    pub fn resolve_current(&self) -> anyhow::Result<Option<Version>> {
+        let lost = match self.current()? {
+            Some(v) if v.dir.is_dir() => return Ok(Some(v)),
+            Some(v) => format!("points at {}, which is gone", v.dir.display()),
+            None => "is missing".to_string(),
+        };
+        let versions = self.versions()?;
+        if versions.is_empty() {
+            return Ok(None);
+        }
+        let link = self.store.join(CURRENT);
+        let newest = versions.iter().rev().find(|v| v.dir.join(SUCCESS).exists()).cloned();
+        let Some(newest) = newest else {
+            // Only folders of runs that died before publishing: none was ever the dataset.
+            return Ok(None);
+        };
+        eprintln!(
+            "newsmill: warning: {} {lost}; publishing again the newest complete version, {}",
+            link.display(),
+            version_name(newest.number)
+        );
+        replace_link(Path::new(&version_name(newest.number)), &link)?;
+        sync_dir(&self.store)?;
+        Ok(Some(newest))
+    }
+
+    /// The version folders, oldest first.
+    fn versions(&self) -> anyhow::Result<Vec<Version>> {
+        let entries = match std::fs::read_dir(&self.store) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e).with_context(|| format!("cannot list {}", self.store.display())),
+        };
+        let mut versions = Vec::new();
+        for entry in entries {
+            let entry = entry?;
+            if let Some(number) = entry.file_name().to_str().and_then(parse_version) {
+                versions.push(Version { number, dir: entry.path() });
+            }
+        }
+        versions.sort_by_key(|v| v.number);
+        Ok(versions)
+    }
+
     /// Brings the folder back to its published state after a crash: deletes
     /// unpublished and replaced version folders and leftover temporary links,
     /// and makes sure the top-level links of the published version exist.
+    /// Without a published version, only unfinished ones (no [`SUCCESS`])
+    /// are deleted: a complete version is never thrown away unreplaced.
     pub fn recover(&self, current: Option<&Version>) -> anyhow::Result<()> {
         if !self.store.exists() {
             return Ok(());
@@ -100,7 +150,8 @@ impl DatasetStore {
         Ok(Version { number, dir })
     }
 
-    /// Deletes every version folder but `keep`, and leftover temporary links.
+    /// Deletes every version folder but `keep` (with no `keep`, only
+    /// unfinished ones), and leftover temporary links.
     fn remove_versions_except(&self, keep: Option<u32>) -> anyhow::Result<()> {
         let entries =
             std::fs::read_dir(&self.store).with_context(|| format!("cannot list {}", self.store.display()))?;
@@ -109,9 +160,9 @@ impl DatasetStore {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
             if let Some(number) = parse_version(&name) {
-                if Some(number) != keep {
-                    std::fs::remove_dir_all(&path)
-                        .with_context(|| format!("cannot remove the old version {}", path.display()))?;
+                let unfinished = !path.join(SUCCESS).exists();
+                if Some(number) != keep && (keep.is_some() || unfinished) {
+                    remove_version(&path)?;
                 }
             } else if name.ends_with(TMP_SUFFIX) {
                 std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
@@ -146,6 +197,11 @@ impl DatasetStore {
         }
         Ok(())
     }
+}
+
+/// Deletes a version folder.
+pub fn remove_version(dir: &Path) -> anyhow::Result<()> {
+    std::fs::remove_dir_all(dir).with_context(|| format!("cannot remove the version {}", dir.display()))
 }
 
 /// Test hook for the crash tests: `NEWSMILL_CRASH_AT=<point>` aborts the

@@ -10,6 +10,7 @@
 use super::transform::{Stage, StageClock};
 use super::InputSummary;
 use crate::read::detect::{open_input_inflating_on, ByteCounter, InputKind};
+use crate::read::inputs::path_text;
 use crate::read::warc::Pool;
 use crate::read::ReadEvent;
 use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
@@ -59,7 +60,7 @@ pub fn read_in_order(
     if lanes <= 1 {
         let mut inputs = Vec::with_capacity(files.len());
         for (path, bytes) in files {
-            let source: Arc<str> = path.display().to_string().into();
+            let source: Arc<str> = path_text(&path).into();
             let (kind, finished) = read_input(&path, source.clone(), &pool, counter, clock, &mut emit);
             inputs.push(InputSummary { path: source.to_string(), kind, bytes });
             if !finished {
@@ -138,7 +139,7 @@ fn collate(
     let mut open: VecDeque<(Arc<str>, u64, Receiver<Piece>)> = VecDeque::with_capacity(lanes + 1);
     let mut hand_out = |open: &mut VecDeque<_>| {
         if let Some((path, bytes)) = files.next() {
-            let source: Arc<str> = path.display().to_string().into();
+            let source: Arc<str> = path_text(&path).into();
             // One chunk waits while the next is read: a lane is at most two
             // chunks ahead of the collator on its file.
             let (pieces, received) = bounded(1);

@@ -16,7 +16,7 @@ use crate::read::detect::{ByteCounter, InputKind};
 use crate::read::ReadEvent;
 use crate::write::{DatasetWriter, Finished, Outcome};
 use anyhow::Context;
-use crossbeam_channel::bounded;
+use crossbeam_channel::{bounded, RecvTimeoutError};
 use progress::Progress;
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -67,6 +67,8 @@ const BATCH_BYTES: usize = 32 * 1024 * 1024;
 const QUEUE_BATCHES: usize = 2;
 /// Batches being transformed at once.
 const BATCHES_IN_FLIGHT: usize = 3;
+/// How often a wait for a batch looks whether the run was asked to stop.
+const STOP_CHECK: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Reads `files` (each with its size in bytes) through decode, extract and
 /// segment on the worker pool, into `writer`.
@@ -108,6 +110,9 @@ pub fn run(settings: FlowSettings, files: Vec<(PathBuf, u64)>, writer: DatasetWr
                     return true;
                 }
                 batch_bytes = 0;
+                if crate::interrupt::check().is_err() {
+                    return false; // asked to stop; the error is returned below
+                }
                 // A failed send means the run stopped downstream; its error is reported there.
                 batch_tx.send(std::mem::replace(&mut batch, Vec::with_capacity(batch_records))).is_ok()
             },
@@ -134,8 +139,11 @@ pub fn run(settings: FlowSettings, files: Vec<(PathBuf, u64)>, writer: DatasetWr
     // finish their share of one batch start on the next instead of waiting
     // for its slowest record; results still leave in input order.
     let mut in_flight = std::collections::VecDeque::with_capacity(BATCHES_IN_FLIGHT);
-    let mut writer_alive = true;
+    let mut flowing = true;
     for batch in batch_rx {
+        if crate::interrupt::check().is_err() {
+            break; // asked to stop: batches in flight are abandoned, the error is returned below
+        }
         records += batch.len() as u64;
         let (done_tx, done_rx) = bounded::<Vec<Outcome>>(1);
         let transformer = transformer.clone();
@@ -145,36 +153,47 @@ pub fn run(settings: FlowSettings, files: Vec<(PathBuf, u64)>, writer: DatasetWr
         });
         in_flight.push_back(done_rx);
         if in_flight.len() >= BATCHES_IN_FLIGHT {
-            writer_alive = forward(&mut in_flight, &out_tx)?;
+            flowing = forward(&mut in_flight, &out_tx)?;
             progress.update(counter.get(), records);
-            if !writer_alive {
-                break; // the writer failed; its error is returned below
+            if !flowing {
+                break; // the writer failed or a stop was asked for; the error is returned below
             }
         }
     }
-    while writer_alive && !in_flight.is_empty() {
-        writer_alive = forward(&mut in_flight, &out_tx)?;
+    while flowing && !in_flight.is_empty() && crate::interrupt::check().is_ok() {
+        flowing = forward(&mut in_flight, &out_tx)?;
         progress.update(counter.get(), records);
     }
     drop(out_tx);
-    let inputs = reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))??;
-    let sink = writer
-        .join()
-        .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
-        .with_context(|| format!("writing the dataset into {} failed", out_dir.display()))?;
+    let read = reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
+    let written = writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?;
+    // A stop asked for is the reason, whatever the threads made of it.
+    crate::interrupt::check()?;
+    let inputs = read?;
+    let sink = written.with_context(|| format!("writing the dataset into {} failed", out_dir.display()))?;
     progress.finish(counter.get(), sink.counts.records_seen);
     Ok(Flowed { sink, inputs, stage_secs: transformer.clock.seconds() })
 }
 
 /// Hands the oldest finished batch to the writer. `Ok(false)` when the
-/// writer has stopped (its own error says why).
+/// writer has stopped (its own error says why) or the run was asked to stop
+/// (checked while waiting, so that a stop does not wait for the batch).
 fn forward(
     in_flight: &mut std::collections::VecDeque<crossbeam_channel::Receiver<Vec<Outcome>>>,
     out_tx: &crossbeam_channel::Sender<Vec<Outcome>>,
 ) -> anyhow::Result<bool> {
     let Some(batch) = in_flight.pop_front() else { return Ok(true) };
-    // Transforms catch their panics, so a batch cannot vanish; if one did,
-    // failing the run beats a dataset silently missing records.
-    let outcomes = batch.recv().map_err(|_| anyhow::anyhow!("a batch of records was lost by the worker threads"))?;
+    let outcomes = loop {
+        match batch.recv_timeout(STOP_CHECK) {
+            Ok(outcomes) => break outcomes,
+            Err(RecvTimeoutError::Timeout) if crate::interrupt::check().is_err() => return Ok(false),
+            Err(RecvTimeoutError::Timeout) => continue,
+            // Transforms catch their panics, so a batch cannot vanish; if one did,
+            // failing the run beats a dataset silently missing records.
+            Err(RecvTimeoutError::Disconnected) => {
+                anyhow::bail!("a batch of records was lost by the worker threads")
+            }
+        }
+    };
     Ok(out_tx.send(outcomes).is_ok())
 }

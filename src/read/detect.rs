@@ -1,7 +1,6 @@
 //! Input discovery and format detection.
 //!
-//! Folders are walked recursively in name order (so runs are reproducible).
-//! Inside a folder, only files that look like inputs are taken: known
+//! Inside a folder (walked by [`super::inputs`]), only files that look like inputs are taken: known
 //! extensions (`.warc`, `.html`, `.htm`, `.xhtml`, `.jsonl`, `.txt`, each
 //! optionally `.gz`), or any file whose content starts like a WARC. A file
 //! named on the command line is always read. The format is then decided by
@@ -17,10 +16,9 @@ use super::warc::{Pool, WarcReader};
 use super::{jsonl, single, EventStream, ReadEvent, Reject};
 use crate::reason::RejectReason;
 use crate::storage;
-use crate::storage::s3::{self, ObjectUrl};
 use flate2::read::MultiGzDecoder;
 use std::io::{self, BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 /// What an input file holds.
@@ -42,77 +40,11 @@ const RAW_SNIFF_BYTES: usize = 64 * 1024;
 
 const INPUT_EXTENSIONS: &[&str] = &["warc", "html", "htm", "xhtml", "jsonl", "txt"];
 
-/// The files of a run: those to read, in a stable order, and those found in
-/// folders but passed over as not inputs (reported in the manifest).
-#[derive(Debug, Default)]
-pub struct InputFiles {
-    pub files: Vec<PathBuf>,
-    pub ignored: Vec<PathBuf>,
-}
-
-/// Expands the user's inputs into the files to read. Fails with a clear
-/// message when an input does not exist.
-pub fn collect_inputs(inputs: &[PathBuf]) -> anyhow::Result<InputFiles> {
-    let mut found = InputFiles::default();
-    for input in inputs {
-        if let Some(url) = ObjectUrl::parse(input) {
-            collect_objects(&url, &mut found)?;
-            continue;
-        }
-        let files = &mut found.files;
-        let meta = match std::fs::metadata(input) {
-            Ok(meta) => meta,
-            Err(e) => crate::usage_bail!("cannot read input {}: {e}", input.display()),
-        };
-        if !meta.is_dir() {
-            files.push(input.clone());
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(input).follow_links(true).sort_by_file_name();
-        for entry in walker {
-            let entry = entry.map_err(|e| anyhow::anyhow!("cannot walk {}: {e}", input.display()))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            if looks_like_input(entry.path()) {
-                files.push(entry.into_path());
-            } else {
-                found.ignored.push(entry.into_path());
-            }
-        }
-    }
-    Ok(found)
-}
-
-/// Adds the object `url` names, or else the objects under it as a prefix.
-fn collect_objects(url: &ObjectUrl, found: &mut InputFiles) -> anyhow::Result<()> {
-    if !url.key.is_empty() {
-        match s3::head(url) {
-            Ok(_) => {
-                found.files.push(url.to_path());
-                return Ok(());
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => anyhow::bail!("cannot read input {url}: {e}"),
-        }
-    }
-    let objects = s3::list(url).map_err(|e| anyhow::anyhow!("cannot list input {url}: {e}"))?;
-    if objects.is_empty() {
-        crate::usage_bail!("cannot read input {url}: there is no object with this name or under this prefix");
-    }
-    for meta in objects {
-        let path = url.with_key(meta.location.as_ref()).to_path();
-        if looks_like_input(&path) {
-            found.files.push(path);
-        } else {
-            found.ignored.push(path);
-        }
-    }
-    Ok(())
-}
-
-fn looks_like_input(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+/// Whether a file found in a folder is an input: a known extension, or
+/// WARC content.
+pub(crate) fn looks_like_input(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name: &str = &name;
     if name.starts_with('.') {
         return false;
     }

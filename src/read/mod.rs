@@ -7,6 +7,7 @@
 //! not a page, such as a WARC `request`), or a [`Reject`] with a reason.
 
 pub mod detect;
+pub mod inputs;
 pub mod jsonl;
 pub mod single;
 pub mod warc;
