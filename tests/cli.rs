@@ -93,3 +93,43 @@ fn explain_shows_metadata_and_every_decision() {
     assert!(report.lines().any(|l| l.starts_with("keep") && l.contains("A flaw in the wildly popular online game")));
     assert_eq!(newsmill(&["explain", "/nonexistent.html"]).status.code(), Some(2));
 }
+
+#[test]
+fn out_naming_a_file_is_a_usage_error_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = page(dir.path());
+    let file = dir.path().join("taken");
+    std::fs::write(&file, "not a dataset").unwrap();
+    let out = newsmill(&["build", &input, "--out", &file.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("is a file; name a folder"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a dataset");
+}
+
+#[test]
+fn negative_threads_say_which_values_are_valid() {
+    let out = newsmill(&["build", "x", "--out", "y", "--threads", "-1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("give a whole number from 1 to 65535"), "{err}");
+    assert!(!err.contains("-- -1"), "{err}");
+}
+
+#[test]
+fn explain_picks_a_warc_record_by_offset_url_or_id() {
+    let warc = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.warc.gz");
+    let title = |key: &str| {
+        let out = newsmill(&["explain", warc, "--record", key]);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let report = String::from_utf8(out.stdout).unwrap();
+        report.lines().find_map(|l| l.strip_prefix("title      ")).unwrap().to_string()
+    };
+    let sudan = "United States to Lift Sudan Sanctions";
+    assert_eq!(title("110606"), sudan);
+    assert_eq!(title("https://www.nytimes.com/2017/01/13/world/africa/sudan-sanctions.html"), sudan);
+    assert_eq!(title("<urn:uuid:f3b02ad7-156f-54e4-bec0-2a08dc53dccc>"), sudan);
+    assert_ne!(title("538"), sudan);
+    let missing = newsmill(&["explain", warc, "--record", "5"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8(missing.stderr).unwrap().contains("holds no page whose record_offset, url or record_id"));
+}

@@ -72,6 +72,12 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
             opts.out.display()
         );
     }
+    if object_out.is_none() && opts.out.exists() && !opts.out.is_dir() {
+        crate::usage_bail!(
+            "--out {} is a file; name a folder for the dataset (it is created if need be)",
+            opts.out.display()
+        );
+    }
     let InputFiles { files, ignored } = collect_inputs(&opts.inputs)?;
     if files.is_empty() {
         crate::usage_bail!(
