@@ -133,3 +133,51 @@ fn explain_picks_a_warc_record_by_offset_url_or_id() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8(missing.stderr).unwrap().contains("holds no page whose record_offset, url or record_id"));
 }
+
+fn manifest(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(out.join("_manifest.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn limit_reads_the_first_records_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let run = newsmill(&["build", data, "--out", &out.display().to_string(), "--limit", "10"]);
+    assert_eq!(run.status.code(), Some(0));
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(stderr.contains("newsmill: 10 records from"), "{stderr}");
+    assert!(stderr.contains("--limit 10: the run stopped after the first 10 records"), "{stderr}");
+    let m = manifest(&out);
+    let c = &m["counts"];
+    assert_eq!(c["records_seen"], 10);
+    let parts = ["documents", "skipped", "rejected"].map(|k| c[k].as_u64().unwrap());
+    assert_eq!(parts.iter().sum::<u64>(), 10);
+    assert_eq!((m["run"]["limit"].as_u64(), m["run"]["limited"].as_bool()), (Some(10), Some(true)));
+    // The inputs read whole are in the ledger; the one cut short is not, so --incremental reads it again.
+    let ledger: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("_ledger.json")).unwrap()).unwrap();
+    let held: Vec<&String> = ledger["inputs"].as_object().unwrap().keys().collect();
+    assert_eq!(held.len(), m["inputs"].as_array().unwrap().len());
+    assert!(held.iter().all(|p| !p.ends_with("sample.warc.gz")), "{held:?}");
+    assert!(std::fs::read_to_string(out.join("README.md")).unwrap().contains("stopped after the first 10 records"));
+    let conflict = newsmill(&["build", data, "--out", &out.display().to_string(), "--limit", "5", "--incremental"]);
+    assert_eq!(conflict.status.code(), Some(2));
+}
+
+#[test]
+fn manifest_stage_times_are_cpu_seconds_with_wall_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let warc = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.warc.gz");
+    assert_eq!(newsmill(&["build", warc, "--out", &out.display().to_string()]).status.code(), Some(0));
+    let m = manifest(&out);
+    assert!(m.get("stage_secs").is_none(), "the old unlabelled name is gone");
+    let cpu = &m["stage_cpu_secs"];
+    assert!(cpu["extract"].as_f64().unwrap() > 0.0 && cpu["segment"].as_f64().unwrap() > 0.0, "{cpu}");
+    let wall = &m["stage_wall_secs"];
+    let duration = m["duration_secs"].as_f64().unwrap();
+    for stage in ["read", "transform", "write"] {
+        let secs = wall[stage].as_f64().unwrap();
+        assert!(secs > 0.0 && secs <= duration, "{stage}: {secs} of {duration}");
+    }
+}

@@ -100,6 +100,11 @@ pub struct BuildArgs {
     /// or AWS_BATCH_JOB_ARRAY_INDEX. Publish the shards with `newsmill commit DIR`.
     #[arg(long, value_name = "K/N", value_parser = parse_shard, conflicts_with_all = ["incremental", "overwrite"])]
     pub shard: Option<Shard>,
+    /// Read only the first N input records (documents, skips and rejects alike), for a
+    /// quick first try on a big crawl. The manifest and the summary say the run was
+    /// limited; inputs not read to their end are left out of _ledger.json.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), conflicts_with_all = ["incremental", "shard"])]
+    pub limit: Option<u64>,
     /// Exit with code 3 when more than this share of records (0 to 1) is rejected;
     /// the dataset is still written.
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
@@ -254,6 +259,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         incremental: args.incremental,
         shard: args.shard,
         json_log: args.log_format == LogFormat::Json,
+        limit: args.limit,
         stage: args.stage,
     };
     let manifest = build(&opts)?;
@@ -273,6 +279,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             "ignored_files": manifest.ignored_files.len(),
             "reject_rate": reject_rate,
             "counts": c,
+            "limited_to_records": manifest.run.limited.then_some(manifest.run.limit).flatten(),
         });
         eprintln!("{summary}");
         return Ok(code);
@@ -292,6 +299,12 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             c.skipped,
             c.rejected,
             opts.out.display()
+        );
+    }
+    if let (true, Some(limit)) = (run.limited, run.limit) {
+        eprintln!(
+            "newsmill: --limit {limit}: the run stopped after the first {limit} records; the rest of the inputs was not \
+             read (the counts above are of those {limit} records)"
         );
     }
     if let Some(shard) = &run.shard {

@@ -40,9 +40,13 @@ pub fn render_card(manifest: &Manifest) -> String {
     count_rows(&mut md, &tables.chain([("records rejected (rows of rejects.csv)", rows.rejects)]).collect::<Vec<_>>());
     let _ = writeln!(
         md,
-        "\nThe last run (version {}{}) read {} inputs{}:\n\n| what | count |\n|---|---|",
+        "\nThe last run (version {}{}{}) read {} inputs{}:\n\n| what | count |\n|---|---|",
         manifest.run.version,
         if manifest.run.incremental { ", incremental" } else { "" },
+        match (manifest.run.limited, manifest.run.limit) {
+            (true, Some(limit)) => format!(", stopped after the first {limit} records by --limit"),
+            _ => String::new(),
+        },
         manifest.run.inputs_read,
         if manifest.run.incremental {
             format!(

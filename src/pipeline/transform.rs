@@ -29,7 +29,8 @@ pub struct StageClock {
     write: AtomicU64,
 }
 
-/// Seconds spent per pipeline stage, as the manifest reports them.
+/// CPU seconds spent per pipeline stage, summed over threads, as the manifest
+/// reports them.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct StageSeconds {
     pub read: f64,
@@ -47,6 +48,36 @@ impl StageSeconds {
         self.extract += other.extract;
         self.segment += other.segment;
         self.write += other.write;
+    }
+}
+
+/// Wall-clock seconds from a stage's first work to its last, where one span
+/// is known: reading (the reader thread), the transforms (decode, extract and
+/// segment interleave on the workers, so only their joint span is known) and
+/// writing (the writer thread). Stages overlap, so the spans add up to more
+/// than the run's duration.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct StageWallSeconds {
+    pub read: f64,
+    pub transform: f64,
+    pub write: f64,
+}
+
+/// The wall-clock span of a stage: from its first [`Span::touch`] to its last.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Span {
+    first_last: Option<(Instant, Instant)>,
+}
+
+impl Span {
+    /// Marks work of the stage now.
+    pub fn touch(&mut self) {
+        let now = Instant::now();
+        self.first_last = Some(self.first_last.map_or((now, now), |(first, _)| (first, now)));
+    }
+
+    pub fn seconds(&self) -> f64 {
+        self.first_last.map_or(0.0, |(first, last)| (last - first).as_secs_f64())
     }
 }
 
