@@ -181,3 +181,19 @@ fn manifest_stage_times_are_cpu_seconds_with_wall_spans() {
         assert!(secs > 0.0 && secs <= duration, "{stage}: {secs} of {duration}");
     }
 }
+
+#[test]
+fn progress_always_logs_at_once_off_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = page(dir.path());
+    let out_dir = dir.path().join("o").display().to_string();
+    let first_line = |mode: &str| {
+        let run = newsmill(&["build", &input, "--out", &out_dir, "--overwrite", "--progress", mode]);
+        assert_eq!(run.status.code(), Some(0));
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        stderr.lines().next().unwrap_or_default().to_string()
+    };
+    // The form of auto's lines, which come every 10 s; this run is over long before.
+    assert_eq!(first_line("always"), "newsmill: 0 records, 0.0 of 0.0 MB read (0 records/s)");
+    assert!(first_line("auto").starts_with("newsmill: 1 records from 1 inputs"));
+}

@@ -83,8 +83,9 @@ pub struct BuildArgs {
     /// at once.
     #[arg(long, short = 'j', value_name = "N", allow_negative_numbers = true, value_parser = parse_threads)]
     pub threads: Option<u16>,
-    /// Progress on standard error: a bar on a terminal and log lines every 10 s
-    /// otherwise (auto), always a bar, or none.
+    /// Progress on standard error: a bar on a terminal, else a log line every 10 s
+    /// (auto); a bar on a terminal, else a log line at once and every 3 s (always);
+    /// or nothing but the summary (never).
     #[arg(long, value_enum, default_value = "auto")]
     pub progress: ProgressMode,
     /// Replace a dataset already in DIR (its tables, rejects.csv and manifest).

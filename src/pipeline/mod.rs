@@ -26,9 +26,10 @@ use transform::{Span, Stage, StageSeconds, StageWallSeconds, Transformer};
 /// How progress is shown on standard error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ProgressMode {
-    /// A progress bar on a terminal, periodic log lines otherwise.
+    /// A progress bar on a terminal, a log line every 10 s otherwise.
     Auto,
-    /// Always a progress bar.
+    /// A progress bar on a terminal, otherwise a log line at once and then
+    /// one every 3 s.
     Always,
     /// Nothing but the final summary.
     Never,
