@@ -30,8 +30,10 @@ INPUT KINDS (recognised by content; the extension only breaks ties)
              payloads (images, PDF, robots.txt) are skipped and counted.
   HTML       .html/.htm/.xhtml, optionally .gz: one page per file.
   JSONL      .jsonl, optionally .gz: one object per line with `id` (or `doc_id`) and `text`,
-             optional `url` and `title`. The text is already extracted and is kept exactly, so
-             offsets in the output are offsets into your input.
+             optional `url` (else `metadata.url`) and `title`; every other field (datatrove's
+             or Hugging Face's `metadata`...) is kept as the JSON object input_metadata. The
+             text is already extracted and is kept exactly, so offsets in the output are
+             offsets into your input.
   Text       .txt: the text of a page as a scraper saved it. Chrome lines (skip links,
              \"Breaking News\", media-player lines...) are dropped; the headline becomes the title.
   In a folder, only files with these extensions (or WARC content) are read; a file named
@@ -42,7 +44,7 @@ INPUT KINDS (recognised by content; the extension only breaks ties)
 OUTPUT (DIR)
   documents/*.parquet   one row per page: doc_id, source, record_offset, record_id, url,
                         fetched_at, title, byline, published_at, site_name, language, text,
-                        n_paragraphs, n_quotes, n_words, dup_of
+                        n_paragraphs, n_quotes, n_words, dup_of, input_metadata
   paragraphs/*.parquet  doc_id, paragraph_index, kind (paragraph|heading|list_item|
                         blockquote), text, char_start, char_end
   quotes/*.parquet      doc_id, quote_index, paragraph_index, text, char_start, char_end,
@@ -51,6 +53,7 @@ OUTPUT (DIR)
   rejects.csv           source, record_offset, reason, detail: every record that gave no
                         document and was not simply skipped
   README.md             the dataset card: tables, columns, counts, date range, sources
+  report.html           charts of the dataset and the run, one page that needs no network
   _manifest.json        tool version, this run's inputs and counts (records seen = documents +
                         skipped + rejected), stage times, the dataset's files and rows
   _ledger.json          every input the dataset holds: path, size, mtime, content hash, run

@@ -163,6 +163,7 @@ impl Transformer {
         let reject = |reason: RejectReason, detail: String| {
             Outcome::Rejected(Reject { source: source.clone(), record_offset, reason, detail })
         };
+        let mut input_metadata = None;
         let (article, text, paragraphs): (Article, String, Vec<ParagraphSpan>) = match body {
             Body::Html { bytes, http_charset } => {
                 if is_binary(&bytes) {
@@ -195,7 +196,8 @@ impl Transformer {
                 let (text, paragraphs) = join_blocks(&article.blocks);
                 (article, text, paragraphs)
             }
-            Body::Text { text, title } => {
+            Body::Text { text, title, input_metadata: metadata } => {
+                input_metadata = metadata;
                 let paragraphs = split_text(&text);
                 (Article { metadata: Metadata { title, ..Metadata::default() }, blocks: Vec::new() }, text, paragraphs)
             }
@@ -227,6 +229,7 @@ impl Transformer {
             people,
             signature,
             dup_of: None,
+            input_metadata,
         }))
     }
 }
@@ -263,7 +266,7 @@ mod tests {
             record_id: Some("a".into()),
             url: None,
             fetched_at: None,
-            body: Body::Text { text: text.into(), title: Some("T".into()) },
+            body: Body::Text { text: text.into(), title: Some("T".into()), input_metadata: None },
         }
     }
 
