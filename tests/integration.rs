@@ -17,6 +17,8 @@ mod crash;
 mod hostile_input;
 #[path = "incremental.rs"]
 mod incremental;
+#[path = "report.rs"]
+mod report;
 #[path = "s3.rs"]
 mod s3;
 #[path = "schema_drift.rs"]
