@@ -119,6 +119,11 @@ quoted = quotes.dropna(subset=['person_index']).astype({'person_index': 'int64'}
     people.astype({'person_index': 'int64'}), on=['doc_id', 'person_index'], how='left', indicator=True)
 check('pandas: quotes join people on (doc_id, person_index)', (quoted['_merge'] == 'both').all(),
       quoted[quoted['_merge'] != 'both'][['doc_id', 'person_index']].head(3))
+# As the README and the card say: dtype_backend="pyarrow" keeps nullable integers integers.
+arrow_quotes = pd.read_parquet(DIR / 'quotes', dtype_backend='pyarrow')
+check('pandas: with dtype_backend="pyarrow" person_index loads as a nullable int32',
+      str(arrow_quotes.person_index.dtype) == 'int32[pyarrow]' and len(arrow_quotes) == counts['quotes'],
+      arrow_quotes.person_index.dtype)
 with open(DIR / 'rejects.csv', newline='', encoding='utf-8') as f:
     rejects = list(csv.DictReader(f))
 check('rejects.csv rows = manifest rejected', len(rejects) == counts['rejected'], (len(rejects), counts['rejected']))

@@ -197,3 +197,22 @@ fn progress_always_logs_at_once_off_a_terminal() {
     assert_eq!(first_line("always"), "newsmill: 0 records, 0.0 of 0.0 MB read (0 records/s)");
     assert!(first_line("auto").starts_with("newsmill: 1 records from 1 inputs"));
 }
+
+#[test]
+fn the_readme_tells_a_new_user_where_the_binary_is_and_what_set_up_costs() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for needle in [
+        "make install",
+        "target/release/newsmill",
+        "from crates.io",
+        "from PyPI",
+        "What it costs: `make dataset` then `make test`",
+        r#"dtype_backend="pyarrow""#,
+        "never `**` over the dataset",
+    ] {
+        assert!(readme.contains(needle), "README.md lacks {needle:?}");
+    }
+    let makefile = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Makefile")).unwrap();
+    assert!(makefile.contains("install:\n\t$(CARGO) install --path . --locked"), "make install");
+    assert!(makefile.contains("$(CARGO) test --release --locked"), "make test reuses the release build");
+}
