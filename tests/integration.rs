@@ -4,6 +4,10 @@
 //! binary instead of one per file saves most of the build (Cargo.toml sets
 //! `autotests = false`). A test file this list lacks fails
 //! `every_test_file_is_built`.
+//!
+//! Each file keeps its own `mod common;`, as a test crate of its own would:
+//! the helpers are compiled once per file, which costs little.
+#![allow(clippy::duplicate_mod)]
 
 #[path = "bad_input.rs"]
 mod bad_input;
