@@ -17,7 +17,9 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
                 page = Some(record);
                 break;
             }
-            ReadEvent::Rejected(r) if wanted.as_ref().is_none_or(|key| key.offset() == r.record_offset) => {
+            ReadEvent::Rejected(r)
+                if wanted.as_ref().is_none_or(|key| key.offset.is_some() && key.offset == r.record_offset) =>
+            {
                 crate::usage_bail!("cannot explain {}: {} ({})", args.page.display(), r.detail, r.reason)
             }
             _ => continue,
@@ -64,35 +66,25 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
     Ok(report)
 }
 
-/// What `--record` names: a record's byte offset, or its URL or id.
-enum RecordKey<'a> {
-    Offset(i64),
-    Text(&'a str),
+/// What `--record` names: a record's byte offset, its URL or its id.
+struct RecordKey<'a> {
+    text: &'a str,
+    /// The offset the text reads as, if it is a number.
+    offset: Option<i64>,
 }
 
 impl<'a> RecordKey<'a> {
-    fn parse(value: &'a str) -> RecordKey<'a> {
-        value.trim().parse().map_or(RecordKey::Text(value), RecordKey::Offset)
-    }
-
-    fn offset(&self) -> Option<i64> {
-        match self {
-            RecordKey::Offset(offset) => Some(*offset),
-            RecordKey::Text(_) => None,
-        }
+    fn parse(text: &'a str) -> RecordKey<'a> {
+        RecordKey { text, offset: text.trim().parse().ok() }
     }
 
     /// Whether `record` is the one named: by offset, id or target URL, or by
     /// the canonical URL its page declares (the documents table's `url`).
     fn matches(&self, record: &crate::read::Record) -> bool {
-        match self {
-            RecordKey::Offset(offset) => record.record_offset == Some(*offset),
-            RecordKey::Text(key) => {
-                record.url.as_deref() == Some(key)
-                    || record.record_id.as_deref() == Some(key)
-                    || (key.contains("://") && canonical_url(record).as_deref() == Some(key))
-            }
-        }
+        (self.offset.is_some() && record.record_offset == self.offset)
+            || record.url.as_deref() == Some(self.text)
+            || record.record_id.as_deref() == Some(self.text)
+            || (self.text.contains("://") && canonical_url(record).as_deref() == Some(self.text))
     }
 }
 
