@@ -47,7 +47,7 @@ pub fn render(figures: &Figures, manifest: &Manifest) -> String {
     section(
         &mut html,
         "Documents per day",
-        &format!("By publication date (UTC){undated}."),
+        &format!("By publication date (UTC), one column per day that has documents{undated}."),
         &days("documents-per-day", &figures.per_day, "no document gives a publication date"),
         true,
     );
