@@ -7,7 +7,7 @@ BIN := target/release/newsmill
 DATASET := out/dataset
 SHARED ?= ../shared
 
-.PHONY: all help release dataset test test-rust test-dataset lint venv eval clean
+.PHONY: all help release install dataset test test-rust test-dataset lint venv eval clean
 
 all: release
 
@@ -20,16 +20,23 @@ help:
 release:
 	$(CARGO) build --release --locked
 
+## install: put newsmill on PATH: `cargo install` of this checkout into ~/.cargo/bin (or
+##          PREFIX/bin with PREFIX=...), reusing the release build of target/
+install:
+	$(CARGO) install --path . --locked $(if $(PREFIX),--root $(PREFIX))
+
 ## dataset: build the release binary and turn data/ into out/dataset
 dataset: release
 	$(BIN) build data/ --out $(DATASET) --overwrite
 
 ## test: every Rust test (the S3 one against moto from .venv, required here), then the
-##       DuckDB/pandas check of a freshly built dataset
+##       DuckDB/pandas check of a freshly built dataset. The tests build with the release
+##       profile, so they reuse the dependencies `make dataset` compiled instead of
+##       compiling them all again for the debug profile.
 test: test-rust test-dataset
 
 test-rust: venv
-	NEWSMILL_REQUIRE_S3_TEST=1 $(CARGO) test --locked
+	NEWSMILL_REQUIRE_S3_TEST=1 $(CARGO) test --release --locked
 
 test-dataset: dataset venv
 	$(VENV)/bin/python tests/check_dataset.py $(DATASET)
@@ -40,11 +47,13 @@ lint:
 	$(CARGO) clippy --all-targets --locked -- -D warnings
 
 ## venv: Python packages for the DuckDB/pandas checks, the scorers and the local S3 server
-##       of tests/s3.rs (moto), in .venv; redone when this Makefile changes
+##       of tests/s3.rs (moto's S3 service and its Flask server only: `moto[server]` would
+##       add every other AWS service's dependencies), in .venv; redone when this Makefile
+##       changes
 venv: $(VENV)/.installed
 $(VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check duckdb pandas pyarrow 'moto[server]'
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check duckdb pandas pyarrow 'moto[s3]' flask flask-cors
 	touch $@
 
 ## eval: score extraction and quotes on the corpus dev sets (skips when ../shared is absent);

@@ -12,7 +12,7 @@ usage: compare.py BIN SHARED_DIR WORK_DIR PEER_PYTHON [--rounds N] [--repeat N]
    resiliparse taking turns so that a machine whose speed drifts during the
    bench moves both alike (trafilatura, a minute a round: one round); peak RSS
    from /usr/bin/time -v.
-2. newsmill's time per stage (from the manifest's stage_secs).
+2. newsmill's time per stage (from the manifest's stage_cpu_secs).
 3. Scaling on one large WARC: the same pages repeated --repeat times with
    distinct URLs in a per-record-gzip WARC built in WORK_DIR if missing;
    --threads 1 on one core against --threads 2 on two, taking turns.
@@ -139,7 +139,7 @@ for i, (name, rate, mbs, peak) in enumerate(rows):
     print(f'{name} | {rate:.0f} | {mbs:.1f} | {newsmill_ratio if i == 0 else rate / base:.2f}x | {peak:.0f}')
 print(f'(newsmill\'s ratio is the median of the rounds\' ratios: {", ".join(f"{r:.2f}" for r in ratios)})')
 
-stages = manifest['stage_secs']
+stages = manifest["stage_cpu_secs"]
 total = sum(stages.values())
 print('\nnewsmill stage | seconds | share')
 print('--- | --- | ---')

@@ -250,3 +250,35 @@ fn a_run_publishes_at_the_end_and_clears_a_crashed_runs_version() {
         .collect();
     assert!(versions.contains(&"v000002".to_string()) && !versions.contains(&"v000001".to_string()), "{versions:?}");
 }
+
+#[test]
+fn jsonl_lines_keep_their_other_fields_as_input_metadata() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("hf.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id":"a","text":"The port reopened on Monday after storms.","metadata":{"url":"https://news.example/a","dump":"CC-MAIN-2024-10","token_count":7}}"#,
+            "\n",
+            r#"{"id":"b","text":"Ferries sailed again on Tuesday morning.","url":"https://news.example/b","lang_score":0.98}"#,
+            "\n",
+            r#"{"id":"c","text":"Nothing else is known about the storm."}"#,
+            "\n"
+        ),
+    )
+    .expect("write");
+    let out = dir.path().join("o");
+    run_build(&[input], &out, 1);
+    let docs = rows(&out, "documents");
+    let by_id = |id: &str| docs.iter().find(|d| get(d, "record_id") == Some(id)).expect("document");
+    assert_eq!(get(by_id("a"), "url"), Some("https://news.example/a"), "the url comes from metadata.url");
+    assert_eq!(
+        get(by_id("a"), "input_metadata"),
+        Some(r#"{"metadata":{"dump":"CC-MAIN-2024-10","token_count":7,"url":"https://news.example/a"}}"#)
+    );
+    assert_eq!(get(by_id("b"), "url"), Some("https://news.example/b"));
+    assert_eq!(get(by_id("b"), "input_metadata"), Some(r#"{"lang_score":0.98}"#));
+    assert_eq!(get(by_id("c"), "input_metadata"), None);
+    let (sample_out, _) = sample();
+    assert!(rows(sample_out.path(), "documents").iter().all(|d| get(d, "input_metadata").is_none()));
+}

@@ -7,7 +7,7 @@ Checks: every paragraph and quote joins a document; every offset slices
 documents.text to exactly the row's text (DuckDB substr and Python slicing);
 row counts equal _manifest.json (the run's counts and the dataset's rows)
 and rejects.csv; records seen = documents + skipped + rejected; doc_id is
-unique; dup_of names a document; every quote's person_index names a row of
+unique; dup_of names a document; input_metadata is a JSON object; every quote's person_index names a row of
 people, whose n_quotes counts those quotes and whose first mention slices
 documents.text to words of the name; columns load with the documented types.
 Prints one line per check and a closing 'N passed, N failed' line.
@@ -88,6 +88,9 @@ off_name = con.execute('''SELECT count(*) FROM people p JOIN documents d USING (
 check("duckdb: a person's first mention slices documents.text to words of the name", off_name == 0, f'{off_name} people differ')
 dangling = con.execute('SELECT count(*) FROM documents x WHERE dup_of IS NOT NULL AND dup_of NOT IN (SELECT doc_id FROM documents)').fetchone()[0]
 check('duckdb: every dup_of names a document of the dataset', dangling == 0, f'{dangling} dangling')
+not_objects = con.execute('''SELECT count(*) FROM documents WHERE input_metadata IS NOT NULL
+                             AND (NOT json_valid(input_metadata) OR json_type(input_metadata) <> 'OBJECT')''').fetchone()[0]
+check('duckdb: input_metadata is null or a JSON object', not_objects == 0, f'{not_objects} rows are not')
 kinds = {r[0] for r in con.execute('SELECT DISTINCT kind FROM paragraphs').fetchall()}
 check('duckdb: paragraph kinds are the documented ones', kinds <= {'paragraph', 'heading', 'list_item', 'blockquote'}, kinds)
 quote_kinds = {r[0] for r in con.execute('SELECT DISTINCT kind FROM quotes').fetchall()}
@@ -116,6 +119,11 @@ quoted = quotes.dropna(subset=['person_index']).astype({'person_index': 'int64'}
     people.astype({'person_index': 'int64'}), on=['doc_id', 'person_index'], how='left', indicator=True)
 check('pandas: quotes join people on (doc_id, person_index)', (quoted['_merge'] == 'both').all(),
       quoted[quoted['_merge'] != 'both'][['doc_id', 'person_index']].head(3))
+# As the README and the card say: dtype_backend="pyarrow" keeps nullable integers integers.
+arrow_quotes = pd.read_parquet(DIR / 'quotes', dtype_backend='pyarrow')
+check('pandas: with dtype_backend="pyarrow" person_index loads as a nullable int32',
+      str(arrow_quotes.person_index.dtype) == 'int32[pyarrow]' and len(arrow_quotes) == counts['quotes'],
+      arrow_quotes.person_index.dtype)
 with open(DIR / 'rejects.csv', newline='', encoding='utf-8') as f:
     rejects = list(csv.DictReader(f))
 check('rejects.csv rows = manifest rejected', len(rejects) == counts['rejected'], (len(rejects), counts['rejected']))

@@ -268,7 +268,7 @@ fn s3_inputs_and_outputs_give_the_rows_of_a_local_run_even_when_a_connection_dro
     assert_eq!(std::fs::read_dir(stage.path()).expect("stage").count(), 0, "the staging folder is left behind");
     let downloaded = tempfile::tempdir().expect("tempdir");
     let names = download_prefix(&output, downloaded.path());
-    for name in ["_SUCCESS", "_manifest.json", "rejects.csv", "README.md", "_ledger.json"] {
+    for name in ["_SUCCESS", "_manifest.json", "rejects.csv", "README.md", "report.html", "_ledger.json"] {
         assert!(names.iter().any(|n| n == name), "{name} was not uploaded: {names:?}");
     }
     assert_same_rows(local.path(), &local_root, downloaded.path(), "s3://newsmill-test/in/");

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let body = match kind % 3 {
         0 => Body::Html { bytes: bytes.to_vec(), http_charset: None },
         1 => Body::ScrapedText { bytes: bytes.to_vec() },
-        _ => Body::Text { text: String::from_utf8_lossy(bytes).into_owned(), title: None },
+        _ => Body::Text { text: String::from_utf8_lossy(bytes).into_owned(), title: None, input_metadata: None },
     };
     let record = Record {
         source: "fuzz".into(),

@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub shard: Option<Shard>,
     /// Progress log lines as JSON objects rather than text.
     pub json_log: bool,
+    /// Read only the first this many input records (`--limit`).
+    pub limit: Option<u64>,
     /// Where a dataset for an `s3://` `out` is built before upload (the
     /// system's temporary folder if `None`).
     pub stage: Option<PathBuf>,
@@ -50,13 +52,19 @@ impl BuildOptions {
             incremental: false,
             shard: None,
             json_log: false,
+            limit: None,
             stage: None,
         }
     }
 
     /// How the record flow runs for this build.
     fn flow(&self) -> FlowSettings {
-        FlowSettings { threads: self.threads.max(1), progress: self.progress, json_log: self.json_log }
+        FlowSettings {
+            threads: self.threads.max(1),
+            progress: self.progress,
+            limit: self.limit,
+            json_log: self.json_log,
+        }
     }
 }
 
@@ -69,6 +77,12 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Manifest> {
         crate::usage_bail!(
             "--stage {} applies to an s3:// --out only; {} is a local folder, built in place",
             stage.display(),
+            opts.out.display()
+        );
+    }
+    if object_out.is_none() && opts.out.exists() && !opts.out.is_dir() {
+        crate::usage_bail!(
+            "--out {} is a file; name a folder for the dataset (it is created if need be)",
             opts.out.display()
         );
     }
@@ -160,6 +174,8 @@ fn build_version(
         inputs_unchanged: plan.unchanged.len(),
         inputs_replaced: plan.replaced.iter().map(|e| e.path.clone()).collect(),
         shard: None,
+        limit: opts.limit,
+        limited: false,
     };
     if incremental && plan.is_noop() {
         return Ok(Manifest::new(&clock, opts.flow().threads, run, &ignored));
@@ -175,8 +191,8 @@ fn build_version(
     crash_point("after_carry");
     let writer = DatasetWriter::create(&version.dir, &layout::run_prefix(version.number), carried)?;
     let flowed = pipeline::run(opts.flow(), plan.files(), writer)?;
-    let ledger = plan.next_ledger(&previous_ledger, version.number, incremental);
     let (manifest, dedup) = flowed_record(flowed, Manifest::new(&clock, opts.flow().threads, run, &ignored));
+    let ledger = read_ledger(plan.next_ledger(&previous_ledger, version.number, incremental), &manifest);
     dataset.publish(&version, &RunRecord { ledger: &ledger, dedup: &dedup, manifest: &manifest })?;
     Ok(manifest)
 }
@@ -214,6 +230,8 @@ fn build_shard(
         inputs_unchanged: 0,
         inputs_replaced: Vec::new(),
         shard: Some(format!("{}/{}", shard.index, shard.count)),
+        limit: None,
+        limited: false,
     };
     if shard::is_complete(&dir, &info, &my_files)? {
         let done = RunSummary { inputs_read: 0, inputs_unchanged: my_files.len(), ..run };
@@ -233,6 +251,31 @@ fn build_shard(
 /// The manifest of a run whose inputs went through the record flow (`base`
 /// filled in with what the flow gave), and the dedup index it leaves.
 fn flowed_record(flowed: Flowed, base: Manifest) -> (Manifest, DedupIndex) {
-    let Flowed { sink, inputs, stage_secs } = flowed;
-    (Manifest { stage_secs, inputs, counts: sink.counts, files: sink.written, ..base }, sink.dedup)
+    let Flowed { sink, inputs, stage_cpu_secs, stage_wall_secs, limited } = flowed;
+    // A limited run counts only the inputs it read to their end.
+    let inputs_read = if limited { inputs.len() } else { base.run.inputs_read };
+    let run = RunSummary { limited, inputs_read, ..base.run.clone() };
+    let manifest = Manifest {
+        stage_cpu_secs,
+        stage_wall_secs: Some(stage_wall_secs),
+        inputs,
+        counts: sink.counts,
+        files: sink.written,
+        run,
+        ..base
+    };
+    (manifest, sink.dedup)
+}
+
+/// The ledger of a run: every input it read, but when `--limit` cut the run
+/// short, only the inputs read to their end, so that a later `--incremental`
+/// run reads the others.
+fn read_ledger(ledger: Ledger, manifest: &Manifest) -> Ledger {
+    if !manifest.run.limited {
+        return ledger;
+    }
+    let whole: std::collections::HashSet<&str> = manifest.inputs.iter().map(|i| i.path.as_str()).collect();
+    let mut ledger = ledger;
+    ledger.inputs.retain(|path, entry| entry.run != manifest.run.version || whole.contains(path.as_str()));
+    ledger
 }

@@ -40,9 +40,13 @@ pub fn render_card(manifest: &Manifest) -> String {
     count_rows(&mut md, &tables.chain([("records rejected (rows of rejects.csv)", rows.rejects)]).collect::<Vec<_>>());
     let _ = writeln!(
         md,
-        "\nThe last run (version {}{}) read {} inputs{}:\n\n| what | count |\n|---|---|",
+        "\nThe last run (version {}{}{}) read {} inputs{}:\n\n| what | count |\n|---|---|",
         manifest.run.version,
         if manifest.run.incremental { ", incremental" } else { "" },
+        match (manifest.run.limited, manifest.run.limit) {
+            (true, Some(limit)) => format!(", stopped after the first {limit} records by --limit"),
+            _ => String::new(),
+        },
         manifest.run.inputs_read,
         if manifest.run.incremental {
             format!(
@@ -70,6 +74,7 @@ pub fn render_card(manifest: &Manifest) -> String {
     let _ = writeln!(md, "\nPublication dates of the documents added range {range}.\n");
     let languages: Vec<String> = c.documents_by_language.iter().map(|(l, n)| format!("{l} ({n})")).collect();
     let _ = writeln!(md, "Languages: {}.\n", languages.join(", "));
+    reading(&mut md);
     for table in Table::ALL {
         let spec = table.spec();
         let _ = writeln!(
@@ -100,6 +105,27 @@ pub fn render_card(manifest: &Manifest) -> String {
          `documents.text`, end exclusive. `_manifest.json` has the full run record."
     );
     md
+}
+
+/// How to load the tables: one glob per table, and pandas' nullable types.
+fn reading(md: &mut String) {
+    let views: Vec<String> = Table::ALL
+        .iter()
+        .map(|t| format!("CREATE VIEW {0} AS SELECT * FROM read_parquet('{0}/*.parquet');", t.name()))
+        .collect();
+    let _ = writeln!(
+        md,
+        "## Loading the tables\n\n`report.html` beside this card charts the dataset and its last run.\n\n\
+         DuckDB, one glob per table:\n\n```sql\n{}\n```\n\n\
+         Glob each table's own folder, never `**` over the whole dataset folder: DuckDB does not follow the \
+         tables' links, so it reads the part files of all four tables at once from the version folders under \
+         `.newsmill/` (and an unpublished version's too, while a run writes one).\n\n\
+         pandas reads the nullable integer columns (`record_offset`, `person_index`, `speaker_start`...) as \
+         float64 with NaN unless asked for Arrow types:\n\n```python\nimport pandas as pd\n\
+         docs = pd.read_parquet(\"documents\", dtype_backend=\"pyarrow\")\n\
+         quotes = pd.read_parquet(\"quotes\", dtype_backend=\"pyarrow\")\n```\n",
+        views.join("\n")
+    );
 }
 
 /// The reason codes of `rejects.csv` and the manifest's skips, and the codes
@@ -139,6 +165,15 @@ pub fn write_card(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_card_shows_per_table_globs_and_pyarrow_types() {
+        let mut md = String::new();
+        reading(&mut md);
+        assert!(md.contains("CREATE VIEW people AS SELECT * FROM read_parquet('people/*.parquet');"), "{md}");
+        assert!(md.contains("never `**` over the whole dataset folder") && md.contains("`.newsmill/`"), "{md}");
+        assert!(md.contains(r#"pd.read_parquet("documents", dtype_backend="pyarrow")"#), "{md}");
+    }
 
     #[test]
     fn the_card_lists_every_code_and_each_rename() {

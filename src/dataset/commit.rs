@@ -53,6 +53,8 @@ pub fn commit(out: &Path) -> anyhow::Result<Manifest> {
         inputs_unchanged: 0,
         inputs_replaced: Vec::new(),
         shard: Some(format!("{} shards", shards.len())),
+        limit: None,
+        limited: false,
     };
     let manifest = joined_manifest(&clock, run, &shards, &order, tables, rejects);
     dataset.publish(&version, &RunRecord { ledger: &ledger, dedup: &dedup, manifest: &manifest })?;
@@ -194,7 +196,7 @@ fn joined_manifest(
     rejects: u64,
 ) -> Manifest {
     let mut counts = Counts::default();
-    let mut stage_secs = StageSeconds::default();
+    let mut stage_cpu_secs = StageSeconds::default();
     let mut inputs = Vec::new();
     for shard in shards {
         let c = &shard.manifest.counts;
@@ -207,7 +209,7 @@ fn joined_manifest(
         for (reason, n) in &c.rejected_by_reason {
             *counts.rejected_by_reason.entry(reason.clone()).or_default() += n;
         }
-        stage_secs.add(&shard.manifest.stage_secs);
+        stage_cpu_secs.add(&shard.manifest.stage_cpu_secs);
         inputs.extend(shard.manifest.inputs.iter().cloned());
     }
     inputs.sort_by_key(|i| order.get(i.path.as_str()).copied().unwrap_or(usize::MAX));
@@ -220,7 +222,7 @@ fn joined_manifest(
         *counts.skipped_by_reason.entry(SkipReason::Duplicate.as_str().to_string()).or_default() += tables.dropped;
     }
     tables.documents.record(&mut counts);
-    Manifest { stage_secs, inputs, counts, files, ..Manifest::new(clock, 1, run, &[]) }
+    Manifest { stage_cpu_secs, inputs, counts, files, ..Manifest::new(clock, 1, run, &[]) }
 }
 
 fn replace_column(batch: &RecordBatch, name: &str, values: ArrayRef) -> anyhow::Result<RecordBatch> {

@@ -2,8 +2,8 @@
 //!
 //! ```text
 //! DIR/documents  -> .newsmill/current/documents    one folder per table (write::schema::Table)
-//! DIR/rejects.csv, README.md, _ledger.json,        each a link into the current version
-//!     _manifest.json, _SUCCESS
+//! DIR/rejects.csv, README.md, report.html,         each a link into the current version
+//!     _ledger.json, _manifest.json, _SUCCESS
 //! DIR/.newsmill.lock                               held by the run writing DIR
 //! DIR/.newsmill/current -> v000002                 the published version
 //! DIR/.newsmill/v000002/                           a version: the tables' part files
@@ -30,6 +30,8 @@ pub const LOCK: &str = ".newsmill.lock";
 pub const REJECTS: &str = "rejects.csv";
 /// The dataset card.
 pub const CARD: &str = "README.md";
+/// Charts of the dataset and its last run, one self-contained page.
+pub const REPORT: &str = "report.html";
 pub const LEDGER: &str = "_ledger.json";
 pub const MANIFEST: &str = "_manifest.json";
 /// Empty; marks a version (or a shard) complete.
@@ -44,7 +46,7 @@ pub const SHARD_INFO: &str = "_shard.json";
 /// The files published beside the tables' folders, in the order an upload
 /// sends them after the part files: `_manifest.json` next to last and
 /// `_SUCCESS` last, so that readers waiting for them see a whole dataset.
-pub const PUBLISHED_FILES: [&str; 5] = [REJECTS, CARD, LEDGER, MANIFEST, SUCCESS];
+pub const PUBLISHED_FILES: [&str; 6] = [REJECTS, CARD, REPORT, LEDGER, MANIFEST, SUCCESS];
 
 /// What a reader sees at the top of the dataset folder: the tables' folders,
 /// then [`PUBLISHED_FILES`].

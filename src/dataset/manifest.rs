@@ -1,6 +1,6 @@
 //! `_manifest.json`: what a run read, what it wrote, and how long it took.
 
-use crate::pipeline::transform::StageSeconds;
+use crate::pipeline::transform::{StageSeconds, StageWallSeconds};
 use crate::pipeline::InputSummary;
 use crate::storage::local::write_file;
 use crate::write::schema::Table;
@@ -36,6 +36,13 @@ pub struct RunSummary {
     /// For a shard's run, which one (`K/N`); for a commit, how many shards it joined.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shard: Option<String>,
+    /// `--limit N`: the run read at most the first N input records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+    /// Whether reading stopped at the limit, leaving inputs unread or read in
+    /// part (those are not in `_ledger.json`, so `--incremental` reads them).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub limited: bool,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -48,9 +55,13 @@ pub struct Manifest {
     pub duration_secs: f64,
     pub threads: usize,
     pub run: RunSummary,
-    /// Time spent in each stage, summed over threads (so it can exceed the
-    /// duration on several cores). Extract includes HTML parsing.
-    pub stage_secs: StageSeconds,
+    /// CPU seconds spent in each stage, summed over threads (so they can
+    /// exceed the duration on several cores). Extract includes HTML parsing.
+    pub stage_cpu_secs: StageSeconds,
+    /// Wall-clock seconds each stage was at work, where known (not for a
+    /// commit, whose shards ran apart).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage_wall_secs: Option<StageWallSeconds>,
     /// Inputs read by this run (`_ledger.json` lists every input of the dataset).
     pub inputs: Vec<InputSummary>,
     /// Files found in input folders that are not inputs (README, images...).
@@ -75,7 +86,8 @@ impl Manifest {
             duration_secs: clock.started.elapsed().as_secs_f64(),
             threads,
             run,
-            stage_secs: StageSeconds::default(),
+            stage_cpu_secs: StageSeconds::default(),
+            stage_wall_secs: None,
             inputs: Vec::new(),
             ignored_files: ignored.iter().map(|p| p.display().to_string()).collect(),
             counts: Counts::default(),

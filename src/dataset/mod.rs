@@ -10,7 +10,7 @@
 //! the versions; [`carry`] starts an incremental version from the last one,
 //! as the [`ledger`] of inputs decides; [`shard`] is one task's share of a
 //! sharded build; [`upload`] copies a published version to object storage;
-//! [`manifest`] and [`card`] record each run.
+//! [`manifest`], [`card`] and [`report`] record each run.
 
 pub mod build;
 pub mod card;
@@ -20,6 +20,7 @@ pub mod layout;
 pub mod ledger;
 pub mod lock;
 pub mod manifest;
+pub mod report;
 pub mod shard;
 pub mod state;
 pub mod store;
@@ -78,11 +79,12 @@ impl Dataset {
         Ok(version)
     }
 
-    /// Publishes `version`, whose tables are written: saves the run's record
-    /// and the dataset card into it, then swaps it in whole.
+    /// Publishes `version`, whose tables are written: saves the run's record,
+    /// the dataset card and the report into it, then swaps it in whole.
     pub fn publish(&self, version: &Version, record: &RunRecord) -> anyhow::Result<()> {
         record.save(&version.dir)?;
         card::write_card(&version.dir, record.manifest)?;
+        report::write_report(&version.dir, record.manifest)?;
         crate::interrupt::check()?;
         self.lock.ensure_held()?;
         self.store.publish(version)?;

@@ -138,7 +138,8 @@ pub fn mark_complete(dir: &Path, info: &ShardInfo) -> anyhow::Result<()> {
 pub struct ShardManifest {
     pub counts: Counts,
     pub inputs: Vec<InputSummary>,
-    pub stage_secs: StageSeconds,
+    #[serde(alias = "stage_secs")]
+    pub stage_cpu_secs: StageSeconds,
 }
 
 /// A complete shard, as commit reads it.

@@ -48,7 +48,7 @@ struct Job {
 /// Reads `files` on `lanes` threads (inline when one) and gives every event
 /// to `emit`, in input order, until `emit` returns false (the run stopped
 /// downstream). WARC gzip members are inflated ahead on `pool`, if given.
-/// Returns what each file read was, in input order.
+/// Returns what each file read to its end was, in input order.
 pub fn read_in_order(
     files: Vec<(PathBuf, u64)>,
     lanes: usize,
@@ -62,10 +62,10 @@ pub fn read_in_order(
         for (path, bytes) in files {
             let source: Arc<str> = path_text(&path).into();
             let (kind, finished) = read_input(&path, source.clone(), &pool, counter, clock, &mut emit);
-            inputs.push(InputSummary { path: source.to_string(), kind, bytes });
             if !finished {
                 break;
             }
+            inputs.push(InputSummary { path: source.to_string(), kind, bytes });
         }
         return Ok(inputs);
     }

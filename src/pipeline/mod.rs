@@ -21,14 +21,15 @@ use progress::Progress;
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
-use transform::{Stage, StageSeconds, Transformer};
+use transform::{Span, Stage, StageSeconds, StageWallSeconds, Transformer};
 
 /// How progress is shown on standard error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ProgressMode {
-    /// A progress bar on a terminal, periodic log lines otherwise.
+    /// A progress bar on a terminal, a log line every 10 s otherwise.
     Auto,
-    /// Always a progress bar.
+    /// A progress bar on a terminal, otherwise a log line at once and then
+    /// one every 3 s.
     Always,
     /// Nothing but the final summary.
     Never,
@@ -39,6 +40,8 @@ pub enum ProgressMode {
 pub struct FlowSettings {
     pub threads: usize,
     pub progress: ProgressMode,
+    /// Stop after this many input records (`--limit`).
+    pub limit: Option<u64>,
     /// Progress log lines as JSON objects rather than text.
     pub json_log: bool,
 }
@@ -51,12 +54,15 @@ pub struct InputSummary {
     pub bytes: u64,
 }
 
-/// What the flow gave: the sink's rows and counts, what each input was, and
-/// the time spent per stage.
+/// What the flow gave: the sink's rows and counts, what each input read to
+/// its end was, and the time spent per stage.
 pub struct Flowed {
     pub sink: Finished,
     pub inputs: Vec<InputSummary>,
-    pub stage_secs: StageSeconds,
+    pub stage_cpu_secs: StageSeconds,
+    pub stage_wall_secs: StageWallSeconds,
+    /// Whether reading stopped at [`FlowSettings::limit`].
+    pub limited: bool,
 }
 
 /// A batch closes at this many records or this many payload bytes.
@@ -94,9 +100,13 @@ pub fn run(settings: FlowSettings, files: Vec<(PathBuf, u64)>, writer: DatasetWr
     let reader_counter = counter.clone();
     let reader_transformer = transformer.clone();
     let lanes = lanes::lanes_for(threads, files.len());
+    let limit = settings.limit;
     let reader = std::thread::Builder::new().name("newsmill-reader".into()).spawn(move || -> anyhow::Result<_> {
+        let mut span = Span::default();
+        span.touch();
         let mut batch = Vec::with_capacity(batch_records);
         let mut batch_bytes = 0;
+        let mut left = limit.unwrap_or(u64::MAX);
         let inputs = lanes::read_in_order(
             files,
             lanes,
@@ -106,7 +116,8 @@ pub fn run(settings: FlowSettings, files: Vec<(PathBuf, u64)>, writer: DatasetWr
             |event| {
                 batch_bytes += event.payload_len();
                 batch.push(event);
-                if batch.len() < batch_records && batch_bytes < BATCH_BYTES {
+                left -= 1;
+                if left > 0 && batch.len() < batch_records && batch_bytes < BATCH_BYTES {
                     return true;
                 }
                 batch_bytes = 0;
@@ -114,23 +125,29 @@ pub fn run(settings: FlowSettings, files: Vec<(PathBuf, u64)>, writer: DatasetWr
                     return false; // asked to stop; the error is returned below
                 }
                 // A failed send means the run stopped downstream; its error is reported there.
-                batch_tx.send(std::mem::replace(&mut batch, Vec::with_capacity(batch_records))).is_ok()
+                let sent = batch_tx.send(std::mem::replace(&mut batch, Vec::with_capacity(batch_records))).is_ok();
+                sent && left > 0
             },
         )?;
         if !batch.is_empty() {
             let _ = batch_tx.send(batch);
         }
-        Ok(inputs)
+        span.touch();
+        Ok((inputs, span, left == 0))
     })?;
 
     let out_dir = writer.dir().to_path_buf();
     let writer_transformer = transformer.clone();
     let writer = std::thread::Builder::new().name("newsmill-writer".into()).spawn(move || -> anyhow::Result<_> {
         let mut writer = writer;
+        let mut span = Span::default();
         for outcomes in out_rx {
+            span.touch();
             writer_transformer.clock.time(Stage::Write, || writer.write(outcomes))?;
         }
-        writer_transformer.clock.time(Stage::Write, || writer.finish())
+        let finished = writer_transformer.clock.time(Stage::Write, || writer.finish());
+        span.touch();
+        finished.map(|sink| (sink, span))
     })?;
 
     let mut progress = Progress::new(settings.progress, total_bytes, settings.json_log);
@@ -140,7 +157,9 @@ pub fn run(settings: FlowSettings, files: Vec<(PathBuf, u64)>, writer: DatasetWr
     // for its slowest record; results still leave in input order.
     let mut in_flight = std::collections::VecDeque::with_capacity(BATCHES_IN_FLIGHT);
     let mut flowing = true;
+    let mut transform_span = Span::default();
     for batch in batch_rx {
+        transform_span.touch();
         if crate::interrupt::check().is_err() {
             break; // asked to stop: batches in flight are abandoned, the error is returned below
         }
@@ -164,15 +183,22 @@ pub fn run(settings: FlowSettings, files: Vec<(PathBuf, u64)>, writer: DatasetWr
         flowing = forward(&mut in_flight, &out_tx)?;
         progress.update(counter.get(), records);
     }
+    transform_span.touch();
     drop(out_tx);
     let read = reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
     let written = writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?;
     // A stop asked for is the reason, whatever the threads made of it.
     crate::interrupt::check()?;
-    let inputs = read?;
-    let sink = written.with_context(|| format!("writing the dataset into {} failed", out_dir.display()))?;
+    let (inputs, read_span, limited) = read?;
+    let (sink, write_span) =
+        written.with_context(|| format!("writing the dataset into {} failed", out_dir.display()))?;
     progress.finish(counter.get(), sink.counts.records_seen);
-    Ok(Flowed { sink, inputs, stage_secs: transformer.clock.seconds() })
+    let stage_wall_secs = StageWallSeconds {
+        read: read_span.seconds(),
+        transform: transform_span.seconds(),
+        write: write_span.seconds(),
+    };
+    Ok(Flowed { sink, inputs, stage_cpu_secs: transformer.clock.seconds(), stage_wall_secs, limited })
 }
 
 /// Hands the oldest finished batch to the writer. `Ok(false)` when the

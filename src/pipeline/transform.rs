@@ -29,7 +29,8 @@ pub struct StageClock {
     write: AtomicU64,
 }
 
-/// Seconds spent per pipeline stage, as the manifest reports them.
+/// CPU seconds spent per pipeline stage, summed over threads, as the manifest
+/// reports them.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct StageSeconds {
     pub read: f64,
@@ -47,6 +48,36 @@ impl StageSeconds {
         self.extract += other.extract;
         self.segment += other.segment;
         self.write += other.write;
+    }
+}
+
+/// Wall-clock seconds from a stage's first work to its last, where one span
+/// is known: reading (the reader thread), the transforms (decode, extract and
+/// segment interleave on the workers, so only their joint span is known) and
+/// writing (the writer thread). Stages overlap, so the spans add up to more
+/// than the run's duration.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct StageWallSeconds {
+    pub read: f64,
+    pub transform: f64,
+    pub write: f64,
+}
+
+/// The wall-clock span of a stage: from its first [`Span::touch`] to its last.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Span {
+    first_last: Option<(Instant, Instant)>,
+}
+
+impl Span {
+    /// Marks work of the stage now.
+    pub fn touch(&mut self) {
+        let now = Instant::now();
+        self.first_last = Some(self.first_last.map_or((now, now), |(first, _)| (first, now)));
+    }
+
+    pub fn seconds(&self) -> f64 {
+        self.first_last.map_or(0.0, |(first, last)| (last - first).as_secs_f64())
     }
 }
 
@@ -132,6 +163,7 @@ impl Transformer {
         let reject = |reason: RejectReason, detail: String| {
             Outcome::Rejected(Reject { source: source.clone(), record_offset, reason, detail })
         };
+        let mut input_metadata = None;
         let (article, text, paragraphs): (Article, String, Vec<ParagraphSpan>) = match body {
             Body::Html { bytes, http_charset } => {
                 if is_binary(&bytes) {
@@ -164,7 +196,8 @@ impl Transformer {
                 let (text, paragraphs) = join_blocks(&article.blocks);
                 (article, text, paragraphs)
             }
-            Body::Text { text, title } => {
+            Body::Text { text, title, input_metadata: metadata } => {
+                input_metadata = metadata;
                 let paragraphs = split_text(&text);
                 (Article { metadata: Metadata { title, ..Metadata::default() }, blocks: Vec::new() }, text, paragraphs)
             }
@@ -196,6 +229,7 @@ impl Transformer {
             people,
             signature,
             dup_of: None,
+            input_metadata,
         }))
     }
 }
@@ -232,7 +266,7 @@ mod tests {
             record_id: Some("a".into()),
             url: None,
             fetched_at: None,
-            body: Body::Text { text: text.into(), title: Some("T".into()) },
+            body: Body::Text { text: text.into(), title: Some("T".into()), input_metadata: None },
         }
     }
 

@@ -2,6 +2,9 @@
 //!
 //! Each object needs an id (`id`, or `doc_id` as some corpora name it; a
 //! string or a number) and a `text` string; `url` and `title` are optional.
+//! Every other field (a datatrove or Hugging Face `metadata` object, extra
+//! top-level fields) is kept as one JSON object, the documents' `input_metadata`;
+//! without a top-level `url`, `metadata.url` is the url.
 //! The text is kept exactly, so offsets in the output are offsets into the
 //! input. Blank lines are not records. A line that is not such an object is
 //! rejected with the reason and its byte offset; the lines around it are read.
@@ -28,6 +31,22 @@ struct Line {
     text: Option<String>,
     url: Option<String>,
     title: Option<String>,
+    /// Every other field, kept as given (keys in sorted order).
+    #[serde(flatten)]
+    other: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Line {
+    /// The url: the top-level one, else `metadata.url` (datatrove, HF datasets).
+    fn url(&self) -> Option<String> {
+        let nested = || self.other.get("metadata")?.get("url")?.as_str().map(str::to_string);
+        self.url.clone().or_else(nested)
+    }
+
+    /// The fields newsmill does not read itself, as one JSON object.
+    fn input_metadata(&self) -> Option<String> {
+        (!self.other.is_empty()).then(|| serde_json::Value::Object(self.other.clone()).to_string())
+    }
 }
 
 #[derive(Deserialize)]
@@ -50,7 +69,7 @@ impl JsonlReader {
         let line = self.line.strip_suffix(b"\n").unwrap_or(&self.line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         let line = if offset == 0 { line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line) } else { line };
-        let parsed: Line = match serde_json::from_slice(line) {
+        let mut parsed: Line = match serde_json::from_slice(line) {
             Ok(p) => p,
             Err(e) => {
                 let nul = line.iter().filter(|&&b| b == 0).count();
@@ -62,14 +81,14 @@ impl JsonlReader {
                 );
             }
         };
-        let Some(id) = parsed.id.or(parsed.doc_id) else {
+        let Some(id) = parsed.id.take().or(parsed.doc_id.take()) else {
             return self.reject(
                 offset,
                 RejectReason::MissingField,
                 format!("line at byte {offset} has no \"id\" (or \"doc_id\")"),
             );
         };
-        let Some(text) = parsed.text else {
+        let Some(text) = parsed.text.take() else {
             return self.reject(
                 offset,
                 RejectReason::MissingField,
@@ -84,9 +103,9 @@ impl JsonlReader {
             source: self.source.clone(),
             record_offset: Some(offset as i64),
             record_id: Some(id),
-            url: parsed.url,
+            url: parsed.url(),
             fetched_at: None,
-            body: Body::Text { text, title: parsed.title },
+            body: Body::Text { input_metadata: parsed.input_metadata(), text, title: parsed.title },
         })
     }
 }
@@ -188,6 +207,18 @@ mod tests {
         assert_eq!(b.record_offset, Some(input.iter().position(|&c| c == b'\n').unwrap() as i64 + 2));
         assert_eq!(b.record_id.as_deref(), Some("7"));
         assert_eq!(b.url.as_deref(), Some("https://e.org/"));
+        assert!(matches!(&b.body, Body::Text { input_metadata: None, .. }));
+    }
+
+    #[test]
+    fn other_fields_are_kept_and_the_url_may_be_in_metadata() {
+        let ev = events(
+            b"{\"id\":\"x\",\"text\":\"t\",\"metadata\":{\"url\":\"https://e.org/a\",\"dump\":\"CC-MAIN-2024-10\"},\"score\":0.9}\n",
+        );
+        let ReadEvent::Record(r) = &ev[0] else { panic!("{:?}", ev[0]) };
+        assert_eq!(r.url.as_deref(), Some("https://e.org/a"));
+        let Body::Text { input_metadata: Some(kept), .. } = &r.body else { panic!("{:?}", r.body) };
+        assert_eq!(kept, r#"{"metadata":{"dump":"CC-MAIN-2024-10","url":"https://e.org/a"},"score":0.9}"#);
     }
 
     #[test]

@@ -39,8 +39,9 @@ pub enum Body {
     /// Raw bytes of an HTML page, with the charset named by the HTTP
     /// `Content-Type` header, if any.
     Html { bytes: Vec<u8>, http_charset: Option<String> },
-    /// Already-extracted text (JSONL input): kept exactly as given.
-    Text { text: String, title: Option<String> },
+    /// Already-extracted text (JSONL input): kept exactly as given, with the
+    /// line's other fields as one JSON object.
+    Text { text: String, title: Option<String>, input_metadata: Option<String> },
     /// A page's text as a scraper saved it (`.txt`): still to be decoded and
     /// cleaned of page chrome.
     ScrapedText { bytes: Vec<u8> },

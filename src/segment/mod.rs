@@ -149,6 +149,8 @@ pub struct Document {
     pub signature: Option<crate::dedup::Signature>,
     /// The earlier document this one is a near-copy of (set by the writer).
     pub dup_of: Option<String>,
+    /// A JSONL line's fields newsmill does not read, as one JSON object.
+    pub input_metadata: Option<String>,
 }
 
 /// [`count_words`]' step on a byte, by whether the current token already has

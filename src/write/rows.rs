@@ -47,6 +47,7 @@ fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
     let mut n_quotes = Int32Builder::with_capacity(n);
     let mut n_words = Int32Builder::with_capacity(n);
     let mut dup_of = StringBuilder::new();
+    let mut input_metadata = StringBuilder::new();
     for d in docs {
         doc_id.append_value(&d.doc_id);
         source.append_value(&*d.source);
@@ -64,6 +65,7 @@ fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
         n_quotes.append_value(usize_i32(d.quotes.len()));
         n_words.append_value(usize_i32(d.n_words));
         dup_of.append_option(d.dup_of.as_deref());
+        input_metadata.append_option(d.input_metadata.as_deref());
     }
     let columns: Vec<ArrayRef> = vec![
         Arc::new(doc_id.finish()),
@@ -82,6 +84,7 @@ fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
         Arc::new(n_quotes.finish()),
         Arc::new(n_words.finish()),
         Arc::new(dup_of.finish()),
+        Arc::new(input_metadata.finish()),
     ];
     Ok(RecordBatch::try_new(Table::Documents.arrow_schema(), columns)?)
 }
