@@ -50,9 +50,11 @@ INPUT KINDS (recognised by content; the extension only breaks ties)
 OUTPUT (DIR)
   documents/*.parquet   one row per page: doc_id, source, record_offset, record_id, url,
                         fetched_at, title, byline, published_at, site_name, language, text,
-                        n_paragraphs, n_quotes, n_words, dup_of
+                        n_paragraphs, n_quotes, n_words, dup_of, published_date,
+                        description, tags, image, hostname, crawl_url, page_type,
+                        language_declared, language_confidence
   paragraphs/*.parquet  doc_id, paragraph_index, kind (paragraph|heading|list_item|
-                        blockquote), text, char_start, char_end
+                        blockquote|code), text, char_start, char_end
   quotes/*.parquet      doc_id, quote_index, paragraph_index, text, char_start, char_end,
                         speaker, speaker_name, speaker_role, speaker_start, speaker_end,
                         verb, verb_lemma, kind (direct|blockquote)
@@ -381,7 +383,8 @@ fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
     };
     let article = crate::extract::html::extract_html(&html, url);
     let m = &article.metadata;
-    let published = m.published_at.and_then(chrono::DateTime::from_timestamp_micros).map(|t| t.to_rfc3339());
+    let instant = m.published_at.and_then(chrono::DateTime::from_timestamp_micros).map(|t| t.to_rfc3339());
+    let published = instant.or_else(|| m.published_date.map(|d| d.to_string()));
     let mut report = format!(
         "== metadata\ncharset    {} ({:?}{})\ntitle      {}\nbyline     {}\npublished  {}\nsite_name  {}\nurl        {}\nlanguage   {}\nblocks     {}\n",
         decoded.encoding.name(),

@@ -15,22 +15,42 @@ const MAX_EAST_OFFSET_HOURS: i32 = 14;
 const MAX_WEST_OFFSET_HOURS: i32 = 12;
 
 /// A date as a page writes it: the calendar day in the writer's own offset
-/// (what readers of the page see), and the instant in UTC microseconds.
+/// (what readers of the page see), and the instant in UTC microseconds,
+/// read as UTC when the page names no offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Stamp {
     pub day: NaiveDate,
     pub utc_micros: i64,
+    /// Seconds east of UTC, when the page wrote them: without them a time
+    /// of day is the writer's local time, not an instant.
+    pub offset: Option<i32>,
 }
 
 impl Stamp {
-    /// A day without a time: midnight UTC of that calendar day.
+    /// A day without a time: midnight UTC of that calendar day, no offset.
     pub fn of_day(day: NaiveDate) -> Option<Self> {
-        Some(Stamp { day, utc_micros: Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0)?).timestamp_micros() })
+        let midnight = Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0)?).timestamp_micros();
+        Some(Stamp { day, utc_micros: midnight, offset: None })
     }
 
     /// Whether the stamp is a day without a time: midnight UTC of its own day.
     pub fn is_bare_day(&self) -> bool {
-        Stamp::of_day(self.day).is_some_and(|midnight| midnight == *self)
+        Stamp::of_day(self.day).is_some_and(|midnight| midnight.utc_micros == self.utc_micros)
+    }
+
+    /// The instant in UTC microseconds, only when the page gave the offset.
+    pub fn instant(&self) -> Option<i64> {
+        self.offset.map(|_| self.utc_micros)
+    }
+
+    /// A local time of day read in the offset the page's other dates give:
+    /// one site writes its dates in one zone.
+    pub fn in_offset(self, offset: i32) -> Stamp {
+        if self.offset.is_some() || self.is_bare_day() {
+            return self;
+        }
+        let utc_micros = self.utc_micros - i64::from(offset) * 1_000_000;
+        Stamp { utc_micros, offset: Some(offset), ..self }
     }
 
     /// The calendar day of the instant in UTC.
@@ -68,6 +88,7 @@ pub(super) fn parse_timestamp(raw: &str) -> Option<Stamp> {
     let stamp = |dt: DateTime<chrono::FixedOffset>| Stamp {
         day: dt.date_naive(),
         utc_micros: dt.with_timezone(&Utc).timestamp_micros(),
+        offset: Some(dt.offset().local_minus_utc()),
     };
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(stamp(dt));
@@ -92,9 +113,12 @@ pub(super) fn parse_timestamp(raw: &str) -> Option<Stamp> {
     let year = caps.get(1)?.as_str().parse::<i32>().ok()?;
     let date = NaiveDate::from_ymd_opt(year, num(2)?, num(3)?)?;
     let time = date.and_hms_opt(num(4).unwrap_or(0), num(5).unwrap_or(0), num(6).unwrap_or(0))?;
-    let offset_secs = caps.get(7).map_or(Some(0), |m| parse_offset(m.as_str()))?;
-    let utc = NaiveDateTime::checked_sub_signed(time, chrono::Duration::seconds(i64::from(offset_secs)))?;
-    Some(Stamp { day: date, utc_micros: Utc.from_utc_datetime(&utc).timestamp_micros() })
+    let offset = match caps.get(7) {
+        Some(zone) => Some(parse_offset(zone.as_str())?),
+        None => None,
+    };
+    let utc = NaiveDateTime::checked_sub_signed(time, chrono::Duration::seconds(i64::from(offset.unwrap_or(0))))?;
+    Some(Stamp { day: date, utc_micros: Utc.from_utc_datetime(&utc).timestamp_micros(), offset })
 }
 
 /// `Z`, `UTC`, `+01`, `+0100`, `+01:00` as seconds east of UTC; no zone is
