@@ -2,7 +2,9 @@
 //! dates written in text in seven languages, and datelines (a date with
 //! only its label, time and the like around it).
 
-use crate::extract::lexicon::dates::{DATELINE_WORDS, MONTH_NAMES, WEEKDAYS, WEEKDAY_ABBREVIATIONS};
+use crate::extract::lexicon::dates::{
+    DATELINE_WORDS, DATE_JOINERS, MONTH_NAMES, WEEKDAYS, WEEKDAYS_ABROAD, WEEKDAY_ABBREVIATIONS,
+};
 use crate::extract::regex;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use regex::Regex;
@@ -164,6 +166,9 @@ pub(super) fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
         ))
     });
     static ISO: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"));
+    // Chinese and Japanese "2024年3月5日", Korean "2024년 3월 5일".
+    static EAST_ASIAN: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"));
     static NUMERIC: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b"));
     let (month_first, day_first, iso, numeric) = (&*MONTH_FIRST, &*DAY_FIRST, &*ISO, &*NUMERIC);
     let date = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
@@ -179,7 +184,7 @@ pub(super) fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     if named.is_some() {
         return named;
     }
-    if let Some(c) = iso.captures(text) {
+    if let Some(c) = iso.captures(text).or_else(|| EAST_ASIAN.captures(text)) {
         return Some((date(&c[1], c[2].parse().ok()?, &c[3])?, span(&c)));
     }
     let c = numeric.captures(text)?;
@@ -194,6 +199,16 @@ pub(super) fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
         _ => return None,
     };
     Some((date(&c[3], month, &day.to_string())?, span(&c)))
+}
+
+/// Whether a word is a time of day written with an `h` ("13h36", "9h"), as
+/// French and Portuguese pages write it.
+pub fn is_clock_time(word: &str) -> bool {
+    word.split_once(['h', 'H']).is_some_and(|(hours, minutes)| {
+        (1..=2).contains(&hours.len())
+            && hours.bytes().all(|b| b.is_ascii_digit())
+            && (minutes.is_empty() || (minutes.len() == 2 && minutes.bytes().all(|b| b.is_ascii_digit())))
+    })
 }
 
 /// A date pattern with `MONTH` standing for any of [`MONTH_NAMES`].
@@ -239,7 +254,10 @@ fn dateline_part_date(text: &str) -> Option<NaiveDate> {
     let is_dateline_word = |w: &&str| {
         let lower = w.to_lowercase();
         w.chars().all(|c| c.is_ascii_digit())
-            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS].iter().any(|list| list.contains(&lower.as_str()))
+            || is_clock_time(w)
+            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS, WEEKDAYS_ABROAD, DATE_JOINERS]
+                .iter()
+                .any(|list| list.contains(&lower.as_str()))
     };
     let other_words = rest
         .iter()
@@ -321,5 +339,18 @@ mod tests {
         assert_eq!(text_date("Issue 12 2024 of the review, released Oct 3, 2024"), day(2024, 10, 3));
         assert_eq!(text_date("Mayor 5, 2024"), None);
         assert_eq!(text_date("15 de dezembro de 2025"), day(2025, 12, 15));
+    }
+
+    #[test]
+    fn dates_in_more_languages_and_scripts() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(text_date("5 марта 2024 г."), day(2024, 3, 5));
+        assert_eq!(text_date("12 października 2023"), day(2023, 10, 12));
+        assert_eq!(text_date("3 Ağustos 2022 Çarşamba"), day(2022, 8, 3));
+        assert_eq!(text_date("15 يناير 2024"), day(2024, 1, 15));
+        assert_eq!(text_date("2018年8月16日 公開"), day(2018, 8, 16));
+        assert_eq!(dateline_date("segunda-feira, 22 de janeiro de 2018 às 0:13"), day(2018, 1, 22));
+        assert_eq!(dateline_date("Le 4 mai 2015 à 13h36"), day(2015, 5, 4));
+        assert!(is_clock_time("13h36") && is_clock_time("9h") && !is_clock_time("h36") && !is_clock_time("13h3x"));
     }
 }

@@ -9,8 +9,9 @@ use crate::extract::lexicon::chrome::{
     AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, FOLLOW_ASKS, FURNITURE_PREFIXES,
     NEWSLETTER_ASKS, POINTER_PREFIXES, SOCIAL_NETWORKS,
 };
-use crate::extract::lexicon::dates::{DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES};
+use crate::extract::lexicon::dates::{DATE_JOINERS, DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, WEEKDAYS_ABROAD};
 use crate::extract::lexicon::headings::TOC_HEADINGS;
+use crate::extract::metadata::is_clock_time;
 
 /// The kinds of page furniture a line can be, one per detector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,7 +191,9 @@ fn is_month(word: &str) -> bool {
     word.len() >= 3 && MONTH_NAMES.iter().copied().flatten().any(|m| m.starts_with(word))
 }
 
-/// Whether a text is only a date and time: numbers, month names, am/pm.
+/// Whether a text is only a date and time: numbers, month names, am/pm,
+/// and in other languages weekday names, the words that join a date written
+/// out ("22 de janeiro de 2018 às 0:13") and "13h36" times.
 fn is_date_only(text: &str) -> bool {
     let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
     words.peek().is_some()
@@ -201,6 +204,9 @@ fn is_date_only(text: &str) -> bool {
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && (suffix.is_empty() || NUMBER_SUFFIXES.contains(&suffix)))
                 || is_month(w)
+                || is_clock_time(w)
+                || WEEKDAYS_ABROAD.contains(&w)
+                || DATE_JOINERS.contains(&w)
         })
 }
 
@@ -252,13 +258,14 @@ pub(super) fn opens_call_to_action(lower: &str) -> bool {
     lower.chars().count() <= MAX_CALL_TO_ACTION_LEN && CALLS_TO_ACTION.iter().any(|p| starts_with_words(lower, p))
 }
 
-/// Longest button or link label, in bytes.
+/// Longest button or link label, in chars.
 const MAX_BUTTON_LABEL_LEN: usize = 30;
 
 /// Whether a whole line is a button or link label ("Subscribe", "Share",
 /// "Contact us"), as a paragraph or as a heading.
 pub(super) fn is_button_label(text: &str) -> bool {
-    if text.len() > MAX_BUTTON_LABEL_LEN {
+    // Bytes bound chars from above (four at most each): most lines stop here.
+    if text.len() > 4 * MAX_BUTTON_LABEL_LEN || text.chars().count() > MAX_BUTTON_LABEL_LEN {
         return false;
     }
     let lower = text.to_lowercase();
@@ -355,6 +362,22 @@ mod tests {
         assert_eq!(furniture_heading("On this page"), Some(Furniture::TocTitle));
         assert_eq!(furniture_heading("Subscribe"), Some(Furniture::ButtonLabel));
         assert_eq!(Furniture::SocialFollow.name(), "social-follow");
+    }
+
+    #[test]
+    fn furniture_in_other_languages() {
+        let lines = [
+            ("segunda-feira, 22 de janeiro de 2018 às 0:13", Furniture::Dateline),
+            ("5 марта 2024 г. в 10:00", Furniture::Dateline),
+            ("Добавить отзыв", Furniture::ButtonLabel),
+            ("Kommentare", Furniture::ButtonLabel),
+            ("Читайте также: Как выбрать диету", Furniture::Pointer),
+        ];
+        for (line, kind) in lines {
+            assert_eq!(boilerplate(line), Some(kind), "{line}");
+        }
+        // A sentence of the article with a date in it stays.
+        assert_eq!(boilerplate("A reunião de 22 de janeiro de 2018 terminou sem acordo."), None);
     }
 
     #[test]
