@@ -7,7 +7,8 @@ pub const FURNITURE_PREFIXES: &[&str] = &[
     "click here to", "sign up for", "subscribe to", "follow us", "all rights reserved", "copyright ©", "©",
     "this video", "watch:", "listen to this", "print this", "email this", "back to top", "anzeige", "werbung",
     "publicidad", "publicité", "you may also like", "you might also like", "you might like", "you may be interested",
-    "more from", "recommended for you", "more stories", "share via", "share to",
+    "more from", "recommended for you", "more stories", "share via", "share to", "pubblicità", "publicidade",
+    "advertentie", "реклама", "reklama", "reklam", "iklan", "广告", "広告", "إعلان",
 ];
 
 /// Openings of a line that points to another story ("Read more: ...",
@@ -145,7 +146,21 @@ pub const SCRAPED_LINK_PREFIXES: &[&str] = &["skip to", "jump to", "share on", "
 /// eBook!"), as a heading or a line.
 pub const CALLS_TO_ACTION: &[&str] = &[
     "join our", "subscribe", "sign up", "get the free", "download the free", "download our free", "talk to our",
-    "follow us", "contact us", "get in touch",
+    "follow us", "contact us", "get in touch", "already have an account", "like what you're reading",
+    "like what you’re reading",
+];
+
+/// The words of a pager's count ("Page 1 of 8"), by language: the word for
+/// page and the word between the numbers.
+pub const PAGE_COUNT_WORDS: &[(&str, &str)] = &[
+    ("page", "of"),
+    ("seite", "von"),
+    ("page", "sur"),
+    ("página", "de"),
+    ("pagina", "di"),
+    ("pagina", "van"),
+    ("strona", "z"),
+    ("страница", "из"),
 ];
 
 /// Words beside "newsletter" that make a line a newsletter's sign-up pitch.

@@ -107,5 +107,12 @@ pub const UPDATE_LABELS: &[&str] = &[
 pub const DATE_STAMPS: &[&str] =
     &["published on", "published", "last updated on", "last updated", "updated on", "updated", "posted on", "posted"];
 
+/// Labels of a line that times the article's reading ("5 min read",
+/// "Tempo de leitura: 1 minuto", "Lesezeit: 4 Min.").
+pub const READING_TIME_LABELS: &[&str] = &[
+    "min read", "minute read", "lesezeit", "temps de lecture", "tiempo de lectura", "tempo de leitura",
+    "tempo di lettura", "leestijd", "время чтения", "czas czytania", "okuma süresi",
+];
+
 /// Suffixes of a number in a date or time ("5th", "10am").
 pub const NUMBER_SUFFIXES: &[&str] = &["am", "pm", "st", "nd", "rd", "th"];

@@ -55,6 +55,7 @@ mod tests {
             ("WEEKDAY_ABBREVIATIONS", dates::WEEKDAY_ABBREVIATIONS.to_vec()),
             ("WEEKDAYS_ABROAD", dates::WEEKDAYS_ABROAD.to_vec()),
             ("DATE_JOINERS", dates::DATE_JOINERS.to_vec()),
+            ("READING_TIME_LABELS", dates::READING_TIME_LABELS.to_vec()),
             ("DATELINE_WORDS", dates::DATELINE_WORDS.to_vec()),
             ("PUBLICATION_LABELS", dates::PUBLICATION_LABELS.to_vec()),
             ("UPDATE_LABELS", dates::UPDATE_LABELS.to_vec()),

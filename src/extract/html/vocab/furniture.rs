@@ -7,9 +7,11 @@ use super::starts_with_words;
 use crate::extract::lexicon::bylines::{BYLINE_JOINERS, BYLINE_OPENINGS, NAME_PARTICLES};
 use crate::extract::lexicon::chrome::{
     AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, FOLLOW_ASKS, FURNITURE_PREFIXES,
-    NEWSLETTER_ASKS, POINTER_PREFIXES, SOCIAL_NETWORKS,
+    NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS,
 };
-use crate::extract::lexicon::dates::{DATE_JOINERS, DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, WEEKDAYS_ABROAD};
+use crate::extract::lexicon::dates::{
+    DATE_JOINERS, DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS, WEEKDAYS_ABROAD,
+};
 use crate::extract::lexicon::headings::TOC_HEADINGS;
 use crate::extract::metadata::is_clock_time;
 
@@ -36,6 +38,8 @@ pub enum Furniture {
     Byline,
     /// A media player's time line ("0:00 0:02:21 0:00").
     Timecode,
+    /// A pager's count of a paginated article ("Page 1 of 8").
+    PageCount,
     /// A heading that titles an ad ("Advertisement: ...", "... (Sponsored)").
     AdTitle,
     /// A heading that titles a table of contents.
@@ -54,6 +58,7 @@ impl Furniture {
             Furniture::Dateline => "dateline",
             Furniture::Byline => "byline",
             Furniture::Timecode => "timecode",
+            Furniture::PageCount => "page-count",
             Furniture::AdTitle => "ad-title",
             Furniture::TocTitle => "toc-title",
         }
@@ -101,6 +106,8 @@ pub fn boilerplate(text: &str) -> Option<Furniture> {
         Furniture::Byline
     } else if is_timecode_line(text) {
         Furniture::Timecode
+    } else if is_page_count(&lower) {
+        Furniture::PageCount
     } else {
         return None;
     };
@@ -182,7 +189,7 @@ fn is_dateline(lower: &str) -> bool {
         Some(date) => is_date_only(date),
         None => is_date_only(lower) && lower.split(|c: char| !c.is_alphanumeric()).any(is_month),
     };
-    dated || lower.contains("min read")
+    dated || READING_TIME_LABELS.iter().any(|label| lower.contains(label))
 }
 
 /// Whether a word is a month's name or the start of one ("dec", "sept"), in
@@ -316,6 +323,15 @@ fn is_affiliate_disclosure(lower: &str) -> bool {
             || (lower.contains("commission") && AFFILIATE_PHRASES.iter().any(|p| lower.contains(p))))
 }
 
+/// A pager's count (`lower`, lower-cased): "page 1 of 8", in the languages
+/// of [`PAGE_COUNT_WORDS`].
+fn is_page_count(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let is_number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    matches!(words.as_slice(), [page, n, of, m]
+        if is_number(n) && is_number(m) && PAGE_COUNT_WORDS.iter().any(|(p, o)| p == page && o == of))
+}
+
 /// A media player's time line such as "0:00 0:02:21 0:00".
 fn is_timecode_line(text: &str) -> bool {
     let mut any = false;
@@ -371,11 +387,17 @@ mod tests {
             ("5 марта 2024 г. в 10:00", Furniture::Dateline),
             ("Добавить отзыв", Furniture::ButtonLabel),
             ("Kommentare", Furniture::ButtonLabel),
+            ("Tempo de leitura: 1 minuto", Furniture::Dateline),
+            ("Реклама", Furniture::StockPhrase),
+            ("Page 1 of 8", Furniture::PageCount),
+            ("Seite 2 von 5", Furniture::PageCount),
+            ("Already have an account? Log in", Furniture::CallToAction),
             ("Читайте также: Как выбрать диету", Furniture::Pointer),
         ];
         for (line, kind) in lines {
             assert_eq!(boilerplate(line), Some(kind), "{line}");
         }
+        assert_eq!(boilerplate("Page 1 of the report"), None);
         // A sentence of the article with a date in it stays.
         assert_eq!(boilerplate("A reunião de 22 de janeiro de 2018 terminou sem acordo."), None);
     }
