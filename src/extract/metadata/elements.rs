@@ -271,7 +271,7 @@ fn is_comments_token(token: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{day, meta_of, micros};
+    use super::super::testing::{day, meta_of};
     use super::*;
 
     #[test]
