@@ -125,7 +125,13 @@ fn html_page_metadata_and_text() {
     assert_eq!(get(&doc, "title"), Some("Just-released Minecraft exploit makes it easy to crash game servers"));
     assert_eq!(get(&doc, "byline"), Some("Dan Goodin"));
     assert_eq!(get(&doc, "site_name"), Some("Ars Technica"));
-    assert!(get(&doc, "language").is_some_and(|l| l.starts_with("en")));
+    assert_eq!(get(&doc, "language"), Some("en"));
+    assert_eq!(get(&doc, "language_declared"), Some("en-US"));
+    assert_eq!(get(&doc, "published_date"), Some("2015-04-16"));
+    assert_eq!(get(&doc, "hostname"), Some("arstechnica.com"));
+    assert_eq!(get(&doc, "page_type"), Some("article"));
+    assert_eq!(get(&doc, "crawl_url"), None, "a file on disk was not crawled");
+    assert!(get(&doc, "description").is_some_and(|d| d.starts_with("Two-year-old bug exposes")), "{doc:?}");
     assert_eq!(get(&doc, "record_offset"), None, "single-page files have no record offset");
     let text = get(&doc, "text").expect("text");
     assert!(text.contains("A flaw in the wildly popular online game Minecraft makes it easy"), "{text}");
@@ -134,7 +140,8 @@ fn html_page_metadata_and_text() {
         assert!(!text.contains(chrome), "{chrome:?} leaked into the text");
     }
     let folha = document("folha.html");
-    assert!(get(&folha, "language").is_some_and(|l| l.starts_with("pt")), "{folha:?}");
+    assert_eq!(get(&folha, "language"), Some("pt"), "{folha:?}");
+    assert_eq!(get(&folha, "language_declared"), Some("pt-BR"), "{folha:?}");
 }
 
 #[test]
@@ -160,6 +167,10 @@ fn warc_pages_carry_their_crawl_metadata() {
         assert!(get(d, "url").is_some_and(|u| u.starts_with("http")), "{d:?}");
         assert!(get(d, "fetched_at").is_some(), "{d:?}");
         assert!(get(d, "text").is_some_and(|t| t.len() > 500), "{d:?}");
+        // The crawled URL is the record's, its host the page's.
+        let crawl_url = get(d, "crawl_url").expect("WARC-Target-URI");
+        let host = get(d, "hostname").expect("hostname");
+        assert!(crawl_url.starts_with("http") && crawl_url.contains(host) && !host.starts_with("www."), "{d:?}");
     }
     let bbc = docs.iter().find(|d| get(d, "url").is_some_and(|u| u.contains("bbc.com"))).expect("the BBC page");
     assert!(get(bbc, "text").is_some_and(|t| t.contains("Obama")), "{bbc:?}");

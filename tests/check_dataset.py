@@ -7,7 +7,8 @@ Checks: every paragraph and quote joins a document; every offset slices
 documents.text to exactly the row's text (DuckDB substr and Python slicing);
 row counts equal _manifest.json (the run's counts and the dataset's rows)
 and rejects.csv; records seen = documents + skipped + rejected; doc_id is
-unique; dup_of names a document; input_metadata is a JSON object; every quote's person_index names a row of
+unique; dup_of names a document; input_metadata is a JSON object; published_date,
+hostname, language and tags hold together with the other columns; every quote's person_index names a row of
 people, whose n_quotes counts those quotes and whose first mention slices
 documents.text to words of the name; columns load with the documented types.
 Prints one line per check and a closing 'N passed, N failed' line.
@@ -92,11 +93,27 @@ not_objects = con.execute('''SELECT count(*) FROM documents WHERE input_metadata
                              AND (NOT json_valid(input_metadata) OR json_type(input_metadata) <> 'OBJECT')''').fetchone()[0]
 check('duckdb: input_metadata is null or a JSON object', not_objects == 0, f'{not_objects} rows are not')
 kinds = {r[0] for r in con.execute('SELECT DISTINCT kind FROM paragraphs').fetchall()}
-check('duckdb: paragraph kinds are the documented ones', kinds <= {'paragraph', 'heading', 'list_item', 'blockquote'}, kinds)
+check('duckdb: paragraph kinds are the documented ones', kinds <= {'paragraph', 'heading', 'list_item', 'blockquote', 'code'}, kinds)
 quote_kinds = {r[0] for r in con.execute('SELECT DISTINCT kind FROM quotes').fetchall()}
 check('duckdb: quote kinds are the documented ones', quote_kinds <= {'direct', 'partial', 'blockquote'}, quote_kinds)
 types = dict(con.execute('SELECT column_name, column_type FROM (DESCRIBE documents)').fetchall())
 check('duckdb: published_at is a UTC timestamp', types.get('published_at') == 'TIMESTAMP WITH TIME ZONE', types)
+check('duckdb: published_date is a DATE, tags a list of strings, language_confidence a DOUBLE',
+      (types.get('published_date'), types.get('tags'), types.get('language_confidence')) == ('DATE', 'VARCHAR[]', 'DOUBLE'), types)
+# The publisher's day and the UTC instant's day are at most a day apart (UTC-12 to UTC+14).
+apart = con.execute('''SELECT count(*) FROM documents WHERE published_at IS NOT NULL AND (published_date IS NULL
+                       OR abs(date_diff('day', published_date, CAST(published_at AT TIME ZONE 'UTC' AS DATE))) > 1)''').fetchone()[0]
+check('duckdb: published_date is known wherever published_at is, and on its day in some zone', apart == 0, f'{apart} rows')
+bad_host = con.execute('''SELECT count(*) FROM documents WHERE hostname IS NOT NULL AND (hostname <> lower(hostname)
+                          OR starts_with(hostname, 'www.') OR NOT (contains(coalesce(url, ''), hostname)
+                          OR contains(lower(coalesce(crawl_url, '')), hostname)))''').fetchone()[0]
+check("duckdb: hostname is the lower-cased host of url or crawl_url, without 'www.'", bad_host == 0, f'{bad_host} rows')
+bad_lang = con.execute('''SELECT count(*) FROM documents WHERE (language IS NOT NULL AND NOT regexp_full_match(language, '[a-z]{2,3}'))
+                          OR (language_confidence IS NOT NULL AND (language_confidence < 0 OR language_confidence > 1 OR language IS NULL))''').fetchone()[0]
+check('duckdb: language is a primary code and its confidence within 0..1', bad_lang == 0, f'{bad_lang} rows')
+bad_tags = con.execute('''SELECT count(*) FROM documents WHERE tags IS NULL OR len(tags) <> len(list_distinct(tags))
+                          OR list_contains(list_transform(tags, lambda t: trim(t)), '')''').fetchone()[0]
+check('duckdb: tags is a list of distinct non-empty strings', bad_tags == 0, f'{bad_tags} rows')
 
 # --- pandas ---
 def load(table):

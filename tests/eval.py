@@ -7,7 +7,8 @@ Runs the release binary over each set exactly as a user would (`newsmill build`)
 and scores its output with the project's scorers in SHARED_DIR/tools (imported or
 run as they are: the metric is theirs, not forked here). Prints one table for
 extraction (set, pages, precision, recall, F1, must-keep found, must-drop leaked,
-title/author/date match, pages/s of the whole run on all cores) and one for quotes: PolNeAR dev
+title/author/date match, pages/s of the whole run on all cores), with a line of its own for the
+pages of each set that are not in English (language from the documents table), and one for quotes: PolNeAR dev
 in segments mode (every marked span), GGT dev in direct mode (whole direct quotations; partial
 quotes left out), with speaker span, last-name and full-name accuracy.
 With --worst N, lists the N worst pages of each extraction set.
@@ -77,7 +78,7 @@ def readability():
         counts.append(score_extraction.page_counts(''.join(parser.parts), row.get('text') or ''))
         meta = json.loads((p / 'expected-metadata.json').read_text(encoding='utf-8'))
         ours = {'title': row.get('title'), 'byline': row.get('byline'), 'siteName': row.get('site_name'),
-                'publishedTime': str(row.get('published_at') or '')[:10]}
+                'publishedTime': str(row.get('published_date') or row.get('published_at') or '')[:10]}
         for field in agree:
             if meta.get(field):
                 want = meta[field][:10] if field == 'publishedTime' else meta[field]
@@ -97,7 +98,23 @@ def extraction(name, folder):
     result = scorer('score_extraction.py', *argv)
     result['pages_per_s'] = result['pages'] / secs
     result['date_match'] = result.pop('published_match', None)
-    return result
+    return result, not_english(bench, out)
+
+
+def not_english(bench, out):
+    """Main-text scores of the set's pages whose documents row is not in English (None when none
+    is): the shared scorer's own per-page counts and averaging, on that subset."""
+    import pyarrow.parquet as pq
+    rows = [r for f in sorted((out / 'documents').glob('*.parquet'))
+            for r in pq.read_table(f, columns=['source', 'language']).to_pylist()]
+    foreign = {score_extraction.page_id(r['source']) for r in rows if r['language'] and r['language'] != 'en'}
+    truth, preds = score_extraction.load_truth(bench), score_extraction.load_pred(out)
+    counts = [score_extraction.page_counts(v['text'], preds.get(k, {}).get('text', ''))
+              for k, v in truth.items() if k in foreign]
+    if not counts:
+        return None
+    p_, r_, f1 = score_extraction.prf(counts)
+    return {'pages': len(counts), 'precision': round(p_, 4), 'recall': round(r_, 4), 'f1': round(f1, 4)}
 
 
 # Each quote set with the scorer's mode: PolNeAR's gold is every marked span inside an attribution
@@ -123,10 +140,12 @@ if not CORPUS.is_dir():
     sys.exit(0)
 OUT.mkdir(parents=True, exist_ok=True)
 rows = []
-if 'aeb' in SETS:
-    rows.append(('aeb-dev', extraction('aeb-dev', 'aeb-dev')))
-if 'wcxb' in SETS:
-    rows.append(('wcxb-articles-dev', extraction('wcxb', 'wcxb-articles-dev')))
+for key, name in (('aeb', 'aeb-dev'), ('wcxb', 'wcxb-articles-dev')):
+    if key in SETS:
+        result, foreign = extraction(key, name)
+        rows.append((name, result))
+        if foreign:
+            rows.append((f'{name} not en', foreign))
 if 'readability' in SETS:
     rows.append(('readability', readability()))
 if rows:
@@ -136,7 +155,7 @@ if rows:
     for name, r in rows:
         print(' | '.join([name, fmt(r['pages']), fmt(r['precision']), fmt(r['recall']), fmt(r['f1']),
                           fmt(r.get('with_found')), fmt(r.get('without_leaked')), fmt(r.get('title_match')),
-                          fmt(r.get('author_match')), fmt(r.get('date_match')), fmt(r['pages_per_s'], 0)]))
+                          fmt(r.get('author_match')), fmt(r.get('date_match')), fmt(r.get('pages_per_s'), 0)]))
     for name, r in rows:
         if r.get('worst'):
             print(f'\nworst pages of {name}: ' + ', '.join(f"{w['id']} ({w['f1']})" for w in r['worst']))

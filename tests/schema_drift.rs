@@ -13,7 +13,10 @@ fn expected_type(name: &str) -> DataType {
         "string" => DataType::Utf8,
         "int32" => DataType::Int32,
         "int64" => DataType::Int64,
+        "float64" => DataType::Float64,
         "timestamp_us_utc" => DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
+        "date" => DataType::Date32,
+        "list<string>" => DataType::List(std::sync::Arc::new(arrow_schema::Field::new("item", DataType::Utf8, false))),
         other => panic!("schemas/ uses an undocumented type {other}"),
     }
 }

@@ -48,7 +48,8 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<String> {
     };
     let article = crate::extract::html::extract_html(&html, url);
     let m = &article.metadata;
-    let published = m.published_at.and_then(chrono::DateTime::from_timestamp_micros).map(|t| t.to_rfc3339());
+    let instant = m.published_at.and_then(chrono::DateTime::from_timestamp_micros).map(|t| t.to_rfc3339());
+    let published = instant.or_else(|| m.published_date.map(|d| d.to_string()));
     let mut report = format!(
         "== metadata\ncharset    {} ({:?}{})\ntitle      {}\nbyline     {}\npublished  {}\nsite_name  {}\nurl        {}\nlanguage   {}\nblocks     {}\n",
         decoded.encoding.name(),

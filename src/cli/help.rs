@@ -44,12 +44,16 @@ INPUT KINDS (recognised by content; the extension only breaks ties)
 OUTPUT (DIR)
   documents/*.parquet   one row per page: doc_id, source, record_offset, record_id, url,
                         fetched_at, title, byline, published_at, site_name, language, text,
-                        n_paragraphs, n_quotes, n_words, dup_of, input_metadata
+                        n_paragraphs, n_quotes, n_words, dup_of, published_date,
+                        description, tags, image, hostname, crawl_url, page_type,
+                        language_declared, language_confidence, input_metadata
   paragraphs/*.parquet  doc_id, paragraph_index, kind (paragraph|heading|list_item|
-                        blockquote), text, char_start, char_end
+                        blockquote|code), text, char_start, char_end
   quotes/*.parquet      doc_id, quote_index, paragraph_index, text, char_start, char_end,
-                        speaker, speaker_name, speaker_role, speaker_start, speaker_end,
-                        verb, verb_lemma, kind (direct|blockquote)
+                        speaker, speaker_name, person_index, speaker_role, speaker_start,
+                        speaker_end, verb, verb_lemma, kind (direct|partial|blockquote)
+  people/*.parquet      doc_id, person_index, name, role, gender, n_mentions, n_quotes,
+                        char_start, char_end: one row per person a document names
   rejects.csv           source, record_offset, reason, detail: every record that gave no
                         document and was not simply skipped
   README.md             the dataset card: tables, columns, counts, date range, sources

@@ -27,6 +27,9 @@ pub enum BlockKind {
     Heading,
     ListItem,
     Blockquote,
+    /// Preformatted text (`<pre>`): code, a terminal session, a poem set
+    /// line by line; its line breaks are kept.
+    Code,
 }
 
 impl BlockKind {
@@ -36,6 +39,7 @@ impl BlockKind {
             BlockKind::Heading => "heading",
             BlockKind::ListItem => "list_item",
             BlockKind::Blockquote => "blockquote",
+            BlockKind::Code => "code",
         }
     }
 }

@@ -3,9 +3,9 @@
 use crate::decode::{decode_html, decode_text};
 use crate::dedup::Signature;
 use crate::extract::html::extract_html;
-use crate::extract::language::detect_language;
+use crate::extract::language::document_language;
 use crate::extract::limits::check_and_prune;
-use crate::extract::metadata::Metadata;
+use crate::extract::metadata::{hostname, Details, Metadata};
 use crate::extract::text_page::ChromeFilter;
 use crate::extract::Article;
 use crate::read::detect::is_binary;
@@ -208,8 +208,14 @@ impl Transformer {
         let (QuotesAndPeople { quotes, people }, signature, n_words) = self.clock.time(Stage::Segment, || {
             (self.segmenter.segment(&text, &paragraphs), Signature::of(&text), count_words(&text))
         });
-        let meta = article.metadata;
-        let language = meta.language.or_else(|| detect_language(&text));
+        let mut meta = article.metadata;
+        let (language, language_confidence) = document_language(meta.language.as_deref(), &text);
+        let details = Details {
+            hostname: meta.url.as_deref().or(url.as_deref()).and_then(hostname),
+            crawl_url: url.clone(),
+            language_confidence,
+            ..std::mem::take(&mut meta.details)
+        };
         Outcome::Document(Box::new(Document {
             doc_id,
             source,
@@ -220,6 +226,7 @@ impl Transformer {
             title: meta.title,
             byline: meta.byline,
             published_at: meta.published_at,
+            published_date: meta.published_date,
             site_name: meta.site_name,
             language,
             text,
@@ -229,6 +236,7 @@ impl Transformer {
             people,
             signature,
             dup_of: None,
+            details,
             input_metadata,
         }))
     }

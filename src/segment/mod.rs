@@ -149,6 +149,10 @@ pub struct Document {
     pub signature: Option<crate::dedup::Signature>,
     /// The earlier document this one is a near-copy of (set by the writer).
     pub dup_of: Option<String>,
+    /// The publication's calendar day as the publisher wrote it.
+    pub published_date: Option<chrono::NaiveDate>,
+    /// Description, tags, image, type, host, crawled URL, language details.
+    pub details: crate::extract::metadata::Details,
     /// A JSONL line's fields newsmill does not read, as one JSON object.
     pub input_metadata: Option<String>,
 }

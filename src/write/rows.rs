@@ -2,7 +2,9 @@
 
 use super::schema::{PerTable, Table};
 use crate::segment::Document;
-use arrow_array::builder::{Int32Builder, Int64Builder, StringBuilder, TimestampMicrosecondBuilder};
+use arrow_array::builder::{
+    Date32Builder, Float64Builder, Int32Builder, Int64Builder, ListBuilder, StringBuilder, TimestampMicrosecondBuilder,
+};
 use arrow_array::{ArrayRef, RecordBatch};
 use std::sync::Arc;
 
@@ -12,6 +14,12 @@ fn usize_i64(n: usize) -> i64 {
 
 fn usize_i32(n: usize) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+/// A calendar day as Arrow's `Date32`: days since 1970-01-01.
+fn days_since_epoch(day: chrono::NaiveDate) -> i32 {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    i32::try_from((day - epoch).num_days()).unwrap_or(i32::MAX)
 }
 
 fn timestamps(capacity: usize) -> TimestampMicrosecondBuilder {
@@ -47,6 +55,16 @@ fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
     let mut n_quotes = Int32Builder::with_capacity(n);
     let mut n_words = Int32Builder::with_capacity(n);
     let mut dup_of = StringBuilder::new();
+    let mut published_date = Date32Builder::with_capacity(n);
+    let mut description = StringBuilder::new();
+    let tag_field = Arc::new(arrow_schema::Field::new_list_field(arrow_schema::DataType::Utf8, false));
+    let mut tags = ListBuilder::new(StringBuilder::new()).with_field(tag_field);
+    let mut image = StringBuilder::new();
+    let mut hostname = StringBuilder::new();
+    let mut crawl_url = StringBuilder::new();
+    let mut page_type = StringBuilder::new();
+    let mut language_declared = StringBuilder::new();
+    let mut language_confidence = Float64Builder::with_capacity(n);
     let mut input_metadata = StringBuilder::new();
     for d in docs {
         doc_id.append_value(&d.doc_id);
@@ -65,6 +83,19 @@ fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
         n_quotes.append_value(usize_i32(d.quotes.len()));
         n_words.append_value(usize_i32(d.n_words));
         dup_of.append_option(d.dup_of.as_deref());
+        published_date.append_option(d.published_date.map(days_since_epoch));
+        let x = &d.details;
+        description.append_option(x.description.as_deref());
+        for tag in &x.tags {
+            tags.values().append_value(tag);
+        }
+        tags.append(true);
+        image.append_option(x.image.as_deref());
+        hostname.append_option(x.hostname.as_deref());
+        crawl_url.append_option(x.crawl_url.as_deref());
+        page_type.append_option(x.page_type.as_deref());
+        language_declared.append_option(x.language_declared.as_deref());
+        language_confidence.append_option(x.language_confidence);
         input_metadata.append_option(d.input_metadata.as_deref());
     }
     let columns: Vec<ArrayRef> = vec![
@@ -84,6 +115,15 @@ fn documents(docs: &[&Document]) -> anyhow::Result<RecordBatch> {
         Arc::new(n_quotes.finish()),
         Arc::new(n_words.finish()),
         Arc::new(dup_of.finish()),
+        Arc::new(published_date.finish()),
+        Arc::new(description.finish()),
+        Arc::new(tags.finish()),
+        Arc::new(image.finish()),
+        Arc::new(hostname.finish()),
+        Arc::new(crawl_url.finish()),
+        Arc::new(page_type.finish()),
+        Arc::new(language_declared.finish()),
+        Arc::new(language_confidence.finish()),
         Arc::new(input_metadata.finish()),
     ];
     Ok(RecordBatch::try_new(Table::Documents.arrow_schema(), columns)?)

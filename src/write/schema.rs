@@ -178,7 +178,11 @@ pub enum ColumnType {
     String,
     Int32,
     Int64,
+    Float64,
     TimestampUsUtc,
+    Date,
+    #[serde(rename = "list<string>")]
+    StringList,
 }
 
 impl ColumnType {
@@ -188,7 +192,10 @@ impl ColumnType {
             ColumnType::String => "string",
             ColumnType::Int32 => "int32",
             ColumnType::Int64 => "int64",
+            ColumnType::Float64 => "float64",
             ColumnType::TimestampUsUtc => "timestamp_us_utc",
+            ColumnType::Date => "date",
+            ColumnType::StringList => "list<string>",
         }
     }
 
@@ -197,7 +204,10 @@ impl ColumnType {
             ColumnType::String => DataType::Utf8,
             ColumnType::Int32 => DataType::Int32,
             ColumnType::Int64 => DataType::Int64,
+            ColumnType::Float64 => DataType::Float64,
             ColumnType::TimestampUsUtc => DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
+            ColumnType::Date => DataType::Date32,
+            ColumnType::StringList => DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, false))),
         }
     }
 }

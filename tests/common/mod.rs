@@ -75,13 +75,26 @@ pub fn rows(out: &Path, table: &str) -> Vec<Row> {
 
 fn render(column: &dyn Array, i: usize) -> String {
     use arrow_array::cast::AsArray;
-    use arrow_array::types::{Int32Type, Int64Type, TimestampMicrosecondType};
+    use arrow_array::types::{Date32Type, Float64Type, Int32Type, Int64Type, TimestampMicrosecondType};
     use arrow_schema::DataType;
     match column.data_type() {
         DataType::Utf8 => column.as_string::<i32>().value(i).to_string(),
         DataType::Int32 => column.as_primitive::<Int32Type>().value(i).to_string(),
         DataType::Int64 => column.as_primitive::<Int64Type>().value(i).to_string(),
         DataType::Timestamp(_, _) => column.as_primitive::<TimestampMicrosecondType>().value(i).to_string(),
+        DataType::Float64 => column.as_primitive::<Float64Type>().value(i).to_string(),
+        // A day as ISO 8601 (`2024-03-05`).
+        DataType::Date32 => {
+            let days = column.as_primitive::<Date32Type>().value(i);
+            let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
+            (epoch + chrono::Duration::days(i64::from(days))).to_string()
+        }
+        // A list of strings as a JSON array.
+        DataType::List(_) => {
+            let items = column.as_list::<i32>().value(i);
+            let strings: Vec<&str> = items.as_string::<i32>().iter().flatten().collect();
+            serde_json::to_string(&strings).expect("json")
+        }
         other => panic!("unexpected column type {other}"),
     }
 }

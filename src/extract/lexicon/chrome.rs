@@ -7,24 +7,87 @@ pub const FURNITURE_PREFIXES: &[&str] = &[
     "click here to", "sign up for", "subscribe to", "follow us", "all rights reserved", "copyright ©", "©",
     "this video", "watch:", "listen to this", "print this", "email this", "back to top", "anzeige", "werbung",
     "publicidad", "publicité", "you may also like", "you might also like", "you might like", "you may be interested",
-    "more from", "recommended for you", "more stories", "share via", "share to",
+    "more from", "recommended for you", "more stories", "share via", "share to", "pubblicità", "publicidade",
+    "advertentie", "реклама", "reklama", "reklam", "iklan", "广告", "広告", "إعلان",
 ];
 
 /// Openings of a line that points to another story ("Read more: ...",
 /// "Related: ..."), as a paragraph or as a heading.
 pub const POINTER_PREFIXES: &[&str] = &[
     "read more", "related:", "see also:", "also read", "read also", "lesen sie auch", "lire aussi", "leia também",
-    "leia mais", "te puede interesar", "lee también",
+    "leia mais", "te puede interesar", "lee también", "leggi anche", "lees ook", "читайте также", "czytaj także",
+    "czytaj też", "devamını oku", "اقرأ أيضا",
 ];
 
 /// Whole lines that are a button or link label in an HTML page, never
-/// article text. Apart from [`SCRAPED_CHROME_LINES`]: as one list, HTML
+/// article text (English, then the labels of comments, reviews, sharing and
+/// subscribing in German, French, Spanish, Portuguese, Italian, Dutch,
+/// Russian, Polish, Turkish, Chinese, Japanese, Arabic). Apart from [`SCRAPED_CHROME_LINES`]: as one list, HTML
 /// pages would lose lines the article shows as such ("Watch", "Play",
 /// "EMBED:"; 4 on wcxb and readability).
 pub const BUTTON_LABELS: &[&str] = &[
-    "subscribe", "sign in", "log in", "login", "sign up", "register", "share", "share it", "tweet", "pin it",
-    "pin for later", "pin this for later", "contact us", "get in touch", "more", "print", "email", "comments",
-    "leave a comment", "leave a reply", "reply", "loading", "please wait",
+    "subscribe",
+    "sign in",
+    "log in",
+    "login",
+    "sign up",
+    "register",
+    "share",
+    "share it",
+    "tweet",
+    "pin it",
+    "pin for later",
+    "pin this for later",
+    "contact us",
+    "get in touch",
+    "more",
+    "print",
+    "email",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "reply",
+    "loading",
+    "please wait",
+    "kommentare",
+    "teilen",
+    "abonnieren",
+    "commentaires",
+    "partager",
+    "s'abonner",
+    "comentarios",
+    "compartir",
+    "suscribirse",
+    "comentários",
+    "compartilhar",
+    "assinar",
+    "commenti",
+    "condividi",
+    "iscriviti",
+    "reacties",
+    "delen",
+    "abonneren",
+    "комментарии",
+    "отзывы",
+    "добавить отзыв",
+    "добавить комментарий",
+    "поделиться",
+    "подписаться",
+    "komentarze",
+    "udostępnij",
+    "subskrybuj",
+    "yorumlar",
+    "paylaş",
+    "abone ol",
+    "评论",
+    "分享",
+    "订阅",
+    "コメント",
+    "シェア",
+    "購読",
+    "تعليقات",
+    "مشاركة",
+    "اشترك",
 ];
 
 /// Whole lines of page or media-player chrome that scrapers keep in the
@@ -83,7 +146,21 @@ pub const SCRAPED_LINK_PREFIXES: &[&str] = &["skip to", "jump to", "share on", "
 /// eBook!"), as a heading or a line.
 pub const CALLS_TO_ACTION: &[&str] = &[
     "join our", "subscribe", "sign up", "get the free", "download the free", "download our free", "talk to our",
-    "follow us", "contact us", "get in touch",
+    "follow us", "contact us", "get in touch", "already have an account", "like what you're reading",
+    "like what you’re reading",
+];
+
+/// The words of a pager's count ("Page 1 of 8"), by language: the word for
+/// page and the word between the numbers.
+pub const PAGE_COUNT_WORDS: &[(&str, &str)] = &[
+    ("page", "of"),
+    ("seite", "von"),
+    ("page", "sur"),
+    ("página", "de"),
+    ("pagina", "di"),
+    ("pagina", "van"),
+    ("strona", "z"),
+    ("страница", "из"),
 ];
 
 /// Words beside "newsletter" that make a line a newsletter's sign-up pitch.

@@ -15,8 +15,9 @@ pub const AUTHOR_HEADINGS: &[&str] = &[
 pub const BARE_AUTHOR_HEADINGS: &[&str] = &["about", "about me"];
 
 /// Openings of the heading over a list of other stories at the end of a
-/// page (English, German, French, Spanish, Portuguese). "Further reading" and
-/// "Up next" are left out: reference works keep them as part of the text.
+/// page (English, German, French, Spanish, Portuguese, then Italian, Dutch,
+/// Russian, Polish, Turkish, Chinese, Japanese, Arabic). "Further reading"
+/// and "Up next" are left out: reference works keep them as part of the text.
 pub const RELATED_HEADINGS: &[&str] = &[
     "related posts", "related articles", "related stories", "related content", "related reading",
     "related publications", "recent posts", "recent articles", "latest news", "latest posts", "latest articles",
@@ -24,7 +25,15 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "you may also like", "you might also like", "you may also enjoy", "you might also enjoy", "recommended reading",
     "recommended for you", "popular posts", "most popular", "other posts you may", "explore more articles",
     "mehr zum thema", "das könnte sie auch interessieren", "à lire aussi", "sur le même sujet", "te puede interesar",
-    "noticias relacionadas", "leia também", "veja também",
+    "noticias relacionadas", "leia também", "veja também", "ähnliche artikel", "weitere artikel", "meistgelesen",
+    "auch interessant", "articles similaires", "articles liés", "les plus lus", "à lire également",
+    "artículos relacionados", "lo más leído", "más noticias", "notícias relacionadas", "mais lidas",
+    "artigos relacionados", "articoli correlati", "potrebbe interessarti", "leggi anche", "i più letti",
+    "gerelateerde artikelen", "lees ook", "meest gelezen", "читайте также", "похожие статьи", "другие новости",
+    "новости по теме", "самые популярные", "популярное", "czytaj także", "czytaj też", "zobacz także",
+    "powiązane artykuły", "najpopularniejsze", "ilgili haberler", "benzer haberler", "diğer haberler",
+    "en çok okunanlar", "相关文章", "相关新闻", "热门文章", "推荐阅读", "関連記事", "人気記事", "おすすめ記事",
+    "مقالات ذات صلة", "اقرأ أيضا", "الأكثر قراءة", "أخبار ذات صلة",
 ];
 
 /// Titles of an in-page table of contents, whose entries repeat the

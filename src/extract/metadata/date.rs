@@ -77,24 +77,27 @@ const MAX_AUTHOR_LINE_LEN: usize = 100;
 /// post-meta area (a time in a span in a list item in the area).
 const BYLINE_AREA_LEVELS: usize = 4;
 
-/// The publication instant in UTC microseconds, by the policy above.
-pub(super) fn published_at(
+/// The publication date by the policy above; a local time of day without an
+/// offset takes the one the page's machine dates write.
+pub(super) fn published(
     metas: &MetaTags,
     json_ld: &JsonLd,
     elements: &Elements,
     visible: &VisibleText,
     byline: Option<&str>,
     urls: [Option<&str>; 2],
-) -> Option<i64> {
+) -> Option<Stamp> {
     let published = machine_dates(metas, json_ld, &JSON_LD_PUBLISHED, &META_PUBLISHED, true);
     let modified = machine_dates(metas, json_ld, &JSON_LD_MODIFIED, &META_MODIFIED, false);
+    let site_offset = published.iter().chain(&modified).find_map(|s| s.offset);
+    let in_site_offset = |s: Stamp| site_offset.map_or(s, |o| s.in_offset(o));
     let shown = shown_date(&elements.times, visible);
     // A publication dated after the update the page shows is not the
     // article's first appearance but a later save: the page's date is the
     // only one left standing, and the machine dates are not its instant.
     let contradicted = |s: &ShownDate| s.is_update && published.first().is_some_and(|p| p.day > s.stamp.day);
     if let Some(update) = shown.filter(contradicted) {
-        return Some(update.stamp.utc_micros);
+        return Some(update.stamp);
     }
     // An update note is the revision's date; the publication date, when the
     // publisher gives one, is the article's.
@@ -115,7 +118,7 @@ pub(super) fn published_at(
                 .copied()
         };
         let exact = on_shown_day(&published).or_else(|| on_shown_day(&modified));
-        return Some(exact.unwrap_or(shown).utc_micros);
+        return Some(in_site_offset(exact.unwrap_or(shown)));
     }
     let from_date_elements = || {
         elements
@@ -140,7 +143,7 @@ pub(super) fn published_at(
         .or_else(|| labelled_dateline(visible))
         .or_else(from_url)
         .or_else(from_date_elements)
-        .map(|s| s.utc_micros)
+        .map(in_site_offset)
 }
 
 /// Machine-readable dates under the given keys, most reliable first: the
@@ -322,7 +325,7 @@ fn in_byline_area(el: ElementRef) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{meta_of, micros};
+    use super::super::testing::{day, meta_of, micros};
     use super::super::visible_text::AFTER_HEADLINE;
     use super::*;
     use chrono::NaiveDate;
@@ -332,7 +335,7 @@ mod tests {
     fn date_from_url_path_when_nothing_else() {
         let html = "<html><body><h1>Floods Close Roads</h1><p>Heavy rain.</p></body></html>";
         let m = meta_of(html, Some("https://news.example/world/2024/03/05/floods-close-roads/"));
-        assert_eq!(m.published_at, Some(micros("2024-03-05T00:00:00Z")));
+        assert_eq!(m.published_date, Some(day("2024-03-05")));
         // The permalink's date before a related post's, below the article.
         let article = "<p>Wine comes in six styles.</p>".repeat(AFTER_HEADLINE);
         let html = format!(
@@ -340,14 +343,14 @@ mod tests {
             <aside><span class="post_date">16 February 2026</span></aside></body></html>"#
         );
         let m = meta_of(&html, Some("https://www.wine.example/blog/2023/october/03/how-many-wine-types/"));
-        assert_eq!(m.published_at, Some(micros("2023-10-03T00:00:00Z")));
+        assert_eq!(m.published_date, Some(day("2023-10-03")));
     }
 
     #[test]
     fn visible_date_next_to_the_headline() {
         let html = r#"<html><body><nav>Home</nav><h1>Floods Close Roads</h1>
             <p><span>Posted on</span> <span>March 5, 2024</span></p><p>Heavy rain fell on the region.</p></body></html>"#;
-        assert_eq!(meta_of(html, None).published_at, Some(micros("2024-03-05T00:00:00Z")));
+        assert_eq!(meta_of(html, None).published_date, Some(day("2024-03-05")));
     }
 
     #[test]
@@ -357,7 +360,7 @@ mod tests {
             r#"<html><body><p>Mobile</p><p>January 16, 2025</p><h1>Types of Mobile Apps</h1>{paragraphs}
             <h3>Related</h3><p>July 15, 2025</p></body></html>"#
         );
-        assert_eq!(meta_of(&html, None).published_at, Some(micros("2025-01-16T00:00:00Z")));
+        assert_eq!(meta_of(&html, None).published_date, Some(day("2025-01-16")));
     }
 
     #[test]
@@ -367,7 +370,7 @@ mod tests {
             r#"<html><body><h1>How Mobile Apps Are Made</h1>{paragraphs}
             <div class="author-box"><p>Moses Kim</p><p class="post-date">April 8, 2024</p></div></body></html>"#
         );
-        assert_eq!(meta_of(&html, None).published_at, Some(micros("2024-04-08T00:00:00Z")));
+        assert_eq!(meta_of(&html, None).published_date, Some(day("2024-04-08")));
     }
 
     #[test]
@@ -377,7 +380,7 @@ mod tests {
             "datePublished": "Jun 24, 2025"}</script></head><body><h1>How Much to Charge for Yoga</h1>
             <div class="staff"><div class="author">Shauna Mitchell</div><div class="date">August 25, 2024</div></div>
             <p>Prices vary by city.</p></body></html>"#;
-        assert_eq!(meta_of(html, None).published_at, Some(micros("2024-08-25T00:00:00Z")));
+        assert_eq!(meta_of(html, None).published_date, Some(day("2024-08-25")));
     }
 
     #[test]
@@ -403,7 +406,7 @@ mod tests {
         assert_eq!(meta_of(html, None).published_at, Some(micros("2023-05-18T04:39:05Z")));
         // An instant days away is another event: the day stays.
         let far = html.replace("2023-05-18T04:39:05", "2023-05-20T04:39:05");
-        assert_eq!(meta_of(&far, None).published_at, Some(micros("2023-05-17T00:00:00Z")));
+        assert_eq!(meta_of(&far, None).published_date, Some(day("2023-05-17")));
     }
 
     #[test]
@@ -413,19 +416,19 @@ mod tests {
             "datePublished": "13/11/2025 09:21:40", "dateModified": "13/11/2025 09:21:40"}</script></head>
             <body><h1>Eat Well on a Budget</h1><div class="date-type">Page updated:</div><div class="date">12 November 2025</div>
             <p>Seven days of meals.</p></body></html>"#;
-        assert_eq!(meta_of(html, None).published_at, Some(micros("2025-11-12T00:00:00Z")));
+        assert_eq!(meta_of(html, None).published_date, Some(day("2025-11-12")));
     }
 
     #[test]
     fn publication_date_shown_beside_the_update_wins() {
         let html = r#"<html><body><div><a href="/category/mental-health">Mental Health</a><span>DECEMBER 22, 2022</span>
             <span>Updated: JANUARY 02, 2026</span></div><h1>Ways Meditation Helps</h1><p>Breathe in.</p></body></html>"#;
-        assert_eq!(meta_of(html, None).published_at, Some(micros("2022-12-22T00:00:00Z")));
+        assert_eq!(meta_of(html, None).published_date, Some(day("2022-12-22")));
         // A `<time>` holding both: its datetime is the update's, not the text beside it.
         let html = r#"<html><body><h1>Meditation Calms Anxiety</h1><time datetime="2022-11-11T20:23:00-05:00">
             <span>Updated November 11, 2022</span><span>8:23 PM ET</span><span>Originally published
             <span>November 9, 2022</span></span></time><p>A new study.</p></body></html>"#;
-        assert_eq!(meta_of(html, None).published_at, Some(micros("2022-11-09T00:00:00Z")));
+        assert_eq!(meta_of(html, None).published_date, Some(day("2022-11-09")));
     }
 
     #[test]
@@ -435,7 +438,7 @@ mod tests {
             <div class="entry-meta"><span class="posted-on"><time class="updated" datetime="2025-05-21T14:06:47+00:00"
             itemprop="dateModified">May 21, 2025</time><time class="entry-date published" datetime="2025-04-24T16:12:49+00:00"
             itemprop="datePublished">April 24, 2025</time></span></div><p>Our picks.</p></body></html>"#;
-        assert_eq!(meta_of(html, None).published_at, Some(micros("2025-04-24T00:00:00Z")));
+        assert_eq!(meta_of(html, None).published_date, Some(day("2025-04-24")));
         // Themes mark a never-revised date both published and updated.
         let doc = Html::parse_fragment(
             r#"<time class="entry-date published updated">12th February 2025</time><span class="updated">2025-11-03</span>"#,
@@ -498,7 +501,7 @@ mod tests {
         );
         let m = meta_of(&html, None);
         assert_eq!(m.byline.as_deref(), Some("Moses Kim"));
-        assert_eq!(m.published_at, Some(micros("2024-04-08T00:00:00Z")));
+        assert_eq!(m.published_date, Some(day("2024-04-08")));
     }
 
     #[test]
@@ -508,17 +511,17 @@ mod tests {
             r#"<html><body><div class="news-date-list">Archive</div><h1>Journal Indexing</h1>{paragraphs}
             <div class="meta"><span>Posted on April 13, 2023</span></div></body></html>"#
         );
-        assert_eq!(meta_of(&html, None).published_at, Some(micros("2023-04-13T00:00:00Z")));
+        assert_eq!(meta_of(&html, None).published_date, Some(day("2023-04-13")));
         let html = format!(
             r#"<html><body><h1>The Language Death Spiral</h1>{paragraphs}
             <p class="pt-3"><span>Essay - Published: 2025.12.17 | </span><a href="/tags/tech">Tech</a></p></body></html>"#
         );
-        assert_eq!(meta_of(&html, None).published_at, Some(micros("2025-12-17T00:00:00Z")));
+        assert_eq!(meta_of(&html, None).published_date, Some(day("2025-12-17")));
         let html = format!(
             r#"<html><body><h1>Tiny House Roofs</h1>{paragraphs}<p>This article was originally published on 26 Sep 2019
             at 4:12pm but has been regularly updated to keep the information current.</p></body></html>"#
         );
-        assert_eq!(meta_of(&html, None).published_at, Some(micros("2019-09-26T00:00:00Z")));
+        assert_eq!(meta_of(&html, None).published_date, Some(day("2019-09-26")));
     }
 
     #[test]
@@ -528,6 +531,6 @@ mod tests {
             "<html><head><meta name=\"author\" content=\"Moses Kim\"></head><body><h1>How Mobile Apps Are Made</h1>{paragraphs}
             <div><p>Moses\n   Kim</p><p>April 8, 2024</p></div></body></html>"
         );
-        assert_eq!(meta_of(&html, None).published_at, Some(micros("2024-04-08T00:00:00Z")));
+        assert_eq!(meta_of(&html, None).published_date, Some(day("2024-04-08")));
     }
 }

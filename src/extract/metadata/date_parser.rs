@@ -2,7 +2,9 @@
 //! dates written in text in seven languages, and datelines (a date with
 //! only its label, time and the like around it).
 
-use crate::extract::lexicon::dates::{DATELINE_WORDS, MONTH_NAMES, WEEKDAYS, WEEKDAY_ABBREVIATIONS};
+use crate::extract::lexicon::dates::{
+    DATELINE_WORDS, DATE_JOINERS, MONTH_NAMES, WEEKDAYS, WEEKDAYS_ABROAD, WEEKDAY_ABBREVIATIONS,
+};
 use crate::extract::regex;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use regex::Regex;
@@ -15,22 +17,42 @@ const MAX_EAST_OFFSET_HOURS: i32 = 14;
 const MAX_WEST_OFFSET_HOURS: i32 = 12;
 
 /// A date as a page writes it: the calendar day in the writer's own offset
-/// (what readers of the page see), and the instant in UTC microseconds.
+/// (what readers of the page see), and the instant in UTC microseconds,
+/// read as UTC when the page names no offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Stamp {
     pub day: NaiveDate,
     pub utc_micros: i64,
+    /// Seconds east of UTC, when the page wrote them: without them a time
+    /// of day is the writer's local time, not an instant.
+    pub offset: Option<i32>,
 }
 
 impl Stamp {
-    /// A day without a time: midnight UTC of that calendar day.
+    /// A day without a time: midnight UTC of that calendar day, no offset.
     pub fn of_day(day: NaiveDate) -> Option<Self> {
-        Some(Stamp { day, utc_micros: Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0)?).timestamp_micros() })
+        let midnight = Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0)?).timestamp_micros();
+        Some(Stamp { day, utc_micros: midnight, offset: None })
     }
 
     /// Whether the stamp is a day without a time: midnight UTC of its own day.
     pub fn is_bare_day(&self) -> bool {
-        Stamp::of_day(self.day).is_some_and(|midnight| midnight == *self)
+        Stamp::of_day(self.day).is_some_and(|midnight| midnight.utc_micros == self.utc_micros)
+    }
+
+    /// The instant in UTC microseconds, only when the page gave the offset.
+    pub fn instant(&self) -> Option<i64> {
+        self.offset.map(|_| self.utc_micros)
+    }
+
+    /// A local time of day read in the offset the page's other dates give:
+    /// one site writes its dates in one zone.
+    pub fn in_offset(self, offset: i32) -> Stamp {
+        if self.offset.is_some() || self.is_bare_day() {
+            return self;
+        }
+        let utc_micros = self.utc_micros - i64::from(offset) * 1_000_000;
+        Stamp { utc_micros, offset: Some(offset), ..self }
     }
 
     /// The calendar day of the instant in UTC.
@@ -68,6 +90,7 @@ pub(super) fn parse_timestamp(raw: &str) -> Option<Stamp> {
     let stamp = |dt: DateTime<chrono::FixedOffset>| Stamp {
         day: dt.date_naive(),
         utc_micros: dt.with_timezone(&Utc).timestamp_micros(),
+        offset: Some(dt.offset().local_minus_utc()),
     };
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(stamp(dt));
@@ -92,9 +115,12 @@ pub(super) fn parse_timestamp(raw: &str) -> Option<Stamp> {
     let year = caps.get(1)?.as_str().parse::<i32>().ok()?;
     let date = NaiveDate::from_ymd_opt(year, num(2)?, num(3)?)?;
     let time = date.and_hms_opt(num(4).unwrap_or(0), num(5).unwrap_or(0), num(6).unwrap_or(0))?;
-    let offset_secs = caps.get(7).map_or(Some(0), |m| parse_offset(m.as_str()))?;
-    let utc = NaiveDateTime::checked_sub_signed(time, chrono::Duration::seconds(i64::from(offset_secs)))?;
-    Some(Stamp { day: date, utc_micros: Utc.from_utc_datetime(&utc).timestamp_micros() })
+    let offset = match caps.get(7) {
+        Some(zone) => Some(parse_offset(zone.as_str())?),
+        None => None,
+    };
+    let utc = NaiveDateTime::checked_sub_signed(time, chrono::Duration::seconds(i64::from(offset.unwrap_or(0))))?;
+    Some(Stamp { day: date, utc_micros: Utc.from_utc_datetime(&utc).timestamp_micros(), offset })
 }
 
 /// `Z`, `UTC`, `+01`, `+0100`, `+01:00` as seconds east of UTC; no zone is
@@ -140,6 +166,9 @@ pub(super) fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
         ))
     });
     static ISO: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"));
+    // Chinese and Japanese "2024年3月5日", Korean "2024년 3월 5일".
+    static EAST_ASIAN: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"));
     static NUMERIC: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b"));
     let (month_first, day_first, iso, numeric) = (&*MONTH_FIRST, &*DAY_FIRST, &*ISO, &*NUMERIC);
     let date = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
@@ -155,7 +184,7 @@ pub(super) fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     if named.is_some() {
         return named;
     }
-    if let Some(c) = iso.captures(text) {
+    if let Some(c) = iso.captures(text).or_else(|| EAST_ASIAN.captures(text)) {
         return Some((date(&c[1], c[2].parse().ok()?, &c[3])?, span(&c)));
     }
     let c = numeric.captures(text)?;
@@ -170,6 +199,16 @@ pub(super) fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
         _ => return None,
     };
     Some((date(&c[3], month, &day.to_string())?, span(&c)))
+}
+
+/// Whether a word is a time of day written with an `h` ("13h36", "9h"), as
+/// French and Portuguese pages write it.
+pub fn is_clock_time(word: &str) -> bool {
+    word.split_once(['h', 'H']).is_some_and(|(hours, minutes)| {
+        (1..=2).contains(&hours.len())
+            && hours.bytes().all(|b| b.is_ascii_digit())
+            && (minutes.is_empty() || (minutes.len() == 2 && minutes.bytes().all(|b| b.is_ascii_digit())))
+    })
 }
 
 /// A date pattern with `MONTH` standing for any of [`MONTH_NAMES`].
@@ -215,7 +254,10 @@ fn dateline_part_date(text: &str) -> Option<NaiveDate> {
     let is_dateline_word = |w: &&str| {
         let lower = w.to_lowercase();
         w.chars().all(|c| c.is_ascii_digit())
-            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS].iter().any(|list| list.contains(&lower.as_str()))
+            || is_clock_time(w)
+            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS, WEEKDAYS_ABROAD, DATE_JOINERS]
+                .iter()
+                .any(|list| list.contains(&lower.as_str()))
     };
     let other_words = rest
         .iter()
@@ -297,5 +339,18 @@ mod tests {
         assert_eq!(text_date("Issue 12 2024 of the review, released Oct 3, 2024"), day(2024, 10, 3));
         assert_eq!(text_date("Mayor 5, 2024"), None);
         assert_eq!(text_date("15 de dezembro de 2025"), day(2025, 12, 15));
+    }
+
+    #[test]
+    fn dates_in_more_languages_and_scripts() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(text_date("5 марта 2024 г."), day(2024, 3, 5));
+        assert_eq!(text_date("12 października 2023"), day(2023, 10, 12));
+        assert_eq!(text_date("3 Ağustos 2022 Çarşamba"), day(2022, 8, 3));
+        assert_eq!(text_date("15 يناير 2024"), day(2024, 1, 15));
+        assert_eq!(text_date("2018年8月16日 公開"), day(2018, 8, 16));
+        assert_eq!(dateline_date("segunda-feira, 22 de janeiro de 2018 às 0:13"), day(2018, 1, 22));
+        assert_eq!(dateline_date("Le 4 mai 2015 à 13h36"), day(2015, 5, 4));
+        assert!(is_clock_time("13h36") && is_clock_time("9h") && !is_clock_time("h36") && !is_clock_time("13h3x"));
     }
 }

@@ -271,7 +271,7 @@ fn is_comments_token(token: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{meta_of, micros};
+    use super::super::testing::{day, meta_of};
     use super::*;
 
     #[test]
@@ -281,7 +281,7 @@ mod tests {
             <div id="comments" class="comments-area"><p>By John Roe</p><p>March 9, 2024</p></div></body></html>"#;
         let m = meta_of(html, None);
         assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
-        assert_eq!(m.published_at, Some(micros("2024-03-05T00:00:00Z")));
+        assert_eq!(m.published_date, Some(day("2024-03-05")));
         assert!(
             is_comments_token("post-comments")
                 && is_comments_token("disqus_thread")

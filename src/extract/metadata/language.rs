@@ -19,7 +19,14 @@ fn normalize_language_tag(raw: &str) -> Option<String> {
     let first = raw.split([',', ';']).next()?.trim().replace('_', "-");
     let mut parts = first.split('-').filter(|p| !p.is_empty());
     let primary = parts.next()?;
-    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+    // Two letters (ISO 639-1), or three that name a language the detector
+    // knows (ISO 639-3): not a charset (`utf-8`) from a misused tag.
+    let known = match primary.len() {
+        2 => true,
+        3 => whatlang::Lang::from_code(primary.to_ascii_lowercase()).is_some(),
+        _ => false,
+    };
+    if !known || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
     let mut tag = primary.to_ascii_lowercase();
@@ -50,9 +57,12 @@ mod tests {
 
     #[test]
     fn language_tags_are_normalised() {
-        assert_eq!(meta_of(r#"<html lang="EN-us"><p>x</p></html>"#, None).language.as_deref(), Some("en-US"));
+        let m = meta_of(r#"<html lang="EN-us"><p>x</p></html>"#, None);
+        assert_eq!((m.language.as_deref(), m.details.language_declared.as_deref()), (Some("en"), Some("en-US")));
         let og = r#"<html><head><meta property="og:locale" content="pt_br"></head></html>"#;
-        assert_eq!(meta_of(og, None).language.as_deref(), Some("pt-BR"));
+        assert_eq!(meta_of(og, None).details.language_declared.as_deref(), Some("pt-BR"));
+        let charset = r#"<html lang="utf-8"><head><meta http-equiv="content-language" content="de"></head></html>"#;
+        assert_eq!(meta_of(charset, None).language.as_deref(), Some("de"));
         assert_eq!(normalize_language_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
         assert_eq!(normalize_language_tag("{{lang}}"), None);
     }

@@ -27,6 +27,7 @@ use std::sync::LazyLock;
 mod byline;
 mod date;
 mod date_parser;
+mod details;
 mod elements;
 mod json_ld;
 mod language;
@@ -42,6 +43,10 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e:?}"))
 }
 
+pub use date_parser::is_clock_time;
+pub use details::Details;
+pub use url::hostname;
+
 use elements::Elements;
 use json_ld::JsonLd;
 use meta_tags::MetaTags;
@@ -53,11 +58,16 @@ use visible_text::VisibleText;
 pub struct Metadata {
     pub title: Option<String>,
     pub byline: Option<String>,
-    /// Microseconds since the Unix epoch, UTC.
+    /// Publication instant, microseconds since the Unix epoch, UTC: only
+    /// when the page gives the time's offset.
     pub published_at: Option<i64>,
+    /// The publication's calendar day as the publisher wrote it.
+    pub published_date: Option<chrono::NaiveDate>,
     pub site_name: Option<String>,
     pub url: Option<String>,
+    /// The primary language code the markup declares (`en`).
     pub language: Option<String>,
+    pub details: Details,
 }
 
 /// Reads the metadata of a parsed page.
@@ -70,10 +80,28 @@ pub fn extract_metadata(doc: &Html, page_url: Option<&str>) -> Metadata {
     let title = title::title(&elements, &metas, &json_ld, site_name.as_deref());
     let visible = VisibleText::collect(doc, title.as_deref());
     let byline = byline::byline(&elements, &metas, &json_ld, &visible, site_name.as_deref());
-    let published_at =
-        date::published_at(&metas, &json_ld, &elements, &visible, byline.as_deref(), [url.as_deref(), page_url]);
-    let language = language::language(doc, &metas);
-    Metadata { title, byline, published_at, site_name, url, language }
+    let published =
+        date::published(&metas, &json_ld, &elements, &visible, byline.as_deref(), [url.as_deref(), page_url]);
+    let declared = language::language(doc, &metas);
+    let details = Details {
+        description: details::description(&metas, &json_ld),
+        tags: details::tags(&metas, &json_ld),
+        image: details::image(&metas, &json_ld, url.as_deref().or(page_url)),
+        page_type: details::page_type(&metas, &json_ld),
+        language_declared: declared.clone(),
+        ..Details::default()
+    };
+    let language = declared.map(|tag| tag.split('-').next().unwrap_or(&tag).to_string());
+    Metadata {
+        title,
+        byline,
+        published_at: published.and_then(|s| s.instant()),
+        published_date: published.map(|s| s.day),
+        site_name,
+        url,
+        language,
+        details,
+    }
 }
 
 /// An element's text as displayed: inline elements run together, line
@@ -138,11 +166,15 @@ fn decode_entities(s: &str) -> String {
 #[cfg(test)]
 mod testing {
     use super::{extract_metadata, Metadata};
-    use chrono::DateTime;
+    use chrono::{DateTime, NaiveDate};
     use scraper::Html;
 
     pub fn meta_of(html: &str, url: Option<&str>) -> Metadata {
         extract_metadata(&Html::parse_document(html), url)
+    }
+
+    pub fn day(iso: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(iso, "%Y-%m-%d").expect("test day")
     }
 
     pub fn micros(rfc3339: &str) -> i64 {

@@ -2,18 +2,22 @@
 
 use super::json_ld::{json_first_string, JsonLd};
 use super::meta_tags::MetaTags;
+use super::url::{hostname, is_absolute_url};
 
 /// The site's name: what Open Graph says, else the article's publisher, else
-/// the name of the site's own JSON-LD object, else the name an app install takes.
+/// the name of the site's own JSON-LD object, else the name an app install
+/// takes. A URL given as the name (`http://www.site.example`) is no name:
+/// the next source's name is taken, else the URL's host.
 pub(super) fn site_name(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
-    metas
-        .first(&["og:site_name"])
-        .map(str::to_string)
-        .or_else(|| json_ld.articles().find_map(|a| json_first_string(a, "publisher")))
-        .or_else(|| {
-            json_ld.typed(|t| t == "WebSite" || t == "NewsMediaOrganization").find_map(|o| json_first_string(o, "name"))
-        })
-        .or_else(|| metas.first(&["application-name", "apple-mobile-web-app-title"]).map(str::to_string))
+    let open_graph = metas.first(&["og:site_name"]).map(str::to_string);
+    let publisher = || json_ld.articles().find_map(|a| json_first_string(a, "publisher"));
+    let site =
+        || json_ld.typed(|t| t == "WebSite" || t == "NewsMediaOrganization").find_map(|o| json_first_string(o, "name"));
+    let app = || metas.first(&["application-name", "apple-mobile-web-app-title"]).map(str::to_string);
+    let candidates = [open_graph, publisher(), site(), app()];
+    let mut named = candidates.iter().flatten().peekable();
+    let first = named.peek().map(|n| n.to_string())?;
+    named.find(|n| !is_absolute_url(n)).cloned().or_else(|| hostname(&first))
 }
 
 #[cfg(test)]
@@ -30,5 +34,15 @@ mod tests {
         let app = r#"<html><head><meta name="application-name" content="Gazette"></head></html>"#;
         assert_eq!(meta_of(app, None).site_name.as_deref(), Some("Gazette"));
         assert_eq!(meta_of("<p>x</p>", None).site_name, None);
+    }
+
+    #[test]
+    fn site_name_is_a_name_never_a_url() {
+        let url = r#"<html><head><meta property="og:site_name" content="http://www.gazette.example">
+            <meta name="application-name" content="The Gazette"></head></html>"#;
+        assert_eq!(meta_of(url, None).site_name.as_deref(), Some("The Gazette"));
+        let alone =
+            r#"<html><head><meta property="og:site_name" content="https://www.gazette.example/"></head></html>"#;
+        assert_eq!(meta_of(alone, None).site_name.as_deref(), Some("gazette.example"));
     }
 }

@@ -26,6 +26,14 @@ pub(super) fn canonical_url(links: &[ElementRef], metas: &MetaTags, page_url: Op
     }
 }
 
+/// The host of an absolute URL, lower-cased, without `www.` and port.
+pub fn hostname(url: &str) -> Option<String> {
+    static HOST: LazyLock<Regex> = LazyLock::new(|| regex(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]+)"));
+    let host = HOST.captures(url.trim())?.get(1)?.as_str().to_ascii_lowercase();
+    let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
 pub(super) fn is_absolute_url(u: &str) -> bool {
     static SCHEME: LazyLock<Regex> = LazyLock::new(|| regex(r"^[A-Za-z][A-Za-z0-9+.-]*://"));
     SCHEME.is_match(u)
@@ -33,7 +41,7 @@ pub(super) fn is_absolute_url(u: &str) -> bool {
 
 /// Resolves `href` against the absolute URL `base` (RFC 3986, the common
 /// cases: absolute, scheme-relative, root-relative, path-relative).
-fn resolve_url(base: &str, href: &str) -> Option<String> {
+pub(super) fn resolve_url(base: &str, href: &str) -> Option<String> {
     if is_absolute_url(href) {
         return Some(href.to_string());
     }
@@ -107,6 +115,13 @@ pub(super) fn date_in_url(url: &str) -> Option<Stamp> {
 mod tests {
     use super::super::testing::{meta_of, micros};
     use super::*;
+
+    #[test]
+    fn hostname_of_a_url() {
+        assert_eq!(hostname("https://www.News.example:8080/a?b").as_deref(), Some("news.example"));
+        assert_eq!(hostname("http://user@blog.example").as_deref(), Some("blog.example"));
+        assert_eq!(hostname("/relative/path"), None);
+    }
 
     #[test]
     fn canonical_url_resolves_against_the_page() {

@@ -62,7 +62,10 @@ fn collect(dom: &FlatDom, removed: &[bool]) -> Vec<RawBlock> {
             Content::Text(t) => buf.push_text(t, link_depth > 0),
             Content::Element(_) => {
                 let tag = node.tag;
-                if tag == Tag::Br {
+                let in_code = stack.last().is_some_and(|o| o.kind == BlockKind::Code);
+                if tag == Tag::Br && in_code {
+                    buf.text.push('\n');
+                } else if tag == Tag::Br {
                     if buf.after_br {
                         buf.flush(&stack, &mut blocks);
                     } else {
@@ -82,6 +85,7 @@ fn collect(dom: &FlatDom, removed: &[bool]) -> Vec<RawBlock> {
                         Tag::Heading(_) => BlockKind::Heading,
                         Tag::Li | Tag::Dt | Tag::Dd => BlockKind::ListItem,
                         Tag::Blockquote => BlockKind::Blockquote,
+                        Tag::Pre => BlockKind::Code,
                         _ => parent_kind,
                     };
                     let is_link = tag == Tag::A;
@@ -124,18 +128,37 @@ impl Buffer {
 
     fn flush(&mut self, stack: &[Open], out: &mut Vec<RawBlock>) {
         self.after_br = false;
-        let text = crate::extract::normalize_whitespace(&self.text);
+        let owner_entry = stack.iter().rev().find(|o| o.is_block);
+        let kind = owner_entry.map_or(BlockKind::Paragraph, |o| o.kind);
+        let text = if kind == BlockKind::Code {
+            code_lines(&self.text)
+        } else {
+            crate::extract::normalize_whitespace(&self.text)
+        };
         self.text.clear();
         let link_len = std::mem::take(&mut self.link_len);
         if text.is_empty() {
             return;
         }
-        let owner_entry = stack.iter().rev().find(|o| o.is_block);
-        let kind = owner_entry.map_or(BlockKind::Paragraph, |o| o.kind);
         let owner = owner_entry.map_or(0, |o| o.index);
         let text_len = dom::text_counts(&text).0;
         out.push(RawBlock { kind, text, owner, text_len, link_len: link_len.min(text_len) });
     }
+}
+
+/// The text of a code block: its lines as written (indentation kept,
+/// trailing blanks cut), blank lines left out so that a blank line still
+/// separates one paragraph of the document's text from the next.
+fn code_lines(text: &str) -> String {
+    let lines = text.lines().map(str::trim_end).filter(|l| !l.is_empty());
+    let mut out = String::with_capacity(text.len());
+    for line in lines {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -195,6 +218,17 @@ mod tests {
                 (BlockKind::Paragraph, P3),
             ]
         );
+    }
+
+    #[test]
+    fn pre_is_a_code_block_that_keeps_its_lines() {
+        let inside = "<blockquote><pre><code>fn main() {\n    println!(\"hi\");\n\n}\n</code></pre></blockquote>";
+        let blocks = extract_html(&page("", inside, ""), None).blocks;
+        let code: Vec<(BlockKind, &str)> =
+            blocks.iter().filter(|b| b.kind != BlockKind::Paragraph).map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(code, [(BlockKind::Code, "fn main() {\n    println!(\"hi\");\n}")]);
+        let got = blocks_of("<pre>$ ls<br>a.txt</pre>");
+        assert_eq!((got[0].0, got[0].1.as_str()), (BlockKind::Code, "$ ls\na.txt"));
     }
 
     #[test]

@@ -394,7 +394,7 @@ mod tests {
     fn highlighted_code_keeps_its_comments() {
         let code = "<pre><code class=\"hljs\"><span class=\"hljs-comment\"># stage all modified files</span>\ngit add -A</code></pre>";
         let got = texts(&page("", code, ""));
-        assert_eq!(got[2], "# stage all modified files git add -A");
+        assert_eq!(got[2], "# stage all modified files\ngit add -A");
     }
 
     #[test]

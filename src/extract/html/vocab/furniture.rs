@@ -7,10 +7,13 @@ use super::starts_with_words;
 use crate::extract::lexicon::bylines::{BYLINE_JOINERS, BYLINE_OPENINGS, NAME_PARTICLES};
 use crate::extract::lexicon::chrome::{
     AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, FOLLOW_ASKS, FURNITURE_PREFIXES,
-    NEWSLETTER_ASKS, POINTER_PREFIXES, SOCIAL_NETWORKS,
+    NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS,
 };
-use crate::extract::lexicon::dates::{DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES};
+use crate::extract::lexicon::dates::{
+    DATE_JOINERS, DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS, WEEKDAYS_ABROAD,
+};
 use crate::extract::lexicon::headings::TOC_HEADINGS;
+use crate::extract::metadata::is_clock_time;
 
 /// The kinds of page furniture a line can be, one per detector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +38,8 @@ pub enum Furniture {
     Byline,
     /// A media player's time line ("0:00 0:02:21 0:00").
     Timecode,
+    /// A pager's count of a paginated article ("Page 1 of 8").
+    PageCount,
     /// A heading that titles an ad ("Advertisement: ...", "... (Sponsored)").
     AdTitle,
     /// A heading that titles a table of contents.
@@ -53,6 +58,7 @@ impl Furniture {
             Furniture::Dateline => "dateline",
             Furniture::Byline => "byline",
             Furniture::Timecode => "timecode",
+            Furniture::PageCount => "page-count",
             Furniture::AdTitle => "ad-title",
             Furniture::TocTitle => "toc-title",
         }
@@ -100,6 +106,8 @@ pub fn boilerplate(text: &str) -> Option<Furniture> {
         Furniture::Byline
     } else if is_timecode_line(text) {
         Furniture::Timecode
+    } else if is_page_count(&lower) {
+        Furniture::PageCount
     } else {
         return None;
     };
@@ -181,7 +189,7 @@ fn is_dateline(lower: &str) -> bool {
         Some(date) => is_date_only(date),
         None => is_date_only(lower) && lower.split(|c: char| !c.is_alphanumeric()).any(is_month),
     };
-    dated || lower.contains("min read")
+    dated || READING_TIME_LABELS.iter().any(|label| lower.contains(label))
 }
 
 /// Whether a word is a month's name or the start of one ("dec", "sept"), in
@@ -190,7 +198,9 @@ fn is_month(word: &str) -> bool {
     word.len() >= 3 && MONTH_NAMES.iter().copied().flatten().any(|m| m.starts_with(word))
 }
 
-/// Whether a text is only a date and time: numbers, month names, am/pm.
+/// Whether a text is only a date and time: numbers, month names, am/pm,
+/// and in other languages weekday names, the words that join a date written
+/// out ("22 de janeiro de 2018 às 0:13") and "13h36" times.
 fn is_date_only(text: &str) -> bool {
     let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
     words.peek().is_some()
@@ -201,6 +211,9 @@ fn is_date_only(text: &str) -> bool {
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && (suffix.is_empty() || NUMBER_SUFFIXES.contains(&suffix)))
                 || is_month(w)
+                || is_clock_time(w)
+                || WEEKDAYS_ABROAD.contains(&w)
+                || DATE_JOINERS.contains(&w)
         })
 }
 
@@ -252,13 +265,14 @@ pub(super) fn opens_call_to_action(lower: &str) -> bool {
     lower.chars().count() <= MAX_CALL_TO_ACTION_LEN && CALLS_TO_ACTION.iter().any(|p| starts_with_words(lower, p))
 }
 
-/// Longest button or link label, in bytes.
+/// Longest button or link label, in chars.
 const MAX_BUTTON_LABEL_LEN: usize = 30;
 
 /// Whether a whole line is a button or link label ("Subscribe", "Share",
 /// "Contact us"), as a paragraph or as a heading.
 pub(super) fn is_button_label(text: &str) -> bool {
-    if text.len() > MAX_BUTTON_LABEL_LEN {
+    // Bytes bound chars from above (four at most each): most lines stop here.
+    if text.len() > 4 * MAX_BUTTON_LABEL_LEN || text.chars().count() > MAX_BUTTON_LABEL_LEN {
         return false;
     }
     let lower = text.to_lowercase();
@@ -309,6 +323,15 @@ fn is_affiliate_disclosure(lower: &str) -> bool {
             || (lower.contains("commission") && AFFILIATE_PHRASES.iter().any(|p| lower.contains(p))))
 }
 
+/// A pager's count (`lower`, lower-cased): "page 1 of 8", in the languages
+/// of [`PAGE_COUNT_WORDS`].
+fn is_page_count(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let is_number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    matches!(words.as_slice(), [page, n, of, m]
+        if is_number(n) && is_number(m) && PAGE_COUNT_WORDS.iter().any(|(p, o)| p == page && o == of))
+}
+
 /// A media player's time line such as "0:00 0:02:21 0:00".
 fn is_timecode_line(text: &str) -> bool {
     let mut any = false;
@@ -347,6 +370,17 @@ mod tests {
             ("Updated on March 5, 2024", Furniture::Dateline),
             ("By Maria Lopez | March 12, 2025", Furniture::Byline),
             ("1:02 / 3:45", Furniture::Timecode),
+            // In other languages.
+            ("segunda-feira, 22 de janeiro de 2018 às 0:13", Furniture::Dateline),
+            ("5 марта 2024 г. в 10:00", Furniture::Dateline),
+            ("Tempo de leitura: 1 minuto", Furniture::Dateline),
+            ("Добавить отзыв", Furniture::ButtonLabel),
+            ("Kommentare", Furniture::ButtonLabel),
+            ("Реклама", Furniture::StockPhrase),
+            ("Читайте также: Как выбрать диету", Furniture::Pointer),
+            ("Page 1 of 8", Furniture::PageCount),
+            ("Seite 2 von 5", Furniture::PageCount),
+            ("Already have an account? Log in", Furniture::CallToAction),
         ];
         for (line, kind) in lines {
             assert_eq!(boilerplate(line), Some(kind), "{line}");
@@ -355,6 +389,9 @@ mod tests {
         assert_eq!(furniture_heading("On this page"), Some(Furniture::TocTitle));
         assert_eq!(furniture_heading("Subscribe"), Some(Furniture::ButtonLabel));
         assert_eq!(Furniture::SocialFollow.name(), "social-follow");
+        // Article sentences that look alike stay.
+        assert_eq!(boilerplate("Page 1 of the report"), None);
+        assert_eq!(boilerplate("A reunião de 22 de janeiro de 2018 terminou sem acordo."), None);
     }
 
     #[test]

@@ -55,6 +55,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn related_headings_in_other_languages() {
+        for heading in ["Самые популярные диеты", "Lesen Sie auch", "Articoli correlati", "関連記事", "Czytaj także:"]
+        {
+            assert!(is_related_heading(heading) || furniture_heading(heading).is_some(), "{heading}");
+        }
+        assert!(!is_related_heading("Популярные мифы о диетах развенчаны"));
+    }
+
+    #[test]
     fn author_headings() {
         assert!(is_author_heading("About the Authors"));
         assert!(is_author_heading("Written by Cassidy Horton"));
