@@ -176,9 +176,8 @@ fn is_attributed_after(quotation: &Quotation) -> bool {
 /// The word before the inner period is a lower-case word, not an initial
 /// or abbreviation (`U.S.`, `Dr.`).
 fn runs_into_sentences(quoted: &str) -> bool {
-    let words: Vec<&str> = quoted.split_whitespace().collect();
-    words.windows(2).any(|pair| {
-        let (end, next) = (pair[0], pair[1]);
+    let words = quoted.split_whitespace();
+    words.clone().zip(words.skip(1)).any(|(end, next)| {
         let body = end.trim_end_matches(['.', '!', '?']);
         end.len() > body.len()
             && body.chars().count() >= MIN_WORD_BEFORE_INNER_END
