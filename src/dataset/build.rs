@@ -276,6 +276,8 @@ fn read_ledger(ledger: Ledger, manifest: &Manifest) -> Ledger {
     }
     let whole: std::collections::HashSet<&str> = manifest.inputs.iter().map(|i| i.path.as_str()).collect();
     let mut ledger = ledger;
-    ledger.inputs.retain(|path, entry| entry.run != manifest.run.version || whole.contains(path.as_str()));
+    // The manifest names inputs as typed, like each entry's path; the
+    // ledger's keys are canonical paths.
+    ledger.inputs.retain(|_, entry| entry.run != manifest.run.version || whole.contains(entry.path.as_str()));
     ledger
 }

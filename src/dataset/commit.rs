@@ -22,7 +22,7 @@ use crate::write::schema::{PerTable, Table};
 use crate::write::{Counts, DocumentSummary, Written, REJECTS_HEADER};
 use anyhow::Context;
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Int64Type, TimestampMicrosecondType};
+use arrow_array::types::{Date32Type, Int64Type};
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray};
 use std::collections::HashMap;
 use std::path::Path;
@@ -164,11 +164,11 @@ fn join_tables(shards: &[ShardRun], verdicts: &Verdicts, dir: &Path, run: u32) -
 /// Adds the languages and publication dates of a batch of documents.
 fn summarize(summary: &mut DocumentSummary, batch: &RecordBatch) -> anyhow::Result<()> {
     let language = string_column(batch, "language")?;
-    let published = batch.column_by_name("published_at").context("documents without published_at")?;
-    let published = published.as_primitive::<TimestampMicrosecondType>();
+    let published = batch.column_by_name("published_date").context("documents without published_date")?;
+    let published = published.as_primitive::<Date32Type>();
     for i in 0..batch.num_rows() {
         let language = (!language.is_null(i)).then(|| language.value(i));
-        summary.add(language, (!published.is_null(i)).then(|| published.value(i)));
+        summary.add(language, published.value_as_date(i).filter(|_| !published.is_null(i)));
     }
     Ok(())
 }

@@ -73,11 +73,22 @@ fn fingerprint(path: &Path, stat: Option<Stat>) -> anyhow::Result<Fingerprint> {
         Some(hash) => hash,
         None => match content_hash(path) {
             Ok(hash) => hash,
-            Err(e) if e.is::<crate::interrupt::Interrupted>() => return Err(e),
-            Err(_) => UNREADABLE.into(),
+            Err(e) if cannot_be_read(&e) => UNREADABLE.into(),
+            Err(e) => return Err(e),
         },
     };
     Ok(Fingerprint { size: stat.size, mtime_ns: stat.mtime_ns, hash })
+}
+
+/// Whether an error says the input cannot be read at all (a dangling link,
+/// a loop of links, no permission), rather than that reading failed this
+/// time (an object store or NFS error), which must fail the run, not drop the
+/// input's rows.
+fn cannot_be_read(e: &anyhow::Error) -> bool {
+    e.chain().filter_map(|cause| cause.downcast_ref::<std::io::Error>()).any(|io| {
+        matches!(io.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied)
+            || io.raw_os_error() == Some(libc::ELOOP)
+    })
 }
 
 /// xxh3-128 of an input's bytes.
@@ -151,7 +162,11 @@ impl Ledger {
         let mut plan = Plan::default();
         for path in files {
             crate::interrupt::check()?;
-            let stat = stat(path).ok();
+            let stat = match stat(path) {
+                Ok(stat) => Some(stat),
+                Err(e) if cannot_be_read(&e) => None,
+                Err(e) => return Err(e),
+            };
             let key = input_key(path);
             let earlier = self.inputs.get(&key).filter(|_| incremental);
             match earlier {

@@ -98,7 +98,9 @@ impl Drop for Dataset {
         let pending = self.pending.get_mut().take();
         // A publish that failed after the swap has made it the dataset.
         let published = |v: &Version| self.store.current().ok().flatten().is_some_and(|c| c.number == v.number);
-        if let Some(version) = pending.filter(|v| !published(v)) {
+        // Not after another run took the lock over: the folder may be its own
+        // new version of the same number.
+        if let Some(version) = pending.filter(|v| !published(v) && self.lock.ensure_held().is_ok()) {
             match store::remove_version(&version.dir) {
                 Ok(()) => eprintln!("newsmill: the unpublished version {} was removed", version.dir.display()),
                 Err(e) => eprintln!("newsmill: warning: {e:#}; the next run removes it"),

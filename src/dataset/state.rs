@@ -15,9 +15,7 @@ use super::layout::{CHECKSUMS, DEDUP, LEDGER, MANIFEST, REJECTS};
 use crate::storage::local::write_file;
 use anyhow::Context;
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
-use xxhash_rust::xxh3::Xxh3;
 
 /// The state files, in the order they are checked.
 pub const STATE_FILES: [&str; 4] = [LEDGER, DEDUP, REJECTS, MANIFEST];
@@ -38,7 +36,7 @@ pub fn save_checksums(dir: &Path) -> anyhow::Result<()> {
     let mut sums = BTreeMap::new();
     for name in STATE_FILES {
         if dir.join(name).exists() {
-            sums.insert(name.to_string(), file_hash(&dir.join(name))?);
+            sums.insert(name.to_string(), super::ledger::content_hash(&dir.join(name))?);
         }
     }
     write_file(&dir.join(CHECKSUMS), &serde_json::to_vec_pretty(&sums)?)
@@ -57,7 +55,7 @@ pub fn check(dir: &Path, name: &str) -> anyhow::Result<StateCheck> {
         return Ok(StateCheck::Missing);
     }
     Ok(match sums.get(name) {
-        Some(sum) if *sum == file_hash(&path)? => StateCheck::Sound,
+        Some(sum) if *sum == super::ledger::content_hash(&path)? => StateCheck::Sound,
         _ => StateCheck::Damaged,
     })
 }
@@ -75,19 +73,6 @@ pub fn require(dir: &Path, name: &str) -> anyhow::Result<()> {
          or rebuild the dataset from all its inputs with --overwrite",
         dir.join(name).display()
     )
-}
-
-fn file_hash(path: &Path) -> anyhow::Result<String> {
-    let mut file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut hasher = Xxh3::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let n = file.read(&mut buf).with_context(|| format!("cannot read {}", path.display()))?;
-        if n == 0 {
-            return Ok(format!("{:032x}", hasher.digest128()));
-        }
-        hasher.update(&buf[..n]);
-    }
 }
 
 #[cfg(test)]

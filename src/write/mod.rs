@@ -42,7 +42,7 @@ pub struct Counts {
     pub people: u64,
     pub skipped_by_reason: BTreeMap<String, u64>,
     pub rejected_by_reason: BTreeMap<String, u64>,
-    /// Earliest and latest `published_at` of the documents (RFC 3339), if any.
+    /// Earliest and latest `published_date` of the documents (YYYY-MM-DD), if any.
     pub published_from: Option<String>,
     pub published_to: Option<String>,
     /// Documents per language (null language counted as "unknown").
@@ -81,25 +81,24 @@ impl Counts {
 #[derive(Debug, Default)]
 pub struct DocumentSummary {
     languages: BTreeMap<String, u64>,
-    /// Earliest and latest `published_at`, microseconds since the epoch.
-    published: Option<(i64, i64)>,
+    /// Earliest and latest `published_date`.
+    published: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 impl DocumentSummary {
     /// Counts one document (a null language counts as "unknown").
-    pub fn add(&mut self, language: Option<&str>, published_at: Option<i64>) {
+    pub fn add(&mut self, language: Option<&str>, published_date: Option<chrono::NaiveDate>) {
         bump(&mut self.languages, language.unwrap_or("unknown"));
-        if let Some(t) = published_at {
+        if let Some(t) = published_date {
             self.published = Some(self.published.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
         }
     }
 
     /// Puts the languages and the date range into `counts`.
     pub fn record(self, counts: &mut Counts) {
-        let rfc3339 = |t: i64| chrono::DateTime::from_timestamp_micros(t).map(|t| t.to_rfc3339());
         counts.documents_by_language = self.languages;
-        counts.published_from = self.published.and_then(|(from, _)| rfc3339(from));
-        counts.published_to = self.published.and_then(|(_, to)| rfc3339(to));
+        counts.published_from = self.published.map(|(from, _)| from.to_string());
+        counts.published_to = self.published.map(|(_, to)| to.to_string());
     }
 }
 
@@ -209,7 +208,7 @@ impl DatasetWriter {
                         }
                         Verdict::New { dup_of } => d.dup_of = dup_of,
                     }
-                    self.documents.add(d.language.as_deref(), d.published_at);
+                    self.documents.add(d.language.as_deref(), d.published_date);
                     docs.push(&**d);
                 }
                 Outcome::Skipped(s) => self.counts.skip(s.reason),

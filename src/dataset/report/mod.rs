@@ -15,7 +15,7 @@ use crate::storage::local::write_file;
 use crate::write::schema::Table;
 use anyhow::Context;
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Int32Type, TimestampMicrosecondType};
+use arrow_array::types::{Date32Type, Int32Type};
 use arrow_array::{Array, RecordBatch};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ProjectionMask;
@@ -70,25 +70,22 @@ impl Figures {
         let (mut sites, mut languages) = (HashMap::new(), HashMap::new());
         for part in &parts[Table::Documents] {
             for batch in
-                read_columns(&dir.join(&part.path), &["published_at", "site_name", "url", "language", "dup_of"])?
+                read_columns(&dir.join(&part.path), &["published_date", "site_name", "hostname", "language", "dup_of"])?
             {
-                let published = batch.column(0).as_primitive::<TimestampMicrosecondType>();
-                let (site_name, url, language, dup_of) = (
+                let published = batch.column(0).as_primitive::<Date32Type>();
+                let (site_name, hostname, language, dup_of) = (
                     batch.column(1).as_string::<i32>(),
                     batch.column(2).as_string::<i32>(),
                     batch.column(3).as_string::<i32>(),
                     batch.column(4),
                 );
                 for i in 0..batch.num_rows() {
-                    match (!published.is_null(i))
-                        .then(|| chrono::DateTime::from_timestamp_micros(published.value(i)))
-                        .flatten()
-                    {
+                    match published.value_as_date(i).filter(|_| !published.is_null(i)) {
                         Some(t) => *days.entry(t.format("%Y-%m-%d").to_string()).or_insert(0) += 1,
                         None => undated += 1,
                     }
-                    let site = value(site_name, i).map(str::to_string).or_else(|| value(url, i).and_then(host));
-                    *sites.entry(site.unwrap_or_else(|| "(unknown)".into())).or_insert(0) += 1;
+                    let site = value(site_name, i).or_else(|| value(hostname, i)).unwrap_or("(unknown)");
+                    *sites.entry(site.to_string()).or_insert(0) += 1;
                     *languages.entry(value(language, i).unwrap_or("(unknown)").to_string()).or_insert(0) += 1;
                     if dup_of.is_null(i) {
                         originals += 1;
@@ -160,14 +157,6 @@ fn value(column: &arrow_array::StringArray, i: usize) -> Option<&str> {
     (!column.is_null(i)).then(|| column.value(i))
 }
 
-/// The host of a URL, without `www.`.
-fn host(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
-    let host = host.split(':').next()?.to_ascii_lowercase();
-    (!host.is_empty()).then(|| host.strip_prefix("www.").unwrap_or(&host).to_string())
-}
-
 /// Counts largest first (ties by label), the first `top` of them if given.
 fn largest_first(counts: HashMap<String, u64>, top: Option<usize>) -> Tally {
     let mut tally: Tally = counts.into_iter().collect();
@@ -190,13 +179,6 @@ fn reject_reasons(path: &Path) -> anyhow::Result<Tally> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sites_fall_back_to_the_url_host() {
-        assert_eq!(host("https://www.Example.org:8080/a/b?c").as_deref(), Some("example.org"));
-        assert_eq!(host("http://user@news.site/x").as_deref(), Some("news.site"));
-        assert_eq!(host("not a url"), None);
-    }
 
     #[test]
     fn tallies_are_largest_first_then_by_label() {

@@ -47,7 +47,9 @@ pub fn render(figures: &Figures, manifest: &Manifest) -> String {
     section(
         &mut html,
         "Documents per day",
-        &format!("By publication date (UTC), one column per day that has documents{undated}."),
+        &format!(
+            "By publication day (the publisher's own calendar day), one column per day that has documents{undated}."
+        ),
         &days("documents-per-day", &figures.per_day, "no document gives a publication date"),
         true,
     );

@@ -121,6 +121,10 @@ mod tests {
         assert_eq!(hostname("https://www.News.example:8080/a?b").as_deref(), Some("news.example"));
         assert_eq!(hostname("http://user@blog.example").as_deref(), Some("blog.example"));
         assert_eq!(hostname("/relative/path"), None);
+        // The report's site fallback reads this column (its own parser is gone).
+        assert_eq!(hostname("https://www.Example.org:8080/a/b?c").as_deref(), Some("example.org"));
+        assert_eq!(hostname("http://user@news.site/x").as_deref(), Some("news.site"));
+        assert_eq!(hostname("not a url"), None);
     }
 
     #[test]
