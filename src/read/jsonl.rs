@@ -43,9 +43,10 @@ impl Line {
         self.url.clone().or_else(nested)
     }
 
-    /// The fields newsmill does not read itself, as one JSON object.
-    fn input_metadata(&self) -> Option<String> {
-        (!self.other.is_empty()).then(|| serde_json::Value::Object(self.other.clone()).to_string())
+    /// The fields newsmill does not read itself, as one JSON object (taken,
+    /// not copied: they may be large, and this runs on every line).
+    fn input_metadata(&mut self) -> Option<String> {
+        (!self.other.is_empty()).then(|| serde_json::Value::Object(std::mem::take(&mut self.other)).to_string())
     }
 }
 
@@ -105,6 +106,7 @@ impl JsonlReader {
             record_id: Some(id),
             url: parsed.url(),
             fetched_at: None,
+            // After the url, which may come from `metadata.url`.
             body: Body::Text { input_metadata: parsed.input_metadata(), text, title: parsed.title },
         })
     }
