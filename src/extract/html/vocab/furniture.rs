@@ -326,10 +326,15 @@ fn is_affiliate_disclosure(lower: &str) -> bool {
 /// A pager's count (`lower`, lower-cased): "page 1 of 8", in the languages
 /// of [`PAGE_COUNT_WORDS`].
 fn is_page_count(lower: &str) -> bool {
-    let words: Vec<&str> = lower.split_whitespace().collect();
+    // Four words exactly, without collecting them: this runs on most short lines.
+    let mut words = lower.split_whitespace();
+    let (Some(page), Some(n), Some(of), Some(m), None) =
+        (words.next(), words.next(), words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
     let is_number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    matches!(words.as_slice(), [page, n, of, m]
-        if is_number(n) && is_number(m) && PAGE_COUNT_WORDS.iter().any(|(p, o)| p == page && o == of))
+    is_number(n) && is_number(m) && PAGE_COUNT_WORDS.iter().any(|(p, o)| *p == page && *o == of)
 }
 
 /// A media player's time line such as "0:00 0:02:21 0:00".
