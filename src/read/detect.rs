@@ -43,18 +43,23 @@ const INPUT_EXTENSIONS: &[&str] = &["warc", "html", "htm", "xhtml", "jsonl", "tx
 /// Whether a file found in a folder is an input: a known extension, or
 /// WARC content.
 pub(crate) fn looks_like_input(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    let name: &str = &name;
+    let name = input_name(path);
     if name.starts_with('.') {
         return false;
     }
-    let stem = name.strip_suffix(".gz").unwrap_or(name);
-    let ext = stem.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    if ext.is_some_and(|e| INPUT_EXTENSIONS.contains(&e.as_str())) {
+    let ext = name.rsplit_once('.').map(|(_, e)| e);
+    if ext.is_some_and(|e| INPUT_EXTENSIONS.contains(&e)) {
         return true;
     }
     // Crawlers name WARCs freely (`.warc.gz.open`, `-00001`): trust the content.
     matches!(sniff_path(path), Ok(Ok(InputKind::Warc)))
+}
+
+/// A file's name as its kind is told from it: lower-cased, without `.gz`,
+/// and read lossily, so a name that is not UTF-8 keeps its extension.
+fn input_name(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    name.strip_suffix(".gz").map(str::to_string).unwrap_or(name)
 }
 
 /// Reads the start of an input (through gzip) and decides its kind; an
@@ -95,8 +100,7 @@ fn classify(head: &[u8], path: &Path, gzip: bool) -> Result<InputKind, RejectRea
     if is_binary(head) {
         return Err(RejectReason::BinaryContent);
     }
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let name = input_name(path);
     if trimmed.starts_with(b"{") && name.ends_with(".jsonl") {
         return Ok(InputKind::Jsonl);
     }
@@ -283,6 +287,14 @@ mod tests {
 
     fn kind(head: &[u8], name: &str) -> InputKind {
         classify(head, Path::new(name), false).unwrap_or(InputKind::Unsupported)
+    }
+
+    #[test]
+    fn a_name_that_is_not_utf8_keeps_its_extension() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = Path::new(std::ffi::OsStr::from_bytes(b"caf\xe9.HTML.gz"));
+        assert_eq!(classify(b"plain words, no tags", name, true), Ok(InputKind::Html));
+        assert!(looks_like_input(name));
     }
 
     #[test]
