@@ -583,6 +583,8 @@ fn an_unreadable_file_is_a_reject_and_an_unreadable_folder_a_warning() {
     }
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(err.contains("warning: passing over") && err.contains("private"), "{err}");
+    let ignored = manifest(&out)["ignored_files"].to_string();
+    assert!(ignored.contains("private"), "the folder passed over is in the manifest: {ignored}");
     let mut expected = story_titles(0..4);
     expected.retain(|t| t != "Story 2");
     assert_eq!(titles(&out), expected);

@@ -70,6 +70,8 @@ fn walk(root: &Path, found: &mut InputFiles) {
                 let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
                 if !is_link || e.loop_ancestor().is_some() {
                     eprintln!("newsmill: warning: passing over {}: {e}", path.display());
+                    // Listed in the manifest too, not only on a terminal nobody reads at night.
+                    found.ignored.push(path);
                 } else if looks_like_input(&path) {
                     // A dangling link, or a loop of links: read, it becomes a reject.
                     found.files.push(path);
