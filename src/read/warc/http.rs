@@ -168,12 +168,11 @@ fn parse_other_version_head(
 ) -> Result<(usize, Option<Head>), (RejectReason, String)> {
     const AS_HTTP_1: &[u8] = b"HTTP/1.1";
     let version_len = rest.iter().position(|b| b.is_ascii_whitespace()).unwrap_or(rest.len());
-    let head_end = memchr::memmem::find(rest, b"\n\r\n")
-        .map(|at| at + 3)
-        .into_iter()
-        .chain(memchr::memmem::find(rest, b"\n\n").map(|at| at + 2))
-        .min()
-        .ok_or_else(|| unterminated_head(rest))?;
+    // The first empty line, CRLF or bare LF; the bare one is only looked for
+    // before the CRLF one, not through the rest of an 8 MiB body.
+    let crlf_end = memchr::memmem::find(rest, b"\n\r\n").map(|at| at + 3);
+    let lf_end = memchr::memmem::find(&rest[..crlf_end.unwrap_or(rest.len())], b"\n\n").map(|at| at + 2);
+    let head_end = lf_end.or(crlf_end).ok_or_else(|| unterminated_head(rest))?;
     let copy = [AS_HTTP_1, &rest[version_len..head_end]].concat();
     let mut headers = [httparse::EMPTY_HEADER; MAX_HTTP_HEADERS];
     let mut response = httparse::Response::new(&mut headers);
