@@ -45,7 +45,7 @@ impl Holder {
     }
 
     /// A lock file's content: this version's JSON, or the older
-    /// `<pid> <start time>` (no host; its start stands for the heartbeat).
+    /// `<pid> <start time>` of an older newsmill (no host, no heartbeat).
     fn parse(text: &str) -> Option<Holder> {
         if let Ok(holder) = serde_json::from_str(text) {
             return Some(holder);
@@ -144,7 +144,14 @@ impl DatasetLock {
             }
             if let Some(holder) = holder {
                 let same_host = !holder.host.is_empty() && holder.host == hostname() && flock == Flock::Taken;
-                let fresh = now().saturating_sub(holder.heartbeat) < STALE_AFTER.as_secs() as i64;
+                let fresh = if holder.host.is_empty() {
+                    // A run of an older newsmill (no host, no heartbeat, no
+                    // flock) may hold it for hours: stale only when, as that
+                    // version judged, its process is gone.
+                    Path::new("/proc").join(holder.pid.to_string()).exists()
+                } else {
+                    now().saturating_sub(holder.heartbeat) < STALE_AFTER.as_secs() as i64
+                };
                 if !same_host && fresh {
                     refuse(dir, Some(&holder))?;
                 }
@@ -283,6 +290,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(LOCK), "4294967 2024-01-01T00:00:00Z\n").unwrap();
         assert!(DatasetLock::acquire(dir.path()).is_ok());
+    }
+
+    #[test]
+    fn a_live_run_of_an_older_newsmill_keeps_its_lock_however_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let old_format = format!("{} 2024-01-01T00:00:00Z\n", std::process::id());
+        std::fs::write(dir.path().join(LOCK), old_format).unwrap();
+        let err = format!("{:#}", DatasetLock::acquire(dir.path()).unwrap_err());
+        assert!(err.contains(&format!("pid {}", std::process::id())), "{err}");
     }
 
     #[test]
