@@ -9,15 +9,21 @@ use super::url::{hostname, is_absolute_url};
 /// takes. A URL given as the name (`http://www.site.example`) is no name:
 /// the next source's name is taken, else the URL's host.
 pub(super) fn site_name(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
-    let open_graph = metas.first(&["og:site_name"]).map(str::to_string);
+    let open_graph = || metas.first(&["og:site_name"]).map(str::to_string);
     let publisher = || json_ld.articles().find_map(|a| json_first_string(a, "publisher"));
     let site =
         || json_ld.typed(|t| t == "WebSite" || t == "NewsMediaOrganization").find_map(|o| json_first_string(o, "name"));
     let app = || metas.first(&["application-name", "apple-mobile-web-app-title"]).map(str::to_string);
-    let candidates = [open_graph, publisher(), site(), app()];
-    let mut named = candidates.iter().flatten().peekable();
-    let first = named.peek().map(|n| n.to_string())?;
-    named.find(|n| !is_absolute_url(n)).cloned().or_else(|| hostname(&first))
+    let sources: [&dyn Fn() -> Option<String>; 4] = [&open_graph, &publisher, &site, &app];
+    // Asked in turn, as far as the first name (usually Open Graph's).
+    let mut first_url = None;
+    for name in sources.iter().filter_map(|source| source()) {
+        if !is_absolute_url(&name) {
+            return Some(name);
+        }
+        first_url.get_or_insert(name);
+    }
+    first_url.and_then(|url| hostname(&url))
 }
 
 #[cfg(test)]
