@@ -55,6 +55,16 @@ fn detect_language(text: &str) -> Option<String> {
 /// The ISO 639-1 code of each language whatlang knows. The match is
 /// exhaustive so that a whatlang upgrade adding languages fails to compile
 /// here rather than silently dropping them.
+/// The primary language code of a normalised tag (`pt-BR` → `pt`), in
+/// ISO 639-1 also where the tag gives ISO 639-3 (`deu` → `de`).
+pub fn primary_code(tag: &str) -> String {
+    let primary = tag.split('-').next().unwrap_or(tag);
+    match primary.len() {
+        3 => Lang::from_code(primary).map_or_else(|| primary.to_string(), |lang| iso_639_1(lang).to_string()),
+        _ => primary.to_string(),
+    }
+}
+
 fn iso_639_1(lang: Lang) -> &'static str {
     match lang {
         Lang::Epo => "eo",
@@ -134,6 +144,14 @@ fn iso_639_1(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tag_gives_its_primary_code_in_iso_639_1() {
+        assert_eq!(primary_code("pt-BR"), "pt");
+        assert_eq!(primary_code("deu"), "de");
+        assert_eq!(primary_code("deu-CH"), "de");
+        assert_eq!(primary_code("en"), "en");
+    }
 
     #[test]
     fn detects_english_german_and_chinese() {

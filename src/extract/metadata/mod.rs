@@ -91,7 +91,7 @@ pub fn extract_metadata(doc: &Html, page_url: Option<&str>) -> Metadata {
         language_declared: declared.clone(),
         ..Details::default()
     };
-    let language = declared.map(|tag| tag.split('-').next().unwrap_or(&tag).to_string());
+    let language = declared.map(|tag| crate::extract::language::primary_code(&tag));
     Metadata {
         title,
         byline,
