@@ -15,7 +15,7 @@ mod not_speech;
 use super::attribution::after_quote;
 use super::marks::Segment;
 use crate::segment::tokens::{Kind, Token};
-use crate::segment::verbs::{inverts, is_speech_verb};
+use crate::segment::verbs::{inverts, is_speech_verb, lower_in};
 use crate::segment::QuoteKind;
 pub use code::reads_as_code;
 use not_speech::{
@@ -231,6 +231,11 @@ fn is_quoted_complement(quotation: &Quotation, quoted: &str) -> bool {
     verb && closes_clause
 }
 
+/// Prepositions that take a noun phrase, never a sentence, as object
+/// (`like` is left out: `things like "I stand with them."` quotes one).
+const NOUN_PHRASE_PREPOSITIONS: &[&str] =
+    &["of", "about", "for", "from", "with", "by", "into", "on", "at", "in", "to", "as", "against", "over"];
+
 /// Fewest words of a statement quoted inside the writer's sentence; an
 /// exclamation or a question may be shorter (`"Build that wall!"`).
 const MIN_SENTENCE_WORDS: usize = 5;
@@ -241,10 +246,15 @@ const MIN_SENTENCE_WORDS: usize = 5;
 /// wall!"`, `things like "I stand with the school today."`, not `known as
 /// "Bam Bam."` nor `like "Wal-Mart security guards."`), and not after
 /// `that`, which makes it the writer's reported clause (`told reporters
-/// that "Kasich is throwing votes away."`).
+/// that "Kasich is throwing votes away."`), nor after a preposition, whose
+/// object is a noun phrase, not a sentence (`smacks of "Western egotism and
+/// white supremacy."`).
 fn is_sentence_in_flow(quotation: &Quotation, quoted: &str) -> bool {
     let words: Vec<&str> = quoted.split_whitespace().collect();
-    let reported = quotation.before.last().is_some_and(|t| t.text(quotation.text).eq_ignore_ascii_case("that"));
+    let reported = quotation.before.last().is_some_and(|t| {
+        let word = t.text(quotation.text);
+        word.eq_ignore_ascii_case("that") || lower_in(word, NOUN_PHRASE_PREPOSITIONS)
+    });
     let uttered = quoted.trim_end().ends_with(['!', '?']);
     !starts_lower(quoted)
         && ends_sentence(Some(quoted))
@@ -356,6 +366,8 @@ mod tests {
             kinds("The book likens them to \"Wal-Mart security guards.\""),
             one("Wal-Mart security guards.", QuoteKind::Partial)
         );
+        let object = kinds("It smacks of \"Western egotism and white supremacy.\"");
+        assert_eq!(object, one("Western egotism and white supremacy.", QuoteKind::Partial));
         let reported = kinds("Fiorina told reporters that \"Kasich is throwing votes away.\"");
         assert_eq!(reported, one("Kasich is throwing votes away.", QuoteKind::Partial));
         // A capital and a period alone make a title, not a sentence.
