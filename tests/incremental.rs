@@ -169,3 +169,40 @@ fn without_incremental_or_overwrite_an_existing_dataset_is_kept() {
         build(&BuildOptions::new(vec![crawl.path().to_path_buf()], out.path().to_path_buf())).unwrap_err().to_string();
     assert!(err.contains("already holds a dataset") && err.contains("--incremental"), "{err}");
 }
+
+/// The documents (doc_id, text) and the reject rows of a dataset, sorted.
+fn held(out: &Path) -> (Vec<(String, String)>, Vec<Vec<String>>) {
+    let docs = rows(out, "documents");
+    let mut documents: Vec<(String, String)> =
+        docs.iter().map(|d| (get(d, "doc_id").unwrap().into(), get(d, "text").unwrap().into())).collect();
+    let mut rejects: Vec<Vec<String>> =
+        common::rejects(out).iter().map(|r| r.iter().map(String::from).collect()).collect();
+    documents.sort();
+    rejects.sort();
+    (documents, rejects)
+}
+
+/// `--limit` stops inside an input: a later `--incremental` run reads it
+/// whole and replaces what the limited run wrote of it, so the dataset holds
+/// what one run over the whole input gives, its reject once.
+#[test]
+fn an_incremental_run_after_a_limited_one_doubles_no_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("lines.jsonl");
+    let line = |n: usize| serde_json::json!({ "id": n.to_string(), "text": format!("Story {n}: the council met.") });
+    // Line 2 is no JSON: a reject among the records the limit keeps.
+    let lines: Vec<String> = (1..=6).map(|n| if n == 2 { "{not json".into() } else { line(n).to_string() }).collect();
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let (limited, whole) = (dir.path().join("limited"), dir.path().join("whole"));
+    let options =
+        BuildOptions { threads: 2, limit: Some(3), ..BuildOptions::new(vec![input.clone()], limited.clone()) };
+    build(&options).expect("limited build");
+    assert_eq!(held(&limited).0.len(), 2, "lines 1 and 3");
+    let nightly = incremental(std::slice::from_ref(&input), &limited);
+    assert_eq!(nightly.run.inputs_replaced, [input.display().to_string()]);
+    assert_eq!(nightly.counts.skipped, 0, "no record is a duplicate of itself");
+    build(&BuildOptions { threads: 2, ..BuildOptions::new(vec![input], whole.clone()) }).expect("whole build");
+    let (documents, rejects) = held(&limited);
+    assert_eq!((documents.len(), rejects.len()), (5, 1), "{rejects:?}");
+    assert_eq!((documents, rejects), held(&whole), "the rows of one run over the whole input");
+}

@@ -103,7 +103,8 @@ pub struct BuildArgs {
     pub shard: Option<Shard>,
     /// Read only the first N input records (documents, skips and rejects alike), for a
     /// quick first try on a big crawl. The manifest and the summary say the run was
-    /// limited; inputs not read to their end are left out of _ledger.json.
+    /// limited; _ledger.json marks the inputs not read to their end, and a later
+    /// --incremental run replaces what was read of them with all their records.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), conflicts_with_all = ["incremental", "shard"])]
     pub limit: Option<u64>,
     /// Exit with code 3 when more than this share of records (0 to 1) is rejected;

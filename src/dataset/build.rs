@@ -4,7 +4,7 @@
 
 use super::carry::carry_over;
 use super::layout;
-use super::ledger::Ledger;
+use super::ledger::{Ledger, CUT_SHORT};
 use super::lock::DatasetLock;
 use super::manifest::{Manifest, RunClock, RunSummary};
 use super::shard::{self, Shard, ShardInfo};
@@ -268,8 +268,9 @@ fn flowed_record(flowed: Flowed, base: Manifest) -> (Manifest, DedupIndex) {
 }
 
 /// The ledger of a run: every input it read, but when `--limit` cut the run
-/// short, only the inputs read to their end, so that a later `--incremental`
-/// run reads the others.
+/// short, the inputs not read to their end are marked [`CUT_SHORT`], so that
+/// a later `--incremental` run replaces their rows (and rejects) with all of
+/// their records, never doubling the ones this run wrote.
 fn read_ledger(ledger: Ledger, manifest: &Manifest) -> Ledger {
     if !manifest.run.limited {
         return ledger;
@@ -278,6 +279,10 @@ fn read_ledger(ledger: Ledger, manifest: &Manifest) -> Ledger {
     let mut ledger = ledger;
     // The manifest names inputs as typed, like each entry's path; the
     // ledger's keys are canonical paths.
-    ledger.inputs.retain(|_, entry| entry.run != manifest.run.version || whole.contains(entry.path.as_str()));
+    for entry in ledger.inputs.values_mut() {
+        if entry.run == manifest.run.version && !whole.contains(entry.path.as_str()) {
+            entry.fingerprint.hash = CUT_SHORT.into();
+        }
+    }
     ledger
 }

@@ -66,6 +66,11 @@ impl Default for Ledger {
 /// permission): it was a reject, and is tried again every run.
 const UNREADABLE: &str = "unreadable";
 
+/// The hash of an input a `--limit` run stopped inside (or before): some of
+/// its records may be in the dataset and the rest are not, so the next
+/// `--incremental` run replaces its rows with all of them.
+pub const CUT_SHORT: &str = "cut-short";
+
 /// The fingerprint of an input, [`UNREADABLE`] if it cannot be read.
 fn fingerprint(path: &Path, stat: Option<Stat>) -> anyhow::Result<Fingerprint> {
     let Some(stat) = stat else { return Ok(Fingerprint { size: 0, mtime_ns: 0, hash: UNREADABLE.into() }) };
@@ -171,7 +176,7 @@ impl Ledger {
             let earlier = self.inputs.get(&key).filter(|_| incremental);
             match earlier {
                 Some(e)
-                    if e.fingerprint.hash != UNREADABLE
+                    if ![UNREADABLE, CUT_SHORT].contains(&e.fingerprint.hash.as_str())
                         && stat
                             .as_ref()
                             .is_some_and(|s| (s.size, s.mtime_ns) == (e.fingerprint.size, e.fingerprint.mtime_ns)) =>
