@@ -116,8 +116,8 @@ pub fn content_hash(path: &Path) -> anyhow::Result<String> {
 /// What a run has to do with its inputs.
 #[derive(Debug, Default)]
 pub struct Plan {
-    /// Inputs to read, in the order given, with their fingerprints.
-    pub read: Vec<(PathBuf, Fingerprint)>,
+    /// Inputs to read, in the order given, with their keys and fingerprints.
+    pub read: Vec<(PathBuf, String, Fingerprint)>,
     /// Ledger entries of inputs that stay as they are, by key.
     pub unchanged: Vec<(String, LedgerEntry)>,
     /// Earlier entries of changed inputs: their rows must go.
@@ -190,10 +190,10 @@ impl Ledger {
                         plan.unchanged.push((key, LedgerEntry { fingerprint, ..e.clone() }));
                     } else {
                         plan.replaced.push(e.clone());
-                        plan.read.push((path.clone(), fingerprint));
+                        plan.read.push((path.clone(), key, fingerprint));
                     }
                 }
-                None => plan.read.push((path.clone(), fingerprint(path, stat)?)),
+                None => plan.read.push((path.clone(), key, fingerprint(path, stat)?)),
             }
         }
         Ok(plan)
@@ -203,7 +203,7 @@ impl Ledger {
 impl Plan {
     /// The inputs to read, each with its size in bytes.
     pub fn files(&self) -> Vec<(PathBuf, u64)> {
-        self.read.iter().map(|(path, f)| (path.clone(), f.size)).collect()
+        self.read.iter().map(|(path, _, f)| (path.clone(), f.size)).collect()
     }
 
     /// Whether the run has nothing to do.
@@ -218,9 +218,9 @@ impl Plan {
         for (key, entry) in &self.unchanged {
             ledger.inputs.insert(key.clone(), entry.clone());
         }
-        for (path, fingerprint) in &self.read {
+        for (path, key, fingerprint) in &self.read {
             let entry = LedgerEntry { path: path_text(path), fingerprint: fingerprint.clone(), run };
-            ledger.inputs.insert(input_key(path), entry);
+            ledger.inputs.insert(key.clone(), entry);
         }
         ledger
     }
@@ -250,7 +250,7 @@ mod tests {
         std::fs::write(&a, "<p>first, corrected</p>").unwrap();
         std::fs::write(&c, "<p>third</p>").unwrap();
         let plan = ledger.plan(&[a.clone(), b.clone(), c.clone()], true).unwrap();
-        let read: Vec<_> = plan.read.iter().map(|(p, _)| p.clone()).collect();
+        let read: Vec<_> = plan.read.iter().map(|(p, _, _)| p.clone()).collect();
         assert_eq!(read, vec![a.clone(), c.clone()]);
         assert_eq!(plan.replaced.iter().map(|e| e.path.clone()).collect::<Vec<_>>(), vec![a.display().to_string()]);
         assert_eq!(plan.unchanged.len(), 1);

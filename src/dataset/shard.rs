@@ -7,7 +7,7 @@
 //! the fewest bytes so far (ties to the lower shard), which balances work
 //! when file sizes differ a lot, and depends only on the list itself.
 
-use super::layout::{self, shard_dir, SHARD_INFO, SUCCESS};
+use super::layout::{self, shard_dir, LEDGER, SHARD_INFO, SUCCESS};
 use super::ledger::Ledger;
 use super::state::{self, StateCheck};
 use crate::pipeline::transform::StageSeconds;
@@ -102,9 +102,10 @@ pub fn is_complete(dir: &Path, info: &ShardInfo, files: &[PathBuf]) -> anyhow::R
     if serde_json::from_slice::<ShardInfo>(&bytes).ok().as_ref() != Some(info) {
         return Ok(false);
     }
-    // A shard whose state files are damaged is run again.
+    // A shard whose state files are damaged is run again (the ledger's own
+    // check is Ledger::load's).
     let sound = |name| matches!(state::check(dir, name), Ok(StateCheck::Sound | StateCheck::Unchecked));
-    if !state::STATE_FILES.into_iter().all(sound) {
+    if !state::STATE_FILES.into_iter().filter(|&name| name != LEDGER).all(sound) {
         return Ok(false);
     }
     let Ok(ledger) = Ledger::load(dir) else { return Ok(false) };
