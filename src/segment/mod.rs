@@ -157,58 +157,59 @@ pub struct Document {
     pub input_metadata: Option<String>,
 }
 
-/// [`count_words`]' step on a byte, by whether the current token already has
-/// a letter or digit (the upper half) and the byte: bit 0 whether the token
-/// then has one, bit 1 whether a word starts here. Non-ASCII lead bytes are
-/// [`DECODE`]; continuation bytes change nothing.
-const WORD_STEPS: [u8; 512] = {
-    let mut steps = [0u8; 512];
+/// What a byte tells [`count_words`]: [`SPACE`], [`ALNUM`] (an ASCII letter
+/// or digit), [`DECODE`] (a non-ASCII lead byte) or nothing (punctuation, a
+/// continuation byte).
+const BYTE_CLASS: [u8; 256] = {
+    let mut classes = [0u8; 256];
     let mut i = 0;
-    while i < 512 {
-        let counted = (i >= 256) as u8;
-        let b = (i % 256) as u8;
-        steps[i] = if b == b' ' || (b >= b'\t' && b <= b'\r') {
-            0
+    while i < 256 {
+        let b = i as u8;
+        classes[i] = if b == b' ' || (b >= b'\t' && b <= b'\r') {
+            SPACE
         } else if b.is_ascii_alphanumeric() {
-            1 | (1 - counted) << 1
+            ALNUM
         } else if b >= 0xC0 {
             DECODE
         } else {
-            counted
+            0
         };
         i += 1;
     }
-    steps
+    classes
 };
-
-/// A [`WORD_STEPS`] entry that needs the char decoded.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
 const DECODE: u8 = 4;
 
-/// The step for the non-ASCII char starting at byte `at`; out of the loop
+/// The class of the non-ASCII char starting at byte `at`; out of the loop
 /// as most text is ASCII.
 #[cold]
-fn decoded_word_step(text: &str, at: usize, counted: bool) -> u8 {
+fn decoded_class(text: &str, at: usize) -> u8 {
     match text.get(at..).and_then(|rest| rest.chars().next()) {
-        Some(c) if c.is_whitespace() => 0,
-        Some(c) if c.is_alphanumeric() => 1 | u8::from(!counted) << 1,
-        _ => u8::from(counted),
+        Some(c) if c.is_whitespace() => SPACE,
+        Some(c) if c.is_alphanumeric() => ALNUM,
+        _ => 0,
     }
 }
 
-/// Words of a text: whitespace-separated tokens holding a letter or digit.
-/// One table step per byte, decoding only non-ASCII chars: this runs over
-/// every document's whole text.
+/// Words of a text: whitespace-separated tokens holding a letter or digit,
+/// each counted at its first. This runs over every document's whole text:
+/// one table lookup per byte, decoding only non-ASCII chars, and the state
+/// carried from byte to byte is one flag in a register (a table indexed by
+/// the state made each byte wait for the previous one's load).
 pub fn count_words(text: &str) -> usize {
     let mut words = 0;
-    // 256 once the current token has a letter or digit (is counted), else 0.
-    let mut counted = 0;
+    // Whether the last space or letter met was a space (the start counts as one).
+    let mut after_space = true;
     for (at, &byte) in text.as_bytes().iter().enumerate() {
-        let mut step = WORD_STEPS.get(counted + usize::from(byte)).copied().unwrap_or(0);
-        if step == DECODE {
-            step = decoded_word_step(text, at, counted != 0);
+        let mut class = BYTE_CLASS[usize::from(byte)];
+        if class == DECODE {
+            class = decoded_class(text, at);
         }
-        words += usize::from(step >> 1);
-        counted = usize::from(step & 1) << 8;
+        let (space, alnum) = (class & SPACE != 0, class & ALNUM != 0);
+        words += usize::from(alnum & after_space);
+        after_space = space | (after_space & !alnum);
     }
     words
 }
