@@ -205,11 +205,12 @@ fn scan_paragraph(
         let at = Pos { byte: para.byte_start + offset, char: char_pos };
         let after = Pos { byte: at.byte + c.len_utf8(), char: char_pos + 1 };
         // A straight mark that clearly opens (space before, word after) is
-        // a nested quotation rather than the end of a curly one.
+        // a nested quotation rather than the end of the open one, curly or
+        // straight (`"He told me "no" twice," …`).
         let clearly_opening = c == '"' && !is_word_char(prev) && is_word_char(next);
         let closing_depth = match c {
             '’' => stack.last().filter(|o| o.mark == '‘' && !is_word_char(next)).map(|_| stack.len() - 1),
-            _ => stack.iter().rposition(|o| closes(c, o.mark) && !(clearly_opening && o.mark != '"')),
+            _ => stack.iter().rposition(|o| closes(c, o.mark) && !clearly_opening),
         };
         if let Some(depth) = closing_depth {
             let opener = stack[depth];

@@ -321,6 +321,10 @@ Kerry says Washington and Islamabad have a vital shared interest at the center o
             summary(text),
             [row("He called it ‘a disaster’ and “a shame,” frankly,", Some("Kerry"), Some("Kerry"))]
         );
+        // Straight marks nest the same way: a mark between a space and a
+        // word opens, whatever mark is open.
+        let text = "\"He told me \"no\" twice,\" Kerry said.";
+        assert_eq!(summary(text), [row("He told me \"no\" twice,", Some("Kerry"), Some("Kerry"))]);
     }
 
     #[test]
