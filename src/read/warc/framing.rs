@@ -101,7 +101,7 @@ impl WarcReader {
     /// swallows the start of the next record) with `after` the bytes read past
     /// the block, so that the next record is read whole. Returns whether it did.
     pub(super) fn give_back_next_record(&mut self, after: &[u8]) -> bool {
-        let next = self.block.windows(6).position(|w| w[0] == b'\n' && &w[1..] == b"WARC/");
+        let next = memchr::memmem::find(&self.block, RECORD_LINE);
         match next {
             Some(at) => {
                 let tail = [&self.block[at + 1..], after].concat();
