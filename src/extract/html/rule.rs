@@ -72,6 +72,8 @@ pub enum Rule {
     Repeated,
     /// In the small box of a sign-up form, beside its pitch or consent line.
     SignupBox,
+    /// In the small box of a call-to-action button ("Talk to us!"), its pitch.
+    CallToActionBox,
     /// After the article's body, in a box of another kind (bio, disclaimer, promo).
     ArticleTail,
     /// A standfirst above the article's text, named so by its class.
@@ -143,6 +145,7 @@ impl Rule {
             Rule::PromoSection => "promo-section",
             Rule::Repeated => "repeated",
             Rule::SignupBox => "signup-box",
+            Rule::CallToActionBox => "cta-box",
             Rule::ArticleTail => "article-tail",
             Rule::Standfirst => "standfirst",
             Rule::TeaserListing => "teaser-listing",

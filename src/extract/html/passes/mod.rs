@@ -10,6 +10,7 @@ pub(super) mod blocks;
 mod boilerplate;
 mod chrome;
 mod containers;
+mod cta_boxes;
 mod headed_sections;
 mod later_h1s;
 mod lede;
@@ -52,6 +53,7 @@ pub(super) const PASSES: &[Pass] = &[
     headed_sections::PROMO,
     repeated::PASS,
     signup_boxes::PASS,
+    cta_boxes::PASS,
     standfirsts::PASS,
     teaser_listings::PASS,
     article_tail::PASS,

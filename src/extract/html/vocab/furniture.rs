@@ -6,8 +6,8 @@
 use super::starts_with_words;
 use crate::extract::lexicon::bylines::{BYLINE_JOINERS, BYLINE_OPENINGS, NAME_PARTICLES};
 use crate::extract::lexicon::chrome::{
-    AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, FOLLOW_ASKS, FURNITURE_PREFIXES,
-    NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS,
+    AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, CTA_BUTTON_OPENINGS, FOLLOW_ASKS,
+    FURNITURE_PREFIXES, NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS,
 };
 use crate::extract::lexicon::dates::{
     DATE_JOINERS, DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS, WEEKDAYS_ABROAD,
@@ -277,6 +277,19 @@ pub(super) fn is_button_label(text: &str) -> bool {
     }
     let lower = text.to_lowercase();
     BUTTON_LABELS.contains(&lower.trim_end_matches(['!', '.', ':', '»', '›', '→', '…']).trim_end())
+}
+
+/// Longest label of a call-to-action button, in chars.
+const MAX_CTA_BUTTON_LEN: usize = 40;
+
+/// Whether a line is the label of a call-to-action button ("Get Started
+/// for Free", "Talk to us!", "Apply Now").
+pub fn is_cta_button_label(text: &str) -> bool {
+    if text.len() > 4 * MAX_CTA_BUTTON_LEN || text.chars().count() > MAX_CTA_BUTTON_LEN {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    CTA_BUTTON_OPENINGS.iter().any(|p| starts_with_words(&lower, p))
 }
 
 /// A site's copyright line, newsletter pitch or affiliate disclosure anywhere
