@@ -14,9 +14,8 @@
 //!    the title, a line of links (but keep the linked titles of a roundup's
 //!    items), a line of furniture, a section headed as a bio, related
 //!    stories or a promo, a sign-up form, the pitch over a call-to-action
-//!    button, a second copy of a section, a
-//!    standfirst named by its class, a row of teaser cards, a box appended
-//!    after the article's body.
+//!    button, a second copy of a section, a standfirst named by its class,
+//!    a row of teaser cards, a box appended after the article's body.
 //!
 //! Every decision, to keep or to drop, is a named [`rule::Rule`], which
 //! [`explain_html`] reports.

@@ -5,6 +5,7 @@
 //! straight among the article's paragraphs has no box, and takes none.
 
 use super::{Page, Pass};
+use crate::extract::html::dom::Tag;
 use crate::extract::html::rule::Rule;
 use crate::extract::html::vocab::furniture;
 
@@ -40,13 +41,17 @@ fn run(page: &mut Page) {
 }
 
 /// Whether block `i` is a call-to-action button left out of the article: a
-/// line of links, or a button label, saying "Get started", "Talk to us!",
-/// "Book a demo".
+/// link, or a button label, saying "Get started", "Talk to us!", "Book a
+/// demo". A line of several links ("Try it now Learn more") is a menu of
+/// the page's own features.
 fn is_cta_button(page: &Page, i: usize) -> bool {
+    let block = &page.blocks[i];
+    let owner = &page.dom.nodes[block.owner];
     matches!(
         page.verdicts[i],
         Rule::LinkHeavyBox | Rule::LinkHeavyLine | Rule::Boilerplate(furniture::Furniture::ButtonLabel)
-    ) && furniture::is_cta_button_label(&page.blocks[i].text)
+    ) && furniture::is_cta_button_label(&block.text)
+        && page.dom.nodes[block.owner..owner.end.max(block.owner + 1)].iter().filter(|n| n.tag == Tag::A).count() <= 1
 }
 
 #[cfg(test)]
@@ -86,6 +91,9 @@ mod tests {
         // A product's line over its shop link is the article's.
         let product = "<div><h3>Acme Kettle</h3><p>Best for small kitchens.</p><div><a class=\"btn\" href=\"/buy\">Check price</a></div></div>";
         assert!(changed_by(&page(product), "cta-boxes").is_empty());
+        // Nor does a line of several links.
+        let menu = "<div><h3>Themes</h3><p>Make the browser match your style.</p><div><a href=\"/t\">Try it now</a> <a href=\"/m\">Learn more</a></div></div>";
+        assert!(changed_by(&page(menu), "cta-boxes").is_empty());
         // A button set among the article's paragraphs takes none of them.
         let button = "<p>Pick a plan.</p><div><a class=\"button\" href=\"/s\">Get started</a></div>";
         assert!(changed_by(&page(button), "cta-boxes").is_empty());
