@@ -409,7 +409,32 @@ mod tests {
         assert_eq!(Furniture::SocialFollow.name(), "social-follow");
         // Article sentences that look alike stay.
         assert_eq!(boilerplate("Page 1 of the report"), None);
+        assert_eq!(boilerplate("In partnership with local schools, the city will open ten new libraries."), None);
         assert_eq!(boilerplate("A reunião de 22 de janeiro de 2018 terminou sem acordo."), None);
+    }
+
+    #[test]
+    fn sponsor_labels_calls_to_action_and_pitches() {
+        assert_eq!(boilerplate("In partnership with"), Some(Furniture::ButtonLabel));
+        assert_eq!(boilerplate("Sponsored by:"), Some(Furniture::ButtonLabel));
+        assert_eq!(boilerplate("Stay connected with me!"), Some(Furniture::CallToAction));
+        assert_eq!(boilerplate("Help me spread the word about this podcast!"), Some(Furniture::CallToAction));
+        assert_eq!(furniture_heading("Want more like this?"), Some(Furniture::CallToAction));
+        assert_eq!(
+            boilerplate("Like What You're Reading? Subscribe To The Monthly Newsletter!"),
+            Some(Furniture::SiteNotice)
+        );
+    }
+
+    #[test]
+    fn call_to_action_button_labels() {
+        for label in ["Get Started for Free", "Talk to us!", "Apply Now", "Book a demo", "Start your free trial"] {
+            assert!(is_cta_button_label(label), "{label}");
+        }
+        for label in ["Check price", "Buy now", "Learn more", "Get started with the new tax rules before the deadline"]
+        {
+            assert!(!is_cta_button_label(label), "{label}");
+        }
     }
 
     #[test]
