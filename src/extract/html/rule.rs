@@ -60,6 +60,8 @@ pub enum Rule {
     LinkHeavyLine,
     /// A line of page furniture, by the detector that took it.
     Boilerplate(Furniture),
+    /// A line above the article's first paragraph that only dates it.
+    LeadingTimestamp,
     /// The page's `<h1>`, which is the title, not the body.
     Title,
     /// A section headed "About the author" (a bio, not the article).
@@ -139,6 +141,7 @@ impl Rule {
             Rule::LinkHeavyBox => "link-heavy-box",
             Rule::LinkHeavyLine => "link-heavy-line",
             Rule::Boilerplate(_) => "boilerplate",
+            Rule::LeadingTimestamp => "leading-timestamp",
             Rule::Title => "title",
             Rule::AuthorSection => "author-section",
             Rule::RelatedSection => "related-section",

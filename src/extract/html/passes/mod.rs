@@ -13,6 +13,7 @@ mod containers;
 mod cta_boxes;
 mod headed_sections;
 mod later_h1s;
+mod leading_timestamps;
 mod lede;
 mod link_boxes;
 mod link_lines;
@@ -46,6 +47,7 @@ pub(super) const PASSES: &[Pass] = &[
     title::PASS,
     link_lines::PASS,
     boilerplate::PASS,
+    leading_timestamps::PASS,
     later_h1s::PASS,
     linked_item_titles::PASS,
     headed_sections::AUTHOR,
