@@ -12,8 +12,9 @@
 //! 4. judge each block: outside the containers, in a link-heavy box (but
 //!    keep link lists a label introduces between the article's paragraphs),
 //!    the title, a line of links (but keep the linked titles of a roundup's
-//!    items), a line of furniture, a section headed as a bio, related
-//!    stories or a promo, a sign-up form, a second copy of a section, a
+//!    items), a line of furniture, a timestamp above the first paragraph, a
+//!    section headed as a bio, related stories or a promo, a sign-up form,
+//!    the pitch over a call-to-action button, a second copy of a section, a
 //!    standfirst named by its class, a row of teaser cards, a box appended
 //!    after the article's body.
 //!

@@ -60,6 +60,8 @@ pub enum Rule {
     LinkHeavyLine,
     /// A line of page furniture, by the detector that took it.
     Boilerplate(Furniture),
+    /// A line above the article's first paragraph that only dates it.
+    LeadingTimestamp,
     /// The page's `<h1>`, which is the title, not the body.
     Title,
     /// A section headed "About the author" (a bio, not the article).
@@ -72,6 +74,8 @@ pub enum Rule {
     Repeated,
     /// In the small box of a sign-up form, beside its pitch or consent line.
     SignupBox,
+    /// In the small box of a call-to-action button ("Talk to us!"), its pitch.
+    CallToActionBox,
     /// After the article's body, in a box of another kind (bio, disclaimer, promo).
     ArticleTail,
     /// A standfirst above the article's text, named so by its class.
@@ -137,12 +141,14 @@ impl Rule {
             Rule::LinkHeavyBox => "link-heavy-box",
             Rule::LinkHeavyLine => "link-heavy-line",
             Rule::Boilerplate(_) => "boilerplate",
+            Rule::LeadingTimestamp => "leading-timestamp",
             Rule::Title => "title",
             Rule::AuthorSection => "author-section",
             Rule::RelatedSection => "related-section",
             Rule::PromoSection => "promo-section",
             Rule::Repeated => "repeated",
             Rule::SignupBox => "signup-box",
+            Rule::CallToActionBox => "cta-box",
             Rule::ArticleTail => "article-tail",
             Rule::Standfirst => "standfirst",
             Rule::TeaserListing => "teaser-listing",

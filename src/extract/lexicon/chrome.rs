@@ -49,6 +49,16 @@ pub const BUTTON_LABELS: &[&str] = &[
     "reply",
     "loading",
     "please wait",
+    // An ad's or sponsor's label over its logo.
+    "sponsored",
+    "sponsored by",
+    "sponsored content",
+    "presented by",
+    "brought to you by",
+    "in partnership with",
+    "paid content",
+    "paid post",
+    "partner content",
     "kommentare",
     "teilen",
     "abonnieren",
@@ -147,7 +157,21 @@ pub const SCRAPED_LINK_PREFIXES: &[&str] = &["skip to", "jump to", "share on", "
 pub const CALLS_TO_ACTION: &[&str] = &[
     "join our", "subscribe", "sign up", "get the free", "download the free", "download our free", "talk to our",
     "follow us", "contact us", "get in touch", "already have an account", "like what you're reading",
-    "like what you’re reading",
+    "like what you’re reading", "want more like this", "help me spread the word", "help us spread the word",
+    "stay connected with",
+];
+
+/// Openings of the label of a call-to-action button ("Get started", "Talk
+/// to us!", "Book a demo"), the offer a house ad or sign-up pitch ends on.
+/// A shop's buttons ("Check price", "Buy now") are left out: a product's
+/// lines over them are the article's.
+pub const CTA_BUTTON_OPENINGS: &[&str] = &[
+    "get started", "start free", "start a free", "start your free", "start my free", "try it free", "try for free",
+    "try it now", "book a demo", "book a call", "book a consultation", "request a demo", "request a quote",
+    "get a quote", "get a demo", "get a free", "schedule a demo", "schedule a call", "apply now", "apply today",
+    "sign up", "sign me up", "subscribe", "join now", "join free", "join today", "talk to us", "talk to an",
+    "talk to our", "contact us", "contact sales", "get in touch", "let's talk", "let’s talk", "speak to an",
+    "speak with an", "download now", "download free", "register now", "enroll now", "enrol now", "claim your",
 ];
 
 /// The words of a pager's count ("Page 1 of 8"), by language: the word for
@@ -165,7 +189,7 @@ pub const PAGE_COUNT_WORDS: &[(&str, &str)] = &[
 
 /// Words beside "newsletter" that make a line a newsletter's sign-up pitch.
 pub const NEWSLETTER_ASKS: &[&str] =
-    &["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe now"];
+    &["sign up", "sign-up", "in your inbox", "join our", "subscribe to our", "subscribe to the", "subscribe now"];
 
 /// Words after "By signing up, ..." that make the line a form's consent
 /// notice rather than a sentence of the article ("By clicking on these

@@ -36,6 +36,14 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "مقالات ذات صلة", "اقرأ أيضا", "الأكثر قراءة", "أخبار ذات صلة",
 ];
 
+/// Whole headings, without their closing punctuation, over the site's own
+/// testimonials: a sales pitch set inside or after the article.
+pub const TESTIMONIAL_HEADINGS: &[&str] = &[
+    "testimonial", "testimonials", "client testimonials", "customer testimonials", "what our clients say",
+    "what our clients say about us", "what our customers say", "what our customers say about us",
+    "what our students say", "what our patients say", "hear from our clients",
+];
+
 /// Titles of an in-page table of contents, whose entries repeat the
 /// article's headings. A bare "Contents" is left out: reference works keep
 /// it in the text.

@@ -9,7 +9,7 @@
 use super::{Page, Pass};
 use crate::extract::html::dom::{self, FlatDom, Tag};
 use crate::extract::html::rule::Rule;
-use crate::extract::html::vocab::elements::{self, Signal};
+use crate::extract::html::vocab::elements::{self, Hiding, Signal};
 
 pub(super) const PASS: Pass = Pass { name: "chrome", run };
 
@@ -32,9 +32,10 @@ const MAIN_TEXT_SHARE: f32 = 0.5;
 /// content (added) or like chrome (taken off).
 const CLASS_WEIGHT: f32 = 25.0;
 
-/// Most paragraph text, in non-whitespace chars, of a hidden element that
-/// is dropped: collapsed accordions and tabs hide article paragraphs too,
-/// while hidden metadata and menus have none.
+/// Most paragraph text, in non-whitespace chars, of a collapsed element
+/// that is dropped: collapsed accordions and tabs hide article paragraphs
+/// too, while hidden metadata and menus have none. A box laid out invisible
+/// is dropped whatever it holds: no reader opens it.
 const MAX_HIDDEN_P_TEXT: u32 = 300;
 
 /// Marks the roots of chrome subtrees (top-down, so nothing inside a dropped
@@ -76,9 +77,12 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
                 Signal::Content | Signal::Neutral => None,
             },
         };
-        let dropped = judged
-            .filter(|r| r.drops())
-            .or_else(|| (elements::is_hidden(el) && node.p_text_len < MAX_HIDDEN_P_TEXT).then_some(Rule::Hidden));
+        let hidden = match elements::hiding(el) {
+            Some(Hiding::Collapsed) => node.p_text_len < MAX_HIDDEN_P_TEXT,
+            Some(Hiding::Invisible) => true,
+            None => false,
+        };
+        let dropped = judged.filter(|r| r.drops()).or_else(|| hidden.then_some(Rule::Hidden));
         // A footer is the foot of the page or of a section, never its body:
         // beside a short article, its disclaimers and addresses are most of
         // the page's paragraph text.
@@ -294,6 +298,25 @@ mod tests {
     fn hidden_elements_are_dropped() {
         let inside = "<div hidden><p>Please enable JavaScript to view this.</p></div><p style=\"display: none\">Hidden teaser text that nobody sees on the page.</p>";
         assert_eq!(texts(&page("", inside, "")), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn invisible_boxes_are_dropped_whatever_they_hold_and_collapsed_ones_only_when_small() {
+        let shown = [
+            "The talks will resume in Geneva next week, with both delegations expected to bring new proposals on trade and migration.",
+            "Negotiators on both sides said privately that a deal before the summer was possible, though far from certain at this point.",
+            "Business groups welcomed the progress, while unions asked for guarantees on jobs in the sectors most exposed to the deal.",
+            "A first draft of the text is due to be shared with parliament before the end of the month, officials said on Tuesday.",
+        ];
+        let html = |style: &str| {
+            format!(
+                "<html><body><article><h1>Talks</h1><div style=\"{style}\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div><p>{}</p></article></body></html>",
+                shown.join("</p><p>")
+            )
+        };
+        assert_eq!(texts(&html("visibility: hidden")), shown);
+        // A collapsed accordion of that much prose is the article's.
+        assert_eq!(texts(&html("display: none")), [&[P1, P2, P3][..], &shown].concat());
     }
 
     #[test]

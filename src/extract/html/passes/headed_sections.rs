@@ -38,6 +38,10 @@ const MAX_RELATED_SECTION_LEN: u32 = 2000;
 /// non-whitespace chars: a pitch of a few paragraphs.
 const MAX_PROMO_SECTION_LEN: u32 = 2000;
 
+/// Most boxes around a heading that hold nothing else (a page builder's
+/// widget and its inner container), climbed to find its section.
+const MAX_WRAPPER_DEPTH: usize = 3;
+
 /// Rank of a paragraph that labels a section, below every heading.
 const LABEL_RANK: u8 = 7;
 
@@ -65,13 +69,34 @@ fn drop_headed_sections(page: &mut Page, is_section_heading: fn(&str) -> bool, m
         if heading_dropped || !is_section_heading(&blocks[i].text) {
             continue;
         }
-        let owner = blocks[i].owner;
-        let box_end = dom.nodes[dom.nodes[owner].parent].end;
-        let section_len =
-            blocks[i + 1..].iter().take_while(|b| b.owner < box_end && rank(b).is_none_or(|l| l > level)).count();
-        let section = i..i + 1 + section_len;
-        let kept_len: u32 = section.clone().filter(|&j| verdicts[j].keeps()).map(|j| blocks[j].text_len).sum();
-        if kept_len <= max_len {
+        // The blocks from the heading up to the next heading of its rank or
+        // higher, inside the box `scope`.
+        let section_in = |scope: usize| {
+            let box_end = dom.nodes[scope].end;
+            let len =
+                blocks[i + 1..].iter().take_while(|b| b.owner < box_end && rank(b).is_none_or(|l| l > level)).count();
+            i..i + 1 + len
+        };
+        let kept_len = |section: &std::ops::Range<usize>| -> u32 {
+            section.clone().filter(|&j| verdicts[j].keeps()).map(|j| blocks[j].text_len).sum()
+        };
+        // Page builders wrap a heading in boxes of its own; the section is
+        // what the first box around it that holds more than the heading
+        // holds, unless that is too much to drop.
+        let parent = dom.nodes[blocks[i].owner].parent;
+        let mut scope = parent;
+        for _ in 0..MAX_WRAPPER_DEPTH {
+            let holds_next = blocks.get(i + 1).is_some_and(|b| (scope..dom.nodes[scope].end).contains(&b.owner));
+            if holds_next || scope == 0 {
+                break;
+            }
+            scope = dom.nodes[scope].parent;
+        }
+        let mut section = section_in(scope);
+        if kept_len(&section) > max_len {
+            section = section_in(parent);
+        }
+        if kept_len(&section) <= max_len {
             for v in verdicts[section].iter_mut().filter(|v| v.keeps()) {
                 *v = rule;
             }
@@ -120,6 +145,20 @@ mod tests {
         assert!(explain_html(&html, None)
             .lines()
             .any(|l| l.starts_with("drop related-section") && l.contains("Latest News")));
+    }
+
+    #[test]
+    fn a_heading_wrapped_in_boxes_of_its_own_heads_what_follows_it() {
+        let widget = |inner: &str| format!("<div class=\"widget\"><div class=\"widget-container\">{inner}</div></div>");
+        let section = format!(
+            "<div class=\"row\">{}{}</div>",
+            widget("<h2>Testimonials</h2>"),
+            widget("<h3>Jennifer M.</h3><p>I highly recommend this firm, they worked hard on my case.</p>")
+        );
+        let html = format!(
+            "<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{section}<p>{P3}</p></article></body></html>"
+        );
+        assert_eq!(texts(&html), vec![P1, P2, P3]);
     }
 
     #[test]

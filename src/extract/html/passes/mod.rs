@@ -10,8 +10,10 @@ pub(super) mod blocks;
 mod boilerplate;
 mod chrome;
 mod containers;
+mod cta_boxes;
 mod headed_sections;
 mod later_h1s;
+mod leading_timestamps;
 mod lede;
 mod link_boxes;
 mod link_lines;
@@ -45,6 +47,7 @@ pub(super) const PASSES: &[Pass] = &[
     title::PASS,
     link_lines::PASS,
     boilerplate::PASS,
+    leading_timestamps::PASS,
     later_h1s::PASS,
     linked_item_titles::PASS,
     headed_sections::AUTHOR,
@@ -52,6 +55,7 @@ pub(super) const PASSES: &[Pass] = &[
     headed_sections::PROMO,
     repeated::PASS,
     signup_boxes::PASS,
+    cta_boxes::PASS,
     standfirsts::PASS,
     teaser_listings::PASS,
     article_tail::PASS,

@@ -187,17 +187,29 @@ pub fn is_chrome_role(el: &Element) -> bool {
     el.attr("role").is_some_and(|role| CHROME_ROLES.contains(&role))
 }
 
-/// Elements the page does not show.
-pub fn is_hidden(el: &Element) -> bool {
+/// How a page hides an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hiding {
+    /// Collapsed (`hidden`, `aria-hidden`, `display: none`): accordions and
+    /// tabs fold article text so until the reader opens them.
+    Collapsed,
+    /// Laid out but not shown (`visibility: hidden`): no reader opens it.
+    Invisible,
+}
+
+/// How the page hides an element, if it does.
+pub fn hiding(el: &Element) -> Option<Hiding> {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
-        return true;
+        return Some(Hiding::Collapsed);
     }
-    match el.attr("style") {
-        Some(style) => {
-            let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            style.contains("display:none") || style.contains("visibility:hidden")
-        }
-        None => false,
+    let style: String =
+        el.attr("style")?.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    if style.contains("display:none") {
+        Some(Hiding::Collapsed)
+    } else if style.contains("visibility:hidden") {
+        Some(Hiding::Invisible)
+    } else {
+        None
     }
 }
 
@@ -239,6 +251,18 @@ mod tests {
         assert_eq!(classify_names("img-caption text-center"), Signal::Chrome);
         assert_eq!(classify_names("text-center"), Signal::Neutral);
         assert_eq!(classify_names("richtext caption"), Signal::Content);
+    }
+
+    #[test]
+    fn hiding_by_attribute_and_inline_style() {
+        let doc = scraper::Html::parse_fragment(
+            "<div hidden>a</div><div aria-hidden=\"true\">b</div><div style=\"display: none\">c</div>\
+             <div style=\"Visibility: Hidden;\">d</div><div style=\"color: red\">e</div><div aria-hidden=\"false\">f</div>",
+        );
+        let selector = scraper::Selector::parse("div").unwrap();
+        let got: Vec<Option<Hiding>> = doc.select(&selector).map(|d| hiding(d.value())).collect();
+        let (c, i) = (Some(Hiding::Collapsed), Some(Hiding::Invisible));
+        assert_eq!(got, [c, c, c, i, None, None]);
     }
 
     #[test]

@@ -6,11 +6,12 @@
 use super::starts_with_words;
 use crate::extract::lexicon::bylines::{BYLINE_JOINERS, BYLINE_OPENINGS, NAME_PARTICLES};
 use crate::extract::lexicon::chrome::{
-    AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, FOLLOW_ASKS, FURNITURE_PREFIXES,
-    NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS,
+    AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, CTA_BUTTON_OPENINGS, FOLLOW_ASKS,
+    FURNITURE_PREFIXES, NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS,
 };
 use crate::extract::lexicon::dates::{
-    DATE_JOINERS, DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS, WEEKDAYS_ABROAD,
+    DATELINE_WORDS, DATE_JOINERS, DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS, WEEKDAYS,
+    WEEKDAYS_ABROAD, WEEKDAY_ABBREVIATIONS,
 };
 use crate::extract::lexicon::headings::TOC_HEADINGS;
 use crate::extract::metadata::is_clock_time;
@@ -217,6 +218,34 @@ fn is_date_only(text: &str) -> bool {
         })
 }
 
+/// Longest timestamp line, in chars.
+const MAX_TIMESTAMP_LEN: usize = 60;
+
+/// Whether a short line is only a timestamp: a date with its year, written
+/// out or in figures ("Tuesday February 11 2025", "19/12/2025", "Updated on
+/// June 18, 2025 at 12:35 PM"), with nothing around it but the words of a
+/// dateline. In figures alone a date is as often a table's cell, so only
+/// the head of the article reads it so (pass `leading-timestamps`).
+pub fn is_timestamp_line(text: &str) -> bool {
+    if text.len() > 4 * MAX_TIMESTAMP_LEN || text.chars().count() > MAX_TIMESTAMP_LEN {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let mut has_year = false;
+    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let only_date = words.all(|w| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            has_year |= digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+            return digits.len() == w.len() || NUMBER_SUFFIXES.contains(&&w[digits.len()..]);
+        }
+        is_month(w)
+            || is_clock_time(w)
+            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS, WEEKDAYS_ABROAD].iter().any(|list| list.contains(&w))
+    });
+    only_date && has_year
+}
+
 /// Longest call to action, in chars: longer lines are article sentences.
 const MAX_CALL_TO_ACTION_LEN: usize = 60;
 
@@ -277,6 +306,19 @@ pub(super) fn is_button_label(text: &str) -> bool {
     }
     let lower = text.to_lowercase();
     BUTTON_LABELS.contains(&lower.trim_end_matches(['!', '.', ':', '»', '›', '→', '…']).trim_end())
+}
+
+/// Longest label of a call-to-action button, in chars.
+const MAX_CTA_BUTTON_LEN: usize = 40;
+
+/// Whether a line is the label of a call-to-action button ("Get Started
+/// for Free", "Talk to us!", "Apply Now").
+pub fn is_cta_button_label(text: &str) -> bool {
+    if text.len() > 4 * MAX_CTA_BUTTON_LEN || text.chars().count() > MAX_CTA_BUTTON_LEN {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    CTA_BUTTON_OPENINGS.iter().any(|p| starts_with_words(&lower, p))
 }
 
 /// A site's copyright line, newsletter pitch or affiliate disclosure anywhere
@@ -386,6 +428,12 @@ mod tests {
             ("Page 1 of 8", Furniture::PageCount),
             ("Seite 2 von 5", Furniture::PageCount),
             ("Already have an account? Log in", Furniture::CallToAction),
+            // A sponsor's label, a writer's asks, a newsletter's pitch.
+            ("In partnership with", Furniture::ButtonLabel),
+            ("Sponsored by:", Furniture::ButtonLabel),
+            ("Stay connected with me!", Furniture::CallToAction),
+            ("Help me spread the word about this podcast!", Furniture::CallToAction),
+            ("Like What You're Reading? Subscribe To The Monthly Newsletter!", Furniture::SiteNotice),
         ];
         for (line, kind) in lines {
             assert_eq!(boilerplate(line), Some(kind), "{line}");
@@ -393,10 +441,40 @@ mod tests {
         assert_eq!(furniture_heading("Advertisement: New AI Book!"), Some(Furniture::AdTitle));
         assert_eq!(furniture_heading("On this page"), Some(Furniture::TocTitle));
         assert_eq!(furniture_heading("Subscribe"), Some(Furniture::ButtonLabel));
+        assert_eq!(furniture_heading("Want more like this?"), Some(Furniture::CallToAction));
         assert_eq!(Furniture::SocialFollow.name(), "social-follow");
         // Article sentences that look alike stay.
         assert_eq!(boilerplate("Page 1 of the report"), None);
+        assert_eq!(boilerplate("In partnership with local schools, the city will open ten new libraries."), None);
         assert_eq!(boilerplate("A reunião de 22 de janeiro de 2018 terminou sem acordo."), None);
+    }
+
+    #[test]
+    fn timestamp_lines() {
+        for line in [
+            "Tuesday February 11 2025",
+            "19/12/2025",
+            "08.04.2015 12:46",
+            "Updated on June 18, 2025 at 12:35 PM",
+            "Last updated on September 16th, 2023 at 09:27 am",
+            "Posted: Fri 6:45 PM, Feb 16, 2018 |",
+        ] {
+            assert!(is_timestamp_line(line), "{line}");
+        }
+        for line in ["2025 tax deadlines", "Chapter 12", "This post was last updated July 2021.", "12:46"] {
+            assert!(!is_timestamp_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn call_to_action_button_labels() {
+        for label in ["Get Started for Free", "Talk to us!", "Apply Now", "Book a demo", "Start your free trial"] {
+            assert!(is_cta_button_label(label), "{label}");
+        }
+        for label in ["Check price", "Buy now", "Learn more", "Get started with the new tax rules before the deadline"]
+        {
+            assert!(!is_cta_button_label(label), "{label}");
+        }
     }
 
     #[test]

@@ -3,16 +3,21 @@
 
 use super::furniture::{is_ad_title, is_button_label, opens_call_to_action};
 use super::starts_with_words;
-use crate::extract::lexicon::headings::{AUTHOR_HEADINGS, BARE_AUTHOR_HEADINGS, RELATED_HEADINGS};
+use crate::extract::lexicon::headings::{
+    AUTHOR_HEADINGS, BARE_AUTHOR_HEADINGS, RELATED_HEADINGS, TESTIMONIAL_HEADINGS,
+};
 
 /// Whether a heading titles the site's own pitch rather than a part of the
-/// article: an ad ("Advertisement: ...", "... (Sponsored)") or a call to
-/// action ("Join our newsletter", "Talk to our experts"). A line that only
-/// names a newsletter ("My newsletter has:") is not one, nor a bare button
-/// label ("Subscribe"), which stands alone.
+/// article: an ad ("Advertisement: ...", "... (Sponsored)"), a call to
+/// action ("Join our newsletter", "Talk to our experts") or the site's
+/// testimonials ("What our clients say"). A line that only names a
+/// newsletter ("My newsletter has:") is not one, nor a bare button label
+/// ("Subscribe"), which stands alone.
 pub fn is_promo_heading(text: &str) -> bool {
     let lower = text.to_lowercase();
-    (opens_call_to_action(&lower) && !is_button_label(text)) || is_ad_title(&lower)
+    (opens_call_to_action(&lower) && !is_button_label(text))
+        || is_ad_title(&lower)
+        || TESTIMONIAL_HEADINGS.contains(&lower.trim_end_matches([':', '.', '!']).trim_end())
 }
 
 /// Longest heading read as the heading of an author's bio or of links to
@@ -61,6 +66,14 @@ mod tests {
             assert!(is_related_heading(heading) || furniture_heading(heading).is_some(), "{heading}");
         }
         assert!(!is_related_heading("Популярные мифы о диетах развенчаны"));
+    }
+
+    #[test]
+    fn testimonial_headings() {
+        assert!(is_promo_heading("Testimonials"));
+        assert!(is_promo_heading("What Our Clients Say"));
+        assert!(!is_promo_heading("Testimonial evidence in the trial was thin, the judge said"));
+        assert!(!is_promo_heading("What the witnesses told the court"));
     }
 
     #[test]
