@@ -9,11 +9,9 @@ use crate::extract::lexicon::chrome::{
     AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, FOLLOW_ASKS, FURNITURE_PREFIXES,
     NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS,
 };
-use crate::extract::lexicon::dates::{
-    DATE_JOINERS, DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS, WEEKDAYS_ABROAD,
-};
+use crate::extract::lexicon::dates::{DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS};
 use crate::extract::lexicon::headings::TOC_HEADINGS;
-use crate::extract::metadata::is_clock_time;
+use crate::extract::metadata::is_date_joining_word;
 
 /// The kinds of page furniture a line can be, one per detector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,9 +209,7 @@ fn is_date_only(text: &str) -> bool {
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && (suffix.is_empty() || NUMBER_SUFFIXES.contains(&suffix)))
                 || is_month(w)
-                || is_clock_time(w)
-                || WEEKDAYS_ABROAD.contains(&w)
-                || DATE_JOINERS.contains(&w)
+                || is_date_joining_word(w)
         })
 }
 
