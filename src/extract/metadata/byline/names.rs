@@ -85,7 +85,7 @@ fn clean_byline(raw: &str) -> Vec<String> {
     }
     static BY: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{}\s*:?\s+", *BY_LABEL)));
     static AUTHOR_LABEL: LazyLock<Regex> =
-        LazyLock::new(|| regex(r"(?i)^(?:authors?|author\(s\)|contributors?|autor|auteur)\b\s*:?\s*"));
+        LazyLock::new(|| regex(r"(?i)^(?:(?:authors?|author\(s\)|autor|auteur)\b\s*:?|contributors?\s*:)\s*"));
     // A date, a reading time or an "updated" note often follows the names.
     static AFTER_NAMES: LazyLock<Regex> = LazyLock::new(|| {
         // Weekdays by their first three letters, months by any of their
@@ -177,6 +177,7 @@ mod tests {
         assert_eq!(clean_byline("Audiophile On"), ["Audiophile On"], "a capitalised word is the name's");
         assert_eq!(clean_byline("This post was written by Ana Lima, Head of Marketing"), ["Ana Lima"]);
         assert_eq!(clean_byline("Contributors: Janet Low"), ["Janet Low"]);
+        assert_eq!(clean_byline("Contributors to Wikimedia projects"), ["Contributors to Wikimedia projects"]);
         assert!(LABEL_ALONE.is_match("Contributors:") && LABEL_ALONE.is_match("Article by"));
     }
 
