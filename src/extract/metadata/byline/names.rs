@@ -23,7 +23,7 @@ pub(super) static BY_LABEL: LazyLock<String> = LazyLock::new(|| {
 
 /// A text node that is only a "By" or "Author:" label, before the names.
 pub(super) static LABEL_ALONE: LazyLock<Regex> =
-    LazyLock::new(|| regex(&format!(r"(?i)^{}\s*:?$|^(?:authors?|contributors?)\s*:?$", *BY_LABEL)));
+    LazyLock::new(|| regex(&format!(r"(?i)^{}\s*:?$|^authors?\s*:?$|^contributors?\s*:$", *BY_LABEL)));
 
 /// How many text nodes from its start a by-line may span.
 pub(super) const BYLINE_NODES: usize = 12;
@@ -179,6 +179,7 @@ mod tests {
         assert_eq!(clean_byline("Contributors: Janet Low"), ["Janet Low"]);
         assert_eq!(clean_byline("Contributors to Wikimedia projects"), ["Contributors to Wikimedia projects"]);
         assert!(LABEL_ALONE.is_match("Contributors:") && LABEL_ALONE.is_match("Article by"));
+        assert!(!LABEL_ALONE.is_match("Contributors"), "a menu's link");
     }
 
     #[test]
