@@ -22,7 +22,9 @@
 //!    just after the author's name (an author box after the article), then a
 //!    labelled dateline anywhere ("Posted on ..."), then the URL's date (the
 //!    article's own permalink), then a date in an element named for dates
-//!    (which may be a sidebar's).
+//!    (which may be a sidebar's), last the machine modification date (a
+//!    page's only date: on wcxb-dev it is the article's on 1 of the 5
+//!    pages that give no other, the 4 others' dates are not on the page).
 //!
 //! Instants are always honest UTC: a page written in UTC+05:30 at 01:00 on
 //! December 19 is December 18 in UTC.
@@ -143,6 +145,7 @@ pub(super) fn published(
         .or_else(|| labelled_dateline(visible))
         .or_else(from_url)
         .or_else(from_date_elements)
+        .or_else(|| modified.first().copied())
         .map(in_site_offset)
 }
 
@@ -522,6 +525,18 @@ mod tests {
             at 4:12pm but has been regularly updated to keep the information current.</p></body></html>"#
         );
         assert_eq!(meta_of(&html, None).published_date, Some(day("2019-09-26")));
+    }
+
+    #[test]
+    fn modification_date_when_the_page_gives_no_other() {
+        let html = r#"<html><head><meta property="article:modified_time" content="2023-06-12T09:30:00+02:00"></head>
+            <body><h1>Garden Tools</h1><p>Rakes and hoes.</p></body></html>"#;
+        let m = meta_of(html, None);
+        assert_eq!(m.published_date, Some(day("2023-06-12")));
+        assert_eq!(m.published_at, Some(micros("2023-06-12T07:30:00Z")));
+        // Any other date comes first, a permalink's too.
+        let m = meta_of(html, Some("https://garden.example/2021/03/04/garden-tools/"));
+        assert_eq!(m.published_date, Some(day("2021-03-04")));
     }
 
     #[test]

@@ -201,9 +201,17 @@ pub(super) fn find_text_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     Some((date(&c[3], month, &day.to_string())?, span(&c)))
 }
 
+/// Whether a lower-case word may stand in a date written out, besides its
+/// numbers and month name: another language's weekday, a word that joins
+/// the parts ("22 de janeiro de 2018 às 0:13") or an "13h36" time. One
+/// list for the metadata's datelines and the body's date-only lines.
+pub fn is_date_joining_word(word: &str) -> bool {
+    is_clock_time(word) || WEEKDAYS_ABROAD.contains(&word) || DATE_JOINERS.contains(&word)
+}
+
 /// Whether a word is a time of day written with an `h` ("13h36", "9h"), as
 /// French and Portuguese pages write it.
-pub fn is_clock_time(word: &str) -> bool {
+fn is_clock_time(word: &str) -> bool {
     word.split_once(['h', 'H']).is_some_and(|(hours, minutes)| {
         (1..=2).contains(&hours.len())
             && hours.bytes().all(|b| b.is_ascii_digit())
@@ -254,10 +262,8 @@ fn dateline_part_date(text: &str) -> Option<NaiveDate> {
     let is_dateline_word = |w: &&str| {
         let lower = w.to_lowercase();
         w.chars().all(|c| c.is_ascii_digit())
-            || is_clock_time(w)
-            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS, WEEKDAYS_ABROAD, DATE_JOINERS]
-                .iter()
-                .any(|list| list.contains(&lower.as_str()))
+            || is_date_joining_word(&lower)
+            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS].iter().any(|list| list.contains(&lower.as_str()))
     };
     let other_words = rest
         .iter()
@@ -352,5 +358,7 @@ mod tests {
         assert_eq!(dateline_date("segunda-feira, 22 de janeiro de 2018 às 0:13"), day(2018, 1, 22));
         assert_eq!(dateline_date("Le 4 mai 2015 à 13h36"), day(2015, 5, 4));
         assert!(is_clock_time("13h36") && is_clock_time("9h") && !is_clock_time("h36") && !is_clock_time("13h3x"));
+        assert!(is_date_joining_word("às") && is_date_joining_word("segunda") && is_date_joining_word("13h36"));
+        assert!(!is_date_joining_word("valid") && !is_date_joining_word("until"));
     }
 }

@@ -48,6 +48,12 @@ impl JsonLd {
     }
 }
 
+/// Whether a JSON-LD object is typed as an organisation (`Organization`,
+/// `NewsMediaOrganization`...), not a person.
+pub(super) fn is_organization(obj: &Value) -> bool {
+    types_of(obj).iter().any(|t| t.ends_with("Organization"))
+}
+
 fn is_article_type(t: &str) -> bool {
     t.ends_with("Article") || t.ends_with("Posting") || matches!(t, "Report" | "Review" | "Recipe" | "Blog")
 }

@@ -123,7 +123,7 @@ pub(super) fn title(
         .or_else(labelled)
         .or_else(|| in_article().filter(related))
         .or_else(|| only_heading().filter(related))
-        .or_else(|| candidates.first().map(|c| strip_site_name(c, site_name)))
+        .or_else(|| candidates.first().map(|c| without_logo(&strip_site_name(c, site_name), &elements.h1s)))
         .or_else(|| headings.first().cloned())
 }
 
@@ -147,6 +147,16 @@ fn is_logo_heading(h: ElementRef) -> bool {
         href == "/" || HOME_PAGE.is_match(href)
     });
     in_header || links_home
+}
+
+/// A title without the site's name its logo heading shows, run into the
+/// title with no separator ("example.com Vibe Coding").
+fn without_logo(title: &str, h1s: &[ElementRef]) -> String {
+    let logos = h1s.iter().copied().filter(|h| is_logo_heading(*h)).map(element_text);
+    let rest = logos.filter(|logo| !logo.is_empty()).find_map(|logo| {
+        title.strip_prefix(logo.as_str()).and_then(|rest| rest.strip_prefix(' ')).filter(|rest| !rest.is_empty())
+    });
+    rest.unwrap_or(title).to_string()
 }
 
 /// Lower-cased words of a title, for comparing titles that differ in
@@ -251,6 +261,16 @@ fn trim_short_tail<'a>(parts: &[&'a str], words: impl Fn(&str) -> usize) -> Vec<
 mod tests {
     use super::super::testing::meta_of;
     use super::*;
+
+    #[test]
+    fn logo_run_into_the_title_is_dropped() {
+        let html = r#"<html><head><title>bau.example Vibe Coding</title></head><body><div id="banner">
+            <h1><a href="https://bau.example/">bau.example</a></h1></div><p>I let the agent write it.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Vibe Coding"));
+        // Not a logo: the title keeps its words.
+        let html = r#"<html><head><title>bau.example Vibe Coding</title></head><body><p>Text.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("bau.example Vibe Coding"));
+    }
 
     #[test]
     fn title_keys_compared_word_by_word() {

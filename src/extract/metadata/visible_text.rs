@@ -25,6 +25,8 @@ pub(super) struct VisibleText<'a> {
     pub datetimes: Vec<Option<&'a str>>,
     /// For each node, whether its markup marks it as a modification date.
     pub marked_modified: Vec<bool>,
+    /// For each node, whether it is inside a link (`<a href>`).
+    pub linked: Vec<bool>,
     headline: Option<usize>,
 }
 
@@ -68,6 +70,7 @@ struct OpenElement<'a> {
     /// `h1` or `h2`.
     heading: Option<&'static str>,
     is_time: bool,
+    is_link: bool,
 }
 
 impl<'a> OpenElement<'a> {
@@ -86,6 +89,7 @@ impl<'a> OpenElement<'a> {
             hidden: HIDDEN_TEXT.contains(name),
             heading,
             is_time: *name == local_name!("time"),
+            is_link: *name == local_name!("a") && el.value().attr("href").is_some(),
         }
     }
 }
@@ -93,14 +97,15 @@ impl<'a> OpenElement<'a> {
 impl<'a> VisibleText<'a> {
     pub fn collect(doc: &'a Html, title: Option<&str>) -> Self {
         let headline_key = title.map(title_key).unwrap_or_default();
-        let (mut raw, mut datetimes, mut marked_modified) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut raw, mut datetimes, mut marked_modified, mut linked) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         // The headline is the title shown in a heading, else the first
         // `<h1>`, else the title anywhere (breadcrumbs repeat it too).
         let (mut title_heading, mut h1, mut title_anywhere) = (None, None, None);
         // The open elements, root first, and how many of them are headings
-        // and `<time>`s: most text is in neither, and is spared the look-up.
+        // `<time>`s and links: most text is in none, and is spared the look-up.
         let mut open: Vec<OpenElement> = Vec::new();
-        let (mut open_headings, mut open_times) = (0usize, 0usize);
+        let (mut open_headings, mut open_times, mut open_links) = (0usize, 0usize, 0usize);
         for edge in doc.root_element().traverse() {
             let node = match edge {
                 Edge::Open(node) => node,
@@ -109,6 +114,7 @@ impl<'a> VisibleText<'a> {
                         if let Some(closed) = open.pop() {
                             open_headings = open_headings.saturating_sub(usize::from(closed.heading.is_some()));
                             open_times = open_times.saturating_sub(usize::from(closed.is_time));
+                            open_links = open_links.saturating_sub(usize::from(closed.is_link));
                         }
                     }
                     continue;
@@ -119,6 +125,7 @@ impl<'a> VisibleText<'a> {
                 let opened = OpenElement::of(el, inherited);
                 open_headings += usize::from(opened.heading.is_some());
                 open_times += usize::from(opened.is_time);
+                open_links += usize::from(opened.is_link);
                 open.push(opened);
                 continue;
             }
@@ -155,11 +162,13 @@ impl<'a> VisibleText<'a> {
             // Only a text with a digit can hold a date.
             marked_modified.push(has_ascii_digit(text) && near(DATE_MARK_LEVELS).any(|o| is_marked_modified(o.el)));
             raw.push(text);
+            linked.push(open_links > 0);
             let time = if open_times > 0 { near(DATE_MARK_LEVELS).find(|o| o.is_time) } else { None };
             datetimes.push(time.and_then(|t| t.el.value().attr("datetime")));
         }
         let normalized = raw.iter().map(|_| OnceCell::new()).collect();
-        VisibleText { raw, normalized, datetimes, marked_modified, headline: title_heading.or(h1).or(title_anywhere) }
+        let headline = title_heading.or(h1).or(title_anywhere);
+        VisibleText { raw, normalized, datetimes, marked_modified, linked, headline }
     }
 
     pub fn len(&self) -> usize {
@@ -170,6 +179,11 @@ impl<'a> VisibleText<'a> {
     pub fn text(&self, i: usize) -> Option<&str> {
         let raw = self.raw.get(i)?;
         Some(self.normalized.get(i)?.get_or_init(|| whitespace_normalized(raw)))
+    }
+
+    /// The headline's node.
+    pub fn headline(&self) -> Option<usize> {
+        self.headline
     }
 
     /// Indices of the nodes around the headline, nearest first.

@@ -10,11 +10,10 @@ use crate::extract::lexicon::chrome::{
     FURNITURE_PREFIXES, NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS,
 };
 use crate::extract::lexicon::dates::{
-    DATELINE_WORDS, DATE_JOINERS, DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS, WEEKDAYS,
-    WEEKDAYS_ABROAD, WEEKDAY_ABBREVIATIONS,
+    DATELINE_WORDS, DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS, WEEKDAYS, WEEKDAY_ABBREVIATIONS,
 };
 use crate::extract::lexicon::headings::TOC_HEADINGS;
-use crate::extract::metadata::is_clock_time;
+use crate::extract::metadata::is_date_joining_word;
 
 /// The kinds of page furniture a line can be, one per detector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,9 +211,7 @@ fn is_date_only(text: &str) -> bool {
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && (suffix.is_empty() || NUMBER_SUFFIXES.contains(&suffix)))
                 || is_month(w)
-                || is_clock_time(w)
-                || WEEKDAYS_ABROAD.contains(&w)
-                || DATE_JOINERS.contains(&w)
+                || is_date_joining_word(w)
         })
 }
 
@@ -240,8 +237,8 @@ pub fn is_timestamp_line(text: &str) -> bool {
             return digits.len() == w.len() || NUMBER_SUFFIXES.contains(&&w[digits.len()..]);
         }
         is_month(w)
-            || is_clock_time(w)
-            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS, WEEKDAYS_ABROAD].iter().any(|list| list.contains(&w))
+            || is_date_joining_word(w)
+            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS].iter().any(|list| list.contains(&w))
     });
     only_date && has_year
 }

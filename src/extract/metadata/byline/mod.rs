@@ -1,14 +1,19 @@
-//! Field: the byline, the names of the article's authors.
+//! Field: the byline, the names of the article's authors, by the policy
+//! of [`byline`]: structured sources first, then what the page shows
+//! ([`shown`]), each cleaned to a list of names ([`names`]).
+
+mod names;
+mod shown;
+
+use names::{join_names, looks_like_name, names_in_nodes, BYLINE_NODES};
+use shown::{joined_as_shown, name_beside_date, text_bylines};
 
 use super::elements::{in_comments_or_nav, Elements};
-use super::json_ld::{json_first_string, json_strings, JsonLd};
+use super::json_ld::{is_organization, json_first_string, json_strings, JsonLd};
 use super::meta_tags::MetaTags;
 use super::title::title_key;
-use super::url::is_absolute_url;
 use super::visible_text::VisibleText;
-use super::{decode_entities, non_empty, normalize_whitespace, regex, selector};
-use crate::extract::lexicon::bylines::{BY_VERBS, BY_WORDS, JOB_TITLE_WORDS, NAME_PARTICLES, NOT_NAMES};
-use crate::extract::lexicon::dates::{MONTH_NAMES, WEEKDAYS};
+use super::{normalize_whitespace, regex, selector};
 use crate::extract::whitespace_normalized;
 use regex::Regex;
 use scraper::{ElementRef, Selector};
@@ -31,12 +36,6 @@ const MAX_NAMED_CANDIDATES: usize = 20;
 /// How many Twitter card label and data pairs (`twitter:label1`,
 /// `twitter:data1`...) are looked through for a "Written by" label.
 const TWITTER_LABELS: usize = 4;
-
-/// Most words of one part of a byline kept as a name: more is a sentence.
-const MAX_NAME_PART_WORDS: usize = 6;
-
-/// Most words of a phrase that reads as a person's name (particles included).
-const MAX_NAME_WORDS: usize = 5;
 
 /// An author name list and whether it may be the site rather than a person.
 struct BylineCandidate {
@@ -62,8 +61,15 @@ pub(super) fn byline(
         .chain([site_key])
         .filter(|k| !k.is_empty())
         .collect();
-    let candidate = |names: Option<String>| {
-        names.map(|names| {
+    // An author typed as an organisation is as weak as the site's name.
+    let candidate = |names: Option<(String, bool)>| {
+        names.map(|(names, organization)| {
+            // The publication named after its authors ("Jane Doe, John Roe, The Daily Planet").
+            let is_publisher = |part: &&str| publisher_keys.contains(&title_key(part));
+            let names = match names.split(", ").filter(|p| !is_publisher(p)).collect::<Vec<_>>() {
+                people if !people.is_empty() && names.contains(", ") => people.join(", "),
+                _ => names,
+            };
             let key = title_key(&names);
             let single = !names.contains(' ');
             let username_like = single
@@ -71,40 +77,69 @@ pub(super) fn byline(
                     || !names.chars().any(char::is_uppercase));
             let is_site = publisher_keys.iter().any(|p| *p == key || p.replace(' ', "") == key.replace(' ', ""));
             let name_like = names.split(", ").all(looks_like_name);
-            BylineCandidate { names, weak: username_like || is_site || !name_like }
+            BylineCandidate { names, weak: organization || username_like || is_site || !name_like }
         })
     };
-    let sources: [&dyn Fn() -> Option<String>; 4] =
-        [&|| json_ld_authors(json_ld), &|| meta_authors(metas), &|| dom_byline(elements), &|| {
-            text_byline(visible, visible.near_headline())
-        }];
+    let person = |names: Option<String>| names.map(|n| (n, false));
+    // The web page's JSON-LD names its author where the article has none;
+    // an organisation there is the site's.
+    let page_author = || json_ld_authors(json_ld, json_ld.typed(|t| t.ends_with("Page"))).filter(|(_, org)| !org);
+    let sources: [&dyn Fn() -> Option<(String, bool)>; 4] = [
+        &|| json_ld_authors(json_ld, json_ld.articles()).or_else(page_author),
+        &|| person(meta_authors(metas)),
+        &|| person(dom_byline(elements)),
+        &|| person(text_bylines(visible, visible.near_headline()).next()),
+    ];
     let mut fallback = None;
     for source in sources {
         if let Some(c) = candidate(source()) {
             if !c.weak {
-                return Some(c.names);
+                return Some(joined_as_shown(c.names, visible));
             }
             fallback.get_or_insert(c.names);
         }
     }
-    // Last, a by-line anywhere: an author box after the article ("Written by
-    // ...", "Article by" / name). Less sure than any name found above.
-    fallback.or_else(|| candidate(text_byline(visible, 0..visible.len())).filter(|c| !c.weak).map(|c| c.names))
+    // Then a by-line anywhere: an author box after the article ("Written by
+    // ...", "Article by" / name). Less sure than any name found above; a
+    // by-line naming the site (a sidebar's "by Site") gives way to a later
+    // one. Last, a name with no label beside the date.
+    fallback
+        .or_else(|| {
+            let mut bylines = text_bylines(visible, 0..visible.len()).filter_map(|n| candidate(person(Some(n))));
+            bylines.find(|c| !c.weak).map(|c| c.names)
+        })
+        .or_else(|| candidate(person(name_beside_date(visible))).filter(|c| !c.weak).map(|c| c.names))
 }
 
-fn json_ld_authors(json_ld: &JsonLd) -> Option<String> {
-    json_ld.articles().find_map(|article| {
+/// The authors of the given JSON-LD objects (the article's, or the web
+/// page's), and whether they are all typed as organisations.
+fn json_ld_authors<'j>(json_ld: &'j JsonLd, objects: impl IntoIterator<Item = &'j Value>) -> Option<(String, bool)> {
+    objects.into_iter().find_map(|object| {
         let mut names = Vec::new();
+        let mut organizations = true;
         for key in ["author", "creator"] {
-            if let Some(v) = article.get(key) {
+            if let Some(v) = object.get(key) {
                 json_names(v, json_ld, &mut names);
+                organizations = all_organizations(v, json_ld);
             }
             if !names.is_empty() {
                 break;
             }
         }
-        join_names(names.iter().map(String::as_str))
+        Some((join_names(names.iter().map(String::as_str))?, organizations))
     })
+}
+
+/// Whether a JSON-LD author value names only organisations.
+fn all_organizations(value: &Value, json_ld: &JsonLd) -> bool {
+    match value {
+        Value::Array(items) => !items.is_empty() && items.iter().all(|v| all_organizations(v, json_ld)),
+        Value::Object(map) if !map.contains_key("name") => {
+            let target = map.get("@id").and_then(Value::as_str).and_then(|id| json_ld.by_id(id));
+            target.is_some_and(is_organization)
+        }
+        other => is_organization(other),
+    }
 }
 
 /// Author names of a JSON-LD value, following `{"@id": ...}` references to
@@ -140,14 +175,6 @@ fn meta_authors(metas: &MetaTags) -> Option<String> {
         })
     })
 }
-
-/// The "By" that introduces author names ("Written by", "Text by", "Par"…),
-/// as a regex fragment.
-static BY_LABEL: LazyLock<String> =
-    LazyLock::new(|| format!(r"(?:(?:{})\s+)?(?:{})", BY_VERBS.join("|"), BY_WORDS.join("|")));
-
-/// A text node that is only a "By" or "Author:" label, before the names.
-static LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{}\s*:?$|^authors?\s*:?$", *BY_LABEL)));
 
 /// Byline elements: `itemprop=author`, `rel=author` links, elements whose
 /// class or id says byline, links to author pages, then class or id author.
@@ -200,135 +227,10 @@ fn text_nodes(el: ElementRef<'_>) -> Vec<Cow<'_, str>> {
         .collect()
 }
 
-/// How many text nodes from its start a by-line may span.
-const BYLINE_NODES: usize = 12;
-
-/// The byline text in a run of text nodes: the names after any "By" label,
-/// joined through "and" / "," nodes, up to the first node that is neither
-/// (a date, a job title, a bio). Avatar initials ("JD") are skipped.
-fn names_in_nodes<S: AsRef<str>>(nodes: &[S]) -> Option<String> {
-    static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^(?:,|&|and|und|et|y)$"));
-    static INITIALS: LazyLock<Regex> = LazyLock::new(|| regex(r"^\p{Lu}{1,3}$"));
-    static TRAILING_AND: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\s(?:and|&)$"));
-    let (label, connector, initials, trailing_and) = (&*LABEL_ALONE, &*CONNECTOR, &*INITIALS, &*TRAILING_AND);
-    let mut text = String::new();
-    let mut expecting_name = true;
-    for node in nodes.iter().take(BYLINE_NODES).map(AsRef::as_ref) {
-        if label.is_match(node) || initials.is_match(node) {
-            if text.is_empty() {
-                continue;
-            }
-            break;
-        }
-        if connector.is_match(node) {
-            text.push_str(if node == "," { ", " } else { " and " });
-            expecting_name = true;
-            continue;
-        }
-        if !expecting_name {
-            break;
-        }
-        text.push(' ');
-        text.push_str(node);
-        expecting_name = node.ends_with(',') || trailing_and.is_match(node);
-    }
-    non_empty(normalize_whitespace(&text))
-}
-
-/// A "By Jane Doe" line (or a "Written by" label and the name after it)
-/// among the given text nodes.
-fn text_byline(visible: &VisibleText, nodes: impl IntoIterator<Item = usize>) -> Option<String> {
-    nodes.into_iter().find_map(|i| {
-        let line = visible.text(i)?;
-        static BY_LINE: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{}\s*:?\s+\S", *BY_LABEL)));
-        let by_label = LABEL_ALONE.is_match(line);
-        let by_line = BY_LINE.is_match(line);
-        if !(by_label || by_line) {
-            return None;
-        }
-        let run: Vec<&str> = (i..visible.len().min(i + BYLINE_NODES)).filter_map(|j| visible.text(j)).collect();
-        let text = names_in_nodes(&run)?;
-        (text.chars().count() <= MAX_BYLINE_LEN).then(|| join_names(std::iter::once(text.as_str()))).flatten()
-    })
-}
-
-/// Cleans author names and joins them with ", ", without repeats.
-fn join_names<'a>(raw: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut names: Vec<String> = Vec::new();
-    for r in raw {
-        for name in clean_byline(r) {
-            if !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
-                names.push(name);
-            }
-        }
-    }
-    non_empty(names.join(", "))
-}
-
-/// Splits a byline into the author names it lists: drops "By", URLs,
-/// handles, dates and job titles; "and" separates names.
-fn clean_byline(raw: &str) -> Vec<String> {
-    let text = decode_entities(&normalize_whitespace(raw));
-    if is_absolute_url(&text) || text.starts_with('/') || text.starts_with('@') || text.contains("www.") {
-        return Vec::new();
-    }
-    static BY: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{}\s*:?\s+", *BY_LABEL)));
-    static AUTHOR_LABEL: LazyLock<Regex> =
-        LazyLock::new(|| regex(r"(?i)^(?:authors?|author\(s\)|autor|auteur)\b\s*:?\s*"));
-    // A date, a reading time or an "updated" note often follows the names.
-    static AFTER_NAMES: LazyLock<Regex> = LazyLock::new(|| {
-        // Weekdays by their first three letters, months by any of their
-        // names, whatever follows.
-        let days = WEEKDAYS.map(|d| &d[..3]).join("|");
-        let months = MONTH_NAMES.concat().join("|");
-        regex(&format!(
-            r"(?i)\s*(?:\||•|·|—|–|\s-\s|-\s|\bon\s+(?:{days})|\b(?:{days})[a-z]*,?\s+\d|\b(?:{months})[a-z]*\.?\s+\d|\bon\s+\d|\s\d|\s\S+@\S+|\b(?:last\s+)?updated\b|\bpublished\b).*$"
-        ))
-    });
-    static AND: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\s+(?:and|&|und|et)\s+"));
-    let text = BY.replace(&text, "");
-    let text = AUTHOR_LABEL.replace(&text, "");
-    let text = AFTER_NAMES.replace(&text, "");
-    let text = text.trim();
-    let split_on_and = AND.split(text).all(looks_like_name);
-    let text = if split_on_and { AND.replace_all(text, ", ") } else { text.into() };
-    let parts: Vec<&str> = text
-        .split([',', ';'])
-        .map(|p| p.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')').trim())
-        .filter(|p| !p.is_empty())
-        .collect();
-    parts
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| {
-            // A job title follows a name ("Jane Doe, Staff Writer"); alone it is the name ("Podium Staff").
-            *i == 0 || !p.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| JOB_TITLE_WORDS.contains(&w))
-        })
-        .map(|(_, p)| *p)
-        .filter(|p| {
-            p.chars().any(char::is_alphabetic)
-                && p.split_whitespace().count() <= MAX_NAME_PART_WORDS
-                && !NOT_NAMES.contains(&p.to_lowercase().as_str())
-        })
-        .map(str::to_string)
-        .collect()
-}
-
-/// Whether a phrase reads as a person's name: a few capitalised words.
-fn looks_like_name(p: &str) -> bool {
-    let words: Vec<&str> = p.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= MAX_NAME_WORDS
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::testing::meta_of;
     use super::super::visible_text::AFTER_HEADLINE;
-    use super::*;
 
     #[test]
     fn byline_drops_by_and_job_title() {
@@ -339,13 +241,6 @@ mod tests {
 
     #[test]
     fn byline_joins_several_authors() {
-        assert_eq!(clean_byline("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
-        assert_eq!(clean_byline("Written by: Ana Lima | March 5, 2024"), ["Ana Lima"]);
-        // An organisation name keeps its "and".
-        assert_eq!(
-            clean_byline("Center for Drug Evaluation and Research"),
-            ["Center for Drug Evaluation and Research"]
-        );
         let html = r#"<html><head><meta name="author" content="Jane Doe"><meta name="author" content="John Roe"></head></html>"#;
         assert_eq!(meta_of(html, None).byline.as_deref(), Some("Jane Doe, John Roe"));
     }
@@ -368,5 +263,28 @@ mod tests {
         let html = r#"<html><head><meta property="article:author" content="https://www.facebook.com/janedoe">
             </head><body><a rel="author" href="/by/jane">Jane Doe</a></body></html>"#;
         assert_eq!(meta_of(html, None).byline.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn organisation_as_author_yields_to_a_person_shown() {
+        let html = r#"<html><head><script type="application/ld+json">{"@type": "BlogPosting",
+            "author": {"@type": "Organization", "name": "Levitate Media"}}</script></head><body>
+            <h1>Video Trends</h1><p>By Liza Burke</p><p>Video keeps growing.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).byline.as_deref(), Some("Liza Burke"));
+        // Without one, the organisation is the only author there is.
+        let alone = html.replace("<p>By Liza Burke</p>", "");
+        assert_eq!(meta_of(&alone, None).byline.as_deref(), Some("Levitate Media"));
+    }
+
+    #[test]
+    fn web_page_author_and_publisher_after_the_names() {
+        let html = r#"<html><head><meta name="author" content="Digjitale"><script type="application/ld+json">
+            {"@type": "WebPage", "author": {"@type": "Person", "name": "Celik Nimani"}}</script></head>
+            <body><h1>Digital News</h1><p>Text.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).byline.as_deref(), Some("Celik Nimani"));
+        let html = r#"<html><head><script type="application/ld+json">{"@type": "NewsArticle", "publisher":
+            {"@type": "Organization", "name": "The Daily Planet"}, "author": {"@type": "Person",
+            "name": "Jane Doe, John Roe, The Daily Planet"}}</script></head><body><h1>Meditation Day</h1></body></html>"#;
+        assert_eq!(meta_of(html, None).byline.as_deref(), Some("Jane Doe, John Roe"));
     }
 }
