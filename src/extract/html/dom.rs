@@ -82,6 +82,16 @@ impl Tag {
     }
 }
 
+/// Whether an `<a>` runs a script instead of leading to a page
+/// (`href="javascript:…"`): its text is the text around it, as a browser
+/// shows it, not a link's (Readability replaces such links by their text).
+fn is_script_link(el: &Element) -> bool {
+    el.attr("href").is_some_and(|href| {
+        let href = href.trim_start().as_bytes();
+        href.get(..11).is_some_and(|scheme| scheme.eq_ignore_ascii_case(b"javascript:"))
+    })
+}
+
 /// Elements whose content is never article text.
 fn is_never_content(name: &str) -> bool {
     matches!(
@@ -186,7 +196,11 @@ impl<'a> FlatDom<'a> {
                                 continue;
                             }
                             open.push(nodes.len());
-                            nodes.push(Node::new(Content::Element(el), Tag::of(el.name()), parent));
+                            let tag = match Tag::of(el.name()) {
+                                Tag::A if is_script_link(el) => Tag::Inline,
+                                tag => tag,
+                            };
+                            nodes.push(Node::new(Content::Element(el), tag, parent));
                         }
                         HtmlNode::Text(t) => {
                             nodes.push(Node {

@@ -109,6 +109,12 @@ mod tests {
     }
 
     #[test]
+    fn a_link_that_runs_a_script_is_text_not_a_link() {
+        let script = "<p>Next: <a href=\" JavaScript:void(0)\">The best scooters for commuters</a></p>";
+        assert_eq!(texts(&page("", script, "")), vec![P1, P2, "Next: The best scooters for commuters", P3]);
+    }
+
+    #[test]
     fn short_sentences_made_mostly_of_links_are_kept() {
         let sentence =
             "<p>The <a href=\"/askar\">Askar SQA55</a> is available at <a href=\"/hps\">High Point Scientific</a>.</p>";
