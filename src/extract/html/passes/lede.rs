@@ -7,15 +7,18 @@ use super::blocks::RawBlock;
 use super::containers::is_prose_paragraph;
 use super::{Page, Pass};
 use crate::extract::html::dom::{FlatDom, Tag};
+use crate::extract::html::vocab::elements;
 use crate::extract::{normalize_whitespace, BlockKind};
 
 pub(super) const PASS: Pass = Pass { name: "lede", run };
 
-/// Adds the lede's paragraphs to the article's roots.
+/// Adds the lede's paragraphs to the article's roots; a lone paragraph only
+/// when it reads as the article's opening, not a line set beside it.
 fn run(page: &mut Page) {
     page.ledes = find(&page.dom, &page.blocks, &page.roots);
     if let [lone] = page.ledes[..] {
         if page.dom.nodes[lone].text_len < MIN_LONE_LEDE_LEN
+            || named_aside(&page.dom, lone)
             || restates_article(&page.dom, lone, &page.roots, &page.summaries)
         {
             page.ledes.clear();
@@ -55,6 +58,16 @@ fn find(dom: &FlatDom, blocks: &[RawBlock], roots: &[usize]) -> Vec<usize> {
         .filter(|b| is_prose_paragraph(dom, b.owner) && !in_form(dom, b.owner, after_headline))
         .map(|b| b.owner)
         .collect()
+}
+
+/// Whether the box of paragraph `p` or its parent's is named a caption, a
+/// label or a byline ([`elements::names_aside_line`]): not the lede.
+fn named_aside(dom: &FlatDom, p: usize) -> bool {
+    std::iter::once(p)
+        .chain(dom.ancestors(p))
+        .take(2)
+        .filter_map(|a| dom.nodes[a].element())
+        .any(elements::names_aside_line)
 }
 
 /// Whether the lone paragraph `p` before the body sums the article up rather
@@ -117,6 +130,20 @@ mod tests {
         // The body's own opening again: an excerpt.
         let excerpt = page("<meta name=\"description\" content=\"Talks and more talks.\">", P1);
         assert_eq!(texts(&excerpt), vec![P1, P3]);
+    }
+
+    #[test]
+    fn a_lone_caption_byline_or_short_line_is_not_the_lede() {
+        let page = |intro: &str| {
+            format!(
+                "<html><body><div class=\"hero\"><h1>Talks reach decisive stage</h1>{intro}</div>\
+                 <div class=\"main\"><div class=\"body\"><p>{P2}</p><p>{P3}</p></div></div></body></html>"
+            )
+        };
+        assert_eq!(texts(&page(&format!("<div class=\"caption-text\"><p>{P1}</p></div>"))), vec![P2, P3]);
+        assert_eq!(texts(&page(&format!("<p class=\"article-byline\">{P1}</p>"))), vec![P2, P3]);
+        assert_eq!(texts(&page("<p>Deal prices may change after publication.</p>")), vec![P2, P3]);
+        assert_eq!(texts(&page(&format!("<p class=\"intro\">{P1}</p>"))), vec![P1, P2, P3]);
     }
 
     #[test]
