@@ -60,6 +60,10 @@ pub const UNSEEN_TEXT: &[&str] =
 /// headline, above the article's text.
 pub const STANDFIRST_PARTS: &[&str] = &["excerpt", "subtitle", "standfirst", "dek", "deck", "subheading"];
 
+/// Parts of a class name that name a line set apart from the article's text:
+/// a photo caption or credit, a label, a byline.
+pub const ASIDE_LINE_PARTS: &[&str] = &["caption", "credit", "label", "byline"];
+
 /// ARIA landmark roles of page chrome.
 pub const CHROME_ROLES: &[&str] = &[
     "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alertdialog",

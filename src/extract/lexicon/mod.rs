@@ -33,6 +33,7 @@ mod tests {
             ("SIDEBAR_LAYOUT_FLAGS", class_names::SIDEBAR_LAYOUT_FLAGS.to_vec()),
             ("UNSEEN_TEXT", class_names::UNSEEN_TEXT.to_vec()),
             ("STANDFIRST_PARTS", class_names::STANDFIRST_PARTS.to_vec()),
+            ("ASIDE_LINE_PARTS", class_names::ASIDE_LINE_PARTS.to_vec()),
             ("CHROME_ROLES", class_names::CHROME_ROLES.to_vec()),
             ("BYLINE_AREA", class_names::BYLINE_AREA.to_vec()),
             ("FURNITURE_PREFIXES", chrome::FURNITURE_PREFIXES.to_vec()),

@@ -79,6 +79,8 @@ pub(super) struct Page<'a> {
     pub roots: Vec<usize>,
     /// Of the roots, the lede paragraphs (pass `lede`).
     pub ledes: Vec<usize>,
+    /// The page's own summaries of the article: its description meta tags.
+    pub summaries: Vec<&'a str>,
     /// Per block: the rule that keeps or drops it, the last to judge it
     /// (from pass `outside-container` on).
     pub verdicts: Vec<Rule>,
@@ -103,6 +105,7 @@ impl<'a> Page<'a> {
             blocks: Vec::new(),
             roots: Vec::new(),
             ledes: Vec::new(),
+            summaries: summaries(doc),
             verdicts: Vec::new(),
         }
     }
@@ -121,6 +124,15 @@ impl<'a> Page<'a> {
     fn kept_len(&self) -> u32 {
         self.blocks.iter().zip(&self.verdicts).filter(|(_, v)| v.keeps()).map(|(b, _)| b.text_len).sum()
     }
+}
+
+/// The `content` of the page's description meta tags (plain, Open Graph, Twitter).
+fn summaries(doc: &scraper::Html) -> Vec<&str> {
+    let tags = scraper::Selector::parse(
+        "meta[name=description], meta[property=\"og:description\"], meta[name=\"twitter:description\"]",
+    )
+    .expect("selector");
+    doc.select(&tags).filter_map(|m| m.value().attr("content")).collect()
 }
 
 /// Runs the passes on made-up pages and shows what one of them did.

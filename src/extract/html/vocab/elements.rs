@@ -2,8 +2,8 @@
 //! chrome or the article, shown or hidden.
 
 use crate::extract::lexicon::class_names::{
-    AUTHOR_PARTS, CHROME_ROLES, CHROME_TOKENS, CONTENT_WORDS, METADATA_TOKENS, SIDEBAR_LAYOUT_FLAGS, STANDFIRST_PARTS,
-    STRONG_CHROME, UNSEEN_TEXT, WEAK_CHROME,
+    ASIDE_LINE_PARTS, AUTHOR_PARTS, CHROME_ROLES, CHROME_TOKENS, CONTENT_WORDS, METADATA_TOKENS, SIDEBAR_LAYOUT_FLAGS,
+    STANDFIRST_PARTS, STRONG_CHROME, UNSEEN_TEXT, WEAK_CHROME,
 };
 use aho_corasick::{AhoCorasick, MatchKind};
 use scraper::node::Element;
@@ -177,8 +177,19 @@ pub fn names_unseen_text(el: &Element) -> bool {
 /// Whether an element's class names it a standfirst ("post-excerpt",
 /// "entry__subtitle", "p-dek").
 pub fn names_standfirst(el: &Element) -> bool {
+    class_has_part(el, STANDFIRST_PARTS)
+}
+
+/// Whether an element's class names a caption, a credit, a label or a
+/// byline ("caption-text", "article-byline"): lines set apart from the text.
+pub fn names_aside_line(el: &Element) -> bool {
+    class_has_part(el, ASIDE_LINE_PARTS)
+}
+
+/// Whether one of the alphanumeric parts of an element's class is in `parts`.
+fn class_has_part(el: &Element, parts: &[&str]) -> bool {
     el.attr("class").is_some_and(|c| {
-        c.to_ascii_lowercase().split(|ch: char| !ch.is_ascii_alphanumeric()).any(|p| STANDFIRST_PARTS.contains(&p))
+        c.to_ascii_lowercase().split(|ch: char| !ch.is_ascii_alphanumeric()).any(|p| parts.contains(&p))
     })
 }
 
