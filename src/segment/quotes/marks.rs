@@ -210,7 +210,8 @@ fn scan_paragraph(
         let clearly_opening = c == '"' && !is_word_char(prev) && is_word_char(next);
         let closing_depth = match c {
             '’' => stack.last().filter(|o| o.mark == '‘' && !is_word_char(next)).map(|_| stack.len() - 1),
-            _ => stack.iter().rposition(|o| closes(c, o.mark) && !clearly_opening),
+            _ if clearly_opening => None,
+            _ => stack.iter().rposition(|o| closes(c, o.mark)),
         };
         if let Some(depth) = closing_depth {
             let opener = stack[depth];

@@ -251,7 +251,8 @@ const MIN_SENTENCE_WORDS: usize = 5;
 /// white supremacy."`).
 fn is_sentence_in_flow(quotation: &Quotation, quoted: &str) -> bool {
     let words: Vec<&str> = quoted.split_whitespace().collect();
-    let reported = quotation.before.last().is_some_and(|t| {
+    // After `that` the writer reports; after a preposition the marks hold its object.
+    let in_writers_clause = quotation.before.last().is_some_and(|t| {
         let word = t.text(quotation.text);
         word.eq_ignore_ascii_case("that") || lower_in(word, NOUN_PHRASE_PREPOSITIONS)
     });
@@ -260,7 +261,7 @@ fn is_sentence_in_flow(quotation: &Quotation, quoted: &str) -> bool {
         && ends_sentence(Some(quoted))
         && (uttered || words.len() >= MIN_SENTENCE_WORDS)
         && !is_title_case(&words)
-        && !reported
+        && !in_writers_clause
 }
 
 #[cfg(test)]
