@@ -4,6 +4,7 @@
 //! The pitch is what the small box around the button holds; a button set
 //! straight among the article's paragraphs has no box, and takes none.
 
+use super::signup_boxes::drop_small_boxes;
 use super::{Page, Pass};
 use crate::extract::html::dom::Tag;
 use crate::extract::html::rule::Rule;
@@ -16,28 +17,8 @@ pub(super) const PASS: Pass = Pass { name: "cta-boxes", run };
 const MAX_CTA_BOX_LEN: u32 = 400;
 
 fn run(page: &mut Page) {
-    let total_kept = page.kept_len();
-    let boxes: Vec<usize> = (0..page.blocks.len())
-        .filter(|&i| is_cta_button(page, i))
-        .filter_map(|i| {
-            let dom = &page.dom;
-            dom.ancestors(page.blocks[i].owner).take_while(|&a| dom.nodes[a].text_len <= MAX_CTA_BOX_LEN).last()
-        })
-        .collect();
-    for cta_box in boxes {
-        let inside = page.dom.nodes[cta_box].end;
-        let pitch: Vec<usize> = (0..page.blocks.len())
-            .filter(|&j| page.is_kept(j) && (cta_box..inside).contains(&page.blocks[j].owner))
-            .collect();
-        // A page whose whole text is the pitch is the offer's own page.
-        let held: u32 = pitch.iter().map(|&j| page.blocks[j].text_len).sum();
-        if 2 * held >= total_kept {
-            continue;
-        }
-        for j in pitch {
-            page.verdicts[j] = Rule::CallToActionBox;
-        }
-    }
+    let buttons: Vec<usize> = (0..page.blocks.len()).filter(|&i| is_cta_button(page, i)).collect();
+    drop_small_boxes(page, buttons, MAX_CTA_BOX_LEN, Rule::CallToActionBox);
 }
 
 /// Whether block `i` is a call-to-action button left out of the article: a

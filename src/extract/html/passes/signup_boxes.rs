@@ -17,25 +17,35 @@ const MAX_SIGNUP_BOX_LEN: u32 = 400;
 /// of at most [`MAX_SIGNUP_BOX_LEN`] around a block dropped as a sign-up
 /// notice holds the form's pitch and labels, not the article's text.
 fn drop_signup_boxes(page: &mut Page) {
+    let notices: Vec<usize> = (0..page.blocks.len())
+        .filter(|&i| {
+            matches!(page.verdicts[i], Rule::Boilerplate(_)) && furniture::is_signup_notice(&page.blocks[i].text)
+        })
+        .collect();
+    drop_small_boxes(page, notices, MAX_SIGNUP_BOX_LEN, Rule::SignupBox);
+}
+
+/// Gives `rule` to the kept blocks of the largest box of at most `max_len`
+/// non-whitespace chars around each of the `triggers` (block indices): a
+/// form's or an offer's box. A box holding half the page's kept text or
+/// more is the page itself, and stays.
+pub(super) fn drop_small_boxes(page: &mut Page, triggers: Vec<usize>, max_len: u32, rule: Rule) {
     let total_kept = page.kept_len();
     let Page { dom, blocks, verdicts, .. } = page;
-    let boxes: Vec<usize> = blocks
-        .iter()
-        .zip(verdicts.iter())
-        .filter(|(b, v)| matches!(v, Rule::Boilerplate(_)) && furniture::is_signup_notice(&b.text))
-        .filter_map(|(b, _)| dom.ancestors(b.owner).take_while(|&a| dom.nodes[a].text_len <= MAX_SIGNUP_BOX_LEN).last())
+    let boxes: Vec<usize> = triggers
+        .into_iter()
+        .filter_map(|i| dom.ancestors(blocks[i].owner).take_while(|&a| dom.nodes[a].text_len <= max_len).last())
         .collect();
-    for signup_box in boxes {
-        let inside = |b: &RawBlock| (signup_box..dom.nodes[signup_box].end).contains(&b.owner);
+    for small_box in boxes {
+        let inside = |b: &RawBlock| (small_box..dom.nodes[small_box].end).contains(&b.owner);
         let held: u32 =
             blocks.iter().zip(verdicts.iter()).filter(|(b, v)| v.keeps() && inside(b)).map(|(b, _)| b.text_len).sum();
-        // A page whose whole text is that small is the form's page.
         if 2 * held >= total_kept {
             continue;
         }
         for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
             if v.keeps() && inside(b) {
-                *v = Rule::SignupBox;
+                *v = rule;
             }
         }
     }
