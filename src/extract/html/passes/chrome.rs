@@ -77,12 +77,14 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
                 Signal::Content | Signal::Neutral => None,
             },
         };
-        let hidden = match elements::hiding(el) {
+        // Hidden boxes are looked for only where no rule drops the element
+        // already: reading a style attribute allocates.
+        let hidden = || match elements::hiding(el) {
             Some(Hiding::Collapsed) => node.p_text_len < MAX_HIDDEN_P_TEXT,
             Some(Hiding::Invisible) => true,
             None => false,
         };
-        let dropped = judged.filter(|r| r.drops()).or_else(|| hidden.then_some(Rule::Hidden));
+        let dropped = judged.filter(|r| r.drops()).or_else(|| hidden().then_some(Rule::Hidden));
         // A footer is the foot of the page or of a section, never its body:
         // beside a short article, its disclaimers and addresses are most of
         // the page's paragraph text.

@@ -128,11 +128,13 @@ impl<'a> Page<'a> {
 
 /// The `content` of the page's description meta tags (plain, Open Graph, Twitter).
 fn summaries(doc: &scraper::Html) -> Vec<&str> {
-    let tags = scraper::Selector::parse(
-        "meta[name=description], meta[property=\"og:description\"], meta[name=\"twitter:description\"]",
-    )
-    .expect("selector");
-    doc.select(&tags).filter_map(|m| m.value().attr("content")).collect()
+    static TAGS: std::sync::LazyLock<scraper::Selector> = std::sync::LazyLock::new(|| {
+        scraper::Selector::parse(
+            "meta[name=description], meta[property=\"og:description\"], meta[name=\"twitter:description\"]",
+        )
+        .expect("selector")
+    });
+    doc.select(&TAGS).filter_map(|m| m.value().attr("content")).collect()
 }
 
 /// Runs the passes on made-up pages and shows what one of them did.

@@ -138,10 +138,9 @@ fn links_elsewhere(dom: &FlatDom, n: usize) -> bool {
     dom.nodes[n..dom.nodes[n].end].iter().any(|node| {
         node.tag == Tag::A
             && node.element().and_then(|e| e.attr("href")).is_some_and(|href| {
+                // `javascript:` links are no `Tag::A` (see FlatDom).
                 let href = href.trim_start();
-                !href.is_empty()
-                    && !href.starts_with('#')
-                    && !href.get(..11).is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+                !href.is_empty() && !href.starts_with('#')
             })
     })
 }

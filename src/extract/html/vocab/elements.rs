@@ -214,7 +214,7 @@ pub fn hiding(el: &Element) -> Option<Hiding> {
         return Some(Hiding::Collapsed);
     }
     let style: String =
-        el.attr("style")?.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        el.attr("style")?.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
     if style.contains("display:none") {
         Some(Hiding::Collapsed)
     } else if style.contains("visibility:hidden") {
