@@ -209,6 +209,14 @@ pub fn is_date_joining_word(word: &str) -> bool {
     is_clock_time(word) || WEEKDAYS_ABROAD.contains(&word) || DATE_JOINERS.contains(&word)
 }
 
+/// Whether a lower-case word may stand beside a date in a dateline: a
+/// [`is_date_joining_word`], a label ("updated", "published"), a zone or an
+/// English weekday, full or short.
+pub fn is_dateline_word(word: &str) -> bool {
+    is_date_joining_word(word)
+        || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS].iter().any(|list| list.contains(&word))
+}
+
 /// Whether a word is a time of day written with an `h` ("13h36", "9h"), as
 /// French and Portuguese pages write it.
 fn is_clock_time(word: &str) -> bool {
@@ -259,12 +267,7 @@ fn dateline_part_date(text: &str) -> Option<NaiveDate> {
     if rest[0].trim_end().strip_suffix(['-', '–']).is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit())) {
         return None;
     }
-    let is_dateline_word = |w: &&str| {
-        let lower = w.to_lowercase();
-        w.chars().all(|c| c.is_ascii_digit())
-            || is_date_joining_word(&lower)
-            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS].iter().any(|list| list.contains(&lower.as_str()))
-    };
+    let is_dateline_word = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) || is_dateline_word(&w.to_lowercase());
     let other_words = rest
         .iter()
         .flat_map(|r| r.split(|c: char| !c.is_alphanumeric()))

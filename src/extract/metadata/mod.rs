@@ -43,7 +43,7 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e:?}"))
 }
 
-pub use date_parser::is_date_joining_word;
+pub use date_parser::{is_date_joining_word, is_dateline_word};
 pub use details::Details;
 pub use url::hostname;
 

@@ -9,11 +9,9 @@ use crate::extract::lexicon::chrome::{
     AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, CTA_BUTTON_OPENINGS, FOLLOW_ASKS,
     FURNITURE_PREFIXES, NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS,
 };
-use crate::extract::lexicon::dates::{
-    DATELINE_WORDS, DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS, WEEKDAYS, WEEKDAY_ABBREVIATIONS,
-};
+use crate::extract::lexicon::dates::{DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS};
 use crate::extract::lexicon::headings::TOC_HEADINGS;
-use crate::extract::metadata::is_date_joining_word;
+use crate::extract::metadata::{is_date_joining_word, is_dateline_word};
 
 /// The kinds of page furniture a line can be, one per detector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,6 +213,11 @@ fn is_date_only(text: &str) -> bool {
         })
 }
 
+/// Whether `text` has more than `max` chars (counted no further).
+fn longer_than(text: &str, max: usize) -> bool {
+    text.chars().nth(max).is_some()
+}
+
 /// Longest timestamp line, in chars.
 const MAX_TIMESTAMP_LEN: usize = 60;
 
@@ -224,7 +227,7 @@ const MAX_TIMESTAMP_LEN: usize = 60;
 /// dateline. In figures alone a date is as often a table's cell, so only
 /// the head of the article reads it so (pass `leading-timestamps`).
 pub fn is_timestamp_line(text: &str) -> bool {
-    if text.len() > 4 * MAX_TIMESTAMP_LEN || text.chars().count() > MAX_TIMESTAMP_LEN {
+    if longer_than(text, MAX_TIMESTAMP_LEN) {
         return false;
     }
     let lower = text.to_lowercase();
@@ -236,9 +239,7 @@ pub fn is_timestamp_line(text: &str) -> bool {
             has_year |= digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
             return digits.len() == w.len() || NUMBER_SUFFIXES.contains(&&w[digits.len()..]);
         }
-        is_month(w)
-            || is_date_joining_word(w)
-            || [DATELINE_WORDS, &WEEKDAYS, WEEKDAY_ABBREVIATIONS].iter().any(|list| list.contains(&w))
+        is_month(w) || is_dateline_word(w)
     });
     only_date && has_year
 }
@@ -298,7 +299,7 @@ const MAX_BUTTON_LABEL_LEN: usize = 30;
 /// "Contact us"), as a paragraph or as a heading.
 pub(super) fn is_button_label(text: &str) -> bool {
     // Bytes bound chars from above (four at most each): most lines stop here.
-    if text.len() > 4 * MAX_BUTTON_LABEL_LEN || text.chars().count() > MAX_BUTTON_LABEL_LEN {
+    if longer_than(text, MAX_BUTTON_LABEL_LEN) {
         return false;
     }
     let lower = text.to_lowercase();
@@ -311,7 +312,7 @@ const MAX_CTA_BUTTON_LEN: usize = 40;
 /// Whether a line is the label of a call-to-action button ("Get Started
 /// for Free", "Talk to us!", "Apply Now").
 pub fn is_cta_button_label(text: &str) -> bool {
-    if text.len() > 4 * MAX_CTA_BUTTON_LEN || text.chars().count() > MAX_CTA_BUTTON_LEN {
+    if longer_than(text, MAX_CTA_BUTTON_LEN) {
         return false;
     }
     let lower = text.to_lowercase();
