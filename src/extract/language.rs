@@ -52,9 +52,6 @@ fn detect_language(text: &str) -> Option<String> {
     document_language(None, text).0
 }
 
-/// The ISO 639-1 code of each language whatlang knows. The match is
-/// exhaustive so that a whatlang upgrade adding languages fails to compile
-/// here rather than silently dropping them.
 /// The primary language code of a normalised tag (`pt-BR` → `pt`), in
 /// ISO 639-1 also where the tag gives ISO 639-3 (`deu` → `de`).
 pub fn primary_code(tag: &str) -> String {
@@ -65,6 +62,9 @@ pub fn primary_code(tag: &str) -> String {
     }
 }
 
+/// The ISO 639-1 code of each language whatlang knows. The match is
+/// exhaustive so that a whatlang upgrade adding languages fails to compile
+/// here rather than silently dropping them.
 fn iso_639_1(lang: Lang) -> &'static str {
     match lang {
         Lang::Epo => "eo",

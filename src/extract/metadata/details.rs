@@ -2,7 +2,7 @@
 //! (the details trafilatura users expect): its description, its tags and
 //! sections, its lead image and its type.
 
-use super::json_ld::{json_first_string, json_strings, JsonLd};
+use super::json_ld::{json_first_string, json_strings, types_of, JsonLd};
 use super::meta_tags::MetaTags;
 use super::url::resolve_url;
 use serde_json::Value;
@@ -95,11 +95,7 @@ pub(super) fn image(metas: &MetaTags, json_ld: &JsonLd, page_url: Option<&str>) 
 /// The page's type: the article's JSON-LD type, else Open Graph's, else a
 /// JSON-LD page type (`WebPage`, `CollectionPage`).
 pub(super) fn page_type(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
-    let type_of = |o: &Value| match o.get("@type") {
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Array(a)) => a.iter().find_map(Value::as_str).map(str::to_string),
-        _ => None,
-    };
+    let type_of = |o: &Value| types_of(o).first().map(|t| t.to_string());
     json_ld
         .articles()
         .find_map(type_of)

@@ -58,7 +58,7 @@ fn is_article_type(t: &str) -> bool {
     t.ends_with("Article") || t.ends_with("Posting") || matches!(t, "Report" | "Review" | "Recipe" | "Blog")
 }
 
-fn types_of(obj: &Value) -> Vec<&str> {
+pub(super) fn types_of(obj: &Value) -> Vec<&str> {
     match obj.get("@type") {
         Some(Value::String(s)) => vec![s.as_str()],
         Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),

@@ -61,6 +61,8 @@ pub(super) fn byline(
         .chain([site_key])
         .filter(|k| !k.is_empty())
         .collect();
+    // Compared without spaces: "Tech Crunch" is "TechCrunch".
+    let publisher_letters: Vec<String> = publisher_keys.iter().map(|p| p.replace(' ', "")).collect();
     // An author typed as an organisation is as weak as the site's name.
     let candidate = |names: Option<(String, bool)>| {
         names.map(|(names, organization)| {
@@ -75,7 +77,7 @@ pub(super) fn byline(
             let username_like = single
                 && (names.chars().any(|c| matches!(c, '.' | '_' | '@') || c.is_ascii_digit())
                     || !names.chars().any(char::is_uppercase));
-            let is_site = publisher_keys.iter().any(|p| *p == key || p.replace(' ', "") == key.replace(' ', ""));
+            let is_site = publisher_letters.contains(&key.replace(' ', ""));
             let name_like = names.split(", ").all(looks_like_name);
             BylineCandidate { names, weak: organization || username_like || is_site || !name_like }
         })

@@ -65,10 +65,13 @@ pub(super) fn names_in_nodes<S: AsRef<str>>(nodes: &[S]) -> Option<String> {
 /// about Jane Doe").
 pub(super) fn join_names<'a>(raw: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut names: Vec<String> = Vec::new();
+    // Each name kept, lower-cased between spaces.
+    let mut padded_names: Vec<String> = Vec::new();
     for r in raw {
         for name in clean_byline(r) {
             let padded = format!(" {} ", name.to_lowercase());
-            if !names.iter().any(|n| padded.contains(&format!(" {} ", n.to_lowercase()))) {
+            if !padded_names.iter().any(|n| padded.contains(n.as_str())) {
+                padded_names.push(padded);
                 names.push(name);
             }
         }
