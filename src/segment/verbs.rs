@@ -150,7 +150,7 @@ pub(crate) fn inverts(verb: &str) -> bool {
         "remark", "declare", "reply", "respond", "conclude", "quip", "joke", "tweet", "exclaim", "counter", "retort",
         "offer", "suggest", "admit", "concede", "boast", "scoff", "snap", "sigh", "laugh", "shout", "yell", "whisper",
         "mutter", "complain", "lament", "muse", "wonder", "gush", "cry", "scream", "groan", "scold", "confirm",
-        "state", "announce", "recount", "reflect", "chuckle", "blurt",
+        "state", "announce", "recount", "reflect", "chuckle", "blurt", "testify",
     ];
     speech_verbs().get(verb).is_some_and(|base| BASES.contains(base))
 }

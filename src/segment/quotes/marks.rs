@@ -249,7 +249,57 @@ fn scan_paragraph(
                 kind: QuoteKind::Direct,
             });
         }
+        Some(outer) if stack.len() == 1 => match stray_reopening(body, para, outer, &inner) {
+            Some(whole) => out.push(whole),
+            None => out.append(&mut inner),
+        },
         Some(_) => out.append(&mut inner),
         None => {}
+    }
+}
+
+/// The open quotation `outer`, run to the paragraph's last closing mark,
+/// when the quotation nested in it opened right after a sentence end and
+/// closes the paragraph (`"It is dangerous. "It evokes a reaction."`): the
+/// mark in between is a stray one, typed as if the speaker's quotation
+/// reopened, not the start of a quotation inside it.
+fn stray_reopening(body: &str, para: &ParagraphSpan, outer: &Opener, inner: &[Segment]) -> Option<Segment> {
+    let last = inner.last()?;
+    let local = |pos: Pos| pos.byte - para.byte_start;
+    let before = body.get(local(outer.content)..local(last.open))?;
+    let after_sentence_end = before.len() > before.trim_end().len() && before.trim_end().ends_with(['.', '!', '?']);
+    let ends_paragraph = body.get(local(last.close)..)?.chars().all(|c| c.is_whitespace() || c == '.');
+    let double = |mark: Option<char>| matches!(mark, Some('"' | '“' | '„'));
+    (after_sentence_end
+        && ends_paragraph
+        && double(Some(outer.mark))
+        && double(body[local(last.open)..].chars().next()))
+    .then_some(Segment { open: outer.at, start: outer.content, ..*last })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_segments;
+    use crate::segment::paragraphs::split_text;
+
+    /// The quoted text of each segment of a made-up text.
+    fn quoted(text: &str) -> Vec<&str> {
+        find_segments(text, &split_text(text)).iter().map(|s| &text[s.start.byte..s.end.byte]).collect()
+    }
+
+    #[test]
+    fn a_stray_mark_after_a_sentence_end_does_not_split_the_quotation() {
+        assert_eq!(
+            quoted("Roe said. \"That is dangerous. \"It evokes a reaction.\""),
+            ["That is dangerous. \"It evokes a reaction."]
+        );
+        assert_eq!(
+            quoted("Roe said. “That is dangerous. “It evokes a reaction.”."),
+            ["That is dangerous. “It evokes a reaction."]
+        );
+        // Not after a sentence end, or not at the paragraph end: a nested
+        // quotation of an unbalanced one, kept alone.
+        assert_eq!(quoted("Roe said. \"He told me \"no.\""), ["no."]);
+        assert_eq!(quoted("Roe said. \"It is over. \"No,\" she said, and left."), ["No,"]);
     }
 }

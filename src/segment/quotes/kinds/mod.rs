@@ -341,6 +341,10 @@ mod tests {
     fn the_whole_complement_of_a_speech_verb_is_direct() {
         use QuoteKind::{Direct, Partial};
         assert_eq!(kinds("But Smith said \"we're not there yet.\""), one("we're not there yet.", Direct));
+        assert_eq!(
+            kinds("Roe noted the slope, testifying \"it was anything but flat.\""),
+            one("it was anything but flat.", Direct)
+        );
         // Not the whole clause, or after a complementizer or a naming verb.
         assert_eq!(kinds("Apps it said \"may not work\" were listed."), one("may not work", Partial));
         assert_eq!(kinds("The memo said that \"the trust will grow.\""), one("the trust will grow.", Partial));
