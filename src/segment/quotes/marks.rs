@@ -262,11 +262,16 @@ fn scan_paragraph(
 /// when the quotation nested in it opened right after a sentence end and
 /// closes the paragraph (`"It is dangerous. "It evokes a reaction."`): the
 /// mark in between is a stray one, typed as if the speaker's quotation
-/// reopened, not the start of a quotation inside it.
+/// reopened, not the start of a quotation inside it. Not when the text
+/// before it holds a mark that may have closed the quotation (`voters,’’
+/// Will Moy told the BBC. "And …"`).
 fn stray_reopening(body: &str, para: &ParagraphSpan, outer: &Opener, inner: &[Segment]) -> Option<Segment> {
-    let last = inner.last()?;
+    let [last] = inner else { return None };
     let local = |pos: Pos| pos.byte - para.byte_start;
     let before = body.get(local(outer.content)..local(last.open))?;
+    if before.contains(['"', '”', '“', '„']) || before.contains("’’") || before.contains("''") {
+        return None;
+    }
     let after_sentence_end = before.len() > before.trim_end().len() && before.trim_end().ends_with(['.', '!', '?']);
     let ends_paragraph = body.get(local(last.close)..)?.chars().all(|c| c.is_whitespace() || c == '.');
     let double = |mark: Option<char>| matches!(mark, Some('"' | '“' | '„'));
@@ -301,5 +306,10 @@ mod tests {
         // quotation of an unbalanced one, kept alone.
         assert_eq!(quoted("Roe said. \"He told me \"no.\""), ["no."]);
         assert_eq!(quoted("Roe said. \"It is over. \"No,\" she said, and left."), ["No,"]);
+        // A mark the scan did not take for a closing one ends the quotation.
+        assert_eq!(
+            quoted("“It misled voters,’’ Roe told the BBC. “And I think it is wrong.”"),
+            ["And I think it is wrong."]
+        );
     }
 }
