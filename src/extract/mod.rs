@@ -2,6 +2,7 @@
 //! blocks of the article body plus its metadata, with page chrome removed.
 //!
 //! - [`html`]: HTML pages (content scoring over the DOM).
+//! - [`attribute`]: element attributes read by interned names.
 //! - [`metadata`]: title, byline, dates, site name, canonical URL, language
 //!   from meta tags, JSON-LD and the DOM.
 //! - [`text_page`]: text a scraper saved from a page (`.txt`), whose chrome
@@ -10,6 +11,7 @@
 //! - [`limits`]: bounds that reject pathological pages before parsing.
 //! - [`lexicon`]: the word lists the extractors read pages by.
 
+pub mod attribute;
 pub mod html;
 pub mod language;
 pub mod lexicon;

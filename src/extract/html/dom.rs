@@ -1,7 +1,9 @@
 //! A flat, preorder copy of the parsed DOM with per-node text statistics,
 //! so that every later pass is a linear loop instead of a tree recursion.
 
+use crate::extract::attribute::AttributeByName;
 use ego_tree::iter::Edge;
+use html5ever::local_name;
 use scraper::{node::Element, Html, Node as HtmlNode};
 
 /// The element kinds extraction distinguishes; everything else is `Inline`
@@ -86,7 +88,7 @@ impl Tag {
 /// (`href="javascript:…"`): its text is the text around it, as a browser
 /// shows it, not a link's (Readability replaces such links by their text).
 fn is_script_link(el: &Element) -> bool {
-    el.attr("href").is_some_and(|href| {
+    el.attribute(&local_name!("href")).is_some_and(|href| {
         let href = href.trim_start().as_bytes();
         href.get(..11).is_some_and(|scheme| scheme.eq_ignore_ascii_case(b"javascript:"))
     })
@@ -312,13 +314,13 @@ impl FlatDom<'_> {
             return format!("#{i} text");
         };
         let mut label = format!("#{i} <{}", el.name());
-        if let Some(class) = el.attr("class") {
+        if let Some(class) = el.attribute(&local_name!("class")) {
             for c in class.split_whitespace().take(3) {
                 label.push('.');
                 label.push_str(c);
             }
         }
-        if let Some(id) = el.attr("id") {
+        if let Some(id) = el.attribute(&local_name!("id")) {
             label.push('#');
             label.push_str(id);
         }

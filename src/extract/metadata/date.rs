@@ -38,6 +38,7 @@ use super::json_ld::{json_first_string, JsonLd};
 use super::meta_tags::MetaTags;
 use super::url::date_in_url;
 use super::visible_text::VisibleText;
+use crate::extract::attribute::AttributeByName;
 use crate::extract::lexicon::class_names::BYLINE_AREA;
 use crate::extract::lexicon::dates::{PUBLICATION_LABELS, UPDATE_LABELS};
 use crate::extract::regex;
@@ -248,11 +249,12 @@ fn shown_date(times: &[ElementRef], visible: &VisibleText) -> Option<ShownDate> 
             let v = t.value();
             let in_article =
                 || t.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "article" | "main"));
-            (v.attr("datetime").is_some() && in_article())
-                || v.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "datePublished"))
+            (v.attribute(&local_name!("datetime")).is_some() && in_article())
+                || v.attribute(&local_name!("itemprop"))
+                    .is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "datePublished"))
                 || v.attr("pubdate").is_some()
         };
-        let dated = |t: &ElementRef| t.value().attr("datetime").is_some();
+        let dated = |t: &ElementRef| t.value().attribute(&local_name!("datetime")).is_some();
         times
             .iter()
             .copied()
@@ -260,8 +262,8 @@ fn shown_date(times: &[ElementRef], visible: &VisibleText) -> Option<ShownDate> 
             .chain(times.iter().copied().filter(dated).filter(|t| in_byline_area(*t)))
             .filter(|t| !in_comments_or_nav(*t))
             .find_map(|t| {
-                let stamp = t.value().attr("datetime").and_then(parse_date)?;
-                let class = [t.value().attr("class"), t.value().attr("itemprop")]
+                let stamp = t.value().attribute(&local_name!("datetime")).and_then(parse_date)?;
+                let class = [t.value().attribute(&local_name!("class")), t.value().attribute(&local_name!("itemprop"))]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
@@ -321,7 +323,12 @@ fn labelled_dateline(visible: &VisibleText) -> Option<Stamp> {
 fn in_byline_area(el: ElementRef) -> bool {
     el.ancestors().take(BYLINE_AREA_LEVELS).filter_map(ElementRef::wrap).any(|a| {
         let v = a.value();
-        let attrs = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
+        let attrs = format!(
+            "{} {}",
+            v.attribute(&local_name!("class")).unwrap_or(""),
+            v.attribute(&local_name!("id")).unwrap_or("")
+        )
+        .to_ascii_lowercase();
         v.name() == "header" || BYLINE_AREA.iter().any(|k| attrs.contains(k))
     })
 }

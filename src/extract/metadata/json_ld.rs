@@ -2,6 +2,8 @@
 //! publishers write them (comments, trailing commas, several values).
 
 use super::{decode_entities, non_empty, normalize_whitespace};
+use crate::extract::attribute::AttributeByName;
+use html5ever::local_name;
 use scraper::ElementRef;
 use serde_json::Value;
 
@@ -17,13 +19,21 @@ impl JsonLd {
         let mut objects = Vec::new();
         let scripts = typed_scripts
             .iter()
-            .filter(|s| s.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")))
+            .filter(|s| {
+                s.value()
+                    .attribute(&local_name!("type"))
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            })
             .map(|s| s.text().collect::<String>());
         // Some CMSs move their scripts into meta tags: `<meta name="script:ld+json" content="{...}">`.
         let moved = metas
             .iter()
-            .filter(|m| m.value().attr("name").is_some_and(|n| n.trim().eq_ignore_ascii_case("script:ld+json")))
-            .filter_map(|m| m.value().attr("content").map(str::to_string));
+            .filter(|m| {
+                m.value()
+                    .attribute(&local_name!("name"))
+                    .is_some_and(|n| n.trim().eq_ignore_ascii_case("script:ld+json"))
+            })
+            .filter_map(|m| m.value().attribute(&local_name!("content")).map(str::to_string));
         for raw in scripts.chain(moved) {
             for value in parse_lenient_json(&raw) {
                 flatten_typed(&value, 0, &mut objects);

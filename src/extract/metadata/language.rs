@@ -1,12 +1,18 @@
 //! Field: the page's language, as its markup declares it.
 
 use super::meta_tags::MetaTags;
+use crate::extract::attribute::AttributeByName;
+use html5ever::local_name;
 use scraper::Html;
 
 /// The page's language tag: `<html lang>`, else a language `<meta>` tag,
 /// else the Open Graph locale; normalised (`en-US`).
 pub(super) fn language(doc: &Html, metas: &MetaTags) -> Option<String> {
-    let html_lang = doc.root_element().value().attr("lang").or_else(|| doc.root_element().value().attr("xml:lang"));
+    let html_lang = doc
+        .root_element()
+        .value()
+        .attribute(&local_name!("lang"))
+        .or_else(|| doc.root_element().value().attribute(&local_name!("xml:lang")));
     html_lang
         .into_iter()
         .chain(metas.first(&["content-language", "language", "dc.language"]))

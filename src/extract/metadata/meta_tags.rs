@@ -1,6 +1,8 @@
 //! Source: `<meta>` tags, by key.
 
 use super::{non_empty, normalize_whitespace};
+use crate::extract::attribute::AttributeByName;
+use html5ever::local_name;
 use scraper::ElementRef;
 use std::collections::HashMap;
 
@@ -14,7 +16,8 @@ impl MetaTags {
         let mut map: HashMap<String, Vec<String>> = HashMap::new();
         for el in metas {
             let attrs = el.value();
-            let Some(content) = attrs.attr("content").map(normalize_whitespace).and_then(non_empty) else {
+            let Some(content) = attrs.attribute(&local_name!("content")).map(normalize_whitespace).and_then(non_empty)
+            else {
                 continue;
             };
             for attr in ["name", "property", "itemprop", "http-equiv"] {

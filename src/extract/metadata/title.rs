@@ -6,6 +6,8 @@ use super::elements::Elements;
 use super::json_ld::{json_first_string, JsonLd};
 use super::meta_tags::MetaTags;
 use super::{decode_entities, element_text, non_empty, normalize_whitespace, regex, selector};
+use crate::extract::attribute::AttributeByName;
+use html5ever::local_name;
 use regex::Regex;
 use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
@@ -84,9 +86,10 @@ pub(super) fn title(
     let in_article = || {
         // `article h1, main h1, [role=main] h1`
         let in_main = |h: &ElementRef| {
-            h.ancestors()
-                .filter_map(ElementRef::wrap)
-                .any(|a| matches!(a.value().name(), "article" | "main") || a.value().attr("role") == Some("main"))
+            h.ancestors().filter_map(ElementRef::wrap).any(|a| {
+                matches!(a.value().name(), "article" | "main")
+                    || a.value().attribute(&local_name!("role")) == Some("main")
+            })
         };
         elements
             .h1s
@@ -139,11 +142,11 @@ fn is_logo_heading(h: ElementRef) -> bool {
             "article" | "main" => return false,
             "nav" => in_header = true,
             "header" => in_header |= a.select(&NAV).next().is_some(),
-            _ => in_header |= a.value().attr("role") == Some("banner"),
+            _ => in_header |= a.value().attribute(&local_name!("role")) == Some("banner"),
         }
     }
     let links_home = h.select(&LINK).any(|a| {
-        let href = a.value().attr("href").unwrap_or("");
+        let href = a.value().attribute(&local_name!("href")).unwrap_or("");
         href == "/" || HOME_PAGE.is_match(href)
     });
     in_header || links_home

@@ -3,8 +3,10 @@
 
 use super::date_parser::{month_number, with_month_names, Stamp};
 use super::meta_tags::MetaTags;
+use crate::extract::attribute::AttributeByName;
 use crate::extract::regex;
 use chrono::NaiveDate;
+use html5ever::local_name;
 use regex::Regex;
 use scraper::ElementRef;
 use std::sync::LazyLock;
@@ -15,9 +17,11 @@ pub(super) fn canonical_url(links: &[ElementRef], metas: &MetaTags, page_url: Op
     let canonical = links
         .iter()
         .find(|l| {
-            l.value().attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")))
+            l.value()
+                .attribute(&local_name!("rel"))
+                .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")))
         })
-        .and_then(|l| l.value().attr("href"));
+        .and_then(|l| l.value().attribute(&local_name!("href")));
     let found = canonical.or_else(|| metas.first(&["og:url"])).map(str::trim).filter(|u| !u.is_empty());
     match (found, page_url) {
         (Some(u), Some(base)) => resolve_url(base, u).or_else(|| Some(base.to_string())),

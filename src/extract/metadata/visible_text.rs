@@ -5,6 +5,7 @@ use super::date::is_marked_modified;
 use super::date_parser::has_ascii_digit;
 use super::elements::is_comments;
 use super::title::{has_title_key, title_key};
+use crate::extract::attribute::AttributeByName;
 use crate::extract::whitespace_normalized;
 use ego_tree::iter::Edge;
 use html5ever::{local_name, LocalName};
@@ -89,7 +90,7 @@ impl<'a> OpenElement<'a> {
             hidden: HIDDEN_TEXT.contains(name),
             heading,
             is_time: *name == local_name!("time"),
-            is_link: *name == local_name!("a") && el.value().attr("href").is_some(),
+            is_link: *name == local_name!("a") && el.value().attribute(&local_name!("href")).is_some(),
         }
     }
 }
@@ -164,7 +165,7 @@ impl<'a> VisibleText<'a> {
             raw.push(text);
             linked.push(open_links > 0);
             let time = if open_times > 0 { near(DATE_MARK_LEVELS).find(|o| o.is_time) } else { None };
-            datetimes.push(time.and_then(|t| t.el.value().attr("datetime")));
+            datetimes.push(time.and_then(|t| t.el.value().attribute(&local_name!("datetime"))));
         }
         let normalized = raw.iter().map(|_| OnceCell::new()).collect();
         let headline = title_heading.or(h1).or(title_anywhere);

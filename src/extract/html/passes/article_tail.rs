@@ -9,9 +9,11 @@
 
 use super::blocks::RawBlock;
 use super::{Page, Pass};
+use crate::extract::attribute::AttributeByName;
 use crate::extract::html::dom::{FlatDom, Tag};
 use crate::extract::html::rule::Rule;
 use crate::extract::BlockKind;
+use html5ever::local_name;
 
 pub(super) const PASS: Pass = Pass { name: "article-tail", run };
 
@@ -139,7 +141,7 @@ fn tail_box(dom: &FlatDom, body: usize, owner: usize) -> Option<(usize, usize)> 
         if parent < body && body < dom.nodes[parent].end {
             let beside = std::iter::once(body).chain(dom.ancestors(body)).find(|&a| dom.nodes[a].parent == parent)?;
             let bare_line = matches!(dom.nodes[tail].tag, Tag::P | Tag::Heading(_))
-                && dom.nodes[tail].element().is_some_and(|e| e.attr("class").is_none());
+                && dom.nodes[tail].element().is_some_and(|e| e.attribute(&local_name!("class")).is_none());
             return (!bare_line).then_some((tail, beside));
         }
         tail = parent;
@@ -150,7 +152,9 @@ fn tail_box(dom: &FlatDom, body: usize, owner: usize) -> Option<(usize, usize)> 
 /// Whether two boxes are of one kind: the same tag and the same class.
 fn same_kind(dom: &FlatDom, a: usize, b: usize) -> bool {
     let (x, y) = (&dom.nodes[a], &dom.nodes[b]);
-    x.tag == y.tag && x.element().and_then(|e| e.attr("class")) == y.element().and_then(|e| e.attr("class"))
+    x.tag == y.tag
+        && x.element().and_then(|e| e.attribute(&local_name!("class")))
+            == y.element().and_then(|e| e.attribute(&local_name!("class")))
 }
 
 #[cfg(test)]

@@ -5,9 +5,11 @@
 
 use super::chrome::MIN_FLOW_PARAGRAPH_LEN;
 use super::{Page, Pass};
+use crate::extract::attribute::AttributeByName;
 use crate::extract::html::dom::{self, FlatDom, Tag};
 use crate::extract::html::rule::Rule;
 use crate::extract::html::vocab::headings;
+use html5ever::local_name;
 use std::ops::Range;
 
 pub(super) const PASS: Pass = Pass { name: "link-boxes", run };
@@ -151,7 +153,7 @@ fn links_within_page(dom: &FlatDom, i: usize) -> bool {
     dom.nodes[i..dom.nodes[i].end]
         .iter()
         .filter(|n| n.tag == Tag::A)
-        .all(|n| n.element().and_then(|e| e.attr("href")).is_some_and(|href| href.starts_with('#')))
+        .all(|n| n.element().and_then(|e| e.attribute(&local_name!("href"))).is_some_and(|href| href.starts_with('#')))
 }
 
 /// Unlinked text per item, on average, above which a link-dense list is an

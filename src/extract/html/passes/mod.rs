@@ -27,7 +27,9 @@ mod title;
 
 use super::dom::FlatDom;
 use super::rule::Rule;
+use crate::extract::attribute::AttributeByName;
 use blocks::RawBlock;
+use html5ever::local_name;
 
 /// One pass over the page.
 pub(super) struct Pass {
@@ -134,7 +136,7 @@ fn summaries(doc: &scraper::Html) -> Vec<&str> {
         )
         .expect("selector")
     });
-    doc.select(&TAGS).filter_map(|m| m.value().attr("content")).collect()
+    doc.select(&TAGS).filter_map(|m| m.value().attribute(&local_name!("content"))).collect()
 }
 
 /// Runs the passes on made-up pages and shows what one of them did.

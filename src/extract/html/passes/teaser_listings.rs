@@ -6,9 +6,11 @@
 
 use super::blocks::RawBlock;
 use super::{Page, Pass};
+use crate::extract::attribute::AttributeByName;
 use crate::extract::html::dom::{FlatDom, Tag};
 use crate::extract::html::rule::Rule;
 use crate::extract::BlockKind;
+use html5ever::local_name;
 
 pub(super) const PASS: Pass = Pass { name: "teaser-listings", run };
 
@@ -112,7 +114,10 @@ type CardKind<'a> = (&'a str, Option<&'a str>);
 
 fn kind_of<'a>(dom: &'a FlatDom, n: usize) -> CardKind<'a> {
     let el = dom.nodes[n].element();
-    (el.map_or("", |e| e.name()), el.and_then(|e| e.attr("class")).and_then(|c| c.split_whitespace().next()))
+    (
+        el.map_or("", |e| e.name()),
+        el.and_then(|e| e.attribute(&local_name!("class"))).and_then(|c| c.split_whitespace().next()),
+    )
 }
 
 /// Longest label (a kicker, a category) that may precede a card's title,
@@ -137,7 +142,7 @@ fn is_card(blocks: &[RawBlock], inside: &[usize]) -> bool {
 fn links_elsewhere(dom: &FlatDom, n: usize) -> bool {
     dom.nodes[n..dom.nodes[n].end].iter().any(|node| {
         node.tag == Tag::A
-            && node.element().and_then(|e| e.attr("href")).is_some_and(|href| {
+            && node.element().and_then(|e| e.attribute(&local_name!("href"))).is_some_and(|href| {
                 // `javascript:` links are no `Tag::A` (see FlatDom).
                 let href = href.trim_start();
                 !href.is_empty() && !href.starts_with('#')

@@ -1,11 +1,13 @@
 //! What an element's class, id, role and attributes say about it: page
 //! chrome or the article, shown or hidden.
 
+use crate::extract::attribute::AttributeByName;
 use crate::extract::lexicon::class_names::{
     ASIDE_LINE_PARTS, AUTHOR_PARTS, CHROME_ROLES, CHROME_TOKENS, CONTENT_WORDS, METADATA_TOKENS, SIDEBAR_LAYOUT_FLAGS,
     STANDFIRST_PARTS, STRONG_CHROME, UNSEEN_TEXT, WEAK_CHROME,
 };
 use aho_corasick::{AhoCorasick, MatchKind};
+use html5ever::local_name;
 use scraper::node::Element;
 use std::sync::LazyLock;
 
@@ -36,10 +38,10 @@ fn is_heading_slug(id: &str) -> bool {
 /// from a heading is left out.
 fn class_and_id(el: &Element) -> String {
     let mut s = String::new();
-    if let Some(c) = el.attr("class") {
+    if let Some(c) = el.attribute(&local_name!("class")) {
         s.push_str(c);
     }
-    if let Some(id) = el.attr("id").filter(|id| !is_heading_slug(id)) {
+    if let Some(id) = el.attribute(&local_name!("id")).filter(|id| !is_heading_slug(id)) {
         s.push(' ');
         s.push_str(id);
     }
@@ -49,7 +51,7 @@ fn class_and_id(el: &Element) -> String {
 
 /// What an element's class and id say about it.
 pub fn classify(el: &Element) -> Signal {
-    if el.attr("class").is_none() && el.attr("id").is_none() {
+    if el.attribute(&local_name!("class")).is_none() && el.attribute(&local_name!("id")).is_none() {
         return Signal::Neutral;
     }
     classify_names(&class_and_id(el))
@@ -188,14 +190,14 @@ pub fn names_aside_line(el: &Element) -> bool {
 
 /// Whether one of the alphanumeric parts of an element's class is in `parts`.
 fn class_has_part(el: &Element, parts: &[&str]) -> bool {
-    el.attr("class").is_some_and(|c| {
+    el.attribute(&local_name!("class")).is_some_and(|c| {
         c.to_ascii_lowercase().split(|ch: char| !ch.is_ascii_alphanumeric()).any(|p| parts.contains(&p))
     })
 }
 
 /// ARIA landmark roles of page chrome.
 pub fn is_chrome_role(el: &Element) -> bool {
-    el.attr("role").is_some_and(|role| CHROME_ROLES.contains(&role))
+    el.attribute(&local_name!("role")).is_some_and(|role| CHROME_ROLES.contains(&role))
 }
 
 /// How a page hides an element.
@@ -210,11 +212,15 @@ pub enum Hiding {
 
 /// How the page hides an element, if it does.
 pub fn hiding(el: &Element) -> Option<Hiding> {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+    if el.attribute(&local_name!("hidden")).is_some() || el.attribute(&local_name!("aria-hidden")) == Some("true") {
         return Some(Hiding::Collapsed);
     }
-    let style: String =
-        el.attr("style")?.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
+    let style: String = el
+        .attribute(&local_name!("style"))?
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     if style.contains("display:none") {
         Some(Hiding::Collapsed)
     } else if style.contains("visibility:hidden") {

@@ -5,6 +5,8 @@
 mod names;
 mod shown;
 
+use crate::extract::attribute::AttributeByName;
+use html5ever::local_name;
 use names::{join_names, looks_like_name, names_in_nodes, BYLINE_NODES};
 use shown::{joined_as_shown, name_beside_date, text_bylines};
 
@@ -191,7 +193,7 @@ fn dom_byline(elements: &Elements) -> Option<String> {
             .take(MAX_AUTHOR_ELEMENTS)
             .filter_map(|el| {
                 let name = el.select(&NAME_PROP).next().unwrap_or(el);
-                let text = match name.value().attr("content") {
+                let text = match name.value().attribute(&local_name!("content")) {
                     Some(content) => normalize_whitespace(content),
                     None => names_in_nodes(&text_nodes(name))?,
                 };
