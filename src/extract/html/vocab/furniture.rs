@@ -12,6 +12,8 @@ use crate::extract::lexicon::chrome::{
 use crate::extract::lexicon::dates::{DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS};
 use crate::extract::lexicon::headings::TOC_HEADINGS;
 use crate::extract::metadata::{is_date_joining_word, is_dateline_word};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// The kinds of page furniture a line can be, one per detector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,11 +163,12 @@ fn is_social_follow_line(lower: &str) -> bool {
 /// the ask names the network right after "me" or "us", while a sentence
 /// about someone's account does not ask ("Silverman is on Twitter").
 fn is_follow_ask(lower: &str) -> bool {
-    FOLLOW_ASKS.iter().any(|ask| {
-        lower.match_indices(ask).any(|(at, _)| {
-            let rest = lower[at + ask.len()..].trim_start();
-            SOCIAL_NETWORKS.iter().any(|n| rest.starts_with(n))
-        })
+    // One scan for all the asks: a substring search per ask, on most lines
+    // of every page, was ~1% of a run.
+    static ASKS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(FOLLOW_ASKS).expect("follow asks"));
+    ASKS.find_overlapping_iter(lower).any(|ask| {
+        let rest = lower[ask.end()..].trim_start();
+        SOCIAL_NETWORKS.iter().any(|n| rest.starts_with(n))
     })
 }
 
