@@ -10,15 +10,16 @@ use super::{Page, Pass};
 use crate::extract::attribute::AttributeByName;
 use crate::extract::html::dom::{self, FlatDom, Tag};
 use crate::extract::html::rule::Rule;
-use crate::extract::html::vocab::elements::{self, Hiding, Signal};
+use crate::extract::html::vocab::elements::{self, ClassSignals, Hiding, Signal};
 use html5ever::local_name;
 
 pub(super) const PASS: Pass = Pass { name: "chrome", run };
 
 fn run(page: &mut Page) {
-    let (mut chrome, mut weights) = mark_chrome(&page.dom, None);
+    let mut signals = ClassSignals::default();
+    let (mut chrome, mut weights) = mark_chrome(&page.dom, None, &mut signals);
     if let Some(article_box) = misjudged_article_box(&page.dom, &chrome) {
-        (chrome, weights) = mark_chrome(&page.dom, Some(article_box));
+        (chrome, weights) = mark_chrome(&page.dom, Some(article_box), &mut signals);
     }
     page.removed = covered_subtrees(&page.dom, &chrome);
     page.dom.compute_stats(&page.removed);
@@ -45,7 +46,7 @@ const MAX_HIDDEN_P_TEXT: u32 = 300;
 /// and returns them with each element's class/id weight for scoring.
 /// `article_box`, if given, is judged as plain content whatever its class
 /// says (see [`misjudged_article_box`]).
-fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>, Vec<f32>) {
+fn mark_chrome(dom: &FlatDom, article_box: Option<usize>, signals: &mut ClassSignals) -> (Vec<Option<Rule>>, Vec<f32>) {
     let n = dom.nodes.len();
     let mut chrome: Vec<Option<Rule>> = vec![None; n];
     let mut weights = vec![0.0f32; n];
@@ -58,7 +59,7 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>) -> (Vec<Option<Rule>>,
             i += 1;
             continue;
         };
-        let signal = if article_box == Some(i) { Signal::Neutral } else { elements::classify(el) };
+        let signal = if article_box == Some(i) { Signal::Neutral } else { signals.of(el) };
         weights[i] = match signal {
             Signal::StrongChrome | Signal::Chrome => -CLASS_WEIGHT,
             Signal::Content => CLASS_WEIGHT,

@@ -9,6 +9,7 @@ use crate::extract::lexicon::class_names::{
 use aho_corasick::{AhoCorasick, MatchKind};
 use html5ever::local_name;
 use scraper::node::Element;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What the class and id of an element say about it.
@@ -49,12 +50,28 @@ fn class_and_id(el: &Element) -> String {
     s
 }
 
-/// What an element's class and id say about it.
-pub fn classify(el: &Element) -> Signal {
-    if el.attribute(&local_name!("class")).is_none() && el.attribute(&local_name!("id")).is_none() {
-        return Signal::Neutral;
+/// What the class and id of a page's elements say, each distinct class and
+/// id judged once: list items, cards and menu entries repeat theirs, and
+/// the judging scans the names for every fragment.
+#[derive(Default)]
+pub struct ClassSignals {
+    judged: HashMap<String, Signal>,
+}
+
+impl ClassSignals {
+    /// What an element's class and id say about it.
+    pub fn of(&mut self, el: &Element) -> Signal {
+        if el.attribute(&local_name!("class")).is_none() && el.attribute(&local_name!("id")).is_none() {
+            return Signal::Neutral;
+        }
+        let names = class_and_id(el);
+        if let Some(&signal) = self.judged.get(&names) {
+            return signal;
+        }
+        let signal = classify_names(&names);
+        self.judged.insert(names, signal);
+        signal
     }
-    classify_names(&class_and_id(el))
 }
 
 #[derive(Clone, Copy)]
@@ -268,6 +285,19 @@ mod tests {
         assert_eq!(classify_names("img-caption text-center"), Signal::Chrome);
         assert_eq!(classify_names("text-center"), Signal::Neutral);
         assert_eq!(classify_names("richtext caption"), Signal::Content);
+    }
+
+    #[test]
+    fn class_signals_judge_each_class_and_id_once() {
+        let doc = scraper::Html::parse_fragment(
+            r#"<div class="Related-Posts">a</div><div class="related-posts">b</div><div id=story>c</div><div>d</div>"#,
+        );
+        let selector = scraper::Selector::parse("div").unwrap();
+        let mut signals = ClassSignals::default();
+        let got: Vec<Signal> = doc.select(&selector).map(|d| signals.of(d.value())).collect();
+        assert_eq!(got, [Signal::StrongChrome, Signal::StrongChrome, Signal::Content, Signal::Neutral]);
+        // Lower-cased, the two class names are one.
+        assert_eq!(signals.judged.len(), 2);
     }
 
     #[test]
