@@ -351,8 +351,9 @@ pub fn text_counts(text: &str) -> (u32, u32) {
     let chars = bytes.iter().filter(|&&b| !is_continuation_byte(b)).count();
     let mut wide_spaces = 0;
     // The first bytes of U+0085, U+00A0, U+060C, U+1680, U+2000-U+205F,
-    // U+3000-U+3001 and U+FF0C.
-    for (at, _) in bytes.iter().enumerate().filter(|(_, b)| matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF)) {
+    // U+3000-U+3001 and U+FF0C, found by memchr's vector scans.
+    let leads = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).chain(memchr::memchr3_iter(0xD8, 0xE1, 0xEF, bytes));
+    for at in leads {
         match text.get(at..).and_then(|rest| rest.chars().next()) {
             Some(c) if c.is_whitespace() => wide_spaces += 1,
             Some('，' | '、' | '،') => commas += 1,
