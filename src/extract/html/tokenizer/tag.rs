@@ -5,7 +5,7 @@ use super::char_ref::{char_ref, CharRef};
 use super::{append, find2, FastTokenizer, Mode};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
-use html5ever::{ns, Attribute, LocalName, QualName};
+use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
 impl<S: TokenSink> FastTokenizer<'_, S> {
     /// After `<` in data.
@@ -151,13 +151,72 @@ fn lowercase_name(name: &str) -> LocalName {
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
         LocalName::from(name.to_ascii_lowercase())
     } else {
-        LocalName::from(name)
+        common_name(name).unwrap_or_else(|| LocalName::from(name))
     }
+}
+
+/// The interned name of the commonest tags and kept attributes, matched
+/// without hashing: interning hashes the name, ~70 instructions a call on
+/// every tag and attribute of every page.
+fn common_name(name: &str) -> Option<LocalName> {
+    Some(match name {
+        "a" => local_name!("a"),
+        "b" => local_name!("b"),
+        "i" => local_name!("i"),
+        "p" => local_name!("p"),
+        "br" => local_name!("br"),
+        "em" => local_name!("em"),
+        "h2" => local_name!("h2"),
+        "h3" => local_name!("h3"),
+        "id" => local_name!("id"),
+        "li" => local_name!("li"),
+        "td" => local_name!("td"),
+        "tr" => local_name!("tr"),
+        "ul" => local_name!("ul"),
+        "div" => local_name!("div"),
+        "img" => local_name!("img"),
+        "rel" => local_name!("rel"),
+        "svg" => local_name!("svg"),
+        "href" => local_name!("href"),
+        "link" => local_name!("link"),
+        "meta" => local_name!("meta"),
+        "name" => local_name!("name"),
+        "path" => local_name!("path"),
+        "role" => local_name!("role"),
+        "span" => local_name!("span"),
+        "type" => local_name!("type"),
+        "class" => local_name!("class"),
+        "input" => local_name!("input"),
+        "style" => local_name!("style"),
+        "button" => local_name!("button"),
+        "script" => local_name!("script"),
+        "source" => local_name!("source"),
+        "strong" => local_name!("strong"),
+        "content" => local_name!("content"),
+        "picture" => local_name!("picture"),
+        "section" => local_name!("section"),
+        "property" => local_name!("property"),
+        "aria-hidden" => local_name!("aria-hidden"),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::{attr, same_as_html5ever};
+
+    #[test]
+    fn common_names_are_the_interned_names() {
+        use html5ever::LocalName;
+        let names = "a b i p br em h2 h3 id li td tr ul div img rel svg href link meta name path role span type class \
+                     input style button script source strong content picture section property aria-hidden";
+        for name in names.split_whitespace() {
+            assert_eq!(super::common_name(name), Some(LocalName::from(name)), "{name}");
+            assert_eq!(super::lowercase_name(&name.to_ascii_uppercase()), LocalName::from(name));
+        }
+        assert_eq!(super::common_name("article"), None);
+        assert_eq!(super::lowercase_name("article"), LocalName::from("article"));
+    }
 
     #[test]
     fn tags_and_attributes_match_html5ever() {
