@@ -178,7 +178,8 @@ pub struct FlatDom<'a> {
 impl<'a> FlatDom<'a> {
     /// Flattens the document, leaving out elements that never hold article text.
     pub fn build(doc: &'a Html) -> FlatDom<'a> {
-        let mut nodes: Vec<Node<'a>> = Vec::new();
+        // At most one node per node of the tree: reserved at once, not grown.
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(doc.tree.nodes().len());
         // Indices of the open elements; `ego_tree`'s traversal is iterative.
         let mut open: Vec<usize> = Vec::new();
         // While inside a left-out element: how many of its nested opens to skip.
