@@ -172,14 +172,14 @@ impl Transformer {
                         format!("the {} bytes given as HTML are binary data", bytes.len()),
                     );
                 }
-                let decoded = self.clock.time(Stage::Decode, || decode_html(&bytes, http_charset.as_deref()));
+                let decoded = self.clock.time(Stage::Decode, || decode_html(bytes, http_charset.as_deref()));
                 let html = match self.clock.time(Stage::Extract, || check_and_prune(&decoded.text)) {
                     Ok(html) => html,
                     Err(exceeded) => return reject(exceeded.reason, exceeded.detail),
                 };
-                // Only the pruned page is read from here on: three copies of
+                // Only the pruned page is read from here on: two copies of
                 // every page in flight would be a third more memory.
-                drop((bytes, decoded));
+                drop(decoded);
                 let article = self.clock.time(Stage::Extract, || extract_html(&html, url.as_deref()));
                 let (text, paragraphs) = join_blocks(&article.blocks);
                 (article, text, paragraphs)
@@ -191,7 +191,7 @@ impl Transformer {
                         format!("the {} bytes given as text are binary data", bytes.len()),
                     );
                 }
-                let decoded = self.clock.time(Stage::Decode, || decode_text(&bytes));
+                let decoded = self.clock.time(Stage::Decode, || decode_text(bytes));
                 let article = self.clock.time(Stage::Extract, || ChromeFilter.extract(&decoded.text));
                 let (text, paragraphs) = join_blocks(&article.blocks);
                 (article, text, paragraphs)
