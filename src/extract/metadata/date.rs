@@ -36,7 +36,7 @@ use super::element_text;
 use super::elements::{in_comments_or_nav, Elements};
 use super::json_ld::{json_first_string, JsonLd};
 use super::meta_tags::MetaTags;
-use super::url::date_in_url;
+use super::url::{date_in_url, on_permalink_day};
 use super::visible_text::VisibleText;
 use crate::extract::lexicon::class_names::BYLINE_AREA;
 use crate::extract::lexicon::dates::{PUBLICATION_LABELS, UPDATE_LABELS};
@@ -79,9 +79,22 @@ const MAX_AUTHOR_LINE_LEN: usize = 100;
 /// post-meta area (a time in a span in a list item in the area).
 const BYLINE_AREA_LEVELS: usize = 4;
 
+/// The publication date by the policy above, on the permalink's day when
+/// written in UTC ([`on_permalink_day`]).
+pub(super) fn published(
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    elements: &Elements,
+    visible: &VisibleText,
+    byline: Option<&str>,
+    urls: [Option<&str>; 2],
+) -> Option<Stamp> {
+    by_date_policy(metas, json_ld, elements, visible, byline, urls).map(|s| on_permalink_day(s, urls))
+}
+
 /// The publication date by the policy above; a local time of day without an
 /// offset takes the one the page's machine dates write.
-pub(super) fn published(
+fn by_date_policy(
     metas: &MetaTags,
     json_ld: &JsonLd,
     elements: &Elements,
