@@ -118,9 +118,28 @@ pub(super) fn title(
                 })
         })
     };
+    // Rule "heading with lost characters": a heading whose `?`s stand
+    // where a structured title has other characters ("Beginner? Guide" for
+    // "Beginner's Guide", a lost encoding) shows that title, written right.
+    let restored = || {
+        let stripped: Vec<String> = candidates.iter().map(|c| strip_site_name(c, site_name)).collect();
+        headings.iter().find_map(|h| stripped.iter().find(|t| lost_characters_of(h, t)).cloned())
+    };
+    // Rule "heading nearly confirmed": the heading that holds every word of
+    // a structured title and a few more ("... Calculators in 2025" for
+    // "... Calculators 2025") is the headline, among other headings.
+    let nearly_confirmed = || {
+        let keys: Vec<String> = candidates.iter().map(|c| title_key(&strip_site_name(c, site_name))).collect();
+        headings
+            .iter()
+            .find(|h| keys.iter().any(|k| holds_title_words(h, k)))
+            .map(|h| strip_heading_suffixes(h, &site_key))
+    };
     confirmed
         .map(|h| strip_heading_suffixes(h, &site_key))
+        .or_else(restored)
         .or_else(labelled)
+        .or_else(nearly_confirmed)
         .or_else(|| in_article().filter(related))
         .or_else(|| only_heading().filter(related))
         .or_else(|| candidates.first().map(|c| without_logo(&strip_site_name(c, site_name), &elements.h1s)))
@@ -167,6 +186,41 @@ pub(super) fn title_key(s: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Most words a heading adds to a structured title it otherwise holds
+/// and still counts as showing it.
+const MAX_ADDED_WORDS: usize = 2;
+
+/// Whether `heading` begins as the title `key` (as [`title_key`] gives it)
+/// does and holds every word of it, in any order, and at most
+/// [`MAX_ADDED_WORDS`] more. Words added before the title are a label
+/// ("Title: ...", "Blog: ..."), not the headline's.
+fn holds_title_words(heading: &str, key: &str) -> bool {
+    let heading_key = title_key(heading);
+    let mut words: Vec<&str> = heading_key.split(' ').collect();
+    let title_words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    if title_words.first() != words.first() {
+        return false;
+    }
+    let all_held =
+        title_words.iter().all(|w| words.iter().position(|h| h == w).map(|i| words.swap_remove(i)).is_some());
+    all_held && words.len() <= MAX_ADDED_WORDS
+}
+
+/// Whether `heading` is `title` with characters lost: each `?` (or U+FFFD)
+/// of the heading stands for one to three characters of the title, and the
+/// rest is the same.
+fn lost_characters_of(heading: &str, title: &str) -> bool {
+    const LOST: [char; 2] = ['?', '\u{FFFD}'];
+    if !heading.contains(LOST) || heading == title {
+        return false;
+    }
+    let pattern: String = heading
+        .chars()
+        .map(|c| if LOST.contains(&c) { ".{1,3}".to_string() } else { regex::escape(&c.to_string()) })
+        .collect();
+    Regex::new(&format!("^{pattern}$")).is_ok_and(|r| r.is_match(title))
 }
 
 /// Whether two titles share a word of four letters or more (shorter ones are
@@ -335,6 +389,28 @@ mod tests {
         let html = r#"<html><head><title>Best Home Security Cameras of 2026 | Security.org</title></head>
             <body><main><h1>The Best Home Security Cameras of 2026</h1><p>Tested.</p></main></body></html>"#;
         assert_eq!(meta_of(html, None).title.as_deref(), Some("The Best Home Security Cameras of 2026"));
+    }
+
+    #[test]
+    fn heading_with_lost_characters_shows_the_title() {
+        let html = r#"<html><head><meta property="og:title" content="Event Planning: A Beginner&#x27;s Guide"></head>
+            <body><main><h1>Event Planning? A Beginner? Guide</h1><p>Start with a budget.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Event Planning: A Beginner's Guide"));
+        // A question mark of the headline's own is kept.
+        assert!(!lost_characters_of("Is Rust Fast?", "Is Rust Fast?"));
+        assert!(!lost_characters_of("Is Rust Fast?", "Is Rust Fast? A Benchmark"));
+    }
+
+    #[test]
+    fn heading_holding_the_title_and_a_word_more_is_the_headline() {
+        let html = r#"<html><head><title>A Guide to Retirement Calculators 2025 | Money Blog</title></head><body>
+            <div class="hero"><h1>A Guide to Retirement Calculators in 2025</h1></div><p>Calculators differ.</p>
+            <div class="modal"><h1>Free Email Course</h1></div></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("A Guide to Retirement Calculators in 2025"));
+        assert!(holds_title_words("Retirement Calculators in 2025", "retirement calculators 2025"));
+        // A label before the title, or many words more, is not the title shown.
+        assert!(!holds_title_words("Title: Retirement Calculators", "retirement calculators"));
+        assert!(!holds_title_words("Retirement Calculators and how to use them", "retirement calculators"));
     }
 
     #[test]
