@@ -267,8 +267,12 @@ fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
 /// name after any separator, and short section names after pipes. Other
 /// separators in a heading are the headline's own punctuation
 /// ("Zero Waste - A Beginner's Guide"); pipes are a title template's. `site_key` is the
-/// site's name as [`title_key`] gives it.
+/// site's name as [`title_key`] gives it. Rule "source note": a link
+/// aggregator's note of the linked site and its comment count after the
+/// headline ("... Jobs (latimes.com) 87") is not the headline's.
 fn strip_heading_suffixes(heading: &str, site_key: &str) -> String {
+    static SOURCE_NOTE: LazyLock<Regex> = LazyLock::new(|| regex(r"\s+\([\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\)(?:\s+\d+)?$"));
+    let heading = SOURCE_NOTE.find(heading).map_or(heading, |note| &heading[..note.start()]);
     let site_suffix =
         |sep: &str| heading.rsplit_once(sep).filter(|(_, tail)| is_site_part(tail, site_key)).map(|(head, _)| head);
     let heading = TITLE_SEPARATORS.iter().find_map(|sep| site_suffix(sep)).unwrap_or(heading);
@@ -425,6 +429,16 @@ mod tests {
         );
         assert!(teaser.chars().count() > MAX_HEADLINE_LEN);
         assert_eq!(meta_of(&html, None).title.as_deref(), Some("The 10 Best Renovation Projects of 2023"));
+    }
+
+    #[test]
+    fn source_note_after_the_headline_is_dropped() {
+        let html = r#"<html><head><title>Graduates Find Degrees No Longer Guarantee Jobs - Aggregator</title></head>
+            <body><h1><a href="/story/1">Graduates Find Degrees No Longer Guarantee Jobs</a> <span>(news.example.com)</span>
+            <span>87</span></h1><p>Posted by an editor.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Graduates Find Degrees No Longer Guarantee Jobs"));
+        // A parenthesis of the headline's own stays.
+        assert_eq!(strip_heading_suffixes("Scaling Postgres (Part 2)", ""), "Scaling Postgres (Part 2)");
     }
 
     #[test]
