@@ -27,7 +27,8 @@
 //!    pages that give no other, the 4 others' dates are not on the page).
 //!
 //! Instants are always honest UTC: a page written in UTC+05:30 at 01:00 on
-//! December 19 is December 18 in UTC.
+//! December 19 is December 18 in UTC. The calendar day of an instant
+//! written in UTC yields to its permalink's (`url::on_permalink_day`).
 
 use super::date_parser::{
     dateline_date, find_text_date, has_year_digits, parse_date, parse_timestamp, text_date, Stamp,
@@ -36,7 +37,7 @@ use super::element_text;
 use super::elements::{in_comments_or_nav, Elements};
 use super::json_ld::{json_first_string, JsonLd};
 use super::meta_tags::MetaTags;
-use super::url::{date_in_url, on_permalink_day};
+use super::url::date_in_url;
 use super::visible_text::VisibleText;
 use crate::extract::lexicon::class_names::BYLINE_AREA;
 use crate::extract::lexicon::dates::{PUBLICATION_LABELS, UPDATE_LABELS};
@@ -79,22 +80,9 @@ const MAX_AUTHOR_LINE_LEN: usize = 100;
 /// post-meta area (a time in a span in a list item in the area).
 const BYLINE_AREA_LEVELS: usize = 4;
 
-/// The publication date by the policy above, on the permalink's day when
-/// written in UTC ([`on_permalink_day`]).
-pub(super) fn published(
-    metas: &MetaTags,
-    json_ld: &JsonLd,
-    elements: &Elements,
-    visible: &VisibleText,
-    byline: Option<&str>,
-    urls: [Option<&str>; 2],
-) -> Option<Stamp> {
-    by_date_policy(metas, json_ld, elements, visible, byline, urls).map(|s| on_permalink_day(s, urls))
-}
-
 /// The publication date by the policy above; a local time of day without an
 /// offset takes the one the page's machine dates write.
-fn by_date_policy(
+pub(super) fn published(
     metas: &MetaTags,
     json_ld: &JsonLd,
     elements: &Elements,
