@@ -27,7 +27,8 @@
 //!    pages that give no other, the 4 others' dates are not on the page).
 //!
 //! Instants are always honest UTC: a page written in UTC+05:30 at 01:00 on
-//! December 19 is December 18 in UTC.
+//! December 19 is December 18 in UTC. The calendar day of an instant
+//! written in UTC yields to its permalink's (`url::on_permalink_day`).
 
 use super::date_parser::{
     dateline_date, find_text_date, has_year_digits, parse_date, parse_timestamp, text_date, Stamp,
@@ -228,9 +229,15 @@ fn shown_date(times: &[ElementRef], visible: &VisibleText) -> Option<ShownDate> 
             || label.is_some_and(is_update_label)
             || visible.marked_modified.get(i).is_some_and(|&m| m)
     };
+    // Rule "time element's day": a `<time>` whose `datetime` is a bare day
+    // declares that day; its text may be another event's ("August 28" of
+    // a draft). A `datetime` with a time of day may name the UTC day, and
+    // the text the local one: the text wins there.
     let shown_at = |i: usize| {
-        let datetime = || visible.datetimes.get(i).copied().flatten().and_then(parse_date);
-        Some(ShownDate { stamp: written_at(i).or_else(datetime)?, is_update: is_update_at(i) })
+        let datetime = visible.datetimes.get(i).copied().flatten().and_then(parse_date);
+        let declared_day = datetime.filter(Stamp::is_bare_day);
+        let stamp = declared_day.or_else(|| written_at(i)).or(datetime)?;
+        Some(ShownDate { stamp, is_update: is_update_at(i) })
     };
     let first = visible.near_headline().into_iter().find_map(|i| Some((i, shown_at(i)?)));
     // A publication date shown beside the update ("December 22, 2022" /
@@ -381,6 +388,16 @@ mod tests {
             <div class="author-box"><p>Moses Kim</p><p class="post-date">April 8, 2024</p></div></body></html>"#
         );
         assert_eq!(meta_of(&html, None).published_date, Some(day("2024-04-08")));
+    }
+
+    #[test]
+    fn time_element_declaring_a_bare_day_wins_over_its_text() {
+        let html = r#"<html><body><h1>Klatch Coffee</h1><div><time datetime="2024-12-20">August 28, 2024</time></div>
+            <p>An app store listing.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).published_date, Some(day("2024-12-20")));
+        // A time of day may be the UTC day's: the text is the local day.
+        let evening = html.replace("2024-12-20", "2024-08-29T02:00:00Z");
+        assert_eq!(meta_of(&evening, None).published_date, Some(day("2024-08-28")));
     }
 
     #[test]

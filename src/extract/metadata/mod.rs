@@ -80,8 +80,10 @@ pub fn extract_metadata(doc: &Html, page_url: Option<&str>) -> Metadata {
     let title = title::title(&elements, &metas, &json_ld, site_name.as_deref());
     let visible = VisibleText::collect(doc, title.as_deref());
     let byline = byline::byline(&elements, &metas, &json_ld, &visible, site_name.as_deref());
-    let published =
-        date::published(&metas, &json_ld, &elements, &visible, byline.as_deref(), [url.as_deref(), page_url]);
+    let urls = [url.as_deref(), page_url];
+    // The date policy's date, on the permalink's day when written in UTC.
+    let published = date::published(&metas, &json_ld, &elements, &visible, byline.as_deref(), urls)
+        .map(|s| url::on_permalink_day(s, urls));
     let declared = language::language(doc, &metas);
     let details = Details {
         description: details::description(&metas, &json_ld),

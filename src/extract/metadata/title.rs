@@ -17,8 +17,9 @@ use std::sync::LazyLock;
 const TITLE_SEPARATORS: [&str; 10] = [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " « ", " / "];
 
 /// Longest `<h1>` text read as a headline, in chars: a longer one is a
-/// paragraph set as a heading.
-const MAX_HEADLINE_LEN: usize = 300;
+/// paragraph set as a heading (the longest headline of wcxb-dev and
+/// readability is 156 chars, a 246-char heading there is a teaser).
+const MAX_HEADLINE_LEN: usize = 200;
 
 /// How many of the page's `<h1>`s are read: the headline is among the
 /// first, the rest are a listing's titles.
@@ -121,9 +122,28 @@ pub(super) fn title(
                 })
         })
     };
+    // Rule "heading with lost characters": a heading whose `?`s stand
+    // where a structured title has other characters ("Beginner? Guide" for
+    // "Beginner's Guide", a lost encoding) shows that title, written right.
+    let restored = || {
+        let stripped: Vec<String> = candidates.iter().map(|c| strip_site_name(c, site_name)).collect();
+        headings.iter().find_map(|h| stripped.iter().find(|t| lost_characters_of(h, t)).cloned())
+    };
+    // Rule "heading nearly confirmed": the heading that holds every word of
+    // a structured title and a few more ("... Calculators in 2025" for
+    // "... Calculators 2025") is the headline, among other headings.
+    let nearly_confirmed = || {
+        let keys: Vec<String> = candidates.iter().map(|c| title_key(&strip_site_name(c, site_name))).collect();
+        headings
+            .iter()
+            .find(|h| keys.iter().any(|k| holds_title_words(h, k)))
+            .map(|h| strip_heading_suffixes(h, &site_key))
+    };
     confirmed
         .map(|h| strip_heading_suffixes(h, &site_key))
+        .or_else(restored)
         .or_else(labelled)
+        .or_else(nearly_confirmed)
         .or_else(|| in_article().filter(related))
         .or_else(|| only_heading().filter(related))
         .or_else(|| candidates.first().map(|c| without_logo(&strip_site_name(c, site_name), &elements.h1s)))
@@ -172,6 +192,41 @@ pub(super) fn title_key(s: &str) -> String {
         .join(" ")
 }
 
+/// Most words a heading adds to a structured title it otherwise holds
+/// and still counts as showing it.
+const MAX_ADDED_WORDS: usize = 2;
+
+/// Whether `heading` begins as the title `key` (as [`title_key`] gives it)
+/// does and holds every word of it, in any order, and at most
+/// [`MAX_ADDED_WORDS`] more. Words added before the title are a label
+/// ("Title: ...", "Blog: ..."), not the headline's.
+fn holds_title_words(heading: &str, key: &str) -> bool {
+    let heading_key = title_key(heading);
+    let mut words: Vec<&str> = heading_key.split(' ').collect();
+    let title_words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    if title_words.first() != words.first() {
+        return false;
+    }
+    let all_held =
+        title_words.iter().all(|w| words.iter().position(|h| h == w).map(|i| words.swap_remove(i)).is_some());
+    all_held && words.len() <= MAX_ADDED_WORDS
+}
+
+/// Whether `heading` is `title` with characters lost: each `?` (or U+FFFD)
+/// of the heading stands for one to three characters of the title, and the
+/// rest is the same.
+fn lost_characters_of(heading: &str, title: &str) -> bool {
+    const LOST: [char; 2] = ['?', '\u{FFFD}'];
+    if !heading.contains(LOST) || heading == title {
+        return false;
+    }
+    let pattern: String = heading
+        .chars()
+        .map(|c| if LOST.contains(&c) { ".{1,3}".to_string() } else { regex::escape(&c.to_string()) })
+        .collect();
+    Regex::new(&format!("^{pattern}$")).is_ok_and(|r| r.is_match(title))
+}
+
 /// Whether two titles share a word of four letters or more (shorter ones are
 /// mostly articles and prepositions).
 fn shares_word(a: &str, b: &str) -> bool {
@@ -215,8 +270,12 @@ fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
 /// name after any separator, and short section names after pipes. Other
 /// separators in a heading are the headline's own punctuation
 /// ("Zero Waste - A Beginner's Guide"); pipes are a title template's. `site_key` is the
-/// site's name as [`title_key`] gives it.
+/// site's name as [`title_key`] gives it. Rule "source note": a link
+/// aggregator's note of the linked site and its comment count after the
+/// headline ("... Jobs (latimes.com) 87") is not the headline's.
 fn strip_heading_suffixes(heading: &str, site_key: &str) -> String {
+    static SOURCE_NOTE: LazyLock<Regex> = LazyLock::new(|| regex(r"\s+\([\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\)(?:\s+\d+)?$"));
+    let heading = SOURCE_NOTE.find(heading).map_or(heading, |note| &heading[..note.start()]);
     let site_suffix =
         |sep: &str| heading.rsplit_once(sep).filter(|(_, tail)| is_site_part(tail, site_key)).map(|(head, _)| head);
     let heading = TITLE_SEPARATORS.iter().find_map(|sep| site_suffix(sep)).unwrap_or(heading);
@@ -338,6 +397,51 @@ mod tests {
         let html = r#"<html><head><title>Best Home Security Cameras of 2026 | Security.org</title></head>
             <body><main><h1>The Best Home Security Cameras of 2026</h1><p>Tested.</p></main></body></html>"#;
         assert_eq!(meta_of(html, None).title.as_deref(), Some("The Best Home Security Cameras of 2026"));
+    }
+
+    #[test]
+    fn heading_with_lost_characters_shows_the_title() {
+        let html = r#"<html><head><meta property="og:title" content="Event Planning: A Beginner&#x27;s Guide"></head>
+            <body><main><h1>Event Planning? A Beginner? Guide</h1><p>Start with a budget.</p></main></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Event Planning: A Beginner's Guide"));
+        // A question mark of the headline's own is kept.
+        assert!(!lost_characters_of("Is Rust Fast?", "Is Rust Fast?"));
+        assert!(!lost_characters_of("Is Rust Fast?", "Is Rust Fast? A Benchmark"));
+    }
+
+    #[test]
+    fn heading_holding_the_title_and_a_word_more_is_the_headline() {
+        let html = r#"<html><head><title>A Guide to Retirement Calculators 2025 | Money Blog</title></head><body>
+            <div class="hero"><h1>A Guide to Retirement Calculators in 2025</h1></div><p>Calculators differ.</p>
+            <div class="modal"><h1>Free Email Course</h1></div></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("A Guide to Retirement Calculators in 2025"));
+        assert!(holds_title_words("Retirement Calculators in 2025", "retirement calculators 2025"));
+        // A label before the title, or many words more, is not the title shown.
+        assert!(!holds_title_words("Title: Retirement Calculators", "retirement calculators"));
+        assert!(!holds_title_words("Retirement Calculators and how to use them", "retirement calculators"));
+    }
+
+    #[test]
+    fn paragraph_set_as_a_heading_is_not_the_title() {
+        let teaser = "Learn which home renovations pay back the most? Get expert tips on how to calculate the return \
+            of a renovation, room by room. We will help you learn everything you need to know about the value of your next \
+            home renovation project.";
+        let html = format!(
+            r#"<html><head><title>The 10 Best Renovation Projects of 2023 | Reno</title></head>
+            <body><main><h1>{teaser}</h1><p>Kitchens first.</p></main></body></html>"#
+        );
+        assert!(teaser.chars().count() > MAX_HEADLINE_LEN);
+        assert_eq!(meta_of(&html, None).title.as_deref(), Some("The 10 Best Renovation Projects of 2023"));
+    }
+
+    #[test]
+    fn source_note_after_the_headline_is_dropped() {
+        let html = r#"<html><head><title>Graduates Find Degrees No Longer Guarantee Jobs - Aggregator</title></head>
+            <body><h1><a href="/story/1">Graduates Find Degrees No Longer Guarantee Jobs</a> <span>(news.example.com)</span>
+            <span>87</span></h1><p>Posted by an editor.</p></body></html>"#;
+        assert_eq!(meta_of(html, None).title.as_deref(), Some("Graduates Find Degrees No Longer Guarantee Jobs"));
+        // A parenthesis of the headline's own stays.
+        assert_eq!(strip_heading_suffixes("Scaling Postgres (Part 2)", ""), "Scaling Postgres (Part 2)");
     }
 
     #[test]

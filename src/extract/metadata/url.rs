@@ -12,7 +12,9 @@ use scraper::ElementRef;
 use std::sync::LazyLock;
 
 /// The page's canonical URL: its `rel=canonical` link or `og:url`, resolved
-/// against the URL it was fetched from; else that URL.
+/// against the URL it was fetched from; else that URL. A value with spaces
+/// in it is no URL (a template put the page's title there): the next one is
+/// read.
 pub(super) fn canonical_url(links: &[ElementRef], metas: &MetaTags, page_url: Option<&str>) -> Option<String> {
     let canonical = links
         .iter()
@@ -22,7 +24,9 @@ pub(super) fn canonical_url(links: &[ElementRef], metas: &MetaTags, page_url: Op
                 .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")))
         })
         .and_then(|l| l.value().attribute(&local_name!("href")));
-    let found = canonical.or_else(|| metas.first(&["og:url"])).map(str::trim).filter(|u| !u.is_empty());
+    let is_url = |u: &&str| !u.is_empty() && !u.contains(char::is_whitespace);
+    let found =
+        canonical.map(str::trim).filter(is_url).or_else(|| metas.first(&["og:url"]).map(str::trim).filter(is_url));
     match (found, page_url) {
         (Some(u), Some(base)) => resolve_url(base, u).or_else(|| Some(base.to_string())),
         (Some(u), None) => is_absolute_url(u).then(|| u.to_string()),
@@ -99,6 +103,22 @@ fn remove_dot_segments(path_and_query: &str) -> String {
     out + tail
 }
 
+/// Rule "permalink day": an instant written in UTC names the UTC day, not
+/// the publisher's; a permalink dated the day before or after, on which the
+/// instant may fall in some zone, is the publisher's calendar day (a post
+/// filed at 21:46 in New York is in `/2025/12/18/` and at 02:46 UTC on the
+/// 19th).
+pub(super) fn on_permalink_day(stamp: Stamp, urls: [Option<&str>; 2]) -> Stamp {
+    if stamp.offset != Some(0) {
+        return stamp;
+    }
+    let permalink_day = urls.iter().flatten().find_map(|u| date_in_url(u)).map(|d| d.day);
+    match permalink_day {
+        Some(day) if day != stamp.day && Stamp { day, ..stamp }.could_be(&stamp) => Stamp { day, ..stamp },
+        _ => stamp,
+    }
+}
+
 /// A `/2024/03/05/` (or `/2024-03-05/`, `/2024/march/05/`) date in a URL path.
 pub(super) fn date_in_url(url: &str) -> Option<Stamp> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
@@ -117,6 +137,7 @@ pub(super) fn date_in_url(url: &str) -> Option<Stamp> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::date_parser::parse_date;
     use super::super::testing::{meta_of, micros};
     use super::*;
 
@@ -139,6 +160,25 @@ mod tests {
         let og = r#"<html><head><meta property="og:url" content="//news.example/a"></head></html>"#;
         assert_eq!(meta_of(og, Some("http://other.example/b")).url.as_deref(), Some("http://news.example/a"));
         assert_eq!(meta_of("<p>x</p>", Some("https://news.example/c")).url.as_deref(), Some("https://news.example/c"));
+    }
+
+    #[test]
+    fn canonical_link_holding_a_title_gives_way_to_og_url() {
+        let html = r#"<html><head><link rel="canonical" href="What are the types of wine?">
+            <meta property="og:url" content="https://wine.example/blog/2023/10/03/wine-types"></head></html>"#;
+        assert_eq!(meta_of(html, None).url.as_deref(), Some("https://wine.example/blog/2023/10/03/wine-types"));
+    }
+
+    #[test]
+    fn utc_instant_takes_the_permalink_day() {
+        let late_evening = parse_date("2025-12-19T02:41:41+00:00").unwrap();
+        let url = Some("https://blog.example/2025/12/18/comfort-watches/");
+        let stamp = on_permalink_day(late_evening, [url, None]);
+        assert_eq!((stamp.day.to_string(), stamp.utc_micros), ("2025-12-18".into(), late_evening.utc_micros));
+        // A permalink days away is another event; a time with its own offset names its own day.
+        assert_eq!(on_permalink_day(late_evening, [Some("https://blog.example/2025/12/16/x/"), None]), late_evening);
+        let new_york = parse_date("2025-12-18T21:41:41-05:00").unwrap();
+        assert_eq!(on_permalink_day(new_york, [Some("https://blog.example/2025/12/17/x/"), None]), new_york);
     }
 
     #[test]
