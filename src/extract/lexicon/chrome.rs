@@ -19,6 +19,16 @@ pub const POINTER_PREFIXES: &[&str] = &[
     "czytaj też", "devamını oku", "اقرأ أيضا",
 ];
 
+/// Labels that file an article under its tags or categories when a colon
+/// follows them ("Tags: Employment, Health", "Filed under: Politics"),
+/// English, then German, French, Spanish and Portuguese, Italian, Dutch,
+/// Russian, Polish, Turkish, Chinese, Japanese, Arabic.
+pub const TAG_LABELS: &[&str] = &[
+    "tags", "tagged", "tagged with", "filed under", "categories", "category", "topics", "schlagwörter", "stichwörter",
+    "schlagworte", "étiquettes", "mots-clés", "mots clés", "etiquetas", "tag", "temi", "argomenti", "trefwoorden",
+    "теги", "метки", "tagi", "etiketler", "标签", "タグ", "الوسوم",
+];
+
 /// Whole lines that are a button or link label in an HTML page, never
 /// article text (English, then the labels of comments, reviews, sharing and
 /// subscribing in German, French, Spanish, Portuguese, Italian, Dutch,

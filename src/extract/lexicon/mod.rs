@@ -38,6 +38,7 @@ mod tests {
             ("BYLINE_AREA", class_names::BYLINE_AREA.to_vec()),
             ("FURNITURE_PREFIXES", chrome::FURNITURE_PREFIXES.to_vec()),
             ("POINTER_PREFIXES", chrome::POINTER_PREFIXES.to_vec()),
+            ("TAG_LABELS", chrome::TAG_LABELS.to_vec()),
             ("BUTTON_LABELS", chrome::BUTTON_LABELS.to_vec()),
             ("SCRAPED_CHROME_LINES", chrome::SCRAPED_CHROME_LINES.to_vec()),
             ("SCRAPED_LINK_PREFIXES", chrome::SCRAPED_LINK_PREFIXES.to_vec()),

@@ -2,8 +2,9 @@
 //! the detector that took each ([`furniture`]).
 
 use super::{Page, Pass};
+use crate::extract::html::dom::Tag;
 use crate::extract::html::rule::Rule;
-use crate::extract::html::vocab::furniture;
+use crate::extract::html::vocab::furniture::{self, Furniture};
 use crate::extract::BlockKind;
 
 pub(super) const PASS: Pass = Pass { name: "boilerplate", run };
@@ -18,7 +19,10 @@ fn run(page: &mut Page) {
         } else {
             furniture::boilerplate(&b.text)
         };
-        if let Some(kind) = found {
+        // A table's row that reads as a date is a row of dated data (a
+        // release and its month), not the page's dateline.
+        let table_row = page.dom.nodes[b.owner].tag == Tag::Tr;
+        if let Some(kind) = found.filter(|&k| !(table_row && k == Furniture::Dateline)) {
             *verdict = Rule::Boilerplate(kind);
         }
     }
@@ -29,7 +33,6 @@ mod tests {
     use super::*;
     use crate::extract::html::passes::testing::changed_by;
     use crate::extract::html::testing::{page, texts, P1, P2, P3};
-    use crate::extract::html::vocab::furniture::Furniture;
 
     #[test]
     fn pangea_media_player_chrome_is_dropped() {
@@ -59,6 +62,14 @@ mod tests {
         let html = format!("<html><body><article><h1>Talks</h1><p>{P1}</p><p>{P2}</p>{inside}</article></body></html>")
             .replace("{P3}", P3);
         assert_eq!(texts(&html), vec![P1, P2, P3]);
+    }
+
+    #[test]
+    fn dated_table_rows_are_data_not_datelines() {
+        let table = "<table><tr><td>4.2.3</td><td>April 2014</td></tr><tr><td>4.2.4</td><td>May 2014</td></tr></table>";
+        let inside = format!("<p>Published June 23, 2025</p>{table}");
+        let changed = changed_by(&page("", &inside, ""), "boilerplate");
+        assert_eq!(changed, [("Published June 23, 2025".to_string(), Rule::Boilerplate(Furniture::Dateline))]);
     }
 
     #[test]

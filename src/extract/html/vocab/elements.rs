@@ -102,6 +102,11 @@ static FRAGMENTS: LazyLock<Fragments> = LazyLock::new(|| {
 });
 
 fn classify_names(names: &str) -> Signal {
+    // An embedded social post is quoted in the article's text, whatever
+    // chrome words ("social", "media") its name holds.
+    if names.contains("embed") && names.split_ascii_whitespace().any(is_embedded_post) {
+        return Signal::Neutral;
+    }
     let fragments = &*FRAGMENTS;
     let bytes = names.as_bytes();
     let (mut strong, mut weak, mut content) = (false, false, false);
@@ -177,6 +182,13 @@ fn class_name_at(names: &[u8], at: usize) -> &[u8] {
     let start = names[..at].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1);
     let end = names[at..].iter().position(|b| b.is_ascii_whitespace()).map_or(names.len(), |i| at + i);
     &names[start..end]
+}
+
+/// Whether a class name names an embedded social post ("social-media-embed",
+/// "embed-social"): a quoted tweet set in the article's text, not the
+/// page's share or follow buttons.
+fn is_embedded_post(name: &str) -> bool {
+    name.contains("social") && name.contains("embed")
 }
 
 /// Whether the class name holding byte `at` is a [`SIDEBAR_LAYOUT_FLAGS`] flag.
@@ -285,6 +297,10 @@ mod tests {
         assert_eq!(classify_names("img-caption text-center"), Signal::Chrome);
         assert_eq!(classify_names("text-center"), Signal::Neutral);
         assert_eq!(classify_names("richtext caption"), Signal::Content);
+        // An embedded social post is quoted in the text; share buttons are chrome.
+        assert_eq!(classify_names("social-media-embed"), Signal::Neutral);
+        assert_eq!(classify_names("social-links embed-wrapper"), Signal::StrongChrome);
+        assert_eq!(classify_names("social"), Signal::StrongChrome);
     }
 
     #[test]

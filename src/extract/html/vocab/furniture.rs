@@ -7,7 +7,7 @@ use super::starts_with_words;
 use crate::extract::lexicon::bylines::{BYLINE_JOINERS, BYLINE_OPENINGS, NAME_PARTICLES};
 use crate::extract::lexicon::chrome::{
     AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, CTA_BUTTON_OPENINGS, FOLLOW_ASKS,
-    FURNITURE_PREFIXES, NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS,
+    FURNITURE_PREFIXES, NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS, TAG_LABELS,
 };
 use crate::extract::lexicon::dates::{DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS};
 use crate::extract::lexicon::headings::TOC_HEADINGS;
@@ -26,6 +26,8 @@ pub enum Furniture {
     StockPhrase,
     /// A pointer to another story ("Read more: ...", "Related: ...").
     Pointer,
+    /// A line that files the article under tags ("Tags: ...", "Filed under: ...").
+    TagLine,
     /// A whole line that is a button or link label ("Subscribe", "Share").
     ButtonLabel,
     /// A short call to action ("Join our newsletter", "Contact us").
@@ -52,6 +54,7 @@ impl Furniture {
             Furniture::SiteNotice => "site-notice",
             Furniture::StockPhrase => "stock-phrase",
             Furniture::Pointer => "pointer",
+            Furniture::TagLine => "tag-line",
             Furniture::ButtonLabel => "button-label",
             Furniture::CallToAction => "call-to-action",
             Furniture::SocialFollow => "social-follow",
@@ -88,6 +91,8 @@ pub fn boilerplate(text: &str) -> Option<Furniture> {
     let lower = text.to_lowercase();
     let kind = if is_site_notice(&lower) {
         Furniture::SiteNotice
+    } else if is_tag_line(&lower) {
+        Furniture::TagLine
     } else if len > MAX_FURNITURE_LINE_LEN {
         return None;
     } else if FURNITURE_PREFIXES.iter().any(|p| starts_with_words(&lower, p)) {
@@ -112,6 +117,13 @@ pub fn boilerplate(text: &str) -> Option<Furniture> {
         return None;
     };
     Some(kind)
+}
+
+/// Whether a line (`lower`, lower-cased) files the article under tags or
+/// categories: a label of [`TAG_LABELS`] and its colon open it. A list of
+/// many tags runs longer than other furniture lines.
+fn is_tag_line(lower: &str) -> bool {
+    TAG_LABELS.iter().any(|label| lower.strip_prefix(label).is_some_and(|rest| rest.trim_start().starts_with(':')))
 }
 
 /// Longest byline, in chars.
@@ -412,6 +424,8 @@ mod tests {
             ("© 2024 Example News. All rights reserved.", Furniture::SiteNotice),
             ("Advertisement", Furniture::StockPhrase),
             ("Read more: The best scooters for commuters", Furniture::Pointer),
+            ("Tags: Employment, Health & Fitness, Mid-sized Businesses", Furniture::TagLine),
+            ("Filed under: Politics |", Furniture::TagLine),
             ("Leave a reply", Furniture::ButtonLabel),
             ("Contact us today", Furniture::CallToAction),
             ("Follow Newsbeat on Instagram and YouTube", Furniture::SocialFollow),
@@ -446,6 +460,8 @@ mod tests {
         assert_eq!(Furniture::SocialFollow.name(), "social-follow");
         // Article sentences that look alike stay.
         assert_eq!(boilerplate("Page 1 of the report"), None);
+        // A tag label without its colon opens a sentence.
+        assert_eq!(boilerplate("Filed under seal, the motion names three officials."), None);
         assert_eq!(boilerplate("In partnership with local schools, the city will open ten new libraries."), None);
         assert_eq!(boilerplate("A reunião de 22 de janeiro de 2018 terminou sem acordo."), None);
     }

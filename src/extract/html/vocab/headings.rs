@@ -94,6 +94,8 @@ mod tests {
         assert!(!mentions_related_stories("Many patches were sent for review:"));
         assert!(is_related_heading("You may also like…"));
         assert!(is_related_heading("Mehr zum Thema"));
+        assert!(is_related_heading("Explore More Profitable Franchise Opportunities"));
+        assert!(!is_related_heading("Explored more deeply, the data tell another story"));
         assert!(!is_related_heading("Latest newsroom layoffs hit regional papers"));
         assert!(!is_related_heading("Further reading"));
         assert!(!is_related_heading("More posts ≠ more subscribers."));
