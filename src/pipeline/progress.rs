@@ -154,10 +154,16 @@ mod tests {
             json: false,
         };
         progress.update(617_283_945, 4_321_098);
-        std::thread::sleep(Duration::from_millis(5));
+        // The draw may be rate-limited away on a loaded machine: the steady
+        // tick draws the bar again, within a few seconds at worst.
+        let drawn = |screen: &Screen| screen.lines.lock().unwrap().iter().any(|l| l.contains("617.28 MB"));
+        let waited = Instant::now();
+        while !drawn(&screen) && waited.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
         progress.finish(1_234_567_890, 9_876_543);
         let lines = screen.lines.lock().unwrap().clone();
-        let running = lines.iter().find(|l| l.contains("ETA")).expect("a running bar");
+        let running = lines.iter().find(|l| l.contains("ETA") && l.contains("617.28 MB")).expect("a running bar");
         assert!(running.contains("617.28 MB/1.23 GB") && running.contains("4321098 records"), "{running}");
         let done = lines.last().unwrap();
         assert!(done.contains("1.23 GB read · 9876543 records"), "{done}");
