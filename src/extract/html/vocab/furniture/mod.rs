@@ -3,16 +3,18 @@
 //! Each kind has a name ([`Furniture`]), so that `explain` says which one
 //! took a line.
 
+mod dates;
+
 use super::starts_with_words;
 use crate::extract::lexicon::bylines::{BYLINE_JOINERS, BYLINE_OPENINGS, NAME_PARTICLES};
 use crate::extract::lexicon::chrome::{
     AFFILIATE_PHRASES, BUTTON_LABELS, CALLS_TO_ACTION, CONSENT_PHRASES, CTA_BUTTON_OPENINGS, FOLLOW_ASKS,
     FURNITURE_PREFIXES, NEWSLETTER_ASKS, PAGE_COUNT_WORDS, POINTER_PREFIXES, SOCIAL_NETWORKS, TAG_LABELS,
 };
-use crate::extract::lexicon::dates::{DATE_STAMPS, MONTH_NAMES, NUMBER_SUFFIXES, READING_TIME_LABELS};
 use crate::extract::lexicon::headings::TOC_HEADINGS;
-use crate::extract::metadata::{is_date_joining_word, is_dateline_word};
 use aho_corasick::AhoCorasick;
+pub use dates::is_timestamp_line;
+use dates::{is_dateline, is_timecode_line};
 use std::sync::LazyLock;
 
 /// The kinds of page furniture a line can be, one per detector.
@@ -184,79 +186,9 @@ fn is_follow_ask(lower: &str) -> bool {
     })
 }
 
-/// Longest dateline or reading-time line, in chars.
-const MAX_DATELINE_LEN: usize = 80;
-
-/// A line that only dates the page or times its reading ("Published June
-/// 23, 2025 10:39AM", "15 Dec, 2025", "Team | 5 min read"); `lower` is
-/// lower-cased. The metadata holds the date; the body does not repeat it.
-fn is_dateline(lower: &str) -> bool {
-    if lower.chars().count() > MAX_DATELINE_LEN || !lower.contains(|c: char| c.is_ascii_digit()) {
-        return false;
-    }
-    // A stamp's date may be followed by its author ("... by Jane Doe").
-    let stamped =
-        DATE_STAMPS.iter().find_map(|p| lower.strip_prefix(p)).map(|rest| rest.split(" by ").next().unwrap_or(rest));
-    // Unstamped, only a month name tells a date from a table's figures.
-    let dated = match stamped {
-        Some(date) => is_date_only(date),
-        None => is_date_only(lower) && lower.split(|c: char| !c.is_alphanumeric()).any(is_month),
-    };
-    dated || READING_TIME_LABELS.iter().any(|label| lower.contains(label))
-}
-
-/// Whether a word is a month's name or the start of one ("dec", "sept"), in
-/// any language of [`MONTH_NAMES`].
-fn is_month(word: &str) -> bool {
-    word.len() >= 3 && MONTH_NAMES.iter().copied().flatten().any(|m| m.starts_with(word))
-}
-
-/// Whether a text is only a date and time: numbers, month names, am/pm,
-/// and in other languages weekday names, the words that join a date written
-/// out ("22 de janeiro de 2018 às 0:13") and "13h36" times.
-fn is_date_only(text: &str) -> bool {
-    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
-    words.peek().is_some()
-        && words.all(|w| {
-            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-            let suffix = &w[digits.len()..];
-            (!digits.is_empty()
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && (suffix.is_empty() || NUMBER_SUFFIXES.contains(&suffix)))
-                || is_month(w)
-                || is_date_joining_word(w)
-        })
-}
-
 /// Whether `text` has more than `max` chars (counted no further).
 fn longer_than(text: &str, max: usize) -> bool {
     text.chars().nth(max).is_some()
-}
-
-/// Longest timestamp line, in chars.
-const MAX_TIMESTAMP_LEN: usize = 60;
-
-/// Whether a short line is only a timestamp: a date with its year, written
-/// out or in figures ("Tuesday February 11 2025", "19/12/2025", "Updated on
-/// June 18, 2025 at 12:35 PM"), with nothing around it but the words of a
-/// dateline. In figures alone a date is as often a table's cell, so only
-/// the head of the article reads it so (pass `leading-timestamps`).
-pub fn is_timestamp_line(text: &str) -> bool {
-    if longer_than(text, MAX_TIMESTAMP_LEN) {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    let mut has_year = false;
-    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    let only_date = words.all(|w| {
-        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            has_year |= digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
-            return digits.len() == w.len() || NUMBER_SUFFIXES.contains(&&w[digits.len()..]);
-        }
-        is_month(w) || is_dateline_word(w)
-    });
-    only_date && has_year
 }
 
 /// Longest call to action, in chars: longer lines are article sentences.
@@ -392,22 +324,6 @@ fn is_page_count(lower: &str) -> bool {
     is_number(n) && is_number(m) && PAGE_COUNT_WORDS.iter().any(|(p, o)| *p == page && *o == of)
 }
 
-/// A media player's time line such as "0:00 0:02:21 0:00".
-fn is_timecode_line(text: &str) -> bool {
-    let mut any = false;
-    for token in text.split_whitespace() {
-        let is_time = token.contains(':')
-            && token
-                .split(':')
-                .all(|part| !part.is_empty() && part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()));
-        if !is_time && token != "/" {
-            return false;
-        }
-        any |= is_time;
-    }
-    any
-}
-
 /// Whether a heading (`lower`, lower-cased) titles a table of contents.
 fn is_toc_heading(lower: &str) -> bool {
     TOC_HEADINGS.contains(&lower.trim_end_matches([':', '.']).trim_end())
@@ -464,23 +380,6 @@ mod tests {
         assert_eq!(boilerplate("Filed under seal, the motion names three officials."), None);
         assert_eq!(boilerplate("In partnership with local schools, the city will open ten new libraries."), None);
         assert_eq!(boilerplate("A reunião de 22 de janeiro de 2018 terminou sem acordo."), None);
-    }
-
-    #[test]
-    fn timestamp_lines() {
-        for line in [
-            "Tuesday February 11 2025",
-            "19/12/2025",
-            "08.04.2015 12:46",
-            "Updated on June 18, 2025 at 12:35 PM",
-            "Last updated on September 16th, 2023 at 09:27 am",
-            "Posted: Fri 6:45 PM, Feb 16, 2018 |",
-        ] {
-            assert!(is_timestamp_line(line), "{line}");
-        }
-        for line in ["2025 tax deadlines", "Chapter 12", "This post was last updated July 2021.", "12:46"] {
-            assert!(!is_timestamp_line(line), "{line}");
-        }
     }
 
     #[test]
