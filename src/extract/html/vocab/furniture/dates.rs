@@ -12,7 +12,7 @@ const MAX_DATELINE_LEN: usize = 80;
 /// 23, 2025 10:39AM", "15 Dec, 2025", "Team | 5 min read"); `lower` is
 /// lower-cased. The metadata holds the date; the body does not repeat it.
 pub(super) fn is_dateline(lower: &str) -> bool {
-    if lower.chars().count() > MAX_DATELINE_LEN || !lower.contains(|c: char| c.is_ascii_digit()) {
+    if longer_than(lower, MAX_DATELINE_LEN) || !lower.contains(|c: char| c.is_ascii_digit()) {
         return false;
     }
     // A stamp's date may be followed by its author ("... by Jane Doe").

@@ -137,7 +137,7 @@ const MAX_BYLINE_LEN: usize = 100;
 /// sentence that opens with "By" goes on in lower-case words ("By knowing
 /// your users, ...") or labels a table's row ("By changesets").
 fn is_byline(text: &str) -> bool {
-    if text.chars().count() > MAX_BYLINE_LEN {
+    if longer_than(text, MAX_BYLINE_LEN) {
         return false;
     }
     let lower = text.to_lowercase();
@@ -210,7 +210,7 @@ pub fn furniture_heading(text: &str) -> Option<Furniture> {
         Furniture::AdTitle
     } else if is_toc_heading(&lower) {
         Furniture::TocTitle
-    } else if lower.chars().count() <= MAX_POINTER_HEADING_LEN && is_pointer_line(&lower) {
+    } else if !longer_than(&lower, MAX_POINTER_HEADING_LEN) && is_pointer_line(&lower) {
         Furniture::Pointer
     } else {
         return None;
@@ -230,13 +230,13 @@ const MAX_POINTER_HEADING_LEN: usize = 120;
 /// Whether a short line (`lower`, lower-cased) asks the reader to sign up,
 /// subscribe or get in touch rather than telling the story.
 fn is_call_to_action(lower: &str) -> bool {
-    opens_call_to_action(lower) || (lower.chars().count() <= MAX_CALL_TO_ACTION_LEN && lower.contains("newsletter"))
+    opens_call_to_action(lower) || (!longer_than(lower, MAX_CALL_TO_ACTION_LEN) && lower.contains("newsletter"))
 }
 
 /// Whether a short line (`lower`, lower-cased) opens as a call to action
 /// ("Join our ...", "Contact us").
 pub(super) fn opens_call_to_action(lower: &str) -> bool {
-    lower.chars().count() <= MAX_CALL_TO_ACTION_LEN && CALLS_TO_ACTION.iter().any(|p| starts_with_words(lower, p))
+    !longer_than(lower, MAX_CALL_TO_ACTION_LEN) && CALLS_TO_ACTION.iter().any(|p| starts_with_words(lower, p))
 }
 
 /// Longest button or link label, in chars.
@@ -278,14 +278,14 @@ fn is_site_notice(lower: &str) -> bool {
             let year = lower[at + sign.len()..].trim_start();
             year.len() >= 4 && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         });
-    let follow_ask = lower.chars().count() <= MAX_PITCH_LEN && is_follow_ask(lower);
+    let follow_ask = !longer_than(lower, MAX_PITCH_LEN) && is_follow_ask(lower);
     copyright || is_newsletter_pitch(lower) || follow_ask || is_affiliate_disclosure(lower) || is_consent_line(lower)
 }
 
 /// A newsletter's sign-up pitch ("Get the latest updates right in your
 /// inbox. Subscribe to our newsletters."); `lower` is lower-cased.
 fn is_newsletter_pitch(lower: &str) -> bool {
-    lower.chars().count() <= MAX_PITCH_LEN
+    !longer_than(lower, MAX_PITCH_LEN)
         && lower.contains("newsletter")
         && NEWSLETTER_ASKS.iter().any(|w| lower.contains(w))
 }
@@ -305,7 +305,7 @@ fn is_consent_line(lower: &str) -> bool {
 }
 
 fn is_affiliate_disclosure(lower: &str) -> bool {
-    lower.chars().count() <= MAX_PITCH_LEN
+    !longer_than(lower, MAX_PITCH_LEN)
         && (lower.contains("qualifying purchases")
             || (lower.contains("commission") && AFFILIATE_PHRASES.iter().any(|p| lower.contains(p))))
 }
