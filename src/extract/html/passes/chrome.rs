@@ -31,6 +31,10 @@ fn run(page: &mut Page) {
 /// itself, whatever its class says.
 const MAIN_TEXT_SHARE: f32 = 0.5;
 
+/// Share of the page's `<p>` text above which an `<aside>` that its class,
+/// id or role names chrome is the article itself.
+const SIDEBAR_MAIN_TEXT_SHARE: f32 = 0.8;
+
 /// Class/id weight in the container scoring of an element that looks like
 /// content (added) or like chrome (taken off).
 const CLASS_WEIGHT: f32 = 25.0;
@@ -88,11 +92,21 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>, signals: &mut ClassSig
             None => false,
         };
         let dropped = judged.filter(|r| r.drops()).or_else(|| hidden().then_some(Rule::Hidden));
+        // A sidebar named so by its tag and its class, role or id holds more
+        // text than a short article beside it when it carries a live ticker
+        // or a column's teasers: it is the article's box only when it holds
+        // nearly all the page's text (a wrapper left unclosed).
+        let main_text_share = match node.tag {
+            Tag::Aside if matches!(signal, Signal::StrongChrome | Signal::Chrome) || elements::is_chrome_role(el) => {
+                SIDEBAR_MAIN_TEXT_SHARE
+            }
+            _ => MAIN_TEXT_SHARE,
+        };
         // A footer is the foot of the page or of a section, never its body:
         // beside a short article, its disclaimers and addresses are most of
         // the page's paragraph text.
         let holds_main_text =
-            node.tag != Tag::Footer && total_p > 0.0 && node.p_text_len as f32 >= MAIN_TEXT_SHARE * total_p;
+            node.tag != Tag::Footer && total_p > 0.0 && node.p_text_len as f32 >= main_text_share * total_p;
         if dropped.is_some() && !holds_main_text {
             chrome[i] = dropped;
             i = node.end.max(i + 1);
@@ -396,6 +410,28 @@ mod tests {
             "{got:?}"
         );
         assert!(got.iter().all(|t| !t.contains("qualified advisor") && !t.contains("general information")), "{got:?}");
+    }
+
+    #[test]
+    fn a_sidebar_aside_outweighing_a_short_article_is_dropped_unless_it_holds_nearly_all() {
+        // A live ticker in the sidebar holds more paragraph text than the
+        // short report beside it (liberation-1 of the readability tests).
+        let ticker = chrome_rules(&format!(
+            "<html><body><div><p>{P1}</p></div><aside id=\"sidebar\" role=\"complementary\"><ul><li><p>{P2}</p></li>\
+             <li><p>{P3}</p></li></ul></aside></body></html>"
+        ));
+        assert_eq!(ticker, [("<aside#sidebar>".to_string(), Rule::ChromeTag)]);
+        // A wrapper left unclosed holds the whole article: it is kept.
+        let wrapper = chrome_rules(&format!(
+            "<html><body><aside class=\"sidebar\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></aside><p>Short line.</p></body></html>"
+        ));
+        assert_eq!(wrapper, [("<aside.sidebar>".to_string(), Rule::MainText)]);
+        // An aside that no class, id or role names a sidebar keeps the
+        // half-share test.
+        let plain = chrome_rules(&format!(
+            "<html><body><div><p>{P1}</p></div><aside><p>{P2}</p><p>{P3}</p></aside></body></html>"
+        ));
+        assert_eq!(plain, [("<aside>".to_string(), Rule::MainText)]);
     }
 
     #[test]
