@@ -188,6 +188,7 @@ mod tests {
     #[test]
     fn ui_labels_and_sentence_pieces_are_not_names() {
         assert!(clean_byline("Log in").is_empty());
+        assert!(clean_byline("Learn More").is_empty(), "an author box's link to the writer's page");
         assert!(clean_byline("by printing one of our several examples.").is_empty());
         assert_eq!(clean_byline("the Lavazza Team"), ["the Lavazza Team"]);
         assert_eq!(clean_byline("The Team, edited by Walter"), ["The Team", "edited by Walter"]);
