@@ -33,6 +33,9 @@ pub const JOB_TITLE_WORDS: &[&str] = &[
     "manager", "head",
 ];
 
-/// Labels that stand where a name should be.
-pub const NOT_NAMES: &[&str] =
-    &["author", "the author", "authors", "admin", "administrator", "unknown", "by", "written by", "posted by"];
+/// Labels that stand where a name should be, and the labels of the links
+/// to a writer's page ("Learn More" under the name in an author box).
+pub const NOT_NAMES: &[&str] = &[
+    "author", "the author", "authors", "admin", "administrator", "unknown", "by", "written by", "posted by",
+    "learn more", "read more", "see more", "view profile", "full bio", "more info", "about the author",
+];

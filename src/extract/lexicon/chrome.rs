@@ -29,7 +29,7 @@ pub const TAG_LABELS: &[&str] = &[
     "теги", "метки", "tagi", "etiketler", "标签", "タグ", "الوسوم",
 ];
 
-/// Whole lines that are a button or link label in an HTML page, never
+/// Whole lines that are a button, link or ad label in an HTML page, never
 /// article text (English, then the labels of comments, reviews, sharing and
 /// subscribing in German, French, Spanish, Portuguese, Italian, Dutch,
 /// Russian, Polish, Turkish, Chinese, Japanese, Arabic). Apart from [`SCRAPED_CHROME_LINES`]: as one list, HTML
@@ -61,6 +61,7 @@ pub const BUTTON_LABELS: &[&str] = &[
     "please wait",
     // An ad's or sponsor's label over its logo.
     "sponsored",
+    "advert",
     "sponsored by",
     "sponsored content",
     "presented by",

@@ -26,8 +26,11 @@ pub const WEAK_CHROME: &[&str] = &[
 ];
 
 /// Exact class/id tokens of chrome, too short to match as fragments ("nav"
-/// is only a weak fragment: "content-nav-section" holds article text).
-pub const CHROME_TOKENS: &[&str] = &["ad", "ads", "share", "social"];
+/// is only a weak fragment: "content-nav-section" holds article text), and
+/// the class prefixes of media players' controls (video.js, MediaElement.js,
+/// Plyr, JW Player, YouTube's), whose labels ("Loaded: 0%", "Remaining Time
+/// -0:00", "Captions will look like this") are never the article's.
+pub const CHROME_TOKENS: &[&str] = &["ad", "ads", "share", "social", "vjs", "mejs", "plyr", "jwplayer", "ytp"];
 
 /// Exact class/id tokens of a box's metadata (tags, the author, the date),
 /// weak chrome as [`WEAK_CHROME`] is.

@@ -31,6 +31,10 @@ fn run(page: &mut Page) {
 /// itself, whatever its class says.
 const MAIN_TEXT_SHARE: f32 = 0.5;
 
+/// Share of the page's `<p>` text above which a named sidebar or an
+/// invisible box is the article itself.
+const NEARLY_ALL_TEXT_SHARE: f32 = 0.8;
+
 /// Class/id weight in the container scoring of an element that looks like
 /// content (added) or like chrome (taken off).
 const CLASS_WEIGHT: f32 = 25.0;
@@ -38,7 +42,7 @@ const CLASS_WEIGHT: f32 = 25.0;
 /// Most paragraph text, in non-whitespace chars, of a collapsed element
 /// that is dropped: collapsed accordions and tabs hide article paragraphs
 /// too, while hidden metadata and menus have none. A box laid out invisible
-/// is dropped whatever it holds: no reader opens it.
+/// is dropped unless it holds nearly all the page's text: no reader opens it.
 const MAX_HIDDEN_P_TEXT: u32 = 300;
 
 /// Marks the roots of chrome subtrees (top-down, so nothing inside a dropped
@@ -82,17 +86,25 @@ fn mark_chrome(dom: &FlatDom, article_box: Option<usize>, signals: &mut ClassSig
         };
         // Hidden boxes are looked for only where no rule drops the element
         // already: reading a style attribute allocates.
-        let hidden = || match elements::hiding(el) {
-            Some(Hiding::Collapsed) => node.p_text_len < MAX_HIDDEN_P_TEXT,
-            Some(Hiding::Invisible) => true,
-            None => false,
+        let hiding = || elements::hiding(el).filter(|&h| h == Hiding::Invisible || node.p_text_len < MAX_HIDDEN_P_TEXT);
+        let (dropped, invisible) = match judged.filter(|r| r.drops()) {
+            Some(rule) => (Some(rule), false),
+            None => hiding().map_or((None, false), |h| (Some(Rule::Hidden), h == Hiding::Invisible)),
         };
-        let dropped = judged.filter(|r| r.drops()).or_else(|| hidden().then_some(Rule::Hidden));
+        // A named sidebar (a live ticker) or an invisible box (a draft) may
+        // outweigh a short article: it is the article's box only when it
+        // holds nearly all the text (a wrapper left unclosed, a page hidden
+        // until its script has run).
+        let named_sidebar = || {
+            node.tag == Tag::Aside
+                && (matches!(signal, Signal::StrongChrome | Signal::Chrome) || elements::is_chrome_role(el))
+        };
+        let main_text_share = if invisible || named_sidebar() { NEARLY_ALL_TEXT_SHARE } else { MAIN_TEXT_SHARE };
         // A footer is the foot of the page or of a section, never its body:
         // beside a short article, its disclaimers and addresses are most of
         // the page's paragraph text.
         let holds_main_text =
-            node.tag != Tag::Footer && total_p > 0.0 && node.p_text_len as f32 >= MAIN_TEXT_SHARE * total_p;
+            node.tag != Tag::Footer && total_p > 0.0 && node.p_text_len as f32 >= main_text_share * total_p;
         if dropped.is_some() && !holds_main_text {
             chrome[i] = dropped;
             i = node.end.max(i + 1);
@@ -306,20 +318,24 @@ mod tests {
     }
 
     #[test]
-    fn invisible_boxes_are_dropped_whatever_they_hold_and_collapsed_ones_only_when_small() {
+    fn invisible_boxes_are_dropped_unless_they_hold_all_and_collapsed_ones_only_when_small() {
         let shown = [
             "The talks will resume in Geneva next week, with both delegations expected to bring new proposals on trade and migration.",
             "Negotiators on both sides said privately that a deal before the summer was possible, though far from certain at this point.",
             "Business groups welcomed the progress, while unions asked for guarantees on jobs in the sectors most exposed to the deal.",
             "A first draft of the text is due to be shared with parliament before the end of the month, officials said on Tuesday.",
         ];
-        let html = |style: &str| {
+        let page = |style: &str, shown: &[&str]| {
             format!(
-                "<html><body><article><h1>Talks</h1><div style=\"{style}\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div><p>{}</p></article></body></html>",
-                shown.join("</p><p>")
+                "<html><body><article><h1>Talks</h1><div style=\"{style}\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>{}</article></body></html>",
+                shown.iter().map(|p| format!("<p>{p}</p>")).collect::<String>()
             )
         };
+        let html = |style: &str| page(style, &shown);
         assert_eq!(texts(&html("visibility: hidden")), shown);
+        // Also when it holds most of the prose, but not when it holds all.
+        assert_eq!(texts(&page("visibility: hidden", &shown[..1])), &shown[..1]);
+        assert_eq!(texts(&page("visibility:hidden", &[])), [P1, P2, P3]);
         // A collapsed accordion of that much prose is the article's.
         assert_eq!(texts(&html("display: none")), [&[P1, P2, P3][..], &shown].concat());
     }
@@ -396,6 +412,28 @@ mod tests {
             "{got:?}"
         );
         assert!(got.iter().all(|t| !t.contains("qualified advisor") && !t.contains("general information")), "{got:?}");
+    }
+
+    #[test]
+    fn a_sidebar_aside_outweighing_a_short_article_is_dropped_unless_it_holds_nearly_all() {
+        // A live ticker in the sidebar holds more paragraph text than the
+        // short report beside it (liberation-1 of the readability tests).
+        let ticker = chrome_rules(&format!(
+            "<html><body><div><p>{P1}</p></div><aside id=\"sidebar\" role=\"complementary\"><ul><li><p>{P2}</p></li>\
+             <li><p>{P3}</p></li></ul></aside></body></html>"
+        ));
+        assert_eq!(ticker, [("<aside#sidebar>".to_string(), Rule::ChromeTag)]);
+        // A wrapper left unclosed holds the whole article: it is kept.
+        let wrapper = chrome_rules(&format!(
+            "<html><body><aside class=\"sidebar\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></aside><p>Short line.</p></body></html>"
+        ));
+        assert_eq!(wrapper, [("<aside.sidebar>".to_string(), Rule::MainText)]);
+        // An aside that no class, id or role names a sidebar keeps the
+        // half-share test.
+        let plain = chrome_rules(&format!(
+            "<html><body><div><p>{P1}</p></div><aside><p>{P2}</p><p>{P3}</p></aside></body></html>"
+        ));
+        assert_eq!(plain, [("<aside>".to_string(), Rule::MainText)]);
     }
 
     #[test]

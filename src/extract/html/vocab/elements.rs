@@ -284,6 +284,8 @@ mod tests {
         assert_eq!(classify_names("overflow-hidden promo-hidden"), Signal::StrongChrome);
         assert_eq!(classify_names("whitespace-nowrap hidden"), Signal::Chrome);
         assert_eq!(classify_names(""), Signal::Neutral);
+        assert_eq!(classify_names("video-js vjs-paused vjs-controls-enabled"), Signal::StrongChrome);
+        assert_eq!(classify_names("mejs-controls"), Signal::StrongChrome);
         assert_eq!(classify_names("readmoreanswer_answertextwrapper__9j8v_"), Signal::Content);
         assert_eq!(classify_names("read-more-link"), Signal::StrongChrome);
         assert_eq!(classify_names("blog-article__main sidebar-enabled--false container"), Signal::Content);

@@ -38,8 +38,17 @@ pub(super) fn names_in_nodes<S: AsRef<str>>(nodes: &[S]) -> Option<String> {
     let (label, connector, initials, trailing_and) = (&*LABEL_ALONE, &*CONNECTOR, &*INITIALS, &*TRAILING_AND);
     let mut text = String::new();
     let mut expecting_name = true;
+    // Whether a "By" label or a connector was read: one node before the
+    // first label is the story's kind ("Guide", "Analysis"), not a name.
+    let mut labelled = false;
     for node in nodes.iter().take(BYLINE_NODES).map(AsRef::as_ref) {
-        if label.is_match(node) || initials.is_match(node) {
+        let is_label = label.is_match(node);
+        if is_label || initials.is_match(node) {
+            if is_label && !labelled {
+                text.clear();
+                labelled = true;
+                expecting_name = true;
+            }
             if text.is_empty() {
                 continue;
             }
@@ -48,6 +57,7 @@ pub(super) fn names_in_nodes<S: AsRef<str>>(nodes: &[S]) -> Option<String> {
         if connector.is_match(node) {
             text.push_str(if node == "," { ", " } else { " and " });
             expecting_name = true;
+            labelled = true;
             continue;
         }
         if !expecting_name {
@@ -174,6 +184,18 @@ mod tests {
     }
 
     #[test]
+    fn names_follow_the_by_label_in_text_nodes() {
+        assert_eq!(
+            names_in_nodes(&["By", "Jane Doe", "and", "John Roe", "March 5"]).as_deref(),
+            Some("Jane Doe and John Roe")
+        );
+        // The story's kind before the label (eurogamer.net's bylines).
+        let nodes = ["Guide", "by", "Will Judd", "Former Deputy Tech Editor"];
+        assert_eq!(names_in_nodes(&nodes).as_deref(), Some("Will Judd"));
+        assert_eq!(names_in_nodes(&["Jane Doe", "Staff Writer"]).as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
     fn labels_and_words_around_the_names() {
         assert_eq!(clean_byline("Posted by David at December 16, 2025 11:15 AM"), ["David"]);
         assert_eq!(clean_byline("Jane Doe in"), ["Jane Doe"]);
@@ -188,6 +210,7 @@ mod tests {
     #[test]
     fn ui_labels_and_sentence_pieces_are_not_names() {
         assert!(clean_byline("Log in").is_empty());
+        assert!(clean_byline("Learn More").is_empty(), "an author box's link to the writer's page");
         assert!(clean_byline("by printing one of our several examples.").is_empty());
         assert_eq!(clean_byline("the Lavazza Team"), ["the Lavazza Team"]);
         assert_eq!(clean_byline("The Team, edited by Walter"), ["The Team", "edited by Walter"]);

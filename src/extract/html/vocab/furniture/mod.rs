@@ -339,6 +339,7 @@ mod tests {
         let lines = [
             ("© 2024 Example News. All rights reserved.", Furniture::SiteNotice),
             ("Advertisement", Furniture::StockPhrase),
+            ("Advert", Furniture::ButtonLabel),
             ("Read more: The best scooters for commuters", Furniture::Pointer),
             ("Tags: Employment, Health & Fitness, Mid-sized Businesses", Furniture::TagLine),
             ("Filed under: Politics |", Furniture::TagLine),
