@@ -221,6 +221,14 @@ fn links_classed_like_chrome_inside_a_sentence_are_kept() {
         <div><a class=\"popup-trigger\" href=\"/s\">Subscribe now</a></div>";
     let got = texts(&page("", unseen, ""));
     assert_eq!(got, vec![P1, P2, "Read the full report before the vote.", P3]);
+    // A card that pops up over a name lists the person's other stories
+    // (thehill.com): the name stays in the sentence, the card goes.
+    let card =
+        "<p>He threatened to kill Rep. <span class=\"rollover-people\"><a href=\"/people/ilhan-omar\">Ilhan Omar</a>\
+        <span class=\"rollover-people-block\"><a href=\"/a\">Progressives oppose spending stopgap measure</a> \
+        <a href=\"/b\">Omar asks court to apply compassion</a></span></span> (D-Minn.), the office said.</p>";
+    let got = texts(&page("", card, ""));
+    assert_eq!(got[2], "He threatened to kill Rep. Ilhan Omar (D-Minn.), the office said.");
 }
 
 #[test]
