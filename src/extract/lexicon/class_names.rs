@@ -11,6 +11,8 @@ pub const STRONG_CHROME: &[&str] = &[
     "author-box", "authorbox", "about-author", "kommentar", "compartir", "partage", "weiterlesen", "verwandt",
     "relacionad", "jump-link", "sr-only", "visually-hidden", "screen-reader", "visuallyhidden", "navbar", "-ad-",
     "ad-slot", "adslot", "ad-container", "adcontainer", "ad-wrapper", "dfp",
+    // A card that pops up over a link in the text (a person's other stories).
+    "popover", "hovercard", "rollover",
 ];
 
 /// Class/id fragments of chrome that a content word in the same attribute,
