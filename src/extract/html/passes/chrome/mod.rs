@@ -3,8 +3,9 @@
 //! caption), its ARIA role or the words of its class and id
 //! ([`elements`]), or because the page hides it; unless it holds most of the
 //! page's paragraph text (or at least what the rest of the page keeps) and
-//! is not a footer. Where a chrome signal is overruled, the rule that kept
-//! the subtree is noted too.
+//! is not a footer. A named sidebar or an invisible box needs nearly all of
+//! it. Where a chrome signal is overruled, the rule that kept the subtree is
+//! noted too.
 
 use super::{Page, Pass};
 use crate::extract::attribute::AttributeByName;
