@@ -16,7 +16,7 @@ pub const BY_VERBS: &[&str] =
 /// (3 on readability) and the metadata take a "Reviewed by" name for the
 /// author (1 page on wcxb).
 pub const BYLINE_OPENINGS: &[&str] =
-    &["by", "written by", "reviewed by", "posted by", "words by", "story by", "recipe by"];
+    &["by", "written by", "reviewed by", "edited by", "posted by", "words by", "story by", "recipe by"];
 
 /// Lower-case words that may sit inside a person's name.
 pub const NAME_PARTICLES: &[&str] =
