@@ -153,7 +153,7 @@ fn is_byline(text: &str) -> bool {
     // A label left without its name (the name was a link to the writer's
     // page, dropped) is the byline's too.
     let Some(first) = words.first() else {
-        return rest.chars().all(|c| !c.is_alphanumeric());
+        return true;
     };
     first.starts_with(char::is_uppercase)
         && words.iter().all(|w| {
