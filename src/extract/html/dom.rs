@@ -3,7 +3,7 @@
 
 use crate::extract::attribute::AttributeByName;
 use ego_tree::iter::Edge;
-use html5ever::local_name;
+use html5ever::{local_name, LocalName};
 use scraper::{node::Element, Html, Node as HtmlNode};
 
 /// The element kinds extraction distinguishes; everything else is `Inline`
@@ -159,6 +159,11 @@ impl Node<'_> {
             Content::Element(e) => Some(e),
             Content::Text(_) => None,
         }
+    }
+
+    /// An element's attribute by its interned name; `None` for a text node.
+    pub fn attribute(&self, name: &LocalName) -> Option<&str> {
+        self.element().and_then(|e| e.attribute(name))
     }
 
     pub fn link_density(&self) -> f32 {

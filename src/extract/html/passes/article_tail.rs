@@ -152,9 +152,7 @@ fn tail_box(dom: &FlatDom, body: usize, owner: usize) -> Option<(usize, usize)> 
 /// Whether two boxes are of one kind: the same tag and the same class.
 fn same_kind(dom: &FlatDom, a: usize, b: usize) -> bool {
     let (x, y) = (&dom.nodes[a], &dom.nodes[b]);
-    x.tag == y.tag
-        && x.element().and_then(|e| e.attribute(&local_name!("class")))
-            == y.element().and_then(|e| e.attribute(&local_name!("class")))
+    x.tag == y.tag && x.attribute(&local_name!("class")) == y.attribute(&local_name!("class"))
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 
 use super::chrome::MIN_FLOW_PARAGRAPH_LEN;
 use super::{Page, Pass};
-use crate::extract::attribute::AttributeByName;
 use crate::extract::html::dom::{self, FlatDom, Tag};
 use crate::extract::html::rule::Rule;
 use crate::extract::html::vocab::headings;
@@ -153,7 +152,7 @@ fn links_within_page(dom: &FlatDom, i: usize) -> bool {
     dom.nodes[i..dom.nodes[i].end]
         .iter()
         .filter(|n| n.tag == Tag::A)
-        .all(|n| n.element().and_then(|e| e.attribute(&local_name!("href"))).is_some_and(|href| href.starts_with('#')))
+        .all(|n| n.attribute(&local_name!("href")).is_some_and(|href| href.starts_with('#')))
 }
 
 /// Unlinked text per item, on average, above which a link-dense list is an

@@ -6,7 +6,6 @@
 
 use super::blocks::RawBlock;
 use super::{Page, Pass};
-use crate::extract::attribute::AttributeByName;
 use crate::extract::html::dom::{FlatDom, Tag};
 use crate::extract::html::rule::Rule;
 use crate::extract::BlockKind;
@@ -113,10 +112,10 @@ fn find(dom: &FlatDom, blocks: &[RawBlock], kept: &[bool]) -> Vec<usize> {
 type CardKind<'a> = (&'a str, Option<&'a str>);
 
 fn kind_of<'a>(dom: &'a FlatDom, n: usize) -> CardKind<'a> {
-    let el = dom.nodes[n].element();
+    let node = &dom.nodes[n];
     (
-        el.map_or("", |e| e.name()),
-        el.and_then(|e| e.attribute(&local_name!("class"))).and_then(|c| c.split_whitespace().next()),
+        node.element().map_or("", |e| e.name()),
+        node.attribute(&local_name!("class")).and_then(|c| c.split_whitespace().next()),
     )
 }
 
@@ -142,7 +141,7 @@ fn is_card(blocks: &[RawBlock], inside: &[usize]) -> bool {
 fn links_elsewhere(dom: &FlatDom, n: usize) -> bool {
     dom.nodes[n..dom.nodes[n].end].iter().any(|node| {
         node.tag == Tag::A
-            && node.element().and_then(|e| e.attribute(&local_name!("href"))).is_some_and(|href| {
+            && node.attribute(&local_name!("href")).is_some_and(|href| {
                 // `javascript:` links are no `Tag::A` (see FlatDom).
                 let href = href.trim_start();
                 !href.is_empty() && !href.starts_with('#')

@@ -8,7 +8,6 @@
 //! noted too.
 
 use super::{Page, Pass};
-use crate::extract::attribute::AttributeByName;
 use crate::extract::html::dom::{self, FlatDom, Tag};
 use crate::extract::html::rule::Rule;
 use crate::extract::html::vocab::elements::{self, ClassSignals, Hiding, Signal};
@@ -227,7 +226,7 @@ fn misjudged_article_box(dom: &FlatDom, chrome: &[Option<Rule>]) -> Option<usize
 /// "card" or "item" box per paragraph.
 fn in_prose_run(dom: &FlatDom, i: usize, total_p: f32) -> bool {
     let node = &dom.nodes[i];
-    let class = node.element().and_then(|e| e.attribute(&local_name!("class")));
+    let class = node.attribute(&local_name!("class"));
     if node.p_text_len == 0 || class.is_none() || total_p == 0.0 {
         return false;
     }
@@ -236,7 +235,7 @@ fn in_prose_run(dom: &FlatDom, i: usize, total_p: f32) -> bool {
     let mut j = parent + 1;
     while j < dom.nodes[parent].end {
         let sib = &dom.nodes[j];
-        if sib.element().and_then(|e| e.attribute(&local_name!("class"))) == class {
+        if sib.attribute(&local_name!("class")) == class {
             run_p += sib.p_text_len;
         }
         j = sib.end.max(j + 1);
